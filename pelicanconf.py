@@ -1,0 +1,109 @@
+"""Development settings: relative URLs, live preview. publishconf.py builds on these."""
+
+# ---------------------------------------------------------------------------------
+# OWNER: fill in these details. They appear in the footer, on the contact and privacy
+# pages, in the checklist PDFs and in search results. A value left as None is simply
+# not shown; nothing here is made up. The ".example" addresses are placeholders that
+# cannot work: replace them before publishing (`invoke check` warns while they remain).
+# ---------------------------------------------------------------------------------
+BUSINESS = {
+    "name": None,  # trade name as registered, e.g. "... Hippisch Virtueel Assistent"
+    "owner": "Wilhelmien",  # as she signs her posts
+    "email": "info@hippisch-va.example",  # OWNER: your real e-mail address
+    "phone": None,  # e.g. "06 12345678"
+    "kvk": None,  # KvK number, 8 digits
+    "region": None,  # where you work, e.g. "Gelderland en omstreken"
+}
+SITE_PUBLIC_URL = "https://www.hippisch-va.example"  # OWNER: the address of the site
+# ---------------------------------------------------------------------------------
+
+AUTHOR = BUSINESS["owner"]
+SITENAME = "Hippisch virtueel assistent"
+SITE_DESCRIPTION = (
+    "Planning, administratie, agendabeheer en telefonische opvang uitbesteden: "
+    "een hippisch virtueel assistent voor ondernemers in de paardenbranche."
+)
+SITEURL = ""
+RELATIVE_URLS = True
+
+PATH = "content"
+ARTICLE_PATHS = ["posts"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+THEME = "theme"
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["sitekit"]
+
+TIMEZONE = "Europe/Amsterdam"
+DEFAULT_LANG = "nl"
+DEFAULT_PAGINATION = 10
+DEFAULT_CATEGORY = "Ondernemen"
+SUMMARY_MAX_LENGTH = 40
+READING_WORDS_PER_MINUTE = 200
+
+# URLs: Dutch, readable, and stable (a post's URL is its slug).
+ARTICLE_URL = "blog/{slug}/"
+ARTICLE_SAVE_AS = "blog/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+CATEGORY_URL = "blog/categorie/{slug}/"
+CATEGORY_SAVE_AS = "blog/categorie/{slug}/index.html"
+CATEGORIES_URL = "blog/categorieen/"
+CATEGORIES_SAVE_AS = "blog/categorieen/index.html"
+TAG_URL = "blog/tag/{slug}/"
+TAG_SAVE_AS = "blog/tag/{slug}/index.html"
+TAGS_URL = "blog/tags/"
+TAGS_SAVE_AS = "blog/tags/index.html"
+ARCHIVES_URL = "blog/archief/"
+ARCHIVES_SAVE_AS = "blog/archief/index.html"
+INDEX_URL = "blog/"
+INDEX_SAVE_AS = "blog/index.html"
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/pagina/{number}/", "{base_name}/pagina/{number}/index.html"),
+)
+AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
+DRAFT_URL = "concepten/{slug}/"
+DRAFT_SAVE_AS = "concepten/{slug}/index.html"
+DIRECT_TEMPLATES = ["index", "tags", "categories", "archives", "sitemap", "robots"]
+SITEMAP_SAVE_AS = "sitemap.xml"
+ROBOTS_SAVE_AS = "robots.txt"
+
+# Feeds: off while previewing; publishconf.py turns on one Atom feed of all posts.
+FEED_ALL_ATOM = None
+FEED_ALL_RSS = CATEGORY_FEED_ATOM = TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
+FEED_MAX_ITEMS = 20
+
+MARKDOWN = {
+    "extension_configs": {
+        # No "smarty": the author's quotes and apostrophes stay exactly as typed.
+        "markdown.extensions.extra": {},
+    },
+    "output_format": "html5",
+}
+TYPOGRIFY = False
+
+# Pelican's Jinja environment does not autoescape by default; ours does, so every value
+# an author supplies is escaped unless a template marks it trusted (`|safe`).
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "extensions": [],
+    "autoescape": True,
+    "auto_reload": False,
+}
+
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+DELETE_OUTPUT_DIRECTORY = False
+
+# Main menu: (key of the label in theme/strings.yaml, URL relative to the site root).
+MENU_ITEMS = [
+    ("menu_home", ""),
+    ("menu_services", "diensten/"),
+    ("menu_about", "over-mij/"),
+    ("menu_blog", "blog/"),
+    ("menu_contact", "contact/"),
+]

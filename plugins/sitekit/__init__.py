@@ -1,0 +1,58 @@
+"""Site-wide theme support: Dutch filters, UI strings, hashed assets, templates."""
+
+import logging
+from pathlib import Path
+
+import yaml
+from jinja2 import ChoiceLoader, FileSystemLoader
+from pelican import signals
+
+from .assets import AssetManifest
+from .filters import dutch_date, reading_minutes
+from .security import content_security_policy
+
+logger = logging.getLogger(__name__)
+
+_state: dict = {}
+
+
+def load_strings(settings: dict) -> dict:
+    """The Dutch UI strings from the theme, with `UI_STRINGS` overrides applied."""
+    path = Path(settings["THEME"]) / "strings.yaml"
+    with open(path, encoding="utf-8") as handle:
+        strings = yaml.safe_load(handle)
+    overrides = settings.get("UI_STRINGS", {})
+    unknown = sorted(set(overrides) - set(strings))
+    if unknown:
+        raise ValueError(f"UI_STRINGS: unknown keys {unknown}; see {path}")
+    return {**strings, **overrides}
+
+
+def on_initialized(pelican) -> None:
+    settings = pelican.settings
+    settings.setdefault("PLUGIN_TEMPLATE_PATHS", [])
+    settings["UI"] = load_strings(settings)
+    _state["assets"] = AssetManifest(settings)
+
+
+def on_generator_init(generator) -> None:
+    env = generator.env
+    env.filters.update(dutch_date=dutch_date, reading_minutes=reading_minutes)
+    extra = generator.settings["PLUGIN_TEMPLATE_PATHS"]
+    if extra:
+        env.loader = ChoiceLoader([env.loader, FileSystemLoader(extra)])
+    env.globals.update(
+        T=generator.settings["UI"],
+        asset=_state["assets"].url,
+        csp=content_security_policy(generator.settings),
+    )
+
+
+def on_finalized(pelican) -> None:
+    _state.pop("assets").write()
+
+
+def register() -> None:
+    signals.initialized.connect(on_initialized)
+    signals.generator_init.connect(on_generator_init)
+    signals.finalized.connect(on_finalized)

@@ -1,0 +1,109 @@
+"""Shared fixtures: one real build of the site per session, served with a strict CSP."""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.support.server import SiteServer
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+CHROMIUM_FLAGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+# The test build: the real content plus fixture posts (hostile text, enough posts to
+# paginate), with two posts a page so that pagination is exercised.
+TEST_OVERRIDES = ["DEFAULT_PAGINATION=2"]
+
+
+def build_site(
+    content: Path, output: Path, settings: str = "pelicanconf.py", *extra: str
+) -> subprocess.CompletedProcess:
+    """Run Pelican the way the tasks do, with warnings fatal."""
+    command = [
+        sys.executable,
+        "-m",
+        "pelican",
+        str(content),
+        "-s",
+        str(ROOT / settings),
+        "-o",
+        str(output),
+        "--fatal",
+        "warnings",
+        *(("-e", *extra) if extra else ()),
+    ]
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+
+
+def copy_content(target: Path) -> Path:
+    """A copy of content/ with the fixture posts added, to build from."""
+    content = target / "content"
+    shutil.copytree(ROOT / "content", content)
+    shutil.copytree(FIXTURES / "posts", content / "posts" / "fixtures")
+    return content
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The built test site (or, with SITE_OUTPUT set, an already built folder)."""
+    if os.environ.get("SITE_OUTPUT"):
+        return Path(os.environ["SITE_OUTPUT"]).resolve()
+    work = tmp_path_factory.mktemp("site")
+    output = work / "output"
+    result = build_site(copy_content(work), output, "pelicanconf.py", *TEST_OVERRIDES)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return output
+
+
+@pytest.fixture(scope="session")
+def production_site(tmp_path_factory) -> Path:
+    """The site as `invoke publish` builds it: absolute URLs, feeds, clean output."""
+    work = tmp_path_factory.mktemp("production")
+    output = work / "output"
+    output.mkdir()
+    (output / "stale.html").write_text("left over from an earlier build")
+    result = build_site(copy_content(work), output, "publishconf.py")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return output
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    with SiteServer(site) as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def base_url(server) -> str:
+    return server.url
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    chromium = shutil.which("chromium")
+    assert chromium, "Chromium is missing: run scripts/system-deps"
+    return {
+        **browser_type_launch_args,
+        "executable_path": chromium,
+        "args": CHROMIUM_FLAGS,
+    }
+
+
+@pytest.fixture
+def probe(page, base_url):
+    """A page that records CSP violations, console errors and every request it makes."""
+    from tests.support.probe import PageProbe
+
+    return PageProbe(page, base_url)

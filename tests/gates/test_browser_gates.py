@@ -1,0 +1,43 @@
+"""In real Chromium, with the strict CSP sent as a header, every page: no CSP violation,
+no script error, no request to another host, and zero axe-core violations."""
+
+import pytest
+
+
+def site_paths(site) -> list[str]:
+    """The URL path of every HTML page in the build."""
+    return [
+        "/" + file.relative_to(site).as_posix().removesuffix("index.html")
+        for file in sorted(site.rglob("*.html"))
+    ]
+
+
+@pytest.mark.browser
+def test_every_page_is_clean(site, probe):
+    problems = {}
+    for path in site_paths(site):
+        probe.requests.clear()
+        probe.errors.clear()
+        status = probe.goto(path).status
+        found = {
+            "status": status if status != 200 and path != "/404.html" else None,
+            "csp": probe.csp_violations(),
+            "foreign requests": probe.foreign_requests(),
+            "script errors": probe.errors[:],
+            "axe": probe.axe_violations(),
+        }
+        found = {key: value for key, value in found.items() if value}
+        if found:
+            problems[path] = found
+    assert problems == {}
+
+
+@pytest.mark.browser
+def test_missing_page_gets_the_404_page(probe):
+    response = probe.goto("/bestaat/niet/")
+    assert response.status == 404
+    assert probe.page.locator("h1").inner_text() == "Pagina niet gevonden"
+    # Its stylesheet loads from the root, whatever the depth of the missing address.
+    assert probe.page.evaluate("document.styleSheets.length") == 1
+    assert probe.csp_violations() == []
+    assert probe.axe_violations() == []
