@@ -1,0 +1,55 @@
+"""The shared parts of the embeds plugin: errors, loading a folder, choosing per article."""
+
+from types import SimpleNamespace
+
+import pytest
+
+from plugins.embeds.attach import choose
+from plugins.embeds.errors import DefinitionError
+from plugins.embeds.loading import load_folder
+
+
+def test_error_message_names_file_line_and_path():
+    error = DefinitionError("content/worksheets/doelen.yaml", "bad", "sections[1]", 7)
+    assert str(error) == "content/worksheets/doelen.yaml:7: sections[1]: bad"
+    assert str(DefinitionError("a.md", "empty")) == "a.md: empty"
+
+
+def test_load_folder_keys_by_name_and_skips_other_files(tmp_path):
+    (tmp_path / "doelen.yaml").write_text("a")
+    (tmp_path / "notes.txt").write_text("b")
+    (tmp_path / ".hidden.yaml").write_text("c")
+    loaded = load_folder(tmp_path, (".yaml", ".yml"), lambda p: p.read_text())
+    assert loaded == {"doelen": "a"}
+
+
+def test_load_folder_refuses_duplicate_names(tmp_path):
+    (tmp_path / "doelen.yaml").write_text("a")
+    (tmp_path / "doelen.yml").write_text("b")
+    with pytest.raises(DefinitionError, match="doelen.yml: the name 'doelen'"):
+        load_folder(tmp_path, (".yaml", ".yml"), lambda p: p.read_text())
+
+
+def test_missing_folder_means_no_definitions(tmp_path):
+    assert load_folder(tmp_path / "nope", (".md",), str) == {}
+
+
+def article(**metadata):
+    return SimpleNamespace(metadata=metadata, source_path="content/posts/x.md")
+
+
+def test_choose_by_metadata_default_and_none():
+    known = {"doelen": "D", "ander": "A"}
+    assert choose(article(worksheet="ander"), "Worksheet", "doelen", known) == "A"
+    assert choose(article(), "Worksheet", "doelen", known) == "D"
+    assert choose(article(worksheet="none"), "Worksheet", "doelen", known) is None
+    assert choose(article(), "Worksheet", None, known) is None
+
+
+def test_choose_unknown_name_names_the_article_and_field():
+    with pytest.raises(DefinitionError) as caught:
+        choose(article(worksheet="doelen2"), "Worksheet", None, {"doelen": 1})
+    assert str(caught.value) == (
+        "content/posts/x.md: Worksheet: unknown worksheet 'doelen2'; "
+        "expected one of doelen or 'none'"
+    )
