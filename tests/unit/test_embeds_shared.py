@@ -1,4 +1,4 @@
-"""The shared parts of the embeds plugin: errors, loading a folder, choosing per article."""
+"""Shared parts of the embeds plugin: errors, loading a folder, choosing per article."""
 
 from types import SimpleNamespace
 
