@@ -102,12 +102,23 @@ export function openStore(name, version, { days = 90 } = {}) {
   };
 }
 
-/** Turn "onthoud op dit apparaat" on or off for the whole site. */
+/**
+ * Turn "onthoud op dit apparaat" on or off for the whole site, moving every saved
+ * entry to the storage that now applies. Returns false when localStorage is blocked.
+ */
 export function setRemembering(on) {
   const local = usable("localStorage");
+  const session = usable("sessionStorage") || memoryStorage;
   if (!local) return false;
   if (on) local.setItem(REMEMBER, "1");
   else local.removeItem(REMEMBER);
+  const [from, to] = on ? [session, local] : [local, session];
+  const keys = from === memoryStorage ? [...memory.keys()] : Object.keys(from);
+  for (const key of keys) {
+    if (!key.startsWith(PREFIX) || key === REMEMBER) continue;
+    to.setItem(key, from.getItem(key));
+    from.removeItem(key);
+  }
   return true;
 }
 
