@@ -1,0 +1,60 @@
+"""Hashed asset names, with module imports rewritten to the hashed names they load."""
+
+import re
+
+import pytest
+
+from plugins.sitekit.assets import AssetManifest
+
+
+@pytest.fixture
+def theme(tmp_path):
+    static = tmp_path / "theme" / "static"
+    (static / "js").mkdir(parents=True)
+    (static / "css").mkdir()
+    (static / "css/site.css").write_text("body{}")
+    (static / "js/store.js").write_text("export const x = 1;\n")
+    (static / "js/main.js").write_text(
+        'import { x } from "./store.js";\nconst y = import("./store.js");\n'
+    )
+    settings = {
+        "THEME": str(tmp_path / "theme"),
+        "THEME_STATIC_PATHS": ["static"],
+        "THEME_STATIC_DIR": "theme",
+        "OUTPUT_PATH": str(tmp_path / "out"),
+    }
+    return static, settings
+
+
+def test_names_carry_a_content_hash(theme):
+    static, settings = theme
+    first = AssetManifest(settings).url("css/site.css")
+    assert re.fullmatch(r"theme/css/site\.[0-9a-f]{10}\.css", first)
+    (static / "css/site.css").write_text("body{color:red}")
+    assert AssetManifest(settings).url("css/site.css") != first
+
+
+def test_module_imports_point_at_hashed_names(theme, tmp_path):
+    static, settings = theme
+    manifest = AssetManifest(settings)
+    main = manifest.url("js/main.js")
+    store = manifest.url("js/store.js")
+    manifest.write()
+    written = (tmp_path / "out" / main).read_text()
+    store_name = store.rsplit("/", 1)[1]
+    assert f'from "./{store_name}"' in written
+    assert f'import("./{store_name}")' in written
+    assert (tmp_path / "out" / store).read_text() == "export const x = 1;\n"
+
+
+def test_a_change_in_an_import_changes_the_importer(theme):
+    static, settings = theme
+    before = AssetManifest(settings).url("js/main.js")
+    (static / "js/store.js").write_text("export const x = 2;\n")
+    assert AssetManifest(settings).url("js/main.js") != before
+
+
+def test_unknown_asset_is_an_error(theme):
+    _, settings = theme
+    with pytest.raises(FileNotFoundError, match="nope.js"):
+        AssetManifest(settings).url("js/nope.js")
