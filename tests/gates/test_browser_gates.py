@@ -41,3 +41,22 @@ def test_missing_page_gets_the_404_page(probe):
     assert probe.page.evaluate("document.styleSheets.length") == 1
     assert probe.csp_violations() == []
     assert probe.axe_violations() == []
+
+
+@pytest.mark.browser
+def test_key_pages_pass_axe_in_dark_mode(probe):
+    """Contrast is checked in the dark colour scheme too."""
+    probe.page.emulate_media(color_scheme="dark")
+    problems = {}
+    for path in [
+        "/",
+        "/blog/dilemmas/",
+        "/blog/tag/planning/",
+        "/contact/",
+        "/404.html",
+    ]:
+        probe.goto(path)
+        assert probe.page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")
+        if violations := probe.axe_violations():
+            problems[path] = violations
+    assert problems == {}
