@@ -121,7 +121,8 @@ CTAS = {
     },
     "vraag": {
         "title": "Heb je een vraag?",
-        "text": "Stel je vraag via het contactformulier; je krijgt persoonlijk antwoord.",
+        "text": "Stel je vraag via het contactformulier; "
+        "je krijgt persoonlijk antwoord.",
         "button": "Stel je vraag",
         "url": "contact/#contactformulier",
     },

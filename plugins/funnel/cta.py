@@ -66,7 +66,11 @@ def choose_cta(article, ctas: dict, default: str) -> dict | None:
             f"unknown call to action {name!r}; expected one of {choices} or 'none'",
             path="Cta",
         )
-    return {**ctas[name], "name": name, "href": cta_href(ctas[name]["url"], article.slug)}
+    return {
+        **ctas[name],
+        "name": name,
+        "href": cta_href(ctas[name]["url"], article.slug),
+    }
 
 
 def attach_ctas(generator) -> None:

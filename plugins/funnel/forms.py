@@ -85,9 +85,7 @@ def load_form(name: str, config) -> dict:
         _fail(f"unknown keys {unknown}; expected {', '.join(sorted(FORM_KEYS))}", where)
     provider = config.get("provider")
     if provider not in PROVIDERS:
-        _fail(
-            f"{provider!r} is not one of {', '.join(PROVIDERS)}", f"{where}.provider"
-        )
+        _fail(f"{provider!r} is not one of {', '.join(PROVIDERS)}", f"{where}.provider")
     defaults = PROVIDERS[provider]
     setup["provider"] = provider
     if provider == "netlify":
