@@ -314,6 +314,7 @@ def test_privacy_page_names_where_each_form_goes(funnel):
     host = urlsplit(funnel.backend.url).netloc
     assert f"naar {host}" in newsletter
     assert "(voornaam, e-mailadres)" in newsletter
+    assert page.select_one("[data-privacy=third-parties-forms]")
 
 
 # The default build (no FORMS): each form is a mail link, and says so.

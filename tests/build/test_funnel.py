@@ -106,6 +106,7 @@ def test_analytics_are_off_by_default(site):
     assert text_of(privacy.select_one("[data-privacy=analytics]")) == (
         "Deze website houdt geen bezoekersstatistieken bij en gebruikt geen trackers."
     )
+    assert privacy.select("[data-privacy=third-parties-forms]") == []
     policy = site_policy()
     assert "script-src 'self';" in policy
     assert "connect-src 'self';" in policy
