@@ -32,7 +32,7 @@ PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["sitekit"]
+PLUGINS = ["sitekit", "funnel"]
 
 TIMEZONE = "Europe/Amsterdam"
 DEFAULT_LANG = "nl"
@@ -107,3 +107,49 @@ MENU_ITEMS = [
     ("menu_blog", "blog/"),
     ("menu_contact", "contact/"),
 ]
+
+# The next step after each article (plugins/funnel). One block per name; an article
+# picks one with `Cta: naam` in its metadata, or `Cta: none` for no block at all.
+# "url" is relative to the site root; the link carries the article's slug as ?bron=.
+CTAS = {
+    "kennismaking": {
+        "title": "Plan een gratis kennismakingsgesprek",
+        "text": "Benieuwd wat je zou kunnen uitbesteden? In een vrijblijvend gesprek "
+        "kijken we samen naar jouw doelen en taken.",
+        "button": "Plan een kennismakingsgesprek",
+        "url": "contact/#contactformulier",
+    },
+    "vraag": {
+        "title": "Heb je een vraag?",
+        "text": "Stel je vraag via het contactformulier; "
+        "je krijgt persoonlijk antwoord.",
+        "button": "Stel je vraag",
+        "url": "contact/#contactformulier",
+    },
+    "nieuwsbrief": {
+        "title": "Meer tips in je mailbox",
+        "text": "Schrijf je in voor de nieuwsbrief en mis geen nieuwe blogpost.",
+        "button": "Naar de aanmelding",
+        "url": "#nieuwsbrief",
+    },
+}
+CTA_DEFAULT = "kennismaking"
+
+# Where each form posts: "contact" and "newsletter". Leave a form out (or FORMS empty)
+# and it becomes a mail link to BUSINESS["email"]. One of, per form:
+#   {"provider": "netlify"}                                     Netlify Forms
+#   {"provider": "backend", "endpoint": "https://formspree.io/f/...",
+#    "recipient": "Formspree (VS)"}                             a form backend
+#   {"provider": "mailing", "endpoint": "https://.../subscribe",
+#    "recipient": "...", "field_names": {"email": "EMAIL"}}     a mailing tool's signup
+# Optional: "honeypot" and "redirect_field" (the backend's names for them).
+# The privacy page and the CSP (form-action) follow these settings by themselves.
+FORMS = {}
+
+# Cookie-free statistics, off by default. To switch on, e.g. Plausible:
+# ANALYTICS = {"name": "Plausible Analytics (EU)",
+#              "script": "https://plausible.io/js/script.js",
+#              "endpoint": "https://plausible.io/api/event",
+#              "attributes": {"data-domain": "www.example.nl"}}
+# Only then is the script included; the CSP and the privacy page change with it.
+ANALYTICS = None

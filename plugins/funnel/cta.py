@@ -1,0 +1,88 @@
+"""The call to action after each article: defined once in CTAS, chosen per article."""
+
+import logging
+from urllib.parse import quote
+
+from .errors import SETTINGS_FILE, DefinitionError
+
+logger = logging.getLogger(__name__)
+
+NONE = "none"
+CTA_KEYS = ("title", "text", "button", "url")
+
+
+def load_ctas(settings: dict) -> dict[str, dict]:
+    """The CTAS setting, checked: every block complete, the default one of them."""
+    ctas = settings.get("CTAS") or {}
+    if not isinstance(ctas, dict):
+        raise DefinitionError(SETTINGS_FILE, "must map names to blocks", path="CTAS")
+    for name, block in ctas.items():
+        if not isinstance(block, dict):
+            raise DefinitionError(
+                SETTINGS_FILE, "must be a mapping", path=f"CTAS.{name}"
+            )
+        for key in CTA_KEYS:
+            value = block.get(key)
+            if not isinstance(value, str) or not value.strip():
+                raise DefinitionError(
+                    SETTINGS_FILE, "missing or empty", path=f"CTAS.{name}.{key}"
+                )
+        unknown = sorted(set(block) - set(CTA_KEYS))
+        if unknown:
+            raise DefinitionError(
+                SETTINGS_FILE,
+                f"unknown keys {unknown}; expected {', '.join(CTA_KEYS)}",
+                path=f"CTAS.{name}",
+            )
+    default = str(settings.get("CTA_DEFAULT") or NONE)
+    if default != NONE and default not in ctas:
+        raise DefinitionError(
+            SETTINGS_FILE,
+            f"{default!r} is not one of {', '.join(sorted(ctas)) or '(none)'}",
+            path="CTA_DEFAULT",
+        )
+    return ctas
+
+
+def cta_href(url: str, slug: str) -> str:
+    """The block's link, relative to the site root, carrying the article as `bron`."""
+    if url.startswith("#"):
+        return url
+    path, _, fragment = url.partition("#")
+    separator = "&" if "?" in path else "?"
+    href = f"{path}{separator}bron={quote(slug, safe='')}"
+    return f"{href}#{fragment}" if fragment else href
+
+
+def choose_cta(article, ctas: dict, default: str) -> dict | None:
+    """The block an article names in `Cta:` (or the default); None for "none"."""
+    name = str(article.metadata.get("cta", default or NONE)).strip()
+    if name.lower() == NONE:
+        return None
+    if name not in ctas:
+        choices = ", ".join(sorted(ctas)) or "(none defined)"
+        raise DefinitionError(
+            article.source_path,
+            f"unknown call to action {name!r}; expected one of {choices} or 'none'",
+            path="Cta",
+        )
+    return {
+        **ctas[name],
+        "name": name,
+        "href": cta_href(ctas[name]["url"], article.slug),
+    }
+
+
+def attach_ctas(generator) -> None:
+    """Give every article (drafts and translations too) its `cta`."""
+    settings = generator.settings
+    ctas = settings["CTA_BLOCKS"]
+    default = settings.get("CTA_DEFAULT") or NONE
+    articles = [
+        *generator.articles,
+        *generator.translations,
+        *generator.drafts,
+        *generator.drafts_translations,
+    ]
+    for article in articles:
+        article.cta = choose_cta(article, ctas, default)

@@ -1,0 +1,150 @@
+"""The site's forms: their fields, and where each posts, from the FORMS setting."""
+
+import logging
+import re
+from urllib.parse import urlsplit
+
+from .errors import SETTINGS_FILE, DefinitionError
+
+logger = logging.getLogger(__name__)
+
+# The fields each form asks for, in order. Labels live in theme/strings.yaml under
+# "field_<name>"; the privacy page lists them from here too.
+FIELDS = {
+    "contact": [
+        {"name": "naam", "type": "text", "required": True, "autocomplete": "name"},
+        {"name": "email", "type": "email", "required": True, "autocomplete": "email"},
+        {"name": "telefoon", "type": "tel", "required": False, "autocomplete": "tel"},
+        {"name": "bericht", "type": "textarea", "required": True, "maxlength": 5000},
+    ],
+    "newsletter": [
+        {
+            "name": "voornaam",
+            "type": "text",
+            "required": False,
+            "autocomplete": "given-name",
+        },
+        {"name": "email", "type": "email", "required": True, "autocomplete": "email"},
+    ],
+}
+# Sent with every form besides its fields: the ticked consent box and the source page.
+CONSENT_FIELD = "toestemming"
+SOURCE_FIELD = "bron"
+THANKS_PATH = "bedankt/"
+
+PROVIDERS = {
+    # Netlify Forms: posts to the site itself; Netlify answers with the action page.
+    "netlify": {"honeypot": "bot-field", "redirect_field": None},
+    # A generic form backend (Formspree and the like): the URL, plus where to go next.
+    "backend": {"honeypot": "_gotcha", "redirect_field": "_next"},
+    # A mailing tool's signup URL; the tool sends its own double opt-in e-mail.
+    "mailing": {"honeypot": "website", "redirect_field": None},
+}
+FORM_KEYS = {"provider", "endpoint", "redirect_field", "honeypot", "field_names"}
+FORM_KEYS |= {"recipient"}
+_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-\[\]]*$")
+_DATA_ATTRIBUTE = re.compile(r"^data-[a-z0-9-]+$")
+
+
+def _fail(message: str, path: str):
+    raise DefinitionError(SETTINGS_FILE, message, path=path)
+
+
+def _http_url(value, path: str) -> str:
+    parts = urlsplit(value) if isinstance(value, str) else None
+    if not parts or parts.scheme not in ("http", "https") or not parts.netloc:
+        _fail(f"{value!r} is not an http(s) URL", path)
+    return value
+
+
+def _field_name(value, path: str) -> str:
+    if not isinstance(value, str) or not _NAME.match(value):
+        _fail(f"{value!r} is not a usable form field name", path)
+    return value
+
+
+def load_form(name: str, config) -> dict:
+    """One form's setup: provider, action, extra fields, and the fields it sends."""
+    fields = [dict(field, send_as=field["name"]) for field in FIELDS[name]]
+    setup = {
+        "name": name,
+        "provider": "mail",
+        "action": None,
+        "honeypot": None,
+        "redirect_field": None,
+        "recipient": None,
+        "fields": fields,
+    }
+    if config is None:
+        return setup
+    where = f"FORMS.{name}"
+    if not isinstance(config, dict):
+        _fail("must be a mapping with at least a provider", where)
+    unknown = sorted(set(config) - FORM_KEYS)
+    if unknown:
+        _fail(f"unknown keys {unknown}; expected {', '.join(sorted(FORM_KEYS))}", where)
+    provider = config.get("provider")
+    if provider not in PROVIDERS:
+        _fail(f"{provider!r} is not one of {', '.join(PROVIDERS)}", f"{where}.provider")
+    defaults = PROVIDERS[provider]
+    setup["provider"] = provider
+    if provider == "netlify":
+        if config.get("endpoint"):
+            _fail("Netlify posts to the site itself; leave it out", f"{where}.endpoint")
+        setup["action"] = THANKS_PATH
+        setup["recipient"] = config.get("recipient") or "Netlify"
+    else:
+        setup["action"] = _http_url(config.get("endpoint"), f"{where}.endpoint")
+        setup["recipient"] = config.get("recipient") or urlsplit(setup["action"]).netloc
+    setup["honeypot"] = _field_name(
+        config.get("honeypot", defaults["honeypot"]), f"{where}.honeypot"
+    )
+    redirect = config.get("redirect_field", defaults["redirect_field"])
+    if redirect is not None:
+        setup["redirect_field"] = _field_name(redirect, f"{where}.redirect_field")
+    renames = config.get("field_names") or {}
+    known = {field["name"] for field in fields}
+    for field_name, send_as in renames.items():
+        if field_name not in known:
+            _fail(
+                f"{field_name!r} is not a field of this form; "
+                f"expected one of {', '.join(sorted(known))}",
+                f"{where}.field_names",
+            )
+        _field_name(send_as, f"{where}.field_names.{field_name}")
+    for field in fields:
+        field["send_as"] = renames.get(field["name"], field["name"])
+    return setup
+
+
+def load_forms(settings: dict) -> dict[str, dict]:
+    """Every form's setup; a form missing from FORMS falls back to a mail link."""
+    forms = settings.get("FORMS") or {}
+    if not isinstance(forms, dict):
+        _fail("must map form names to their settings", "FORMS")
+    unknown = sorted(set(forms) - set(FIELDS))
+    if unknown:
+        _fail(f"unknown forms {unknown}; expected {', '.join(FIELDS)}", "FORMS")
+    return {name: load_form(name, forms.get(name)) for name in FIELDS}
+
+
+def load_analytics(settings: dict) -> dict | None:
+    """The ANALYTICS setting, checked; None (the default) means no analytics."""
+    analytics = settings.get("ANALYTICS")
+    if not analytics:
+        return None
+    if not isinstance(analytics, dict):
+        _fail("must be a mapping with script and name", "ANALYTICS")
+    unknown = sorted(set(analytics) - {"script", "endpoint", "name", "attributes"})
+    if unknown:
+        _fail(f"unknown keys {unknown}", "ANALYTICS")
+    _http_url(analytics.get("script"), "ANALYTICS.script")
+    if analytics.get("endpoint") is not None:
+        _http_url(analytics["endpoint"], "ANALYTICS.endpoint")
+    if not isinstance(analytics.get("name"), str) or not analytics["name"].strip():
+        _fail("missing: the service named on the privacy page", "ANALYTICS.name")
+    attributes = analytics.get("attributes") or {}
+    for key, value in attributes.items():
+        if not _DATA_ATTRIBUTE.match(str(key)) or not isinstance(value, str):
+            _fail(f"{key!r} must be a data-* attribute with a text value", "ANALYTICS")
+    return {**analytics, "attributes": attributes}

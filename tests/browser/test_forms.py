@@ -1,0 +1,353 @@
+"""The contact form and newsletter signup, posting to a real local form backend, with
+and without JavaScript, under the CSP the settings produce for that endpoint."""
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from types import SimpleNamespace
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import pytest
+from pelican.settings import read_settings
+
+from tests.conftest import ROOT, TEST_OVERRIDES, build_site, copy_content
+from tests.support.form_backend import FormBackend
+from tests.support.probe import PageProbe
+from tests.support.server import SiteServer
+
+pytestmark = pytest.mark.browser
+
+VNU = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
+MESSAGE_KEY = "hva:contact-message"
+CONTACT = {"naam": "Anna de Vries", "email": "anna@stal.example", "bericht": "Hoi!"}
+
+
+def policy_for(overrides: dict) -> str:
+    """The CSP the site's own function builds for these settings."""
+    from plugins.sitekit.security import content_security_policy
+
+    return content_security_policy(
+        read_settings(str(ROOT / "pelicanconf.py"), override=overrides)
+    )
+
+
+@pytest.fixture(scope="module")
+def funnel(tmp_path_factory):
+    """The test site built once with both forms posting to a local backend."""
+    work = tmp_path_factory.mktemp("funnel")
+    output = work / "output"
+    output.mkdir()
+    with FormBackend() as backend:
+        forms = {
+            "contact": {
+                "provider": "backend",
+                "endpoint": backend.url + "/f/contact",
+                "recipient": "Testbackend",
+            },
+            "newsletter": {
+                "provider": "mailing",
+                "endpoint": backend.url + "/subscribe",
+                "field_names": {"email": "EMAIL"},
+                "redirect_field": "redirect",
+                "honeypot": "website",
+            },
+        }
+        policy = policy_for({"FORMS": forms})
+        with SiteServer(output, policy) as server:
+            result = build_site(
+                copy_content(work),
+                output,
+                "pelicanconf.py",
+                *TEST_OVERRIDES,
+                "FORMS=" + json.dumps(forms),
+                "SITE_PUBLIC_URL=" + json.dumps(server.url),
+            )
+            assert result.returncode == 0, result.stdout + result.stderr
+            yield SimpleNamespace(
+                url=server.url,
+                output=output,
+                backend=backend,
+                policy=policy,
+                thanks=server.url + "/bedankt/",
+            )
+
+
+@pytest.fixture
+def funnel_probe(page, funnel):
+    funnel.backend.received.clear()
+    return PageProbe(page, funnel.url)
+
+
+@pytest.fixture
+def no_js_page(browser, funnel):
+    funnel.backend.received.clear()
+    context = browser.new_context(java_script_enabled=False)
+    yield context.new_page()
+    context.close()
+
+
+def fill_contact(page):
+    page.fill("#contact-naam", CONTACT["naam"])
+    page.fill("#contact-email", CONTACT["email"])
+    page.fill("#contact-bericht", CONTACT["bericht"])
+    page.check("#contact-toestemming")
+
+
+def fill_newsletter(page):
+    page.fill("#newsletter-voornaam", "Anna")
+    page.fill("#newsletter-email", "anna@stal.example")
+    page.check("#newsletter-toestemming")
+
+
+def contact_fields(funnel, bron: str, bericht: str = CONTACT["bericht"]) -> dict:
+    return {
+        "_next": [funnel.thanks],
+        "bron": [bron],
+        "naam": [CONTACT["naam"]],
+        "email": [CONTACT["email"]],
+        "telefoon": [""],
+        "bericht": [bericht],
+        "toestemming": ["ja"],
+        "_gotcha": [""],
+    }
+
+
+NEWSLETTER_FIELDS = {
+    "bron": ["dilemmas"],
+    "voornaam": ["Anna"],
+    "EMAIL": ["anna@stal.example"],
+    "toestemming": ["ja"],
+    "website": [""],
+}
+
+
+def test_contact_form_without_javascript_posts_and_lands_on_thanks(no_js_page, funnel):
+    page = no_js_page
+    page.goto(funnel.url + "/contact/")
+    fill_contact(page)
+    with page.expect_navigation(url=funnel.thanks):
+        page.click("#contact-form button[type=submit]")
+    assert page.locator("h1").inner_text() == "Bedankt!"
+    assert funnel.backend.received == [
+        ("/f/contact", contact_fields(funnel, "contact"))
+    ]
+
+
+def test_required_fields_stop_the_form_without_javascript(no_js_page, funnel):
+    page = no_js_page
+    page.goto(funnel.url + "/contact/")
+    page.fill("#contact-naam", CONTACT["naam"])
+    page.click("#contact-form button[type=submit]")
+    # The browser's own check keeps the reader on the page with the first empty field.
+    assert page.evaluate("document.activeElement.id") == "contact-email"
+    assert (
+        page.evaluate("document.querySelector('#contact-email').validity.valid")
+        is False
+    )
+    assert page.url == funnel.url + "/contact/"
+    assert funnel.backend.received == []
+
+
+def test_contact_form_with_javascript_takes_the_worksheet_message_and_source(
+    funnel_probe, funnel
+):
+    probe = funnel_probe
+    summary = "Mijn doelen:\n- Meer tijd voor de paarden & klanten\n- Omzet: € 1.200"
+    probe.goto("/blog/dilemmas/")
+    probe.page.evaluate(
+        f"sessionStorage.setItem({MESSAGE_KEY!r}, {json.dumps(summary)})"
+    )
+    probe.goto("/contact/?bron=dilemmas#contactformulier")
+    page = probe.page
+    assert page.input_value("#contact-bericht") == summary
+    assert page.locator("#contact-form input[name=bron]").input_value() == "dilemmas"
+    assert page.evaluate(f"sessionStorage.getItem({MESSAGE_KEY!r})") is None
+    page.fill("#contact-naam", CONTACT["naam"])
+    page.fill("#contact-email", CONTACT["email"])
+    page.check("#contact-toestemming")
+    with page.expect_navigation(url=funnel.thanks):
+        page.click("#contact-form button[type=submit]")
+    # Form submission sends line breaks as CRLF, as the HTML standard says.
+    sent = summary.replace("\n", "\r\n")
+    assert funnel.backend.received == [
+        ("/f/contact", contact_fields(funnel, "dilemmas", sent))
+    ]
+    assert probe.csp_violations() == []
+    assert probe.errors == []
+
+
+def test_a_hostile_source_parameter_is_ignored(funnel_probe):
+    funnel_probe.goto('/contact/?bron="><script>x</script>')
+    bron = funnel_probe.page.locator("#contact-form input[name=bron]").input_value()
+    assert bron == "contact"
+
+
+def test_validation_errors_are_announced_and_linked(funnel_probe, funnel):
+    probe = funnel_probe
+    probe.goto("/contact/")
+    page = probe.page
+    page.fill("#contact-email", "geen-adres")
+    page.click("#contact-form button[type=submit]")
+    summary = page.locator("#contact-form [data-summary]")
+    assert summary.get_attribute("aria-live") == "polite"
+    assert summary.inner_text() == "Niet verstuurd: controleer 4 veld(en) hieronder."
+    expected = {
+        "contact-naam": "Vul dit veld in.",
+        "contact-email": "Vul een geldig e-mailadres in, "
+        "bijvoorbeeld naam@voorbeeld.nl.",
+        "contact-bericht": "Vul dit veld in.",
+        "contact-toestemming": "Vink dit vakje aan om te kunnen versturen.",
+    }
+    for field_id, text in expected.items():
+        field = page.locator(f"#{field_id}")
+        assert field.get_attribute("aria-invalid") == "true"
+        described = field.get_attribute("aria-describedby")
+        assert page.locator(f"#{described}").inner_text() == text
+    assert page.locator("#contact-telefoon").get_attribute("aria-invalid") is None
+    assert page.evaluate("document.activeElement.id") == "contact-naam"
+    # Fixing a field takes its error away; nothing was sent.
+    page.fill("#contact-naam", CONTACT["naam"])
+    assert page.locator("#contact-naam").get_attribute("aria-invalid") is None
+    assert page.locator("#contact-naam-fout").count() == 0
+    assert funnel.backend.received == []
+    assert probe.axe_violations() == []
+    assert probe.csp_violations() == []
+
+
+def test_javascript_refuses_to_send_when_the_honeypot_is_filled(funnel_probe, funnel):
+    probe = funnel_probe
+    probe.goto("/contact/")
+    page = probe.page
+    fill_contact(page)
+    page.eval_on_selector("#contact-hp", "field => { field.value = 'spam'; }")
+    page.click("#contact-form button[type=submit]")
+    summary = page.locator("#contact-form [data-summary]")
+    summary.filter(has_text="Niet verstuurd.").wait_for()
+    assert page.url == funnel.url + "/contact/"
+    assert funnel.backend.received == []
+
+
+def test_newsletter_without_javascript_posts_and_lands_on_thanks(no_js_page, funnel):
+    page = no_js_page
+    page.goto(funnel.url + "/blog/dilemmas/")
+    fill_newsletter(page)
+    with page.expect_navigation(url=funnel.thanks):
+        page.click("#newsletter-form button[type=submit]")
+    fields = {"redirect": [funnel.thanks], **NEWSLETTER_FIELDS}
+    assert funnel.backend.received == [("/subscribe", fields)]
+
+
+def test_newsletter_with_javascript_posts_and_lands_on_thanks(funnel_probe, funnel):
+    probe = funnel_probe
+    probe.goto("/blog/dilemmas/")
+    page = probe.page
+    page.click("#newsletter-form button[type=submit]")
+    assert page.locator("#newsletter-email").get_attribute("aria-invalid") == "true"
+    assert funnel.backend.received == []
+    fill_newsletter(page)
+    with page.expect_navigation(url=funnel.thanks):
+        page.click("#newsletter-form button[type=submit]")
+    fields = {"redirect": [funnel.thanks], **NEWSLETTER_FIELDS}
+    assert funnel.backend.received == [("/subscribe", fields)]
+    assert probe.csp_violations() == []
+
+
+def test_javascript_refuses_newsletter_signup_with_filled_honeypot(
+    funnel_probe, funnel
+):
+    probe = funnel_probe
+    probe.goto("/blog/dilemmas/")
+    page = probe.page
+    fill_newsletter(page)
+    page.eval_on_selector("#newsletter-hp", "field => { field.value = 'spam'; }")
+    page.click("#newsletter-form button[type=submit]")
+    page.locator("#newsletter-form [data-summary]").filter(
+        has_text="Niet verstuurd."
+    ).wait_for()
+    assert funnel.backend.received == []
+
+
+def test_pages_with_an_endpoint_are_clean(funnel_probe, funnel):
+    """Zero CSP violations, script errors, foreign requests or axe findings."""
+    probe = funnel_probe
+    assert funnel.backend.url.removeprefix("http://") in funnel.policy
+    problems = {}
+    for path in ("/contact/", "/blog/dilemmas/", "/bedankt/", "/privacy/", "/"):
+        probe.errors.clear()
+        probe.requests.clear()
+        assert probe.goto(path).status == 200
+        found = {
+            "csp": probe.csp_violations(),
+            "errors": probe.errors[:],
+            "foreign": probe.foreign_requests(),
+            "axe": probe.axe_violations(),
+        }
+        found = {key: value for key, value in found.items() if value}
+        if found:
+            problems[path] = found
+    assert problems == {}
+
+
+def test_pages_with_forms_are_valid_html(funnel):
+    pages = [
+        str(funnel.output / path)
+        for path in ("contact/index.html", "blog/dilemmas/index.html", "index.html")
+    ]
+    result = subprocess.run(
+        [shutil.which("java"), "-jar", str(VNU), "--errors-only", "--format", "json"]
+        + pages,
+        capture_output=True,
+        text=True,
+    )
+    assert json.loads(result.stderr or '{"messages": []}')["messages"] == []
+
+
+def test_privacy_page_names_where_each_form_goes(funnel):
+    from tests.support.html import soup, text_of
+
+    page = soup(funnel.output / "privacy/index.html")
+    contact = text_of(page.select_one("[data-privacy=form-contact]"))
+    newsletter = text_of(page.select_one("[data-privacy=form-newsletter]"))
+    assert "naar Testbackend" in contact
+    assert "(naam, e-mailadres, telefoonnummer, je bericht)" in contact
+    host = urlsplit(funnel.backend.url).netloc
+    assert f"naar {host}" in newsletter
+    assert "(voornaam, e-mailadres)" in newsletter
+    assert page.select_one("[data-privacy=third-parties-forms]")
+
+
+# The default build (no FORMS): each form is a mail link, and says so.
+
+
+def test_without_endpoint_the_contact_form_is_a_mail_link(site, probe):
+    probe.goto("/blog/dilemmas/")
+    message = "Mijn antwoorden: doel 1 & doel 2"
+    probe.page.evaluate(
+        f"sessionStorage.setItem({MESSAGE_KEY!r}, {json.dumps(message)})"
+    )
+    probe.goto("/contact/?bron=dilemmas")
+    page = probe.page
+    assert page.locator("form[data-form]").count() == 0
+    fallback = page.locator("[data-mail-fallback=contact]")
+    assert "nog niet aangesloten" in fallback.inner_text()
+    href = fallback.locator("a").get_attribute("href")
+    mail = urlsplit(href)
+    assert mail.scheme == "mailto"
+    assert unquote(mail.path) == "info@hippisch-va.example"
+    query = parse_qs(mail.query)
+    assert query["subject"] == ["Bericht via de website"]
+    assert query["body"] == [message]
+    assert probe.csp_violations() == []
+
+
+def test_without_endpoint_the_newsletter_is_a_mail_link(site):
+    from tests.support.html import soup
+
+    page = soup(site / "blog/dilemmas/index.html")
+    assert page.select("form[data-form]") == []
+    link = page.select_one("[data-mail-fallback=newsletter] a")
+    assert link["href"] == (
+        "mailto:info@hippisch-va.example?subject=Aanmelden%20nieuwsbrief"
+    )
+    assert Path(site / "bedankt/index.html").is_file()

@@ -1,0 +1,202 @@
+"""The funnel in the built site: the call to action per article, settings errors that
+stop the build, analytics off by default and switched on by a setting, Netlify Forms."""
+
+import json
+
+import pytest
+from pelican.settings import read_settings
+
+from plugins.sitekit.security import content_security_policy
+from tests.conftest import ROOT, build_site, copy_content
+from tests.support.html import soup, text_of
+from tests.support.server import site_policy
+
+ANALYTICS = {
+    "name": "Plausible Analytics (EU)",
+    "script": "https://stats.example.eu/js/script.js",
+    "endpoint": "https://collect.example.eu/api/event",
+    "attributes": {"data-domain": "www.hippisch-va.example"},
+}
+NETLIFY = {"contact": {"provider": "netlify"}, "newsletter": {"provider": "netlify"}}
+
+
+def folded(text: str) -> str:
+    """Text without any white space, so a wrapped log line still matches."""
+    return "".join(text.split())
+
+
+def test_articles_get_the_default_call_to_action(site):
+    block = soup(site / "blog/dilemmas/index.html").select_one("aside.cta")
+    assert text_of(block.select_one("h2")) == "Plan een gratis kennismakingsgesprek"
+    link = block.select_one("a.button")
+    assert link["href"] == "../../contact/?bron=dilemmas#contactformulier"
+
+
+def test_an_article_chooses_its_call_to_action_or_none(site):
+    chosen = soup(site / "blog/testpost-1/index.html").select_one("aside.cta")
+    assert chosen["data-cta"] == "vraag"
+    assert text_of(chosen.select_one("h2")) == "Heb je een vraag?"
+    assert soup(site / "blog/testpost-2/index.html").select("aside.cta") == []
+
+
+def test_the_call_to_action_comes_after_the_article(site):
+    page = soup(site / "blog/dilemmas/index.html")
+    order = [
+        el.name + "." + " ".join(el.get("class", []))
+        for el in page.main.children
+        if getattr(el, "name", None)
+    ]
+    assert order.index("aside.cta panel") > order.index("article.post")
+
+
+def test_an_unknown_call_to_action_fails_the_build_naming_file_and_field(tmp_path):
+    content = copy_content(tmp_path)
+    post = content / "posts" / "verkeerd.md"
+    post.write_text(
+        "Title: Verkeerd\nDate: 2024-01-01\nCta: kennismakin\n\nTekst.\n",
+        encoding="utf-8",
+    )
+    result = build_site(content, tmp_path / "output")
+    assert result.returncode != 0
+    assert folded(
+        f"{post}: Cta: unknown call to action 'kennismakin'; expected one of "
+        "kennismaking, nieuwsbrief, vraag or 'none'"
+    ) in folded(result.stdout + result.stderr)
+    assert not list((tmp_path / "output").rglob("*.html"))
+
+
+@pytest.mark.parametrize(
+    ("forms", "message"),
+    [
+        (
+            {"contact": {"provider": "formspree"}},
+            "pelicanconf.py: FORMS.contact.provider: 'formspree' is not one of "
+            "netlify, backend, mailing",
+        ),
+        (
+            {"contact": {"provider": "backend", "endpoint": "formspree.io/f/x"}},
+            "pelicanconf.py: FORMS.contact.endpoint: 'formspree.io/f/x' is not an "
+            "http(s) URL",
+        ),
+        (
+            {"nieuwsbrief": {"provider": "netlify"}},
+            "pelicanconf.py: FORMS: unknown forms ['nieuwsbrief']; "
+            "expected contact, newsletter",
+        ),
+    ],
+)
+def test_a_wrong_form_setting_fails_the_build_with_a_clear_message(
+    tmp_path, forms, message
+):
+    content = tmp_path / "content"
+    (content / "posts").mkdir(parents=True)
+    result = build_site(
+        content, tmp_path / "output", "pelicanconf.py", "FORMS=" + json.dumps(forms)
+    )
+    assert result.returncode != 0
+    assert folded(message) in folded(result.stdout + result.stderr)
+    assert not (tmp_path / "output").exists()
+
+
+def test_analytics_are_off_by_default(site):
+    for file in site.rglob("*.html"):
+        for script in soup(file).select("script[src]"):
+            assert script["src"].startswith(("../", "./", "/", "theme/")), file
+    privacy = soup(site / "privacy/index.html")
+    assert text_of(privacy.select_one("[data-privacy=analytics]")) == (
+        "Deze website houdt geen bezoekersstatistieken bij en gebruikt geen trackers."
+    )
+    assert privacy.select("[data-privacy=third-parties-forms]") == []
+    policy = site_policy()
+    assert "script-src 'self';" in policy
+    assert "connect-src 'self';" in policy
+
+
+@pytest.fixture(scope="module")
+def analytics_site(tmp_path_factory):
+    """The site with analytics switched on and both forms on Netlify Forms."""
+    work = tmp_path_factory.mktemp("analytics")
+    output = work / "output"
+    result = build_site(
+        copy_content(work),
+        output,
+        "pelicanconf.py",
+        "ANALYTICS=" + json.dumps(ANALYTICS),
+        "FORMS=" + json.dumps(NETLIFY),
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return output
+
+
+def test_analytics_setting_adds_the_script_to_every_page(analytics_site):
+    pages = sorted(analytics_site.rglob("*.html"))
+    assert pages
+    for file in pages:
+        scripts = soup(file).select(f"script[src='{ANALYTICS['script']}']")
+        assert len(scripts) == 1, file
+        assert scripts[0]["data-domain"] == "www.hippisch-va.example"
+        assert scripts[0].has_attr("defer")
+
+
+def test_analytics_setting_changes_the_csp(analytics_site):
+    settings = read_settings(
+        str(ROOT / "pelicanconf.py"), override={"ANALYTICS": ANALYTICS}
+    )
+    policy = content_security_policy(settings)
+    assert "script-src 'self' https://stats.example.eu;" in policy
+    assert "connect-src 'self' https://collect.example.eu;" in policy
+    assert policy != site_policy()
+
+
+def test_analytics_setting_changes_the_privacy_page(analytics_site):
+    page = soup(analytics_site / "privacy/index.html")
+    analytics = text_of(page.select_one("[data-privacy=analytics]"))
+    assert analytics.startswith(
+        "Deze website telt bezoeken met Plausible Analytics (EU)"
+    )
+    assert "zonder cookies" in analytics
+    third = text_of(page.select_one("[data-privacy=third-parties]"))
+    assert "stats.example.eu" in third
+
+
+def test_netlify_forms_get_their_attributes(analytics_site):
+    page = soup(analytics_site / "contact/index.html")
+    form = page.select_one("form#contact-form")
+    assert form["data-netlify"] == "true"
+    assert form["name"] == "contact"
+    assert form["method"] == "post"
+    assert form["action"] == "../bedankt/"
+    assert form["netlify-honeypot"] == "bot-field"
+    assert form.select_one("input[name=form-name]")["value"] == "contact"
+    assert form.select_one(".hp input")["name"] == "bot-field"
+    assert form.select_one("input[name=bron]")["value"] == "contact"
+    newsletter = soup(analytics_site / "blog/dilemmas/index.html").select_one(
+        "form#newsletter-form"
+    )
+    assert newsletter["name"] == "newsletter"
+    assert newsletter.select_one("input[name=bron]")["value"] == "dilemmas"
+    privacy = soup(analytics_site / "privacy/index.html")
+    assert "naar Netlify" in text_of(privacy.select_one("[data-privacy=form-contact]"))
+
+
+def test_every_form_has_labels_consent_and_a_hidden_honeypot(analytics_site):
+    form = soup(analytics_site / "contact/index.html").select_one("form#contact-form")
+    for field in form.select("input:not([type=hidden]), textarea"):
+        assert form.select_one(f"label[for='{field['id']}']"), field["id"]
+    consent = form.select_one("input[name=toestemming]")
+    assert consent["type"] == "checkbox"
+    assert consent.has_attr("required") and not consent.has_attr("checked")
+    label = form.select_one("label[for=contact-toestemming]")
+    assert label.select_one("a")["href"] == "../privacy/"
+    honeypot = form.select_one(".hp")
+    assert honeypot["aria-hidden"] == "true"
+    field = honeypot.select_one("input")
+    assert field["tabindex"] == "-1"
+    assert field["autocomplete"] == "off"
+    assert not field.has_attr("required")
+
+
+def test_thank_you_page_is_hidden_from_lists(site):
+    page = soup(site / "bedankt/index.html")
+    assert text_of(page.select_one("h1")) == "Bedankt!"
+    assert "bedankt" not in (site / "sitemap.xml").read_text(encoding="utf-8")

@@ -1,0 +1,79 @@
+"""Funnel settings: CTA links carry the source, FORMS and ANALYTICS are checked."""
+
+import pytest
+
+from plugins.funnel.cta import cta_href, load_ctas
+from plugins.funnel.errors import DefinitionError
+from plugins.funnel.forms import load_analytics, load_forms
+
+
+def test_cta_link_carries_the_article_slug_before_the_fragment():
+    assert cta_href("contact/#contactformulier", "dilemmas") == (
+        "contact/?bron=dilemmas#contactformulier"
+    )
+    assert cta_href("diensten/?x=1", "a b") == "diensten/?x=1&bron=a%20b"
+    assert cta_href("#nieuwsbrief", "dilemmas") == "#nieuwsbrief"
+
+
+def test_forms_without_settings_fall_back_to_mail():
+    forms = load_forms({"FORMS": {}})
+    assert {name: form["provider"] for name, form in forms.items()} == {
+        "contact": "mail",
+        "newsletter": "mail",
+    }
+
+
+def test_backend_defaults_and_renamed_fields():
+    setup = load_forms(
+        {
+            "FORMS": {
+                "newsletter": {
+                    "provider": "mailing",
+                    "endpoint": "https://list.example/subscribe",
+                    "field_names": {"email": "EMAIL"},
+                }
+            }
+        }
+    )["newsletter"]
+    assert setup["action"] == "https://list.example/subscribe"
+    assert setup["recipient"] == "list.example"
+    assert setup["redirect_field"] is None
+    assert [f["send_as"] for f in setup["fields"]] == ["voornaam", "EMAIL"]
+
+
+def test_form_settings_are_checked():
+    renamed = {"provider": "netlify", "field_names": {"x": "y"}}
+    with pytest.raises(DefinitionError, match="FORMS.contact.field_names: 'x' is not"):
+        load_forms({"FORMS": {"contact": renamed}})
+    hostile = {"provider": "backend", "endpoint": "https://a.b/", "honeypot": '"><'}
+    with pytest.raises(DefinitionError, match="FORMS.contact.honeypot"):
+        load_forms({"FORMS": {"contact": hostile}})
+    backend = {"provider": "backend", "endpoint": "https://a.b/"}
+    assert load_forms({"FORMS": {"contact": backend}})["contact"]["redirect_field"] == (
+        "_next"
+    )
+
+
+def test_cta_settings_are_checked():
+    with pytest.raises(DefinitionError, match=r"CTAS.kort.url: missing or empty"):
+        load_ctas({"CTAS": {"kort": {"title": "a", "text": "b", "button": "c"}}})
+    good = {"a": {"title": "a", "text": "b", "button": "c", "url": "contact/"}}
+    with pytest.raises(DefinitionError, match="CTA_DEFAULT: 'b' is not one of a"):
+        load_ctas({"CTAS": good, "CTA_DEFAULT": "b"})
+    assert load_ctas({"CTAS": good, "CTA_DEFAULT": "a"}) == good
+
+
+def test_analytics_settings_are_checked():
+    assert load_analytics({"ANALYTICS": None}) is None
+    with pytest.raises(DefinitionError, match="ANALYTICS.name: missing"):
+        load_analytics({"ANALYTICS": {"script": "https://s.example/s.js"}})
+    with pytest.raises(DefinitionError, match="must be a data-\\* attribute"):
+        load_analytics(
+            {
+                "ANALYTICS": {
+                    "script": "https://s.example/s.js",
+                    "name": "S",
+                    "attributes": {"onload": "x()"},
+                }
+            }
+        )
