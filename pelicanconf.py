@@ -107,3 +107,12 @@ MENU_ITEMS = [
     ("menu_blog", "blog/"),
     ("menu_contact", "contact/"),
 ]
+
+# Findability (plugins/findability): Pagefind search on /zoeken/, related posts,
+# next/previous links, share links, Open Graph images and JSON-LD.
+PLUGINS += ["findability"]  # noqa: F405
+DIRECT_TEMPLATES += ["search"]
+SEARCH_URL = "zoeken/"
+SEARCH_SAVE_AS = "zoeken/index.html"
+MENU_ITEMS += [("menu_search", SEARCH_URL)]
+RELATED_POSTS_MAX = 3
