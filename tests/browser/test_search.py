@@ -34,7 +34,9 @@ def test_an_inflected_form_finds_the_post_through_dutch_stemming(probe, query):
 @pytest.mark.browser
 def test_a_word_that_is_nowhere_finds_nothing_and_says_so(probe):
     assert search(probe, "paraplu") == []
-    assert "Geen blogposts gevonden" in probe.page.locator(".search-status").inner_text()
+    assert (
+        "Geen blogposts gevonden" in probe.page.locator(".search-status").inner_text()
+    )
 
 
 @pytest.mark.browser
@@ -43,7 +45,9 @@ def test_the_query_in_the_address_runs_on_load_and_the_page_passes_axe(probe):
     probe.page.locator(".search-status").filter(has_text="gevonden").wait_for()
     titles = probe.page.locator(".search-list h3 a").all_inner_texts()
     assert {"Dilemma's", "Testpost 1 over de planning"} <= set(titles)
-    assert probe.page.get_by_label("Waar wil je over lezen?").input_value() == "planning"
+    assert (
+        probe.page.get_by_label("Waar wil je over lezen?").input_value() == "planning"
+    )
     assert probe.page.locator("#zoeken-zonder-js").is_hidden()
     assert probe.axe_violations() == []
     assert probe.csp_violations() == []

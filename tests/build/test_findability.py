@@ -173,7 +173,12 @@ def test_article_json_ld_has_every_required_property(site):
     items = crumbs["itemListElement"]
     assert [check_required(item, LIST_ITEM) for item in items] == [[]] * len(items)
     assert [item["position"] for item in items] == [1, 2, 3, 4]
-    assert [item["name"] for item in items] == ["Home", "Blog", "Ondernemen", "Dilemma's"]
+    assert [item["name"] for item in items] == [
+        "Home",
+        "Blog",
+        "Ondernemen",
+        "Dilemma's",
+    ]
     assert items[-1]["item"] == PUBLIC + "/blog/dilemmas/"
     assert items[2]["item"] == PUBLIC + "/blog/categorie/ondernemen/"
 
