@@ -77,3 +77,13 @@ def test_without_javascript_the_form_submits_and_points_elsewhere(
     assert message.is_visible()
     assert message.get_by_role("link", name="Archief").is_visible()
     context.close()
+
+
+@pytest.mark.browser
+def test_a_hostile_title_in_the_results_is_shown_as_text(probe):
+    dialogs = []
+    probe.page.on("dialog", lambda dialog: (dialogs.append(dialog), dialog.dismiss()))
+    titles = search(probe, "testbuild")
+    assert titles == ["""<script>alert("titel")</script> Paard & "wagen" 'n test"""]
+    assert probe.page.locator(".search-list script").count() == 0
+    assert dialogs == [] and probe.csp_violations() == []
