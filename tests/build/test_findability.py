@@ -273,3 +273,23 @@ def test_only_the_search_page_loads_the_search_script(site):
         text = file.read_text(encoding="utf-8")
         uses = "js/search." in text or "pagefind" in text.replace("data-pagefind", "")
         assert uses == (file == site / "zoeken/index.html"), file
+
+
+def test_same_sources_give_byte_identical_output_search_index_included(
+    corpus_site, tmp_path
+):
+    content = tmp_path / "content"
+    shutil.copytree(CORPUS, content)
+    again = tmp_path / "output"
+    result = build_site(content, again, "pelicanconf.py", "RELATED_POSTS_MAX=6")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+    def files(root):
+        return {
+            p.relative_to(root): p.read_bytes() for p in root.rglob("*") if p.is_file()
+        }
+
+    first, second = files(corpus_site), files(again)
+    assert any(path.parts[0] == "pagefind" for path in first)
+    assert sorted(first) == sorted(second)
+    assert [path for path in first if first[path] != second[path]] == []
