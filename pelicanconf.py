@@ -153,3 +153,12 @@ FORMS = {}
 #              "attributes": {"data-domain": "www.example.nl"}}
 # Only then is the script included; the CSP and the privacy page change with it.
 ANALYTICS = None
+
+# Findability (plugins/findability): Pagefind search on /zoeken/, related posts,
+# next/previous links, share links, Open Graph images and JSON-LD.
+PLUGINS += ["findability"]  # noqa: F405
+DIRECT_TEMPLATES += ["search"]
+SEARCH_URL = "zoeken/"
+SEARCH_SAVE_AS = "zoeken/index.html"
+MENU_ITEMS += [("menu_search", SEARCH_URL)]
+RELATED_POSTS_MAX = 3

@@ -17,7 +17,11 @@ def form_action_sources(settings: dict) -> list[str]:
 
 def content_security_policy(settings: dict) -> str:
     """The strict policy: nothing inline, nothing from other hosts but form targets."""
-    scripts = ["'self'"]
+    # 'wasm-unsafe-eval' lets the site's own search (Pagefind, /zoeken/) compile its
+    # WebAssembly; without it Chromium refuses WebAssembly.instantiate(). It allows
+    # no JavaScript eval and no other origin. One header serves every page, so it
+    # cannot be limited to the search page.
+    scripts = ["'self'", "'wasm-unsafe-eval'"]
     connect = ["'self'"]
     analytics = settings.get("ANALYTICS") or {}
     if analytics.get("script"):

@@ -1,0 +1,108 @@
+"""Findability: site search, related and neighbouring posts, sharing, rich results.
+
+Stages, one module each: `related` (related posts and next/previous), `share` (share
+links), `ogimage` (the default Open Graph image), `structured` (JSON-LD of the
+business), `search` (the Pagefind index, built after every build).
+"""
+
+import hashlib
+import logging
+from pathlib import Path
+
+from pelican import signals
+from PIL import Image, UnidentifiedImageError
+
+from . import ogimage
+from .related import RelatedIndex, neighbours
+from .search import build_index
+from .share import share_links
+from .structured import organization
+
+logger = logging.getLogger(__name__)
+
+# partials/recent_posts.html lists the three newest other posts; related posts skip
+# them so that no post is offered twice under an article.
+RECENT_POSTS_SHOWN = 3
+
+_state: dict = {}
+
+
+def on_initialized(pelican) -> None:
+    settings = pelican.settings
+    settings.setdefault("RELATED_POSTS_MAX", 3)
+    settings.setdefault("SEARCH_LANGUAGE", settings["DEFAULT_LANG"])
+    png = ogimage.render(settings["SITENAME"], settings.get("SITE_DESCRIPTION") or "")
+    digest = hashlib.sha256(png).hexdigest()[:10]
+    path = f"{settings['THEME_STATIC_DIR']}/img/og-default.{digest}.png"
+    _state["og_default"] = (path, png)
+    settings["OG_DEFAULT_IMAGE"] = {
+        "url": f"{settings['SITE_PUBLIC_URL']}/{path}",
+        "width": ogimage.WIDTH,
+        "height": ogimage.HEIGHT,
+        "alt": settings["SITENAME"],
+    }
+    settings["ORGANIZATION_LD"] = organization(settings)
+
+
+def post_image(article, settings: dict) -> dict | None:
+    """The post's own `Image:` (a file under content/), as Open Graph wants it."""
+    value = article.metadata.get("image")
+    if not value:
+        return None
+    relative = value.strip().lstrip("/")
+    source = Path(settings["PATH"]) / relative
+    if not source.is_file():
+        logger.error(
+            "%s: Image: %r is not a file in %s/",
+            article.source_path,
+            value,
+            settings["PATH"],
+        )
+        return None
+    image = {
+        "url": f"{settings['SITE_PUBLIC_URL']}/{relative}",
+        "alt": article.metadata.get("image_alt") or "",
+    }
+    try:
+        with Image.open(source) as opened:
+            image["width"], image["height"] = opened.size
+    except UnidentifiedImageError:
+        pass  # an SVG, say: Open Graph readers fetch it without a size hint
+    return image
+
+
+def on_articles_finalized(generator) -> None:
+    """Attach related, older and newer posts, share links and an image to each post."""
+    settings = generator.settings
+    articles = generator.articles
+    index = RelatedIndex(articles)
+    around = neighbours(articles)
+    newest = sorted(articles, key=lambda a: (a.date, a.slug), reverse=True)
+    for article in articles:
+        recent = [o for o in newest[: RECENT_POSTS_SHOWN + 1] if o is not article]
+        article.related_posts = index.related(
+            article,
+            settings["RELATED_POSTS_MAX"],
+            exclude=recent[:RECENT_POSTS_SHOWN],
+        )
+        article.previous_post, article.next_post = around[id(article)]
+        article.public_url = f"{settings['SITE_PUBLIC_URL']}/{article.url}"
+        article.share_links = share_links(article.public_url, article.title)
+        article.og_image = post_image(article, settings) or settings["OG_DEFAULT_IMAGE"]
+
+
+def on_finalized(pelican) -> None:
+    """Write the default Open Graph image, then index the finished site."""
+    output = Path(pelican.output_path)
+    path, png = _state.pop("og_default")
+    target = output / path
+    if not (target.is_file() and target.read_bytes() == png):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(png)
+    build_index(output, pelican.settings["SEARCH_LANGUAGE"])
+
+
+def register() -> None:
+    signals.initialized.connect(on_initialized)
+    signals.article_generator_finalized.connect(on_articles_finalized)
+    signals.finalized.connect(on_finalized)

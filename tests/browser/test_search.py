@@ -1,0 +1,89 @@
+"""Site search in real Chromium, under the strict CSP: Dutch words, stemmed, offline."""
+
+import pytest
+
+
+def search(probe, query: str) -> list[str]:
+    """Type a query on /zoeken/, submit it and return the titles found."""
+    probe.goto("/zoeken/")
+    probe.page.get_by_label("Waar wil je over lezen?").fill(query)
+    probe.page.get_by_role("button", name="Zoeken").click()
+    status = probe.page.locator(".search-status")
+    status.filter(has_text="gevonden").wait_for()
+    return probe.page.locator(".search-list h3 a").all_inner_texts()
+
+
+@pytest.mark.browser
+def test_a_word_from_the_post_finds_it(probe):
+    titles = search(probe, "administratie")
+    assert "Dilemma's" in titles
+    link = probe.page.get_by_role("link", name="Dilemma's")
+    assert link.get_attribute("href") == "/blog/dilemmas/"
+    assert "administratie" in probe.page.locator(".search-list mark").first.inner_text()
+    assert probe.csp_violations() == []
+    assert probe.errors == []
+    assert probe.foreign_requests() == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", ["administraties", "doelstelling", "uitbestede"])
+def test_an_inflected_form_finds_the_post_through_dutch_stemming(probe, query):
+    assert "Dilemma's" in search(probe, query)
+
+
+@pytest.mark.browser
+def test_a_word_that_is_nowhere_finds_nothing_and_says_so(probe):
+    assert search(probe, "paraplu") == []
+    assert (
+        "Geen blogposts gevonden" in probe.page.locator(".search-status").inner_text()
+    )
+
+
+@pytest.mark.browser
+def test_the_query_in_the_address_runs_on_load_and_the_page_passes_axe(probe):
+    probe.goto("/zoeken/?q=planning")
+    probe.page.locator(".search-status").filter(has_text="gevonden").wait_for()
+    titles = probe.page.locator(".search-list h3 a").all_inner_texts()
+    assert {"Dilemma's", "Testpost 1 over de planning"} <= set(titles)
+    assert (
+        probe.page.get_by_label("Waar wil je over lezen?").input_value() == "planning"
+    )
+    assert probe.page.locator("#zoeken-zonder-js").is_hidden()
+    assert probe.axe_violations() == []
+    assert probe.csp_violations() == []
+    assert probe.foreign_requests() == []
+
+
+@pytest.mark.browser
+def test_the_post_chrome_and_other_pages_are_not_indexed(probe):
+    # "Recente blogposts" and the share box are on every post, outside its body.
+    assert search(probe, "WhatsApp") == []
+    # The services page is not a post: its "hoefsmeden" are not found.
+    assert search(probe, "hoefsmeden") == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("javascript_enabled", [False])
+def test_without_javascript_the_form_submits_and_points_elsewhere(
+    browser, base_url, javascript_enabled
+):
+    context = browser.new_context(java_script_enabled=javascript_enabled)
+    page = context.new_page()
+    page.goto(base_url + "/zoeken/")
+    page.get_by_label("Waar wil je over lezen?").fill("administratie")
+    page.get_by_role("button", name="Zoeken").click()
+    page.wait_for_url("**/zoeken/?q=administratie")
+    message = page.locator("#zoeken-zonder-js")
+    assert message.is_visible()
+    assert message.get_by_role("link", name="Archief").is_visible()
+    context.close()
+
+
+@pytest.mark.browser
+def test_a_hostile_title_in_the_results_is_shown_as_text(probe):
+    dialogs = []
+    probe.page.on("dialog", lambda dialog: (dialogs.append(dialog), dialog.dismiss()))
+    titles = search(probe, "testbuild")
+    assert titles == ["""<script>alert("titel")</script> Paard & "wagen" 'n test"""]
+    assert probe.page.locator(".search-list script").count() == 0
+    assert dialogs == [] and probe.csp_violations() == []

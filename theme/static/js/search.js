@@ -1,0 +1,95 @@
+// Site search on /zoeken/ with Pagefind's JS API, self-hosted (see plugins/findability).
+// The form is a plain GET form; this script runs the query in the page instead.
+const form = document.querySelector("form.search-form");
+const input = form.querySelector("input[name=q]");
+const results = document.querySelector(".search-results");
+const status = results.querySelector(".search-status");
+const list = results.querySelector(".search-list");
+const MAX_RESULTS = 20;
+
+let pagefind;
+async function engine() {
+  if (!pagefind) {
+    const url = new URL(form.dataset.pagefind, document.baseURI);
+    pagefind = await import(url.href);
+    // Result URLs are root-relative; the site root is the folder above the bundle.
+    await pagefind.options({ baseUrl: new URL("..", url).pathname });
+  }
+  return pagefind;
+}
+
+// Keep only text and <mark> from an excerpt: it is shown, never trusted as HTML.
+function excerpt(html) {
+  const parsed = new DOMParser().parseFromString(html, "text/html");
+  const out = document.createElement("p");
+  for (const node of parsed.body.childNodes) {
+    if (node.nodeName === "MARK") {
+      const mark = document.createElement("mark");
+      mark.textContent = node.textContent;
+      out.append(mark);
+    } else {
+      out.append(node.textContent);
+    }
+  }
+  return out;
+}
+
+function render(item) {
+  const li = document.createElement("li");
+  const heading = document.createElement("h3");
+  const link = document.createElement("a");
+  link.href = item.url;
+  link.textContent = item.meta.title;
+  heading.append(link);
+  li.append(heading, excerpt(item.excerpt));
+  return li;
+}
+
+function message(count, query) {
+  const template =
+    count === 0 ? form.dataset.none : count === 1 ? form.dataset.one : form.dataset.many;
+  return template.replace("{n}", String(count)).replace("{q}", query);
+}
+
+let latest = 0;
+async function run(query) {
+  const ticket = ++latest;
+  results.hidden = false;
+  list.replaceChildren();
+  status.textContent = form.dataset.busy;
+  try {
+    const search = await (await engine()).search(query);
+    const items = await Promise.all(
+      search.results.slice(0, MAX_RESULTS).map((result) => result.data()),
+    );
+    if (ticket !== latest) return;
+    list.replaceChildren(...items.map(render));
+    status.textContent = message(search.results.length, query);
+  } catch (error) {
+    status.textContent = form.dataset.failed;
+    console.warn("Pagefind:", error);
+  }
+}
+
+document.getElementById("zoeken-zonder-js").hidden = true;
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  const query = input.value.trim();
+  if (!query) return;
+  const url = new URL(location.href);
+  url.searchParams.set("q", query);
+  history.pushState(null, "", url);
+  run(query);
+});
+window.addEventListener("popstate", () => {
+  const query = new URLSearchParams(location.search).get("q")?.trim();
+  input.value = query ?? "";
+  if (query) run(query);
+  else results.hidden = true;
+});
+
+const initial = new URLSearchParams(location.search).get("q")?.trim();
+if (initial) {
+  input.value = initial;
+  run(initial);
+}
