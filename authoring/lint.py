@@ -521,6 +521,16 @@ class Checker:
         if special:
             self.check_intrasite(doc, line, special["what"], special["value"], noun)
             return
+        if image and href.lower().startswith(EXTERNAL[:2] + ("//",)):
+            self.add(
+                doc,
+                line,
+                ERROR,
+                f"de afbeelding {href} staat op een andere website",
+                "download hem, zet hem in content/images/ en link hem met "
+                "{static}/images/naam.jpg",
+            )
+            return
         if not href or href.startswith(("#", "?")) or href.lower().startswith(EXTERNAL):
             return
         path = unquote(urlsplit(urljoin("/" + doc.url, href)).path).lstrip("/")
