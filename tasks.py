@@ -83,11 +83,11 @@ def publish(c):
     run_gates(c)
 
 
-def content_check() -> None:
+def content_check(content: str | None = None) -> None:
     """The content check; stops the task when it finds an error."""
     from authoring.lint import main as lint_main
 
-    if lint_main(ROOT / DEV_SETTINGS):
+    if lint_main(ROOT / DEV_SETTINGS, Path(content) if content else None):
         sys.exit(1)
 
 
@@ -95,10 +95,10 @@ def run_gates(c) -> None:
     c.run(f"{shlex.quote(sys.executable)} -m pytest tests/gates", pty=False)
 
 
-@task
-def check(c):
+@task(help={"content": "folder to check instead of content/"})
+def check(c, content=None):
     """Check the posts and pages: one line per problem, with what to do."""
-    content_check()
+    content_check(content)
 
 
 @task(pre=[build])

@@ -1,0 +1,58 @@
+"""`invoke new-post`: a post file with every field, at the URL Pelican will give it."""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from authoring.lint import check_content
+from authoring.new_post import PostExists, new_post
+from authoring.source import read_source
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+
+def test_new_post_has_a_dutch_slug_todays_date_and_every_field(workspace):
+    # 23:30 UTC on 31 December is already New Year's Day in Amsterdam.
+    now = datetime(2025, 12, 31, 23, 30, tzinfo=ZoneInfo("UTC")).astimezone(AMSTERDAM)
+    path, url = new_post("Dilemma's van een  ruiter: één keuze", workspace, now)
+    assert path == workspace.parent / "content/posts/dilemmas-van-een-ruiter-een-keuze.md"
+    assert url == "http://127.0.0.1:8000/blog/dilemmas-van-een-ruiter-een-keuze/"
+    source = read_source(path)
+    fields = {f.name: f.value for f in source.fields}
+    assert fields == {
+        "Title": "Dilemma's van een ruiter: één keuze",
+        "Slug": "dilemmas-van-een-ruiter-een-keuze",
+        "Date": "2026-01-01 00:30",
+        "Category": "Ondernemen",
+        "Tags": "",
+        "Summary": "",
+    }
+    body = source.body
+    for optional in ("Worksheet:", "Checklist:", "Description:", "Status: draft"):
+        assert f"[//]: # ({optional}" in body
+
+
+def test_new_post_is_checked_for_its_empty_summary_only(workspace):
+    now = datetime(2024, 5, 1, 10, 0, tzinfo=AMSTERDAM)
+    path, _ = new_post("Een nieuwe post", workspace, now)
+    problems = [p for p in check_content(workspace) if p.file.endswith(path.name)]
+    assert [(p.line, p.level, p.message) for p in problems] == [
+        (6, "fout", "Summary is leeg")
+    ]
+
+
+def test_new_post_never_overwrites(workspace):
+    path, _ = new_post("Mijn post", workspace)
+    path.write_text("Title: Mijn post\n\nAl geschreven.\n", encoding="utf-8")
+    with pytest.raises(PostExists, match="bestaat al"):
+        new_post("Mijn post", workspace)
+    assert path.read_text(encoding="utf-8") == "Title: Mijn post\n\nAl geschreven.\n"
+
+
+def test_new_post_refuses_a_slug_another_post_has(workspace):
+    posts = workspace.parent / "content/posts"
+    (posts / "oud.md").write_text("Title: Oud\nSlug: mijn-post\n\nTekst.\n")
+    with pytest.raises(PostExists, match="oud.md heeft al de slug 'mijn-post'"):
+        new_post("Mijn post", workspace)
+    assert not (posts / "mijn-post.md").exists()
