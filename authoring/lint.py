@@ -168,10 +168,12 @@ class Checker:
 
     # -- reporting ---------------------------------------------------------------
     def display(self, path: Path) -> str:
-        try:
-            return str(path.resolve().relative_to(Path.cwd()))
-        except ValueError:
-            return str(path)
+        """The path as the author sees it: from the project folder when inside it."""
+        path = path.resolve()
+        for base in (self.root, Path.cwd()):
+            if path.is_relative_to(base):
+                return str(path.relative_to(base))
+        return str(path)
 
     def add(self, doc_or_file, line: int, level: str, message: str, advice: str):
         file = doc_or_file.display if isinstance(doc_or_file, Document) else doc_or_file
@@ -430,29 +432,28 @@ class Checker:
             )
 
     def check_duplicates(self) -> None:
+        """A slug (so a URL) or title used twice: reported at every file using it."""
         for key, level, noun in (("slug", ERROR, "slug"), ("title", WARNING, "titel")):
-            first: dict[tuple, Document] = {}
+            groups: dict[tuple, list[Document]] = {}
             for doc in self.documents:
                 value = doc.slug if key == "slug" else doc.metadata.get("title")
-                if not value:
-                    continue
-                value = str(value)
-                group = (doc.kind, value.lower())
-                if group not in first:
-                    first[group] = doc
-                    continue
-                item = doc.source.first(key) or doc.source.first("title")
-                other = first[group]
-                self.add(
-                    doc,
-                    item.line if item else 1,
-                    level,
-                    f"de {noun} {value!r} heeft {other.display} ook",
-                    "kies een andere " + noun
-                    if key == "title"
-                    else "geef een van beide een eigen Slug: anders overschrijft de "
-                    "ene pagina de andere",
-                )
+                if value:
+                    groups.setdefault((doc.kind, str(value).lower()), []).append(doc)
+            for docs in groups.values():
+                for doc in docs if len(docs) > 1 else []:
+                    value = doc.slug if key == "slug" else doc.metadata["title"]
+                    others = ", ".join(o.display for o in docs if o is not doc)
+                    item = doc.source.first(key) or doc.source.first("title")
+                    self.add(
+                        doc,
+                        item.line if item else 1,
+                        level,
+                        f"de {noun} {value!r} heeft {others} ook",
+                        f"kies een andere {noun}"
+                        if key == "title"
+                        else "geef een van beide een eigen Slug: anders overschrijft "
+                        "de ene pagina de andere",
+                    )
 
     # -- the body ----------------------------------------------------------------
     def check_body(self, doc: Document) -> None:

@@ -10,7 +10,7 @@ from tests.conftest import ROOT
 
 @pytest.fixture
 def workspace(tmp_path) -> Path:
-    """tmp_path with pelicanconf.py, the theme and a copy of content/: the settings file."""
+    """A folder with pelicanconf.py, the theme and content/; returns the settings."""
     shutil.copy(ROOT / "pelicanconf.py", tmp_path / "pelicanconf.py")
     shutil.copytree(ROOT / "content", tmp_path / "content")
     (tmp_path / "theme").symlink_to(ROOT / "theme")

@@ -16,7 +16,9 @@ def test_new_post_has_a_dutch_slug_todays_date_and_every_field(workspace):
     # 23:30 UTC on 31 December is already New Year's Day in Amsterdam.
     now = datetime(2025, 12, 31, 23, 30, tzinfo=ZoneInfo("UTC")).astimezone(AMSTERDAM)
     path, url = new_post("Dilemma's van een  ruiter: één keuze", workspace, now)
-    assert path == workspace.parent / "content/posts/dilemmas-van-een-ruiter-een-keuze.md"
+    assert (
+        path == workspace.parent / "content/posts/dilemmas-van-een-ruiter-een-keuze.md"
+    )
     assert url == "http://127.0.0.1:8000/blog/dilemmas-van-een-ruiter-een-keuze/"
     source = read_source(path)
     fields = {f.name: f.value for f in source.fields}
