@@ -1,4 +1,4 @@
-"""`invoke import-wix`: old Wix posts become Markdown posts, the author's words intact."""
+"""`invoke import-wix`: old Wix posts become Markdown, the author's words intact."""
 
 from pathlib import Path
 
