@@ -8,6 +8,8 @@ import pytest
 from authoring.lint import check_content
 from authoring.new_post import PostExists, new_post
 from authoring.source import read_source
+from tests.conftest import build_site
+from tests.support.html import soup, text_of
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
@@ -58,3 +60,17 @@ def test_new_post_refuses_a_slug_another_post_has(workspace):
     with pytest.raises(PostExists, match="oud.md heeft al de slug 'mijn-post'"):
         new_post("Mijn post", workspace)
     assert not (posts / "mijn-post.md").exists()
+
+
+def test_new_post_builds_at_the_printed_url_without_its_comment_lines(
+    workspace, tmp_path
+):
+    path, url = new_post("Paardenpraat: ’t Is zover!", workspace)
+    result = build_site(workspace.parent / "content", tmp_path / "output")
+    assert result.returncode == 0, result.stdout + result.stderr
+    built = tmp_path / "output" / url.removeprefix("http://127.0.0.1:8000/")
+    page = soup(built / "index.html")
+    assert text_of(page.select_one("h1")) == "Paardenpraat: ’t Is zover!"
+    body = text_of(page.select_one(".post-body"))
+    assert body.startswith("Schrijf hier je post.")
+    assert "Worksheet" not in page.decode() and "[//]" not in page.decode()
