@@ -296,6 +296,15 @@ class Checker:
                 self.check_name(doc, item.line, item.name, item.value, folder, suffixes)
         if doc.kind == "article":
             self.check_summary(doc)
+        wix = source.first("wix_url")
+        if wix and not wix.value.startswith("/"):
+            self.add(
+                doc,
+                wix.line,
+                WARNING,
+                f"Wix_url {wix.value!r} is geen oud adres",
+                "schrijf het deel na de domeinnaam, zoals /post/mijn-post",
+            )
 
     def check_title_and_slug(self, doc: Document) -> None:
         source, meta = doc.source, doc.metadata

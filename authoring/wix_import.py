@@ -61,6 +61,12 @@ CHROME = re.compile(
     r"|\d+ weergaven.*|\d+ views.*|\d+ opmerkingen.*|\d+ comments.*)$",
     re.IGNORECASE,
 )
+# Lines of the header above the title of a text copy.
+META_LINE = re.compile(
+    r"^(foto van schrijver|writer's picture|\d+\s*min\.?\s*(lezen|read)|·"
+    r"|bijgewerkt:.*|updated:.*)$",
+    re.IGNORECASE,
+)
 FOOTER = re.compile(
     r"^(\d+ weergaven|\d+ views|\d+ opmerkingen|recente blogposts|recent posts"
     r"|alles weergeven|see all|bottom of page)",
@@ -164,22 +170,23 @@ def parse_date_text(text: str) -> date | None:
 
 
 def from_text(text: str) -> Post:
-    """A text copy of a Wix post page: chrome off, the first real line is the title."""
+    """A text copy of a Wix post page: chrome off, the first real line is the title.
+
+    Above the title Wix may show the writer's photo and name, the date and the reading
+    time; when such a header is there, the title is the first line after it.
+    """
     lines = [line.strip() for line in text.replace("\r\n", "\n").split("\n")]
-    post_date = None
-    start = 0
-    for start, line in enumerate(lines):  # noqa: B007
-        if not line or CHROME.match(line) or line == "·":
-            continue
-        found = parse_date_text(line)
-        if found:
-            post_date = found
-            continue
-        break
-    title = lines[start] if start < len(lines) else ""
-    if not title:
+    shown = [n for n, line in enumerate(lines) if line and not CHROME.match(line)]
+    header = [
+        n for n in shown[:6] if META_LINE.match(lines[n]) or parse_date_text(lines[n])
+    ]
+    if header:
+        shown = [n for n in shown if n > max(header)]
+    if not shown:
         raise ImportError_("er staat geen tekst in dit bestand")
-    post = Post(title=title, date=post_date)
+    start = shown[0]
+    dates = [parse_date_text(lines[n]) for n in header]
+    post = Post(title=lines[start], date=next((d for d in dates if d), None))
     for line in lines[start + 1 :]:
         if FOOTER.match(line):
             break

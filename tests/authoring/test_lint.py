@@ -230,3 +230,14 @@ def test_invoke_check_exits_non_zero_on_errors_only(tmp_path):
         failed.stdout
     )
     assert FIXTURES.is_dir()
+
+
+def test_a_wix_address_must_be_the_path_of_the_old_page(workspace):
+    posts = workspace.parent / "content/posts"
+    post = GOOD.format(title="Oud", slug="oud").replace(
+        "\n\n", "\nWix_url: www.wix.com/post/oud\n\n", 1
+    )
+    write(posts, "oud.md", post)
+    assert problems_in(workspace, "oud.md") == [
+        (5, "waarschuwing", "Wix_url 'www.wix.com/post/oud' is geen oud adres")
+    ]

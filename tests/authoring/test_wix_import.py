@@ -200,3 +200,15 @@ def test_imported_posts_build_into_pages_with_list_quote_and_no_wix_chrome(
     assert text_of(other_body.select_one("h2")) == "Vraag 1: wat moet echt vandaag?"
     assert "klanten_en_paarden" in text_of(other_body)
     assert other_body.select_one("strong").get_text() == "overvolle"
+
+
+def test_a_text_copy_with_the_wix_header_finds_title_and_date_below_it(workspace):
+    [post] = read_posts(WIX / "header-wix-page.txt")
+    assert (post.title, post.date.isoformat()) == ("Agendabeheer", "2024-01-15")
+    assert to_markdown(post.blocks) == (
+        "- Eerste punt\n\n"
+        "Gewone tekst met een # en \\_onderstreping\\_ en 1. nummer.\n\n"
+        '> "Een citaat tussen rechte aanhalingstekens"\n'
+    )
+    outcome = import_wix(WIX / "header-wix-page.txt", workspace)
+    assert fields(outcome.written[0])["Date"] == "2024-01-15"
