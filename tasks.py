@@ -146,11 +146,11 @@ def new_post(c, title):
 )
 def import_wix(c, source, force=False, date=None, wix_url=None):
     """Turn old Wix posts into Markdown posts in content/posts/."""
-    from authoring.wix_import import ImportError_, import_wix, report
+    from authoring.wix_import import WixImportError, import_wix, report
 
     try:
         outcome = import_wix(Path(source), ROOT / DEV_SETTINGS, force, date, wix_url)
-    except ImportError_ as problem:
+    except WixImportError as problem:
         print(f"{source}: {problem}")
         sys.exit(1)
     sys.exit(report(outcome, ROOT))

@@ -76,7 +76,7 @@ SKIP_TAGS = {"script", "style", "noscript", "button", "svg", "template", "iframe
 INLINE_TAGS = {"span", "strong", "b", "em", "i", "u", "a", "br", "s", "sub", "sup"}
 
 
-class ImportError_(Exception):
+class WixImportError(Exception):
     """The source cannot be imported; the message says why and what to do."""
 
 
@@ -183,7 +183,7 @@ def from_text(text: str) -> Post:
     if header:
         shown = [n for n in shown if n > max(header)]
     if not shown:
-        raise ImportError_("er staat geen tekst in dit bestand")
+        raise WixImportError("er staat geen tekst in dit bestand")
     start = shown[0]
     dates = [parse_date_text(lines[n]) for n in header]
     post = Post(title=lines[start], date=next((d for d in dates if d), None))
@@ -279,7 +279,7 @@ def from_rss(text: str) -> list[Post]:
     try:
         root = ET.fromstring(text)
     except ET.ParseError as error:
-        raise ImportError_(f"de feed is geen geldige XML ({error})") from error
+        raise WixImportError(f"de feed is geen geldige XML ({error})") from error
     posts = []
     for item in root.iter("item"):
         title = (item.findtext("title") or "").strip()
@@ -303,7 +303,7 @@ def from_rss(text: str) -> list[Post]:
             post.images.append(enclosure.get("url"))
         posts.append(post)
     if not posts:
-        raise ImportError_("de feed bevat geen posts (geen <item>)")
+        raise WixImportError("de feed bevat geen posts (geen <item>)")
     return posts
 
 
@@ -340,7 +340,7 @@ def from_page(text: str) -> Post:
         or soup.find("article")
     )
     if not title or body is None:
-        raise ImportError_(
+        raise WixImportError(
             "dit is geen opgeslagen Wix-post: geen titel of artikeltekst gevonden"
         )
     for chrome in body.select(
@@ -370,7 +370,7 @@ def read_posts(source: Path) -> list[Post]:
     try:
         text = source.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise ImportError_(f"kan {source} niet lezen ({error})") from error
+        raise WixImportError(f"kan {source} niet lezen ({error})") from error
     head = text.lstrip()[:500].lower()
     if head.startswith("<?xml") or head.startswith("<rss"):
         return from_rss(text)
@@ -474,23 +474,27 @@ def import_wix(
     folder = content / settings["ARTICLE_PATHS"][0]
     outcome = Outcome()
     posts = read_posts(Path(source))
-    for post in posts:
-        if when:
-            try:
-                post.date = datetime.fromisoformat(when).replace(
-                    tzinfo=ZoneInfo(settings["TIMEZONE"])
-                )
-            except ValueError as error:
-                raise ImportError_(
-                    f"de datum {when!r} is niet te lezen: schrijf 2024-01-15 09:00"
-                ) from error
-        if wix_url:
-            post.wix_url = urlsplit(wix_url).path or wix_url
-        slug = slug_for(post.title, settings)
+    if when:
+        try:
+            fixed = datetime.fromisoformat(when).replace(
+                tzinfo=ZoneInfo(settings["TIMEZONE"])
+            )
+        except ValueError as error:
+            raise WixImportError(
+                f"de datum {when!r} is niet te lezen: schrijf 2024-01-15 09:00"
+            ) from error
+    slugs = [slug_for(post.title, settings) for post in posts]
+    for post, slug in zip(posts, slugs, strict=True):
         if not slug:
-            raise ImportError_(
+            raise WixImportError(
                 f"van de titel {post.title!r} kan geen slug worden gemaakt"
             )
+    # Everything that can stop the import has been checked: now write.
+    for post, slug in zip(posts, slugs, strict=True):
+        if when:
+            post.date = fixed
+        if wix_url:
+            post.wix_url = urlsplit(wix_url).path or wix_url
         target = folder / f"{slug}.md"
         if target.exists() and not force and edited(target):
             outcome.refused.append(target)

@@ -7,7 +7,7 @@ import pytest
 from authoring.lint import check_content
 from authoring.source import read_source
 from authoring.wix_import import (
-    ImportError_,
+    WixImportError,
     import_wix,
     read_posts,
     report,
@@ -161,7 +161,7 @@ def test_a_broken_feed_is_refused_and_nothing_is_written(workspace, tmp_path):
     feed = tmp_path / "blog-feed.xml"
     feed.write_text(FEED.read_text(encoding="utf-8")[:-40], encoding="utf-8")
     before = sorted((workspace.parent / "content").rglob("*"))
-    with pytest.raises(ImportError_, match="de feed is geen geldige XML"):
+    with pytest.raises(WixImportError, match="de feed is geen geldige XML"):
         import_wix(feed, workspace)
     assert sorted((workspace.parent / "content").rglob("*")) == before
 
@@ -169,7 +169,7 @@ def test_a_broken_feed_is_refused_and_nothing_is_written(workspace, tmp_path):
 def test_a_page_without_an_article_is_refused(workspace, tmp_path):
     page = tmp_path / "leeg.html"
     page.write_text("<!DOCTYPE html><html><body><p>Niets</p></body></html>")
-    with pytest.raises(ImportError_, match="geen opgeslagen Wix-post"):
+    with pytest.raises(WixImportError, match="geen opgeslagen Wix-post"):
         import_wix(page, workspace)
 
 
@@ -212,3 +212,12 @@ def test_a_text_copy_with_the_wix_header_finds_title_and_date_below_it(workspace
     )
     outcome = import_wix(WIX / "header-wix-page.txt", workspace)
     assert fields(outcome.written[0])["Date"] == "2024-01-15"
+
+
+def test_a_date_that_cannot_be_read_stops_the_import_before_anything_is_written(
+    workspace,
+):
+    before = sorted((workspace.parent / "content").rglob("*"))
+    with pytest.raises(WixImportError, match="de datum '15 januari' is niet te lezen"):
+        import_wix(SEED, workspace, force=True, when="15 januari")
+    assert sorted((workspace.parent / "content").rglob("*")) == before
