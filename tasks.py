@@ -132,7 +132,7 @@ def new_post(c, title):
         print(problem)
         sys.exit(1)
     print(f"Nieuwe post: {path.relative_to(ROOT)}")
-    print(f"Voorbeeld (na invoke livereload): {url}")
+    print(f"Bekijken (terwijl make serve draait): {url}")
 
 
 @task(

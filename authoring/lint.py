@@ -165,6 +165,7 @@ class Checker:
         self.zone = ZoneInfo(settings["TIMEZONE"])
         self.problems: list[Problem] = []
         self.documents: list[Document] = []
+        self.reader = MarkdownReader(settings)
 
     # -- reporting ---------------------------------------------------------------
     def display(self, path: Path) -> str:
@@ -212,7 +213,7 @@ class Checker:
                 "sla het bestand op als UTF-8",
             )
             return None
-        reader = MarkdownReader(self.settings)
+        reader = self.reader
         reader._md = Markdown(**reader.settings["MARKDOWN"])
         html = reader._md.convert("\n".join(source.lines))
         reader._md.preprocessors.deregister("meta")
