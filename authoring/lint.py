@@ -16,6 +16,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from zoneinfo import ZoneInfo
 
 from markdown import Markdown
+from markdown.extensions.meta import META_RE
 from pelican.readers import _DISCARD, MarkdownReader
 from pelican.utils import slugify
 
@@ -276,6 +277,7 @@ class Checker:
                     f"onbekend veld {item.name}: de site leest het niet",
                     f"bedoel je {hint.capitalize()}?",
                 )
+        self.check_interrupted_header(doc)
         self.check_title_and_slug(doc)
         status = str(meta.get("status") or "published").lower()
         if status not in STATUSES:
@@ -306,6 +308,27 @@ class Checker:
                 f"Wix_url {wix.value!r} is geen oud adres",
                 "schrijf het deel na de domeinnaam, zoals /post/mijn-post",
             )
+
+    def check_interrupted_header(self, doc: Document) -> None:
+        """A line that is no field, with fields below it: those would be lost."""
+        source = doc.source
+        if source.interrupted is None:
+            return
+        for line in source.lines[source.interrupted - 1 :]:
+            if not line.strip():
+                return
+            match = META_RE.match(line)
+            if match and match["key"].lower() in KNOWN_FIELDS:
+                self.add(
+                    doc,
+                    source.interrupted,
+                    ERROR,
+                    "deze regel is geen veld (Naam: waarde), dus de velden eronder "
+                    f"tellen niet mee, zoals {match['key']}",
+                    "maak er een veld van of haal de regel weg; zet na de velden "
+                    "een lege regel",
+                )
+                return
 
     def check_title_and_slug(self, doc: Document) -> None:
         source, meta = doc.source, doc.metadata

@@ -35,6 +35,7 @@ class Source:
     lines: list[str]
     fields: list[Field]
     body_start: int  # 1-based number of the first line after the header
+    interrupted: int | None = None  # a line that ended the header without a blank line
 
     def first(self, key: str) -> Field | None:
         return next((f for f in self.fields if f.name.lower() == key), None)
@@ -52,6 +53,7 @@ def split_header(text: str, path: Path) -> Source:
     if lines and BEGIN_RE.match(lines[0]):
         index = 1
     current: Field | None = None
+    interrupted = None
     while index < len(lines):
         line = lines[index]
         if line.strip() == "" or END_RE.match(line):
@@ -65,10 +67,11 @@ def split_header(text: str, path: Path) -> Source:
         else:
             more = META_MORE_RE.match(line)
             if not (more and current):
+                interrupted = index + 1 if fields else None
                 break
             current.values.append(more.group("value").strip())
         index += 1
-    return Source(path, lines, fields, index + 1)
+    return Source(path, lines, fields, index + 1, interrupted)
 
 
 def read_source(path: Path) -> Source:

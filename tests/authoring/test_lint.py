@@ -241,3 +241,21 @@ def test_a_wix_address_must_be_the_path_of_the_old_page(workspace):
     assert problems_in(workspace, "oud.md") == [
         (5, "waarschuwing", "Wix_url 'www.wix.com/post/oud' is geen oud adres")
     ]
+
+
+def test_a_line_that_breaks_the_fields_is_found(workspace):
+    posts = workspace.parent / "content/posts"
+    write(
+        posts,
+        "kapot.md",
+        "Title: Kapot\nSummary: x\nDit is geen veld\nDate: 2024-01-01\n\nTekst.\n",
+    )
+    assert problems_in(workspace, "kapot.md") == [
+        (1, "fout", "de post heeft geen datum"),
+        (
+            3,
+            "fout",
+            "deze regel is geen veld (Naam: waarde), dus de velden eronder tellen "
+            "niet mee, zoals Date",
+        ),
+    ]
