@@ -20,6 +20,7 @@ from markdown.extensions.meta import META_RE
 from pelican.readers import _DISCARD, MarkdownReader
 from pelican.utils import slugify
 
+from .new_post import PLACEHOLDER
 from .source import SETTINGS_FILE, Source, read_source, site_settings, slug_for
 
 logger = logging.getLogger(__name__)
@@ -490,6 +491,15 @@ class Checker:
 
     # -- the body ----------------------------------------------------------------
     def check_body(self, doc: Document) -> None:
+        placeholder = self.line_of(doc, PLACEHOLDER, doc.source.body_start, exact=True)
+        if placeholder:
+            self.add(
+                doc,
+                placeholder,
+                WARNING,
+                "de voorbeeldtekst van invoke new-post staat er nog",
+                "vervang hem door je eigen tekst",
+            )
         collector = ElementCollector()
         collector.feed(doc.html)
         cursor = doc.source.body_start
@@ -535,15 +545,20 @@ class Checker:
                     )
                 level = attrs["level"]
 
-    def line_of(self, doc: Document, needle: str, cursor: int) -> int:
-        """The source line that wrote `needle`, searching from `cursor` on."""
+    def line_of(
+        self, doc: Document, needle: str, cursor: int, exact: bool = False
+    ) -> int | None:
+        """The source line that wrote `needle`, searching from `cursor` on.
+
+        Not found: `cursor` (the best guess), or None when `exact`.
+        """
         lines = doc.source.lines
         if needle:
             for start in (cursor, doc.source.body_start):
                 for number in range(start, len(lines) + 1):
                     if needle in lines[number - 1]:
                         return number
-        return cursor
+        return None if exact else cursor
 
     def check_link(self, doc: Document, line: int, href: str, image=False) -> None:
         noun = "afbeelding" if image else "pagina"

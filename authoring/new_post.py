@@ -10,6 +10,7 @@ from .source import SETTINGS_FILE, read_source, site_settings, slug_for
 logger = logging.getLogger(__name__)
 
 PREVIEW = "http://127.0.0.1:8000/"
+PLACEHOLDER = "Schrijf hier je post. Een lege regel begint een nieuwe alinea."
 # Optional fields, shown under the header as Markdown comments (reference definitions
 # that render nothing): (field, example value, explanation). The explanation may not
 # contain parentheses.
@@ -65,7 +66,7 @@ def render(title: str, slug: str, date: str, settings: dict) -> str:
         lines.append(f"[//]: # ({name}: {value} -- {explanation.format(**defaults)})")
     lines += [
         "",
-        "Schrijf hier je post. Een lege regel begint een nieuwe alinea.",
+        PLACEHOLDER,
         "",
         "## Een tussenkop",
         "",

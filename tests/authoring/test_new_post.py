@@ -37,12 +37,13 @@ def test_new_post_has_a_dutch_slug_todays_date_and_every_field(workspace):
         assert f"[//]: # ({optional}" in body
 
 
-def test_new_post_is_checked_for_its_empty_summary_only(workspace):
+def test_new_post_is_checked_for_its_empty_summary_and_example_text(workspace):
     now = datetime(2024, 5, 1, 10, 0, tzinfo=AMSTERDAM)
     path, _ = new_post("Een nieuwe post", workspace, now)
     problems = [p for p in check_content(workspace) if p.file.endswith(path.name)]
     assert [(p.line, p.level, p.message) for p in problems] == [
-        (6, "fout", "Summary is leeg")
+        (6, "fout", "Summary is leeg"),
+        (15, "waarschuwing", "de voorbeeldtekst van invoke new-post staat er nog"),
     ]
 
 
