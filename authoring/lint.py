@@ -298,6 +298,9 @@ class Checker:
             item = source.first(key)
             if item:
                 self.check_name(doc, item.line, item.name, item.value, folder, suffixes)
+        cta = source.first("cta")
+        if cta:
+            self.check_cta(doc, cta.line, cta.value)
         if doc.kind == "article":
             self.check_summary(doc)
         wix = source.first("wix_url")
@@ -443,6 +446,22 @@ class Checker:
             f"{field}: er is geen {noun} met de naam {name!r}",
             f"{hint}kies uit: {choices}; of schrijf none voor geen {noun}; "
             f"een {noun} staat in {folder}/<naam>{suffixes[0]}",
+        )
+
+    def check_cta(self, where, line: int, name: str, field: str = "Cta") -> None:
+        """A call to action is named after a block of the CTAS setting."""
+        names = sorted(self.settings.get("CTAS") or {})
+        if name.lower() == NONE or name in names:
+            return
+        close = difflib.get_close_matches(name, names, 1, 0.6)
+        hint = f"bedoel je {close[0]}? " if close else ""
+        self.add(
+            where,
+            line,
+            ERROR,
+            f"{field}: er is geen oproep met de naam {name!r}",
+            f"{hint}kies uit: {', '.join(names) or 'nog geen'}; of schrijf none voor "
+            "geen oproep; de oproepen staan in pelicanconf.py bij CTAS",
         )
 
     def check_summary(self, doc: Document) -> None:
@@ -696,13 +715,26 @@ class Checker:
         def line_of(text: str) -> int:
             return next((n for n, line in enumerate(lines, 1) if text in line), 1)
 
+        def assigned(key: str) -> int:
+            """The line of the last `KEY = ...`: the one Python keeps."""
+            found = [
+                n for n, line in enumerate(lines, 1) if line.startswith(key + " =")
+            ]
+            return found[-1] if found else 1
+
         for key, folder, suffixes in (
             ("WORKSHEET_DEFAULT", "worksheets", (".yaml", ".yml")),
             ("CHECKLIST_DEFAULT", "checklists", (".md",)),
         ):
             name = self.settings.get(key)
             if name:
-                self.check_name(display, line_of(key), key, str(name), folder, suffixes)
+                self.check_name(
+                    display, assigned(key), key, str(name), folder, suffixes
+                )
+        default_cta = self.settings.get("CTA_DEFAULT")
+        if default_cta:
+            line = assigned("CTA_DEFAULT")
+            self.check_cta(display, line, str(default_cta), "CTA_DEFAULT")
         values = [("SITE_PUBLIC_URL", self.settings.get("SITE_PUBLIC_URL"))]
         values += list((self.settings.get("BUSINESS") or {}).items())
         for key, value in values:

@@ -13,7 +13,7 @@ PREVIEW = "http://127.0.0.1:8000/"
 PLACEHOLDER = "Schrijf hier je post. Een lege regel begint een nieuwe alinea."
 # Optional fields, shown under the header as Markdown comments (reference definitions
 # that render nothing): (field, example value, explanation). The explanation may not
-# contain parentheses.
+# contain parentheses. Cta only once the funnel plugin's CTAS setting exists.
 OPTIONAL = (
     (
         "Worksheet",
@@ -25,6 +25,7 @@ OPTIONAL = (
         "naam",
         "checklist onder de post, standaard: {checklist}; none = geen",
     ),
+    ("Cta", "naam", "oproep onder de post, standaard: {cta}; none = geen"),
     (
         "Description",
         "één zin",
@@ -48,8 +49,10 @@ def render(title: str, slug: str, date: str, settings: dict) -> str:
     defaults = {
         "worksheet": settings.get("WORKSHEET_DEFAULT") or "geen",
         "checklist": settings.get("CHECKLIST_DEFAULT") or "geen",
+        "cta": settings.get("CTA_DEFAULT") or "geen",
         "date": date,
     }
+    optional = [o for o in OPTIONAL if o[0] != "Cta" or "CTAS" in settings]
     lines = [
         f"Title: {title}",
         f"Slug: {slug}",
@@ -61,7 +64,7 @@ def render(title: str, slug: str, date: str, settings: dict) -> str:
         "[//]: # (Meer velden: haal bij zo'n regel het begin en de haakjes weg en zet"
         " hem bij de regels hierboven. Deze regels zie je niet op de site.)",
     ]
-    for name, example, explanation in OPTIONAL:
+    for name, example, explanation in optional:
         value = example.format(**defaults)
         lines.append(f"[//]: # ({name}: {value} -- {explanation.format(**defaults)})")
     lines += [

@@ -259,3 +259,63 @@ def test_a_line_that_breaks_the_fields_is_found(workspace):
             "niet mee, zoals Date",
         ),
     ]
+
+
+CTAS = """
+CTAS = {
+    "kennismaking": {"title": "t", "text": "t", "button": "b", "url": "contact/"},
+    "nieuwsbrief": {"title": "t", "text": "t", "button": "b", "url": "contact/"},
+}
+CTA_DEFAULT = "kennismakking"
+"""
+
+
+def test_unknown_call_to_action_names_in_posts_and_settings(workspace):
+    with workspace.open("a", encoding="utf-8") as settings:
+        settings.write(CTAS)
+    posts = workspace.parent / "content/posts"
+    post = "Title: {t}\nDate: 2024-01-01\nSummary: x\nCta: {c}\n\nT.\n"
+    write(posts, "goed.md", post.format(t="Goed", c="nieuwsbrief"))
+    write(posts, "geen.md", post.format(t="Geen", c="none"))
+    write(posts, "fout.md", post.format(t="Fout", c="nieuwsbriev"))
+    found = [
+        p
+        for p in check_content(workspace, now=NOW)
+        if p.file.endswith(("goed.md", "geen.md", "fout.md", "pelicanconf.py"))
+        and "oproep" in p.message
+    ]
+    settings_line = (
+        workspace.read_text().splitlines().index('CTA_DEFAULT = "kennismakking"')
+    )
+    assert [(p.file, p.line, p.level, p.message) for p in found] == [
+        (
+            "content/posts/fout.md",
+            4,
+            "fout",
+            "Cta: er is geen oproep met de naam 'nieuwsbriev'",
+        ),
+        (
+            "pelicanconf.py",
+            settings_line + 1,
+            "fout",
+            "CTA_DEFAULT: er is geen oproep met de naam 'kennismakking'",
+        ),
+    ]
+    assert found[0].advice.startswith("bedoel je nieuwsbrief? kies uit: kennismaking, ")
+
+
+def test_a_default_worksheet_that_does_not_exist_is_reported_in_the_settings(
+    workspace,
+):
+    with workspace.open("a", encoding="utf-8") as settings:
+        settings.write('\nWORKSHEET_DEFAULT = "doelen"\n')
+    line = len(workspace.read_text().splitlines())
+    found = [p for p in check_content(workspace, now=NOW) if "WORKSHEET" in p.message]
+    assert [(p.file, p.line, p.level, p.message) for p in found] == [
+        (
+            "pelicanconf.py",
+            line,
+            "fout",
+            "WORKSHEET_DEFAULT: er is geen werkblad met de naam 'doelen'",
+        )
+    ]

@@ -75,3 +75,13 @@ def test_new_post_builds_at_the_printed_url_without_its_comment_lines(
     body = text_of(page.select_one(".post-body"))
     assert body.startswith("Schrijf hier je post.")
     assert "Worksheet" not in page.decode() and "[//]" not in page.decode()
+
+
+def test_new_post_names_the_call_to_action_once_the_site_has_them(workspace):
+    with workspace.open("a", encoding="utf-8") as settings:
+        settings.write('\nCTAS = {"vraag": {}}\nCTA_DEFAULT = "vraag"\n')
+    path, _ = new_post("Met oproep", workspace)
+    assert (
+        "[//]: # (Cta: naam -- oproep onder de post, standaard: vraag; none = geen)"
+        in read_source(path).body
+    )
