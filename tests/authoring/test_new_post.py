@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from authoring.lint import check_content
-from authoring.new_post import PostExists, new_post
+from authoring.new_post import PLACEHOLDER, PostExists, new_post
 from authoring.source import read_source
 from tests.conftest import build_site
 from tests.support.html import soup, text_of
@@ -41,9 +41,11 @@ def test_new_post_is_checked_for_its_empty_summary_and_example_text(workspace):
     now = datetime(2024, 5, 1, 10, 0, tzinfo=AMSTERDAM)
     path, _ = new_post("Een nieuwe post", workspace, now)
     problems = [p for p in check_content(workspace) if p.file.endswith(path.name)]
+    example = path.read_text().splitlines().index(PLACEHOLDER) + 1
+    assert example > 7  # in the body, below the fields
     assert [(p.line, p.level, p.message) for p in problems] == [
         (6, "fout", "Summary is leeg"),
-        (15, "waarschuwing", "de voorbeeldtekst van invoke new-post staat er nog"),
+        (example, "waarschuwing", "de voorbeeldtekst van invoke new-post staat er nog"),
     ]
 
 
