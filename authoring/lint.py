@@ -304,13 +304,14 @@ class Checker:
         if doc.kind == "article":
             self.check_summary(doc)
         wix = source.first("wix_url")
-        if wix and not wix.value.startswith("/"):
+        old = urlsplit(wix.value).path if wix and "://" in wix.value else None
+        if wix and not (wix.value.startswith("/") or (old or "/") != "/"):
             self.add(
                 doc,
                 wix.line,
-                WARNING,
+                ERROR,
                 f"Wix_url {wix.value!r} is geen oud adres",
-                "schrijf het deel na de domeinnaam, zoals /post/mijn-post",
+                "schrijf het oude adres, zoals /post/mijn-post of https://www.jouwsite.nl/post/mijn-post",
             )
 
     def check_interrupted_header(self, doc: Document) -> None:

@@ -239,8 +239,11 @@ def test_a_wix_address_must_be_the_path_of_the_old_page(workspace):
     )
     write(posts, "oud.md", post)
     assert problems_in(workspace, "oud.md") == [
-        (5, "waarschuwing", "Wix_url 'www.wix.com/post/oud' is geen oud adres")
+        (5, "fout", "Wix_url 'www.wix.com/post/oud' is geen oud adres")
     ]
+    # A full address, as copied from the browser, is fine too.
+    write(posts, "oud.md", post.replace("www.wix", "https://www.wix"))
+    assert problems_in(workspace, "oud.md") == []
 
 
 def test_a_line_that_breaks_the_fields_is_found(workspace):
