@@ -77,14 +77,34 @@ def livereload(c, port=PORT):
 
 @task
 def publish(c):
-    """Build the production site (absolute URLs, feeds) into a clean output/."""
+    """Check the content, build the production site, run the quality gates."""
+    content_check()
     pelican_run(PUBLISH_SETTINGS)
+    run_gates(c)
+
+
+def content_check(content: str | None = None) -> None:
+    """The content check; stops the task when it finds an error."""
+    from authoring.lint import main as lint_main
+
+    if lint_main(ROOT / DEV_SETTINGS, Path(content) if content else None):
+        sys.exit(1)
+
+
+def run_gates(c) -> None:
+    c.run(f"{shlex.quote(sys.executable)} -m pytest tests/gates", pty=False)
+
+
+@task(help={"content": "folder to check instead of content/"})
+def check(c, content=None):
+    """Check the posts and pages: one line per problem, with what to do."""
+    content_check(content)
 
 
 @task(pre=[build])
-def check(c):
-    """Build, then run the quality gates against the built site."""
-    c.run(f"{shlex.quote(sys.executable)} -m pytest tests/gates", pty=False)
+def gates(c):
+    """Build, then run the quality gates (HTML, accessibility, CSP, links)."""
+    run_gates(c)
 
 
 @task
@@ -98,3 +118,39 @@ def lint(c):
 def test(c):
     """Run every test: unit, build, browser and the quality gates."""
     c.run(f"{shlex.quote(sys.executable)} -m pytest", pty=False)
+
+
+@task(name="new-post", help={"title": "the title of the post, in quotes"})
+def new_post(c, title):
+    """Start a new post: content/posts/<slug>.md with today's date and every field."""
+    from authoring.new_post import PostExists
+    from authoring.new_post import new_post as write_post
+
+    try:
+        path, url = write_post(title, ROOT / DEV_SETTINGS)
+    except (PostExists, ValueError) as problem:
+        print(problem)
+        sys.exit(1)
+    print(f"Nieuwe post: {path.relative_to(ROOT)}")
+    print(f"Bekijken (terwijl make serve draait): {url}")
+
+
+@task(
+    name="import-wix",
+    help={
+        "source": "blog-feed.xml, a saved post page (.html) or a text copy (.txt)",
+        "force": "overwrite a post that was edited after its import",
+        "date": "date of a text copy, e.g. '2024-01-15 09:00'",
+        "wix_url": "old address of a text copy, e.g. /post/dilemma-s",
+    },
+)
+def import_wix(c, source, force=False, date=None, wix_url=None):
+    """Turn old Wix posts into Markdown posts in content/posts/."""
+    from authoring.wix_import import WixImportError, import_wix, report
+
+    try:
+        outcome = import_wix(Path(source), ROOT / DEV_SETTINGS, force, date, wix_url)
+    except WixImportError as problem:
+        print(f"{source}: {problem}")
+        sys.exit(1)
+    sys.exit(report(outcome, ROOT))

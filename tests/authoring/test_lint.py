@@ -1,0 +1,324 @@
+"""`invoke check`: one line per problem, with file:line and what to do."""
+
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from authoring.lint import Problem, check_content, main
+from tests.conftest import FIXTURES, ROOT, copy_content
+
+NOW = datetime(2026, 11, 28, 12, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def problems_in(workspace: Path, name: str) -> list[tuple[int, str, str]]:
+    """(line, level, message) of every problem the check finds in one file."""
+    return [
+        (p.line, p.level, p.message)
+        for p in check_content(workspace, now=NOW)
+        if p.file.endswith(name)
+    ]
+
+
+GOOD = """Title: {title}
+Slug: {slug}
+Date: 2024-03-01 10:00
+Summary: Een samenvatting.
+
+Tekst.
+"""
+
+
+def test_the_real_content_and_the_fixture_posts_have_no_errors(tmp_path):
+    problems = check_content(ROOT / "pelicanconf.py", copy_content(tmp_path), NOW)
+    assert [str(p) for p in problems if p.level == "fout"] == []
+
+
+def test_a_missing_title_and_an_unreadable_date(workspace):
+    posts = workspace.parent / "content/posts"
+    write(
+        posts, "zonder.md", "Slug: zonder\nDate: 15-01-2024 9 uur\nSummary: x\n\nT.\n"
+    )
+    assert problems_in(workspace, "zonder.md") == [
+        (1, "fout", "de post heeft geen titel"),
+        (2, "fout", "de datum '15-01-2024 9 uur' is niet te lezen"),
+    ]
+
+
+def test_a_date_in_the_future_is_an_error_unless_the_post_is_a_draft(workspace):
+    posts = workspace.parent / "content/posts"
+    future = "Title: {title}\nDate: 2026-11-28 13:00\nSummary: x\n{status}\nTekst.\n"
+    write(posts, "later.md", future.format(title="Later", status=""))
+    write(posts, "concept.md", future.format(title="Concept", status="Status: draft\n"))
+    assert problems_in(workspace, "later.md") == [
+        (2, "fout", "de datum 2026-11-28 13:00 ligt in de toekomst")
+    ]
+    assert problems_in(workspace, "concept.md") == []
+
+
+def test_duplicate_slugs_and_titles(workspace):
+    posts = workspace.parent / "content/posts"
+    write(posts, "a.md", GOOD.format(title="Planning", slug="planning"))
+    write(posts, "b.md", GOOD.format(title="Planning", slug="planning"))
+    write(posts, "c.md", "Title: Dilemma’s\nDate: 2024-01-01\nSummary: x\n\nT.\n")
+    assert problems_in(workspace, "b.md") == [
+        (1, "waarschuwing", "de titel 'Planning' heeft content/posts/a.md ook"),
+        (2, "fout", "de slug 'planning' heeft content/posts/a.md ook"),
+    ]
+    # No Slug line: the slug comes from the title, as Pelican makes it.
+    assert (1, "fout", "de slug 'dilemmas' heeft content/posts/dilemmas.md ook") in (
+        problems_in(workspace, "c.md")
+    )
+
+
+def test_unknown_worksheet_and_checklist_names(workspace):
+    content = workspace.parent / "content"
+    write(content, "worksheets/doelen.yaml", "title: Doelen\n")
+    write(content, "checklists/uitbesteden.md", "# Uitbesteden\n")
+    post = "Title: {t}\nDate: 2024-01-01\nSummary: x\nWorksheet: {w}\nChecklist: {c}\n"
+    post += "\nT.\n"
+    write(content / "posts", "goed.md", post.format(t="Goed", w="doelen", c="none"))
+    write(content / "posts", "fout.md", post.format(t="Fout", w="doelem", c="taken"))
+    assert problems_in(workspace, "goed.md") == []
+    found = [p for p in check_content(workspace, now=NOW) if p.file.endswith("fout.md")]
+    assert [(p.line, p.level) for p in found] == [(4, "fout"), (5, "fout")]
+    assert "Worksheet: er is geen werkblad met de naam 'doelem'" in found[0].message
+    assert "bedoel je doelen?" in found[0].advice
+    assert "Checklist: er is geen checklist met de naam 'taken'" in found[1].message
+    assert "kies uit: uitbesteden" in found[1].advice
+
+
+def test_images_without_alt_text_or_from_another_site(workspace):
+    posts = workspace.parent / "content/posts"
+    write(workspace.parent / "content", "images/paard.jpg", "jpeg")
+    write(
+        posts,
+        "fotos.md",
+        GOOD.format(title="Foto's", slug="fotos")
+        + "\n![Paard in de wei]({static}/images/paard.jpg)\n\n"
+        + "Zie ![](../../images/paard.jpg) hier.\n\n"
+        + "![Wix](https://static.wixstatic.com/media/a~mv2.jpg)\n",
+    )
+    assert problems_in(workspace, "fotos.md") == [
+        (
+            10,
+            "fout",
+            "de afbeelding ../../images/paard.jpg heeft geen beschrijving (alt-tekst)",
+        ),
+        (
+            12,
+            "fout",
+            "de afbeelding https://static.wixstatic.com/media/a~mv2.jpg "
+            "staat op een andere website",
+        ),
+    ]
+
+
+def test_links_to_pages_that_do_not_exist(workspace):
+    posts = workspace.parent / "content/posts"
+    write(
+        posts,
+        "links.md",
+        GOOD.format(title="Links", slug="links")
+        + "\n[goed]({filename}/posts/dilemmas.md) en [ook]({filename}dilemmas.md)\n"
+        + "[fout]({filename}/posts/dilema.md)\n\n"
+        + "[diensten](/diensten/), [blog](/blog/), [tag](/blog/tag/planning/)\n"
+        + "[weg](/diensten-oud/) en [oude post](https://www.hippisch-va.example/post/x)\n"
+        + "[relatief](../dilemmas/) en [relatief fout](../dillemas/)\n"
+        + "[extern](https://example.org/niet-gecontroleerd) [mail](mailto:a@b.nl)\n",
+    )
+    found = problems_in(workspace, "links.md")
+    assert found == [
+        (
+            9,
+            "fout",
+            "de link {filename}/posts/dilema.md wijst naar een bestand dat niet "
+            "bestaat",
+        ),
+        (12, "fout", "de link /diensten-oud/ wijst naar een pagina die niet bestaat"),
+        (12, "fout", "de link /post/x wijst naar een pagina die niet bestaat"),
+        (13, "fout", "de link ../dillemas/ wijst naar een pagina die niet bestaat"),
+    ]
+
+
+def test_heading_jumps_are_warnings(workspace):
+    posts = workspace.parent / "content/posts"
+    write(
+        posts,
+        "koppen.md",
+        GOOD.format(title="Koppen", slug="koppen")
+        + "\n## Goed\n\n#### Te diep\n\nTekst\n\nOok groot\n=========\n\n### Goed\n",
+    )
+    assert problems_in(workspace, "koppen.md") == [
+        (10, "waarschuwing", "de kop 'Te diep' slaat een niveau over"),
+        (14, "waarschuwing", "de kop 'Ook groot' is even groot als de titel"),
+        (17, "waarschuwing", "de kop 'Goed' slaat een niveau over"),
+    ]
+
+
+def test_summary_empty_is_an_error_missing_a_warning(workspace):
+    posts = workspace.parent / "content/posts"
+    write(posts, "leeg.md", "Title: Leeg\nDate: 2024-01-01\nSummary:\n\nTekst.\n")
+    write(posts, "geen.md", "Title: Geen\nDate: 2024-01-01\n\nTekst.\n")
+    assert problems_in(workspace, "leeg.md") == [(3, "fout", "Summary is leeg")]
+    assert problems_in(workspace, "geen.md") == [
+        (1, "waarschuwing", "de post heeft geen samenvatting")
+    ]
+
+
+def test_a_dutch_field_name_is_pointed_out(workspace):
+    posts = workspace.parent / "content/posts"
+    write(
+        posts,
+        "nl.md",
+        GOOD.format(title="NL", slug="nl").replace("Summary:", "Samenvatting:"),
+    )
+    found = [p for p in check_content(workspace, now=NOW) if p.file.endswith("nl.md")]
+    assert [(p.line, p.level, p.advice) for p in found] == [
+        (
+            1,
+            "waarschuwing",
+            "voeg een regel toe als: Summary: één of twee zinnen; "
+            "anders tonen overzichten en zoekmachines de eerste woorden van de tekst",
+        ),
+        (4, "waarschuwing", "bedoel je Summary?"),
+    ]
+
+
+def test_report_lines_and_exit_codes(workspace, capsys):
+    posts = workspace.parent / "content/posts"
+    write(posts, "geen.md", "Title: Geen\nDate: 2024-01-01\n\nTekst.\n")
+    assert main(workspace) == 0  # warnings only
+    out = capsys.readouterr().out
+    assert (
+        "content/posts/geen.md:1: waarschuwing: de post heeft geen samenvatting ("
+        in out
+    )
+    write(posts, "leeg.md", "Title: Leeg\nDate: 2024-01-01\nSummary:\n\nTekst.\n")
+    assert main(workspace) == 1
+    assert "1 fout(en)" in capsys.readouterr().out
+    assert (
+        str(Problem("a.md", 3, "fout", "iets", "doe dit"))
+        == "a.md:3: fout: iets (doe dit)"
+    )
+
+
+def test_invoke_check_exits_non_zero_on_errors_only(tmp_path):
+    def check(content: Path) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "invoke", "check", "--content", str(content)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
+
+    clean = check(ROOT / "content")
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    content = copy_content(tmp_path)
+    write(content / "posts", "zonder-titel.md", "Date: 2024-01-01\nSummary: x\n\nT.\n")
+    failed = check(content)
+    assert failed.returncode == 1
+    assert "zonder-titel.md:1: fout: de post heeft geen titel (zet bovenaan" in (
+        failed.stdout
+    )
+    assert FIXTURES.is_dir()
+
+
+def test_a_wix_address_must_be_the_path_of_the_old_page(workspace):
+    posts = workspace.parent / "content/posts"
+    post = GOOD.format(title="Oud", slug="oud").replace(
+        "\n\n", "\nWix_url: www.wix.com/post/oud\n\n", 1
+    )
+    write(posts, "oud.md", post)
+    assert problems_in(workspace, "oud.md") == [
+        (5, "fout", "Wix_url 'www.wix.com/post/oud' is geen oud adres")
+    ]
+    # A full address, as copied from the browser, is fine too.
+    write(posts, "oud.md", post.replace("www.wix", "https://www.wix"))
+    assert problems_in(workspace, "oud.md") == []
+
+
+def test_a_line_that_breaks_the_fields_is_found(workspace):
+    posts = workspace.parent / "content/posts"
+    write(
+        posts,
+        "kapot.md",
+        "Title: Kapot\nSummary: x\nDit is geen veld\nDate: 2024-01-01\n\nTekst.\n",
+    )
+    assert problems_in(workspace, "kapot.md") == [
+        (1, "fout", "de post heeft geen datum"),
+        (
+            3,
+            "fout",
+            "deze regel is geen veld (Naam: waarde), dus de velden eronder tellen "
+            "niet mee, zoals Date",
+        ),
+    ]
+
+
+CTAS = """
+CTAS = {
+    "kennismaking": {"title": "t", "text": "t", "button": "b", "url": "contact/"},
+    "nieuwsbrief": {"title": "t", "text": "t", "button": "b", "url": "contact/"},
+}
+CTA_DEFAULT = "kennismakking"
+"""
+
+
+def test_unknown_call_to_action_names_in_posts_and_settings(workspace):
+    with workspace.open("a", encoding="utf-8") as settings:
+        settings.write(CTAS)
+    posts = workspace.parent / "content/posts"
+    post = "Title: {t}\nDate: 2024-01-01\nSummary: x\nCta: {c}\n\nT.\n"
+    write(posts, "goed.md", post.format(t="Goed", c="nieuwsbrief"))
+    write(posts, "geen.md", post.format(t="Geen", c="none"))
+    write(posts, "fout.md", post.format(t="Fout", c="nieuwsbriev"))
+    found = [
+        p
+        for p in check_content(workspace, now=NOW)
+        if p.file.endswith(("goed.md", "geen.md", "fout.md", "pelicanconf.py"))
+        and "oproep" in p.message
+    ]
+    settings_line = (
+        workspace.read_text().splitlines().index('CTA_DEFAULT = "kennismakking"')
+    )
+    assert [(p.file, p.line, p.level, p.message) for p in found] == [
+        (
+            "content/posts/fout.md",
+            4,
+            "fout",
+            "Cta: er is geen oproep met de naam 'nieuwsbriev'",
+        ),
+        (
+            "pelicanconf.py",
+            settings_line + 1,
+            "fout",
+            "CTA_DEFAULT: er is geen oproep met de naam 'kennismakking'",
+        ),
+    ]
+    assert found[0].advice.startswith("bedoel je nieuwsbrief? kies uit: kennismaking, ")
+
+
+def test_a_default_worksheet_that_does_not_exist_is_reported_in_the_settings(
+    workspace,
+):
+    with workspace.open("a", encoding="utf-8") as settings:
+        settings.write('\nWORKSHEET_DEFAULT = "doelen"\n')
+    line = len(workspace.read_text().splitlines())
+    found = [p for p in check_content(workspace, now=NOW) if "WORKSHEET" in p.message]
+    assert [(p.file, p.line, p.level, p.message) for p in found] == [
+        (
+            "pelicanconf.py",
+            line,
+            "fout",
+            "WORKSHEET_DEFAULT: er is geen werkblad met de naam 'doelen'",
+        )
+    ]

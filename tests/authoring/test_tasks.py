@@ -1,0 +1,39 @@
+"""The invoke tasks are wired to the tools, and stop with a message on bad input."""
+
+import subprocess
+import sys
+
+from tests.conftest import ROOT
+
+
+def invoke(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "invoke", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_new_post_refuses_a_title_whose_post_exists_and_writes_nothing():
+    before = sorted((ROOT / "content/posts").iterdir())
+    result = invoke("new-post", "Dilemma's")
+    assert result.returncode == 1
+    assert "content/posts/dilemmas.md bestaat al" in result.stdout
+    assert sorted((ROOT / "content/posts").iterdir()) == before
+
+
+def test_import_wix_names_the_file_when_it_cannot_be_read(tmp_path):
+    broken = tmp_path / "blog-feed.xml"
+    broken.write_text('<?xml version="1.0"?><rss><channel><item>', encoding="utf-8")
+    result = invoke("import-wix", str(broken))
+    assert result.returncode == 1
+    assert f"{broken}: de feed is geen geldige XML" in result.stdout
+
+
+def test_import_wix_leaves_the_hand_written_first_post_alone():
+    before = (ROOT / "content/posts/dilemmas.md").read_bytes()
+    result = invoke("import-wix", "tests/fixtures/wix/dilemmas-wix-page.txt")
+    assert result.returncode == 1
+    assert "content/posts/dilemmas.md: niet overschreven" in result.stdout
+    assert (ROOT / "content/posts/dilemmas.md").read_bytes() == before
