@@ -32,7 +32,8 @@ PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["sitekit"]
+# embeds before sitekit: sitekit reads THEME_STATIC_PATHS, to which embeds adds its own.
+PLUGINS = ["embeds", "sitekit"]
 
 TIMEZONE = "Europe/Amsterdam"
 DEFAULT_LANG = "nl"
@@ -107,3 +108,7 @@ MENU_ITEMS = [
     ("menu_blog", "blog/"),
     ("menu_contact", "contact/"),
 ]
+
+# Checklists (plugins/embeds): the one an article gets when it names none
+# (`Checklist: naam` picks another, `Checklist: none` switches it off).
+CHECKLIST_DEFAULT = "uitbesteden"
