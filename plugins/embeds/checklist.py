@@ -9,6 +9,7 @@ import hashlib
 import logging
 import re
 from dataclasses import dataclass, field
+from html import unescape
 from pathlib import Path
 
 from markdown_it import MarkdownIt
@@ -39,6 +40,7 @@ class Item:
 @dataclass
 class Group:
     title: str
+    line: int = 0
     intro_html: str = ""
     items: list[Item] = field(default_factory=list)
 
@@ -110,8 +112,9 @@ def parse_source(source: str, name: str, file: str) -> Checklist:
         if token.type == "heading_open" and token.tag == "h2":
             heading = tokens[index + 1].content.strip()
             if groups and not groups[-1].items:
-                raise fail(f"the group {groups[-1].title!r} has no task items", line)
-            groups.append(Group(title=heading))
+                empty = groups[-1]
+                raise fail(f"the group {empty.title!r} has no task items", empty.line)
+            groups.append(Group(title=heading, line=line))
             index += 3
             continue
         if token.type == "paragraph_open":
@@ -146,7 +149,8 @@ def parse_source(source: str, name: str, file: str) -> Checklist:
     if not ids:
         raise fail("the list is empty: add task items such as '- [ ] Doel'", 1)
     if groups and not groups[-1].items:
-        raise fail(f"the group {groups[-1].title!r} has no task items", None)
+        empty = groups[-1]
+        raise fail(f"the group {empty.title!r} has no task items", empty.line)
     return Checklist(
         name=name,
         title=title,
@@ -193,7 +197,7 @@ def _read_list(tokens, index, group, ids, texts, lines, fail) -> int:
 
 def _add_item(content, line, group, ids, texts, fail) -> None:
     html = _markdown.renderInline(content)
-    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html)).strip()
+    text = unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html)).strip())
     if text in texts:
         raise fail(f"the item {text!r} is already on line {texts[text].line}", line)
     base = slugify(text, SLUG_SUBSTITUTIONS)[:40].strip("-") or "taak"
