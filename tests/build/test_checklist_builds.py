@@ -8,6 +8,7 @@ from pypdf import PdfReader
 
 from tests.conftest import build_site
 
+CONTENT_CACHE = ("CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true")
 POST = "Title: {title}\nDate: 2024-0{n}-01 10:00\n{extra}\nTekst van post {n}.\n"
 CHECKLIST = (
     "# Lijst {name}\n\nIntro.\n\n## Groep\n\n- [ ] Eerste taak\n- [ ] Tweede taak\n"
@@ -34,13 +35,14 @@ def small_site(tmp_path: Path, monkeypatch) -> Path:
     return content
 
 
-def build(content: Path, output: Path, cache: Path):
+def build(content: Path, output: Path, cache: Path, *extra: str):
     return build_site(
         content,
         output,
         "pelicanconf.py",
         f'CACHE_PATH="{cache}"',
         'CHECKLIST_DEFAULT="een"',
+        *extra,
     )
 
 
@@ -69,9 +71,13 @@ def test_second_build_renders_nothing_and_an_edit_renders_only_its_pdf(
     assert sorted(first_pdfs) == ["een.pdf", "twee.pdf"]
     assert [key.split("/")[1] for key in first] == ["een", "twee"]
 
-    ok(build(small_site, output, cache))
+    # Again, with Pelican's content cache: articles now come from the cache.
+    ok(build(small_site, output, cache, *CONTENT_CACHE))
+    ok(build(small_site, output, cache, *CONTENT_CACHE))
     assert cached(cache) == first  # same inputs, same files, untouched
     assert pdfs(output) == first_pdfs
+    page = (output / "blog/a/index.html").read_text(encoding="utf-8")
+    assert "Download de checklist (PDF" in page and 'data-checklist="een"' in page
 
     definition = small_site / "checklists/twee.md"
     definition.write_text(
