@@ -15,6 +15,7 @@ import warnings
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from importlib.metadata import version
 from multiprocessing import get_context
 from pathlib import Path
 from urllib.parse import urljoin
@@ -30,7 +31,7 @@ FONTCONFIG = ASSETS / "fonts.conf"
 TEMPLATE = "checklist_pdf.html"
 OUTPUT_DIR = "checklists"
 OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_forms": True, "pdf_tags": True}
-RENDERER = "weasyprint==70.0"
+RENDERER = f"weasyprint=={version('weasyprint')}"
 
 
 @dataclass(frozen=True)
@@ -156,6 +157,7 @@ class ChecklistPdfGenerator(Generator):
             base / "img/icon.svg",
             FONTCONFIG,
             *sorted((ASSETS / "fonts").glob("*.woff2")),
+            Path(__file__),  # how it renders: options, fonts set-up
         ]
         template = self.get_template(TEMPLATE.removesuffix(".html"))
         public = self.settings["SITE_PUBLIC_URL"].rstrip("/") + "/"
