@@ -137,6 +137,10 @@ def creation_date() -> str | None:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if not epoch:
         return None
+    if not epoch.isdigit():
+        raise ValueError(
+            f"SOURCE_DATE_EPOCH: expected seconds since 1970, got {epoch!r}"
+        )
     moment = datetime.fromtimestamp(int(epoch), UTC)
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
