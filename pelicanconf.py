@@ -32,7 +32,7 @@ PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["sitekit", "funnel"]
+PLUGINS = ["sitekit", "embeds", "funnel"]
 
 TIMEZONE = "Europe/Amsterdam"
 DEFAULT_LANG = "nl"
@@ -162,3 +162,6 @@ SEARCH_URL = "zoeken/"
 SEARCH_SAVE_AS = "zoeken/index.html"
 MENU_ITEMS += [("menu_search", SEARCH_URL)]
 RELATED_POSTS_MAX = 3
+# Checklists (plugins/embeds): the one an article gets when it names none
+# (`Checklist: naam` picks another, `Checklist: none` switches it off).
+CHECKLIST_DEFAULT = "uitbesteden"

@@ -48,10 +48,11 @@ def build_site(
 
 
 def copy_content(target: Path) -> Path:
-    """A copy of content/ with the fixture posts added, to build from."""
+    """A copy of content/ with the fixture posts and checklists added, to build from."""
     content = target / "content"
     shutil.copytree(ROOT / "content", content)
     shutil.copytree(FIXTURES / "posts", content / "posts" / "fixtures")
+    shutil.copytree(FIXTURES / "checklists", content / "checklists", dirs_exist_ok=True)
     return content
 
 

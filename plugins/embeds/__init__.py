@@ -27,3 +27,23 @@ def on_initialized(pelican) -> None:
 
 def register() -> None:
     signals.initialized.connect(on_initialized)
+    register_checklist()
+
+
+# --- Checklist: parse content/checklists/, attach to articles, write the PDFs --------
+from .checklist import attach_checklists  # noqa: E402
+from .pdf import ChecklistPdfGenerator  # noqa: E402
+
+
+def on_articles_finalized_checklist(generator) -> None:
+    """Attach checklists to articles; the PDF generator finds them in the context."""
+    generator.context["CHECKLISTS"] = attach_checklists(generator)
+
+
+def get_checklist_generator(pelican):
+    return ChecklistPdfGenerator
+
+
+def register_checklist() -> None:
+    signals.article_generator_finalized.connect(on_articles_finalized_checklist)
+    signals.get_generators.connect(get_checklist_generator)

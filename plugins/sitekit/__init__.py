@@ -32,10 +32,12 @@ def on_initialized(pelican) -> None:
     settings = pelican.settings
     settings.setdefault("PLUGIN_TEMPLATE_PATHS", [])
     settings["UI"] = load_strings(settings)
-    _state["assets"] = AssetManifest(settings)
+    _state.pop("assets", None)
 
 
 def on_generator_init(generator) -> None:
+    # Created here, after every plugin's `initialized` has added its static paths.
+    assets = _state.setdefault("assets", AssetManifest(generator.settings))
     env = generator.env
     env.filters.update(dutch_date=dutch_date, reading_minutes=reading_minutes)
     extra = generator.settings["PLUGIN_TEMPLATE_PATHS"]
@@ -43,7 +45,7 @@ def on_generator_init(generator) -> None:
         env.loader = ChoiceLoader([env.loader, FileSystemLoader(extra)])
     env.globals.update(
         T=generator.settings["UI"],
-        asset=_state["assets"].url,
+        asset=assets.url,
         csp=content_security_policy(generator.settings),
     )
 

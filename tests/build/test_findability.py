@@ -12,16 +12,25 @@ from tests.support.html import soup, text_of
 
 PUBLIC = "https://www.hippisch-va.example"
 CORPUS = FIXTURES / "related"
+# The corpus has no worksheets or checklists of its own.
+NO_EMBEDS = ('CHECKLIST_DEFAULT="none"', 'WORKSHEET_DEFAULT="none"')
 
 
 @pytest.fixture(scope="module")
 def corpus_site(tmp_path_factory):
-    """The small related-posts corpus, built with room for six related posts."""
+    """The small related-posts corpus, built with room for six related posts, and
+    without the worksheet and checklist that the real content defines."""
     work = tmp_path_factory.mktemp("related")
     content = work / "content"
     shutil.copytree(CORPUS, content)
     output = work / "output"
-    result = build_site(content, output, "pelicanconf.py", "RELATED_POSTS_MAX=6")
+    result = build_site(
+        content,
+        output,
+        "pelicanconf.py",
+        "RELATED_POSTS_MAX=6",
+        *NO_EMBEDS,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     return output
 
@@ -42,7 +51,7 @@ def test_related_posts_rank_shared_tags_then_category_then_recency(corpus_site):
 def test_three_related_posts_by_default(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(CORPUS, content)
-    result = build_site(content, tmp_path / "output")
+    result = build_site(content, tmp_path / "output", "pelicanconf.py", *NO_EMBEDS)
     assert result.returncode == 0, result.stdout + result.stderr
     page = soup(tmp_path / "output/blog/a/index.html")
     assert slugs(page, ".related-posts li a") == ["b", "c", "d"]
@@ -227,7 +236,7 @@ def test_a_missing_post_image_fails_the_build_naming_file_and_field(tmp_path):
     post.write_text(
         post.read_text().replace("Category:", "Image: images/weg.jpg\nCategory:")
     )
-    result = build_site(content, tmp_path / "output", "pelicanconf.py")
+    result = build_site(content, tmp_path / "output", "pelicanconf.py", *NO_EMBEDS)
     assert result.returncode != 0
     log = result.stdout + result.stderr
     assert "c.md" in log and "Image" in log and "images/weg.jpg" in log
@@ -281,7 +290,9 @@ def test_same_sources_give_byte_identical_output_search_index_included(
     content = tmp_path / "content"
     shutil.copytree(CORPUS, content)
     again = tmp_path / "output"
-    result = build_site(content, again, "pelicanconf.py", "RELATED_POSTS_MAX=6")
+    result = build_site(
+        content, again, "pelicanconf.py", "RELATED_POSTS_MAX=6", *NO_EMBEDS
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
     def files(root):

@@ -1,0 +1,267 @@
+"""Parsing and validating checklists (content/checklists/*.md), attaching them to posts.
+
+A checklist is a Markdown file: one `# Title`, a short intro, then task-list items
+(`- [ ] ...`), optionally grouped under `## Headings`. Anything else fails with the
+file and line, so an author's slip never turns into a silently odd list.
+"""
+
+import hashlib
+import logging
+import re
+from dataclasses import dataclass, field
+from html import unescape
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+from pelican.utils import slugify
+
+from .attach import choose
+from .errors import DefinitionError
+from .loading import load_folder
+
+logger = logging.getLogger(__name__)
+
+SUFFIXES = (".md", ".markdown")
+TASK = "[ ] "
+NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+SLUG_SUBSTITUTIONS = [(r"[^\w\s-]", ""), (r"\s+", "-"), (r"-{2,}", "-")]
+# Raw HTML is escaped, not passed through: checklist text is content, not markup.
+_markdown = MarkdownIt("commonmark", {"html": False})
+
+
+@dataclass
+class Item:
+    id: str
+    html: str
+    text: str
+    line: int
+
+
+@dataclass
+class Group:
+    title: str
+    line: int = 0
+    intro_html: str = ""
+    items: list[Item] = field(default_factory=list)
+
+
+@dataclass
+class Checklist:
+    """A parsed checklist; `articles`, `used`, `pdf_*` are filled in during a build."""
+
+    name: str
+    title: str
+    intro_html: str
+    groups: list[Group]
+    source: str
+    version: str
+    articles: list = field(default_factory=list)
+    used: bool = False
+    pdf_url: str = ""
+    pdf_bytes: int = 0
+
+    @property
+    def items(self) -> list[Item]:
+        return [item for group in self.groups for item in group.items]
+
+    @property
+    def pdf_kilobytes(self) -> int:
+        """The PDF's size in kB (1000 bytes), rounded up, as printed on the link."""
+        return -(-self.pdf_bytes // 1000)
+
+
+def parse_checklist(path: Path) -> Checklist:
+    """Read and validate one checklist file."""
+    name = path.stem
+    if not NAME.fullmatch(name):
+        raise DefinitionError(
+            path, f"the file name {name!r} must be lowercase letters, digits, hyphens"
+        )
+    source = path.read_text(encoding="utf-8")
+    return parse_source(source, name, str(path))
+
+
+def parse_source(source: str, name: str, file: str) -> Checklist:
+    """Parse checklist Markdown; errors name `file` and the line."""
+    lines = source.splitlines()
+    tokens = _markdown.parse(source)
+
+    def fail(message: str, line: int | None, path: str = "") -> DefinitionError:
+        return DefinitionError(file, message, path, line)
+
+    def quote(line: int) -> str:
+        return repr(lines[line - 1].strip()[:60])
+
+    title = None
+    intro: list[str] = []
+    groups: list[Group] = []
+    ids: dict[str, Item] = {}
+    texts: dict[str, Item] = {}
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        line = token.map[0] + 1 if token.map else None
+        if token.type == "heading_open" and token.tag == "h1":
+            if title is not None:
+                raise fail("a checklist has one '# title'; this is a second", line)
+            title = tokens[index + 1].content.strip()
+            index += 3
+            continue
+        if title is None:
+            raise fail("a checklist starts with its title: '# ...'", line or 1)
+        if token.type == "heading_open" and token.tag == "h2":
+            heading = tokens[index + 1].content.strip()
+            if groups and not groups[-1].items:
+                empty = groups[-1]
+                raise fail(f"the group {empty.title!r} has no task items", empty.line)
+            groups.append(Group(title=heading, line=line))
+            index += 3
+            continue
+        if token.type == "paragraph_open":
+            html = _markdown.renderer.render(
+                tokens[index : index + 3], _markdown.options, {}
+            )
+            group = groups[-1] if groups else None
+            if group is None and not ids:
+                intro.append(html)
+            elif group is not None and not group.items:
+                group.intro_html += html
+            else:
+                raise fail(
+                    f"{quote(line)} is not a task item; "
+                    "a list line starts with '- [ ] '",
+                    line,
+                )
+            index += 3
+            continue
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            if not groups:
+                groups.append(Group(title=""))
+            index = _read_list(tokens, index, groups[-1], ids, texts, lines, fail)
+            continue
+        raise fail(
+            f"{quote(line)} is not part of a checklist: use '# title', text, "
+            "'## group' headings and '- [ ] ' items",
+            line,
+        )
+    if title is None:
+        raise fail("the checklist is empty: it needs a '# title' and items", 1)
+    if not ids:
+        raise fail("the list is empty: add task items such as '- [ ] Doel'", 1)
+    if groups and not groups[-1].items:
+        empty = groups[-1]
+        raise fail(f"the group {empty.title!r} has no task items", empty.line)
+    return Checklist(
+        name=name,
+        title=title,
+        intro_html="".join(intro),
+        groups=groups,
+        source=file,
+        version=hashlib.sha256(source.encode()).hexdigest()[:12],
+    )
+
+
+def _read_list(tokens, index, group, ids, texts, lines, fail) -> int:
+    """Read one Markdown list of task items into `group`; return the next index."""
+    close = tokens[index].type.replace("_open", "_close")
+    index += 1
+    while tokens[index].type != close:
+        start, end = tokens[index].map
+        line = start + 1
+        marker = lines[start].strip()[:60]
+        head = tokens[index + 1 : index + 4]
+        content = head[1].content if head[0].type == "paragraph_open" else ""
+        if tokens[index].markup not in ("-", "*", "+") or not content.startswith("[ ]"):
+            raise fail(f"{marker!r} is not a task item; start it with '- [ ] '", line)
+        if not content[3:].strip():
+            raise fail("this task item has no text", line)
+        for number in range(start + 1, end):
+            text = lines[number]
+            if text.strip() and not text[:1].isspace():
+                raise fail(
+                    f"{text.strip()[:60]!r} is not a task item; start it with "
+                    "'- [ ] ', or indent it to continue the item above",
+                    number + 1,
+                )
+        index += 4
+        while tokens[index].type != "list_item_close":
+            extra = tokens[index]
+            where = extra.map[0] + 1 if extra.map else line
+            if extra.type.endswith("_list_open"):
+                raise fail("a checklist item cannot contain a nested list", where)
+            raise fail("a checklist item is one paragraph of text", where)
+        _add_item(content[len(TASK) :].strip(), line, group, ids, texts, fail)
+        index += 1
+    return index + 1
+
+
+def _add_item(content, line, group, ids, texts, fail) -> None:
+    html = _markdown.renderInline(content)
+    text = unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html)).strip())
+    if text in texts:
+        raise fail(f"the item {text!r} is already on line {texts[text].line}", line)
+    base = slugify(text, SLUG_SUBSTITUTIONS)[:40].strip("-") or "taak"
+    item_id, number = base, 2
+    while item_id in ids:
+        item_id, number = f"{base}-{number}", number + 1
+    item = Item(id=item_id, html=html, text=text, line=line)
+    ids[item_id] = texts[text] = item
+    group.items.append(item)
+
+
+def load_checklists(content: Path) -> dict[str, Checklist]:
+    """Every checklist in `content`/checklists, by name."""
+    return load_folder(content / "checklists", SUFFIXES, parse_checklist)
+
+
+def metadata_line(path: str, key: str) -> int | None:
+    """The line of a post where metadata `key` is set, for error messages."""
+    pattern = re.compile(rf"\s*{re.escape(key)}\s*:", re.IGNORECASE)
+    try:
+        with open(path, encoding="utf-8") as handle:
+            for number, text in enumerate(handle, 1):
+                if not text.strip():
+                    return None
+                if pattern.match(text):
+                    return number
+    except OSError:
+        return None
+    return None
+
+
+def attach_checklists(generator) -> dict[str, Checklist]:
+    """Give each article its checklist (`article.checklist`; None when off)."""
+    settings = generator.settings
+    checklists = load_checklists(Path(settings["PATH"]))
+    default = settings.get("CHECKLIST_DEFAULT")
+    if default and default.lower() != "none" and default not in checklists:
+        choices = ", ".join(sorted(checklists)) or "(none defined)"
+        raise DefinitionError(
+            "pelicanconf.py",
+            f"unknown checklist {default!r}; expected one of {choices} or 'none'",
+            path="CHECKLIST_DEFAULT",
+        )
+    published = set(map(id, generator.articles))
+    others = [
+        *generator.translations,
+        *generator.hidden_articles,
+        *generator.hidden_translations,
+        *generator.drafts,
+        *generator.drafts_translations,
+    ]
+    for article in [*generator.articles, *others]:
+        try:
+            checklist = choose(article, "Checklist", default, checklists)
+        except DefinitionError as error:
+            error.line = error.line or metadata_line(article.source_path, "Checklist")
+            raise DefinitionError(
+                error.file, error.message, error.path, error.line
+            ) from None
+        article.checklist = checklist
+        if checklist is not None:
+            checklist.used = True
+            if id(article) in published:
+                checklist.articles.append(article)
+    for checklist in checklists.values():
+        checklist.articles.sort(key=lambda article: (article.date, article.url))
+    return checklists

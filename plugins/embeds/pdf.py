@@ -1,0 +1,212 @@
+"""Writing checklist PDFs: one per checklist in use, cached by a hash of its inputs.
+
+The PDF is the page's own checklist markup (partials/checklist_list.html, inside
+checklist_pdf.html) with the site's stylesheet plus pdf/checklist.css, rendered by
+WeasyPrint with fillable checkboxes and tags (PDF/UA-1). Everything that goes into a PDF
+(the HTML, stylesheets, fonts, logo, renderer and options) is hashed; a PDF whose hash
+is in the cache is never rendered again. What must be rendered is spread over the cores.
+"""
+
+import hashlib
+import logging
+import os
+import tempfile
+import warnings
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib.metadata import version
+from multiprocessing import get_context
+from pathlib import Path
+from urllib.parse import urljoin
+
+from pelican.generators import Generator
+from pelican.utils import sanitised_join
+
+logger = logging.getLogger(__name__)
+
+HERE = Path(__file__).parent
+ASSETS = HERE / "pdf"
+FONTCONFIG = ASSETS / "fonts.conf"
+TEMPLATE = "checklist_pdf.html"
+OUTPUT_DIR = "checklists"
+OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_forms": True, "pdf_tags": True}
+RENDERER = f"weasyprint=={version('weasyprint')}"
+
+
+@dataclass(frozen=True)
+class Job:
+    """One PDF to render: HTML in, a file in the cache out."""
+
+    name: str
+    html: str
+    base_url: str
+    stylesheets: tuple[str, ...]
+    identifier: bytes
+    target: str
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    """Write bytes so that readers see the old file or the whole new one, never half."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(
+            temporary, 0o644
+        )  # mkstemp's 0600 would hide the file from a web server
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def render(job: Job) -> str:
+    """Render one job to its target (runs in a worker process)."""
+    with warnings.catch_warnings():
+        # Our fontconfig lists no system fonts on purpose; WeasyPrint warns about it.
+        warnings.simplefilter("ignore")
+        from weasyprint import CSS, HTML
+        from weasyprint.text.fonts import FontConfiguration
+    fonts = FontConfiguration()
+    sheets = [CSS(filename=path, font_config=fonts) for path in job.stylesheets]
+    document = HTML(string=job.html, base_url=job.base_url)
+    data = document.write_pdf(
+        stylesheets=sheets,
+        font_config=fonts,
+        pdf_identifier=job.identifier,
+        **OPTIONS,
+    )
+    write_atomically(Path(job.target), data)
+    return job.name
+
+
+def _browser_css_notes(record: logging.LogRecord) -> bool:
+    """Turn WeasyPrint's notes on CSS it skips into debug messages: site.css is
+    written for browsers (media features, text-size-adjust, ...); the PDF needs none.
+    Other WeasyPrint warnings and errors (a missing alt text, a font that cannot be
+    loaded) keep their level, so they fail a build run with --fatal warnings."""
+    if (
+        record.levelno == logging.WARNING
+        and record.name == "weasyprint"
+        and (f"{os.sep}weasyprint{os.sep}css{os.sep}" in record.pathname)
+    ):
+        logger.debug("WeasyPrint skipped: %s", record.getMessage())
+        return False
+    return True
+
+
+def _prepare_worker() -> None:
+    """Let the worker's fontconfig see no system fonts, only @font-face ones; any
+    other WeasyPrint warning reaches Pelican's log (and fails a --fatal build)."""
+    os.environ["FONTCONFIG_FILE"] = str(FONTCONFIG)
+    logging.getLogger("weasyprint").addFilter(_browser_css_notes)
+
+
+def render_all(jobs: list[Job]) -> None:
+    """Render jobs in worker processes, as many as there are cores (and jobs)."""
+    if not jobs:
+        return
+    workers = min(len(jobs), os.cpu_count() or 1)
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=get_context("fork"), initializer=_prepare_worker
+    ) as pool:
+        for name in pool.map(render, jobs):
+            logger.info("Checklist PDF rendered: %s", name)
+
+
+def input_files(settings: dict) -> tuple[list[Path], Path]:
+    """The stylesheets of a checklist PDF, and the folder its images resolve from."""
+    theme_static = Path(settings["THEME"]).resolve() / "static"
+    return [theme_static / "css/site.css", ASSETS / "checklist.css"], theme_static
+
+
+def digest_of(html: str, files: list[Path]) -> str:
+    """A hash of everything that shapes a PDF."""
+    hasher = hashlib.sha256()
+    for part in (RENDERER, repr(sorted(OPTIONS.items())), html):
+        hasher.update(part.encode() + b"\0")
+    for file in files:
+        hasher.update(file.name.encode() + b"\0" + file.read_bytes() + b"\0")
+    return hasher.hexdigest()
+
+
+def creation_date() -> str | None:
+    """The PDF's dates: from SOURCE_DATE_EPOCH when set, otherwise none at all."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if not epoch:
+        return None
+    if not epoch.isdigit():
+        raise ValueError(
+            f"SOURCE_DATE_EPOCH: expected seconds since 1970, got {epoch!r}"
+        )
+    moment = datetime.fromtimestamp(int(epoch), UTC)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class ChecklistPdfGenerator(Generator):
+    """Renders (or takes from the cache) the PDF of every checklist in use."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.pdfs: dict[str, Path] = {}
+
+    def generate_context(self) -> None:
+        checklists = self.context.get("CHECKLISTS") or {}
+        cache = Path(self.settings["CACHE_PATH"]) / "checklists"
+        stylesheets, base = input_files(self.settings)
+        files = [
+            *stylesheets,
+            base / "img/icon.svg",
+            FONTCONFIG,
+            *sorted((ASSETS / "fonts").glob("*.woff2")),
+            Path(__file__),  # how it renders: options, fonts set-up
+        ]
+        template = self.get_template(TEMPLATE.removesuffix(".html"))
+        public = self.settings["SITE_PUBLIC_URL"].rstrip("/") + "/"
+        jobs = []
+        for name, checklist in sorted(checklists.items()):
+            if not checklist.used:
+                continue
+            articles = [
+                {"title": article.title, "link": urljoin(public, article.url)}
+                for article in checklist.articles
+            ]
+            html = template.render(
+                self.context,
+                checklist=checklist,
+                articles=articles,
+                created=creation_date(),
+            )
+            digest = digest_of(html, files)
+            cached = cache / name / f"{digest[:24]}.pdf"
+            self.pdfs[name] = cached
+            if not cached.exists():
+                jobs.append(
+                    Job(
+                        name=name,
+                        html=html,
+                        base_url=str(base) + "/",
+                        stylesheets=tuple(map(str, stylesheets)),
+                        identifier=digest[:32].encode(),
+                        target=str(cached),
+                    )
+                )
+        render_all(jobs)
+        for name, cached in self.pdfs.items():
+            checklist = checklists[name]
+            checklist.pdf_url = f"{OUTPUT_DIR}/{name}.pdf"
+            checklist.pdf_bytes = cached.stat().st_size
+            for stale in cached.parent.glob("*.pdf"):
+                if stale != cached:
+                    stale.unlink()
+
+    def generate_output(self, writer) -> None:
+        for name, cached in sorted(self.pdfs.items()):
+            target = Path(sanitised_join(self.output_path, OUTPUT_DIR, f"{name}.pdf"))
+            data = cached.read_bytes()
+            if target.exists() and target.read_bytes() == data:
+                continue
+            write_atomically(target, data)
+            logger.debug("Checklist PDF written: %s", target)

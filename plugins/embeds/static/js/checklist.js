@@ -1,0 +1,66 @@
+// The article's checklist: keeps the reader's ticks on this device (store.js: session
+// by default, the device only after "onthoud"), offers to forget them, and shows a
+// notice when saved ticks could not be read. Without this script the list still works
+// on screen and on paper.
+import { openStore, remembering, setRemembering } from "./store.js";
+
+for (const root of document.querySelectorAll("[data-checklist]")) enhance(root);
+
+function enhance(root) {
+  const store = openStore("checklist:" + root.dataset.checklist, root.dataset.version);
+  const boxes = [...root.querySelectorAll("input[data-item]")];
+  const controls = root.querySelector("[data-checklist-controls]");
+  const remember = root.querySelector("input[data-remember]");
+  const status = root.querySelector("[data-checklist-status]");
+  const say = (code) => { status.textContent = status.dataset[code] || ""; };
+
+  const ticked = readTicks(store.load());
+  if (ticked === null) {
+    store.clear();
+    store.notices.add("corrupt");
+  }
+  for (const box of boxes) box.checked = Boolean(ticked && ticked.has(box.dataset.item));
+  if (store.notices.has("corrupt")) say("corrupt");
+  else if (store.notices.has("memory")) say("memory");
+
+  root.querySelector("[data-checklist-form]").addEventListener("submit", (event) => {
+    event.preventDefault();
+  });
+  root.addEventListener("change", (event) => {
+    if (!event.target.matches("input[data-item]")) return;
+    store.save({ ticked: boxes.filter((box) => box.checked).map((box) => box.dataset.item) });
+    if (store.notices.has("memory")) say("memory");
+  });
+
+  remember.checked = remembering();
+  remember.addEventListener("change", () => {
+    if (!setRemembering(remember.checked)) {
+      remember.checked = false;
+      say("blocked");
+    }
+    for (const other of document.querySelectorAll("input[data-remember]")) {
+      other.checked = remember.checked;
+    }
+  });
+  // Another part of the page (the worksheet) may switch remembering too.
+  document.addEventListener("change", (event) => {
+    if (event.target !== remember && event.target.matches("input[data-remember]")) {
+      remember.checked = remembering();
+    }
+  });
+
+  root.querySelector("[data-checklist-clear]").addEventListener("click", () => {
+    store.clear();
+    for (const box of boxes) box.checked = false;
+    say("cleared");
+  });
+  controls.hidden = false;
+}
+
+/** The ticked item ids of a saved entry; an empty set when none; null when corrupt. */
+function readTicks(entry) {
+  if (!entry) return new Set();
+  const list = entry.data.ticked;
+  if (!Array.isArray(list) || !list.every((id) => typeof id === "string")) return null;
+  return new Set(list);
+}

@@ -1,0 +1,136 @@
+"""The checklist in a real browser: ticks kept as promised, cleared; the download."""
+
+import json
+import re
+
+import pytest
+
+URL = "/blog/dilemmas/"
+KEY = "hva:checklist:uitbesteden"
+
+
+def boxes(page):
+    return page.locator("section.checklist .checklist-items input[type=checkbox]")
+
+
+def ticked(page) -> list[bool]:
+    return [box.is_checked() for box in boxes(page).all()]
+
+
+def reload(probe):
+    probe.page.reload()
+    probe.page.wait_for_load_state("networkidle")
+
+
+def clean(probe) -> None:
+    assert probe.csp_violations() == []
+    assert probe.errors == []
+
+
+@pytest.mark.browser
+def test_tick_reload_untick_clear(probe):
+    page = probe.page
+    probe.goto(URL)
+    count = boxes(page).count()
+    assert count > 10
+    page.get_by_label("Ik heb mijn doelstellingen voor mezelf opgeschreven.").check()
+    boxes(page).nth(2).check()
+    reload(probe)
+    assert ticked(page) == [i in (0, 2) for i in range(count)]
+
+    boxes(page).nth(0).uncheck()
+    reload(probe)
+    assert ticked(page) == [i == 2 for i in range(count)]
+    # Not remembering: the ticks live in this tab's session only.
+    assert page.evaluate(f"localStorage.getItem('{KEY}')") is None
+    assert page.evaluate(f"sessionStorage.getItem('{KEY}')")
+
+    page.get_by_role("button", name="Wis mijn vinkjes").click()
+    assert ticked(page) == [False] * count
+    assert page.get_by_role("status").inner_text() == "Je vinkjes zijn gewist."
+    reload(probe)
+    assert ticked(page) == [False] * count
+    assert page.evaluate(f"sessionStorage.getItem('{KEY}')") is None
+    clean(probe)
+
+
+@pytest.mark.browser
+def test_remembering_keeps_ticks_on_this_device(probe, context):
+    page = probe.page
+    probe.goto(URL)
+    boxes(page).nth(1).check()
+    page.get_by_label("Onthoud mijn vinkjes op dit apparaat").check()
+    saved = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
+    assert saved["data"]["ticked"] == [boxes(page).nth(1).get_attribute("data-item")]
+
+    other = context.new_page()  # a new tab: a fresh sessionStorage
+    other.goto(probe.base_url + URL)
+    other.wait_for_load_state("networkidle")
+    assert boxes(other).nth(1).is_checked()
+    assert other.get_by_label("Onthoud mijn vinkjes op dit apparaat").is_checked()
+
+    other.get_by_label("Onthoud mijn vinkjes op dit apparaat").uncheck()
+    assert other.evaluate(f"localStorage.getItem('{KEY}')") is None
+    assert boxes(other).nth(1).is_checked()
+    clean(probe)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    "stored",
+    [
+        "{niet json",
+        json.dumps({"kind": KEY, "version": "x", "expires": 9e15, "data": []}),
+        json.dumps(
+            {"kind": KEY, "version": "x", "expires": 9e15, "data": {"ticked": "ja"}}
+        ),
+    ],
+)
+def test_corrupt_storage_gives_a_notice_not_a_broken_page(probe, stored):
+    page = probe.page
+    probe.goto(URL)
+    page.evaluate("([key, value]) => sessionStorage.setItem(key, value)", [KEY, stored])
+    reload(probe)
+    assert not any(ticked(page))
+    status = page.get_by_role("status").inner_text()
+    assert status == (
+        "Je eerder opgeslagen vinkjes konden niet worden gelezen en zijn gewist."
+    )
+    assert page.evaluate(f"sessionStorage.getItem('{KEY}')") is None
+    boxes(page).nth(0).check()  # and it works again
+    reload(probe)
+    assert boxes(page).nth(0).is_checked()
+    clean(probe)
+
+
+@pytest.mark.browser
+def test_without_javascript_it_is_a_plain_printable_list(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + URL)
+    assert boxes(page).count() > 10
+    assert not page.locator("[data-checklist-controls]").is_visible()
+    boxes(page).nth(0).check()
+    assert boxes(page).nth(0).is_checked()
+    assert page.locator(".checklist-download a").is_visible()
+    page.emulate_media(media="print")
+    assert page.locator(".checklist-items").first.is_visible()
+    assert not page.locator(".checklist-download a").is_visible()
+    context.close()
+
+
+@pytest.mark.browser
+def test_download_link_serves_the_pdf_at_the_printed_size(probe):
+    page = probe.page
+    probe.goto(URL)
+    link = page.locator(".checklist-download a")
+    printed = re.fullmatch(
+        r"Download de checklist \(PDF, (\d+) kB\)", link.inner_text().strip()
+    )
+    assert printed
+    response = page.request.get(link.evaluate("a => a.href"))
+    assert response.status == 200
+    assert response.headers["content-type"] == "application/pdf"
+    body = response.body()
+    assert body.startswith(b"%PDF-")
+    assert int(printed[1]) == -(-len(body) // 1000)

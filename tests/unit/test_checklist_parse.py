@@ -1,0 +1,139 @@
+"""Checklist definitions: what a valid one gives; each mistake named by file:line."""
+
+from pathlib import Path
+
+import pytest
+
+from plugins.embeds.checklist import load_checklists, parse_checklist, parse_source
+from plugins.embeds.errors import DefinitionError
+from tests.conftest import FIXTURES, ROOT
+
+GOOD = """# Zelf doen of uitbesteden?
+
+Een korte intro.
+
+- [ ] Een taak zonder groep
+
+## Doelen
+
+Helder en *concreet*.
+
+- [ ] Doelen opgeschreven
+- [ ] Elk doel is meetbaar,
+  binnen een tijdvak
+
+## Uitbesteden
+- [ ] Planning
+"""
+
+
+def parse(text: str):
+    return parse_source(text, "proef", "content/checklists/proef.md")
+
+
+def error_of(text: str) -> str:
+    with pytest.raises(DefinitionError) as caught:
+        parse(text)
+    return str(caught.value)
+
+
+def test_title_intro_groups_and_items():
+    checklist = parse(GOOD)
+    assert checklist.title == "Zelf doen of uitbesteden?"
+    assert checklist.intro_html == "<p>Een korte intro.</p>\n"
+    assert [group.title for group in checklist.groups] == ["", "Doelen", "Uitbesteden"]
+    assert checklist.groups[1].intro_html == "<p>Helder en <em>concreet</em>.</p>\n"
+    assert [item.text for item in checklist.items] == [
+        "Een taak zonder groep",
+        "Doelen opgeschreven",
+        "Elk doel is meetbaar, binnen een tijdvak",
+        "Planning",
+    ]
+    assert [item.line for item in checklist.items] == [5, 11, 12, 16]
+    ids = [item.id for item in checklist.items]
+    assert ids[1] == "doelen-opgeschreven" and len(set(ids)) == 4
+
+
+def test_the_real_checklist_covers_the_post():
+    checklist = parse_checklist(ROOT / "content/checklists/uitbesteden.md")
+    text = " ".join(item.text for item in checklist.items).lower()
+    for topic in (
+        "doelstellingen voor mezelf opgeschreven",
+        "helder en concreet",
+        "meetbaar",
+        "afgeleid",
+        "persé zelf",
+        "tijd of energie",
+        "administratie besteed",
+        "klanten en omzet",
+        "planning uitbesteed",
+        "administratie uitbesteed",
+        "agendabeheer",
+        "telefonische opvang",
+        "kennismakingsgesprek",
+    ):
+        assert topic in text, topic
+    assert [group.title for group in checklist.groups][-1] == "Mijn volgende stap"
+
+
+def test_html_in_a_definition_is_escaped():
+    checklist = parse_checklist(FIXTURES / "checklists/proef.md")
+    assert (
+        checklist.title == 'Proef <script>alert("lijst")</script> & "aanhalingstekens"'
+    )
+    first = checklist.items[0]
+    assert "<script>" not in first.html and "&lt;script&gt;" in first.html
+    assert "<b>" not in checklist.intro_html
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("# Titel\n\nAlleen tekst.\n", "proef.md:1: the list is empty"),
+        ("", "proef.md:1: the checklist is empty"),
+        (
+            "# Titel\n\n## Groep\n\n## Nog een\n- [ ] a\n",
+            "proef.md:3: the group 'Groep'",
+        ),
+        ("# Titel\n- [ ] a\n\n## Leeg\n", "proef.md:4: the group 'Leeg' has no task"),
+        (
+            "# Titel\n\n- [ ] een\n- twee\n",
+            "proef.md:4: '- twee' is not a task item; start it with '- [ ] '",
+        ),
+        (
+            "# Titel\n\n- [ ] een\ngewone regel\n- [ ] twee\n",
+            "proef.md:4: 'gewone regel' is not a task item",
+        ),
+        (
+            "# Titel\n\n- [ ] een\n\nlosse tekst\n\n- [ ] twee\n",
+            "proef.md:5: 'losse tekst' is not a task item",
+        ),
+        ("# Titel\n\n1. [ ] een\n", "proef.md:3: '1. [ ] een' is not a task item"),
+        ("# Titel\n\n- [x] klaar\n", "proef.md:3: '- [x] klaar' is not a task item"),
+        ("# Titel\n\n- [ ]\n", "proef.md:3: this task item has no text"),
+        ("# Titel\n\n- [ ] a\n  - [ ] b\n", "proef.md:4: a checklist item cannot"),
+        (
+            "# Titel\n\n- [ ] a\n- [ ] a\n",
+            "proef.md:4: the item 'a' is already on line 3",
+        ),
+        ("Intro eerst\n\n# Titel\n", "proef.md:1: a checklist starts with its title"),
+        ("# Een\n# Twee\n- [ ] a\n", "proef.md:2: a checklist has one '# title'"),
+        ("# Titel\n\n```\ncode\n```\n", "proef.md:3: '```' is not part of a checklist"),
+    ],
+)
+def test_mistakes_name_file_and_line(text, message):
+    assert message in error_of(text)
+    assert error_of(text).startswith("content/checklists/proef.md")
+
+
+def test_duplicate_names_and_bad_file_names(tmp_path: Path):
+    folder = tmp_path / "checklists"
+    folder.mkdir()
+    (folder / "uitbesteden.md").write_text("# A\n- [ ] a\n", encoding="utf-8")
+    (folder / "uitbesteden.markdown").write_text("# B\n- [ ] b\n", encoding="utf-8")
+    with pytest.raises(DefinitionError, match="the name 'uitbesteden' is already"):
+        load_checklists(tmp_path)
+    (folder / "uitbesteden.markdown").unlink()
+    (folder / "Mijn Lijst.md").write_text("# B\n- [ ] b\n", encoding="utf-8")
+    with pytest.raises(DefinitionError, match="Mijn Lijst.md: the file name"):
+        load_checklists(tmp_path)
