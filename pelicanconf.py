@@ -32,7 +32,8 @@ PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["sitekit"]
+# embeds first: the asset hasher (sitekit) must know the plugin's static folder.
+PLUGINS = ["embeds", "sitekit"]
 
 TIMEZONE = "Europe/Amsterdam"
 DEFAULT_LANG = "nl"
@@ -107,3 +108,7 @@ MENU_ITEMS = [
     ("menu_blog", "blog/"),
     ("menu_contact", "contact/"),
 ]
+
+# The worksheet under every article (content/worksheets/<name>.yaml); an article picks
+# another with `Worksheet: name`, or none with `Worksheet: none`.
+WORKSHEET_DEFAULT = "doelen"

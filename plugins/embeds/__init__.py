@@ -10,6 +10,11 @@ from pathlib import Path
 
 from pelican import signals
 
+from .attach import choose
+from .loading import load_folder
+from .worksheet import dutch_number, script_strings
+from .worksheet import parse_file as parse_worksheet
+
 logger = logging.getLogger(__name__)
 
 HERE = Path(__file__).parent
@@ -25,5 +30,29 @@ def on_initialized(pelican) -> None:
     ]
 
 
+def on_generator_init(generator) -> None:
+    """Filters the worksheet partial uses."""
+    generator.env.filters.update(ws_number=dutch_number, ws_strings=script_strings)
+
+
+def attach_worksheets(generator) -> None:
+    """Give every article its parsed worksheet (or None) as `article.worksheet`."""
+    settings = generator.settings
+    folder = Path(settings["PATH"]) / settings.get("WORKSHEET_FOLDER", "worksheets")
+    known = load_folder(folder, (".yaml", ".yml"), parse_worksheet)
+    default = settings.get("WORKSHEET_DEFAULT")
+    articles = [
+        *generator.articles,
+        *generator.translations,
+        *generator.drafts,
+        *generator.drafts_translations,
+    ]
+    for article in articles:
+        article.worksheet = choose(article, "Worksheet", default, known)
+    logger.debug("worksheets %s attached to %d articles", sorted(known), len(articles))
+
+
 def register() -> None:
     signals.initialized.connect(on_initialized)
+    signals.generator_init.connect(on_generator_init)
+    signals.article_generator_finalized.connect(attach_worksheets)
