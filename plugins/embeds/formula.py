@@ -100,13 +100,17 @@ class _Parser:
             self.expect("(")
             kind, name, column = self.take()
             if kind != "name" or name == "sum":
-                raise ValueError(f"expected a field name inside sum() at column {column}")
+                raise ValueError(
+                    f"expected a field name inside sum() at column {column}"
+                )
             self.expect(")")
             return ["sum", name]
         if kind == "name":
             return ["f", value]
         found = repr(value) if kind != "end" else "the end"
-        raise ValueError(f"expected a number, field or '(' at column {column}, found {found}")
+        raise ValueError(
+            f"expected a number, field or '(' at column {column}, found {found}"
+        )
 
 
 def parse(text: str, file: str = "", path: str = "", line: int | None = None):

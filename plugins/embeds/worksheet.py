@@ -209,18 +209,24 @@ def _compose(text: str, file: str) -> yaml.Node:
         for event in events:
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 line = event.start_mark.line + 1
-                raise DefinitionError(file, "anchors and aliases (&, *) are not supported", "", line)
+                raise DefinitionError(
+                    file, "anchors and aliases (&, *) are not supported", "", line
+                )
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as problem:
         mark = problem.problem_mark or problem.context_mark
         line = mark.line + 1 if mark else None
-        raise DefinitionError(file, f"not valid YAML: {problem.problem}", "", line) from None
+        raise DefinitionError(
+            file, f"not valid YAML: {problem.problem}", "", line
+        ) from None
     except yaml.YAMLError as problem:
         raise DefinitionError(file, f"not valid YAML: {problem}") from None
     except RecursionError:
         raise DefinitionError(file, "not valid YAML: nested too deeply") from None
     if node is None:
-        raise DefinitionError(file, "the file is empty; expected a worksheet definition")
+        raise DefinitionError(
+            file, "the file is empty; expected a worksheet definition"
+        )
     return node
 
 
@@ -228,9 +234,7 @@ def parse_text(text: str, file: str, name: str) -> Worksheet:
     """Parse and validate one worksheet definition given as text."""
     root = _Node(_compose(text, file), file, "")
     keys = root.mapping(("title", "sections"), ("intro",))
-    sections = [
-        _section(item) for item in keys["sections"].sequence()
-    ]
+    sections = [_section(item) for item in keys["sections"].sequence()]
     sheet = Worksheet(
         name=name,
         title=keys["title"].text(),
@@ -284,9 +288,7 @@ def _identifier(node: _Node) -> str:
 
 
 def _section(node: _Node) -> Section:
-    keys = node.mapping(
-        ("name", "title", "fields"), ("help", "repeat", "verdict")
-    )
+    keys = node.mapping(("name", "title", "fields"), ("help", "repeat", "verdict"))
     repeat = None
     if "repeat" in keys:
         r = keys["repeat"].mapping(("max", "add", "item"), ("min",))
@@ -379,7 +381,9 @@ def _verdict(node: _Node, section: Section) -> Verdict:
 def _field_nodes(sections: _Node):
     """Each field with the node it was defined at, for messages."""
     for s_index, s_node in enumerate(sections.sequence()):
-        s_keys = s_node.mapping(("name", "title", "fields"), ("help", "repeat", "verdict"))
+        s_keys = s_node.mapping(
+            ("name", "title", "fields"), ("help", "repeat", "verdict")
+        )
         for f_index, f_node in enumerate(s_keys["fields"].sequence()):
             yield s_index, f_index, s_node, f_node
 
@@ -389,9 +393,13 @@ def _check_names(sheet: Worksheet, sections: _Node) -> None:
     section_nodes = sections.sequence()
     for s_index, section in enumerate(sheet.sections):
         s_node = section_nodes[s_index]
-        s_keys = s_node.mapping(("name", "title", "fields"), ("help", "repeat", "verdict"))
+        s_keys = s_node.mapping(
+            ("name", "title", "fields"), ("help", "repeat", "verdict")
+        )
         if section.name in seen:
-            s_keys["name"].fail(f"the name {section.name!r} is already used by {seen[section.name]}")
+            s_keys["name"].fail(
+                f"the name {section.name!r} is already used by {seen[section.name]}"
+            )
         seen[section.name] = s_keys["name"].path
         f_nodes = s_keys["fields"].sequence()
         for f_index, item in enumerate(section.fields):
@@ -400,7 +408,9 @@ def _check_names(sheet: Worksheet, sections: _Node) -> None:
                 ("help", "required", "default", "choices", "compute"),
             )["name"]
             if item.name in seen:
-                name_node.fail(f"the name {item.name!r} is already used by {seen[item.name]}")
+                name_node.fail(
+                    f"the name {item.name!r} is already used by {seen[item.name]}"
+                )
             seen[item.name] = name_node.path
 
 
@@ -414,9 +424,7 @@ def _check_formulas(sheet: Worksheet, sections: _Node) -> None:
                 ("name", "label", "type"),
                 ("help", "required", "default", "choices", "compute"),
             )["compute"]
-    group_of = {
-        f.name: s.name for s in sheet.sections if s.repeat for f in s.fields
-    }
+    group_of = {f.name: s.name for s in sheet.sections if s.repeat for f in s.fields}
     kinds = {f.name: f.type for f in sheet.fields()}
     computed = {f.name: f.compute for f in sheet.fields() if f.compute is not None}
     for name, tree in computed.items():
@@ -425,14 +433,21 @@ def _check_formulas(sheet: Worksheet, sections: _Node) -> None:
         for ref in sorted(direct | summed):
             if ref not in kinds:
                 known = ", ".join(sorted(n for n, k in kinds.items() if k in NUMERIC))
-                node.fail(f"unknown field {ref!r} in {node.scalar(_STR, '')!r}; number "
-                          f"and money fields are: {known or '(none)'}")
+                node.fail(
+                    f"unknown field {ref!r} in {node.scalar(_STR, '')!r}; number "
+                    f"and money fields are: {known or '(none)'}"
+                )
             if kinds[ref] not in NUMERIC:
-                node.fail(f"field {ref!r} is {kinds[ref]}; formulas use number and money fields")
+                kind = kinds[ref]
+                node.fail(
+                    f"field {ref!r} is {kind}; formulas use number and money fields"
+                )
         for ref in sorted(direct):
             if ref in group_of:
-                node.fail(f"field {ref!r} is in the repeated section {group_of[ref]!r}; "
-                          f"use sum({ref})")
+                node.fail(
+                    f"field {ref!r} is in the repeated section {group_of[ref]!r}; "
+                    f"use sum({ref})"
+                )
         for ref in sorted(summed):
             if ref not in group_of:
                 node.fail(f"sum({ref}) needs a field in a repeated section")
@@ -441,8 +456,10 @@ def _check_formulas(sheet: Worksheet, sections: _Node) -> None:
     for name in computed:
         cycle = _cycle_from(name, computed)
         if cycle:
-            where[name].fail("computed fields depend on each other in a circle: "
-                             + " -> ".join(cycle))
+            where[name].fail(
+                "computed fields depend on each other in a circle: "
+                + " -> ".join(cycle)
+            )
 
 
 def _cycle_from(start: str, computed: dict) -> list[str]:

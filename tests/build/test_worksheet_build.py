@@ -7,6 +7,7 @@ import shutil
 from tests.conftest import build_site, copy_content
 from tests.support.html import soup, text_of
 
+
 def squeezed(text: str) -> str:
     """Text without white space: Pelican's log wraps long lines anywhere."""
     return "".join(text.split())
@@ -40,7 +41,9 @@ def test_server_rendered_form_has_labels_help_and_minimum_rows(site):
         for ref in control["aria-describedby"].split():
             assert page.find(id=ref), ref
     assert len(form.select('[data-section="doelen"] [data-rows] > [data-row]')) == 1
-    assert len(form.select('[data-section="afleidingen"] [data-rows] > [data-row]')) == 3
+    assert (
+        len(form.select('[data-section="afleidingen"] [data-rows] > [data-row]')) == 3
+    )
     assert form.select_one("#ws-dagen")["value"] == "2,5"
     assert page.select_one("[data-mail]")["data-email"] == "info@hippisch-va.example"
 
@@ -49,8 +52,13 @@ def test_no_worksheet_in_feeds_lists_or_other_pages(site, production_site):
     atom = (production_site / "feeds/alle.atom.xml").read_text(encoding="utf-8")
     assert "Dilemma" in atom
     assert "ws-form" not in atom and "Dagen per maand aan administratie" not in atom
-    for path in ["index.html", "blog/index.html", "blog/tag/uitbesteden/index.html",
-                 "contact/index.html", "over-mij/index.html"]:
+    for path in [
+        "index.html",
+        "blog/index.html",
+        "blog/tag/uitbesteden/index.html",
+        "contact/index.html",
+        "over-mij/index.html",
+    ]:
         assert "ws-form" not in (site / path).read_text(encoding="utf-8"), path
 
 
@@ -65,7 +73,9 @@ def test_worksheet_script_stays_within_six_kilobytes_compressed(site):
 def test_worksheet_none_and_a_named_worksheet(tmp_path):
     content = copy_content(tmp_path)
     shutil.copy(content / "worksheets/doelen.yaml", content / "worksheets/kort.yaml")
-    post = "Title: {t}\nDate: 2023-05-01\nCategory: Ondernemen\nWorksheet: {w}\n\nTekst.\n"
+    post = (
+        "Title: {t}\nDate: 2023-05-01\nCategory: Ondernemen\nWorksheet: {w}\n\nTekst.\n"
+    )
     (content / "posts/zonder.md").write_text(post.format(t="Zonder", w="none"))
     (content / "posts/kort.md").write_text(post.format(t="Kort", w="kort"))
     result = build_site(content, tmp_path / "out")
@@ -81,7 +91,9 @@ def test_a_broken_worksheet_fails_the_build_naming_file_line_and_path(tmp_path):
     text = definition.read_text(encoding="utf-8")
     lines = text.splitlines()
     line = next(i for i, t in enumerate(lines, 1) if "name: uren_per_dag" in t)
-    definition.write_text(text.replace("werkdag, type: number", "werkdag, type: nummer"))
+    definition.write_text(
+        text.replace("werkdag, type: number", "werkdag, type: nummer")
+    )
     result = build_site(content, tmp_path / "out")
     assert result.returncode != 0
     expected = (
