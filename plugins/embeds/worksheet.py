@@ -91,6 +91,14 @@ class Worksheet:
         return [[rule.when, rule.then] for rule in section.verdict.rules]
 
 
+@dataclass
+class _Places:
+    """Where names and formulas were written, for checks that span the definition."""
+
+    names: list = field(default_factory=list)  # (name, node of its `name:`)
+    formulas: dict = field(default_factory=dict)  # computed field -> `compute:` node
+
+
 class _Node:
     """A YAML node with the file and path it came from, for precise messages."""
 
@@ -234,15 +242,16 @@ def parse_text(text: str, file: str, name: str) -> Worksheet:
     """Parse and validate one worksheet definition given as text."""
     root = _Node(_compose(text, file), file, "")
     keys = root.mapping(("title", "sections"), ("intro",))
-    sections = [_section(item) for item in keys["sections"].sequence()]
+    places = _Places()
+    sections = [_section(item, places) for item in keys["sections"].sequence()]
     sheet = Worksheet(
         name=name,
         title=keys["title"].text(),
         intro=keys["intro"].text() if "intro" in keys else "",
         sections=sections,
     )
-    _check_names(sheet, keys["sections"])
-    _check_formulas(sheet, keys["sections"])
+    _check_names(places)
+    _check_formulas(sheet, places)
     payload = json.dumps(asdict(sheet), sort_keys=True, ensure_ascii=False)
     sheet.version = hashlib.sha256(payload.encode()).hexdigest()[:12]
     return sheet
@@ -287,7 +296,7 @@ def _identifier(node: _Node) -> str:
     return value
 
 
-def _section(node: _Node) -> Section:
+def _section(node: _Node, places: _Places) -> Section:
     keys = node.mapping(("name", "title", "fields"), ("help", "repeat", "verdict"))
     repeat = None
     if "repeat" in keys:
@@ -295,11 +304,16 @@ def _section(node: _Node) -> Section:
         low = r["min"].integer() if "min" in r else 1
         high = r["max"].integer(low=max(low, 1))
         repeat = Repeat(min=low, max=high, add=r["add"].text(), item=r["item"].text())
+    name = _identifier(keys["name"])
+    places.names.append((name, keys["name"]))
     section = Section(
-        name=_identifier(keys["name"]),
+        name=name,
         title=keys["title"].text(),
         help=keys["help"].text() if "help" in keys else "",
-        fields=[_field(item, repeat is not None) for item in keys["fields"].sequence()],
+        fields=[
+            _field(item, repeat is not None, places)
+            for item in keys["fields"].sequence()
+        ],
         repeat=repeat,
     )
     if "verdict" in keys:
@@ -309,7 +323,7 @@ def _section(node: _Node) -> Section:
     return section
 
 
-def _field(node: _Node, repeated: bool) -> Field:
+def _field(node: _Node, repeated: bool, places: _Places) -> Field:
     keys = node.mapping(
         ("name", "label", "type"),
         ("help", "required", "default", "choices", "compute"),
@@ -320,6 +334,7 @@ def _field(node: _Node, repeated: bool) -> Field:
         type=keys["type"].one_of(FIELD_TYPES),
         help=keys["help"].text() if "help" in keys else "",
     )
+    places.names.append((item.name, keys["name"]))
     if "choices" in keys:
         if item.type != "choice":
             keys["choices"].fail("only a field of type choice has choices")
@@ -340,6 +355,7 @@ def _field(node: _Node, repeated: bool) -> Field:
         item.compute = formula.parse(
             item.formula, node.file, keys["compute"].path, keys["compute"].line
         )
+        places.formulas[item.name] = keys["compute"]
     if "required" in keys:
         item.required = keys["required"].boolean()
     if "default" in keys:
@@ -378,52 +394,18 @@ def _verdict(node: _Node, section: Section) -> Verdict:
     return Verdict(label=keys["label"].text(), rules=rules, otherwise=otherwise)
 
 
-def _field_nodes(sections: _Node):
-    """Each field with the node it was defined at, for messages."""
-    for s_index, s_node in enumerate(sections.sequence()):
-        s_keys = s_node.mapping(
-            ("name", "title", "fields"), ("help", "repeat", "verdict")
-        )
-        for f_index, f_node in enumerate(s_keys["fields"].sequence()):
-            yield s_index, f_index, s_node, f_node
-
-
-def _check_names(sheet: Worksheet, sections: _Node) -> None:
+def _check_names(places: _Places) -> None:
+    """Section and field names are unique across the whole worksheet."""
     seen: dict[str, str] = {}
-    section_nodes = sections.sequence()
-    for s_index, section in enumerate(sheet.sections):
-        s_node = section_nodes[s_index]
-        s_keys = s_node.mapping(
-            ("name", "title", "fields"), ("help", "repeat", "verdict")
-        )
-        if section.name in seen:
-            s_keys["name"].fail(
-                f"the name {section.name!r} is already used by {seen[section.name]}"
-            )
-        seen[section.name] = s_keys["name"].path
-        f_nodes = s_keys["fields"].sequence()
-        for f_index, item in enumerate(section.fields):
-            name_node = f_nodes[f_index].mapping(
-                ("name", "label", "type"),
-                ("help", "required", "default", "choices", "compute"),
-            )["name"]
-            if item.name in seen:
-                name_node.fail(
-                    f"the name {item.name!r} is already used by {seen[item.name]}"
-                )
-            seen[item.name] = name_node.path
+    for name, node in places.names:
+        if name in seen:
+            node.fail(f"the name {name!r} is already used by {seen[name]}")
+        seen[name] = node.path
 
 
-def _check_formulas(sheet: Worksheet, sections: _Node) -> None:
+def _check_formulas(sheet: Worksheet, places: _Places) -> None:
     """Unknown fields, fields of the wrong kind, constant zero division, cycles."""
-    where = {}
-    for s_index, f_index, _s_node, f_node in _field_nodes(sections):
-        item = sheet.sections[s_index].fields[f_index]
-        if item.compute is not None:
-            where[item.name] = f_node.mapping(
-                ("name", "label", "type"),
-                ("help", "required", "default", "choices", "compute"),
-            )["compute"]
+    where = places.formulas
     group_of = {f.name: s.name for s in sheet.sections if s.repeat for f in s.fields}
     kinds = {f.name: f.type for f in sheet.fields()}
     computed = {f.name: f.compute for f in sheet.fields() if f.compute is not None}

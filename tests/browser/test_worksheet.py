@@ -8,6 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from plugins.embeds.formula import evaluate, parse
+from plugins.embeds.worksheet import dutch_number
 
 pytestmark = pytest.mark.browser
 PATH = "/blog/dilemmas/"
@@ -56,6 +57,10 @@ def test_filling_in_computes_outputs_and_verdicts(sheet):
     assert page.text_content("#ws-afleidingen-3-besluit") == "Twijfel"
     page.fill("#ws-uren_per_klant", "0")
     assert page.text_content("#ws-klanten_extra") == ""
+    page.fill("#ws-uren_per_klant", "vier")
+    assert page.get_attribute("#ws-uren_per_klant", "aria-invalid") == "true"
+    page.fill("#ws-uren_per_klant", "4")
+    assert page.get_attribute("#ws-uren_per_klant", "aria-invalid") is None
     # Hostile text stays text: no element made of it, no script run.
     assert page.input_value("#ws-doelen-1-doel") == HOSTILE
     assert page.locator(".worksheet img").count() == 0
@@ -191,6 +196,11 @@ def test_exports_hold_every_answer_as_text(sheet, tmp_path):
     assert any(re.fullmatch(r"UID:\S+@127\.0\.0\.1", line) for line in unfolded)
     assert f"SUMMARY:Deadline: {HOSTILE}" in unfolded
     assert sheet.errors == []
+    # Print opens the browser's own print dialog (replaced here: headless has none).
+    page.evaluate("() => { window.print = () => (window.printed = ++window.calls); }")
+    page.evaluate("() => { window.calls = 0; }")
+    page.click("button:has-text('Afdrukken')")
+    assert page.evaluate("window.printed") == 1
 
 
 def test_calendar_escapes_and_folds_long_goals(sheet, tmp_path):
@@ -335,4 +345,24 @@ def test_formulas_give_the_same_results_in_python_and_the_browser(sheet):
     )
     assert actual == expected
     assert expected[2] == 1 / 3 and expected[3] is None and expected[11] is None
+
+
+NUMBERS = [0.0, 2.5, 8.0, 1250.5, 1234567.891, -3.0, 0.1 + 0.2, 1e6]
+
+
+def test_dutch_notation_is_the_same_in_python_and_the_browser(sheet):
+    src = sheet.page.get_attribute('script[src*="js/worksheet."]', "src")
+    shown = sheet.page.evaluate(
+        """async ([src, numbers]) => {
+            const m = await import(new URL(src, location.href).href);
+            return numbers.map((n) => [m.formatNumber(n, "number"),
+                m.formatNumber(n, "money"), m.parseNumber(m.formatNumber(n, "money"))]);
+        }""",
+        [src, NUMBERS],
+    )
+    expected = [
+        [dutch_number(n), dutch_number(n, "money"), round(n, 2)] for n in NUMBERS
+    ]
+    assert shown == expected
+    assert shown[3] == ["1.250,5", "€ 1.250,50", 1250.5]
     assert sheet.csp_violations() == []

@@ -2,6 +2,7 @@
 and a broken definition stops the build with a message naming file, line and path."""
 
 import gzip
+import json
 import shutil
 
 from tests.conftest import build_site, copy_content
@@ -112,3 +113,15 @@ def test_an_article_naming_an_unknown_worksheet_fails_the_build(tmp_path):
     assert result.returncode != 0
     expected = "posts/fout.md: Worksheet: unknown worksheet 'doelen2'"
     assert squeezed(expected) in squeezed(result.stdout + result.stderr)
+
+
+def test_articles_from_pelicans_content_cache_keep_their_worksheet(tmp_path):
+    content = copy_content(tmp_path)
+    cache = ("CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true")
+    cache += (f"CACHE_PATH={json.dumps(str(tmp_path / 'cache'))}",)
+    for run in ("first", "cached"):
+        result = build_site(content, tmp_path / run, "pelicanconf.py", *cache)
+        assert result.returncode == 0, result.stderr
+        page = soup(tmp_path / run / "blog/dilemmas/index.html")
+        assert len(page.select("form.ws-form")) == 1, run
+    assert any((tmp_path / "cache").iterdir())

@@ -245,3 +245,12 @@ DOCUMENTS = st.recursive(
 def test_any_structure_gives_a_worksheet_or_a_definition_error(document):
     with contextlib.suppress(DefinitionError):
         parse_text(yaml.safe_dump(document, allow_unicode=True), FILE, "x")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(max_size=200))
+def test_any_file_gives_a_worksheet_or_a_definition_error(tmp_path_factory, data):
+    path = tmp_path_factory.mktemp("fuzz") / "x.yaml"
+    path.write_bytes(data)
+    with contextlib.suppress(DefinitionError):
+        parse_file(path)

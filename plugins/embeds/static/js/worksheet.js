@@ -200,6 +200,8 @@ function enhance(form) {
       for (const input of all(section, "input[data-kind]")) {
         const name = input.dataset.field;
         const value = parseNumber(input.value);
+        if (value === null && input.value.trim()) input.setAttribute("aria-invalid", "true");
+        else input.removeAttribute("aria-invalid");
         if (repeated(section)) (values[name] = values[name] || []).push(value);
         else values[name] = value;
       }
