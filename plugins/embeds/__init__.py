@@ -8,6 +8,7 @@ validating worksheets), `formula` (the worksheet formula language), `checklist`
 import logging
 from pathlib import Path
 
+from markupsafe import Markup
 from pelican import signals
 
 from .attach import choose
@@ -47,6 +48,10 @@ def attach_worksheets(generator) -> None:
         *generator.drafts,
         *generator.drafts_translations,
     ]
+    template = generator.get_template("partials/worksheet_fields")
+    for sheet in known.values():
+        # The same for every article: rendered once, not once per page.
+        sheet.fields_html = Markup(template.render(ws=sheet))
     for article in articles:
         article.worksheet = choose(article, "Worksheet", default, known)
     logger.debug("worksheets %s attached to %d articles", sorted(known), len(articles))
