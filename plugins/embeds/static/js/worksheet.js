@@ -132,7 +132,8 @@ function enhance(form) {
       const fields = names(section);
       const rows = data[section.dataset.section];
       if (!repeated(section)) {
-        for (const name of fields) if (typeof data[name] === "string") write(section, name, data[name]);
+        for (const name of fields)
+          if (typeof data[name] === "string") write(section, name, data[name]);
       } else if (Array.isArray(rows)) {
         setRowCount(section, rows.length);
         rowsOf(section).forEach((row, i) => {
@@ -148,7 +149,10 @@ function enhance(form) {
   function addRow(section) {
     const fragment = template(section).cloneNode(true);
     const n = String(rowsOf(section).length + 1);
-    const walker = document.createTreeWalker(fragment, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    const walker = document.createTreeWalker(
+      fragment,
+      NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT,
+    );
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       if (node.nodeType === Node.TEXT_NODE) node.data = node.data.replaceAll("__n__", n);
       else for (const attr of node.attributes) attr.value = attr.value.replaceAll("__n__", n);
@@ -166,7 +170,8 @@ function enhance(form) {
   function update(section) {
     const rows = rowsOf(section);
     section.querySelector("[data-add]").hidden = rows.length >= Number(section.dataset.max);
-    for (const row of rows) row.querySelector("[data-remove]").hidden = rows.length <= Number(section.dataset.min);
+    for (const row of rows)
+      row.querySelector("[data-remove]").hidden = rows.length <= Number(section.dataset.min);
   }
   const firstField = (row) => row.querySelector("input, textarea, select");
 
@@ -190,7 +195,9 @@ function enhance(form) {
     const rules = JSON.parse(section.dataset.rules);
     const tested = new Set(rules.flatMap(([when]) => Object.keys(when)));
     if (![...tested].some((name) => read(row, name))) return "";
-    const hit = rules.find(([when]) => Object.entries(when).every(([name, v]) => read(row, name) === v));
+    const hit = rules.find(([when]) =>
+      Object.entries(when).every(([name, v]) => read(row, name) === v),
+    );
     return hit ? hit[1] : section.dataset.otherwise;
   }
 
@@ -207,9 +214,14 @@ function enhance(form) {
       }
     }
     const outputs = all(form, "output[data-formula]");
-    const computed = Object.fromEntries(outputs.map((o) => [o.dataset.field, JSON.parse(o.dataset.formula)]));
+    const computed = Object.fromEntries(
+      outputs.map((o) => [o.dataset.field, JSON.parse(o.dataset.formula)]),
+    );
     for (const output of outputs) {
-      const text = formatNumber(evaluate(computed[output.dataset.field], values, computed), output.dataset.kind);
+      const text = formatNumber(
+        evaluate(computed[output.dataset.field], values, computed),
+        output.dataset.kind,
+      );
       if (output.textContent !== text) output.textContent = text;
     }
     for (const section of sections.filter((s) => s.dataset.rules)) {
@@ -233,7 +245,8 @@ function enhance(form) {
     const element = scope.querySelector(`[data-field="${name}"], [data-verdict]`);
     const value = element.tagName === "OUTPUT" ? element.textContent : read(scope, name);
     if (element.type === "radio") return value === "ja" ? S.yes : value === "nee" ? S.no : value;
-    if (element.dataset.kind === "money" && parseNumber(value) !== null) return formatNumber(parseNumber(value), "money");
+    if (element.dataset.kind === "money" && parseNumber(value) !== null)
+      return formatNumber(parseNumber(value), "money");
     if (element.type === "date" && value) return value.split("-").reverse().join("-");
     return value;
   }
@@ -248,7 +261,10 @@ function enhance(form) {
       title: section.querySelector("legend").textContent.trim(),
       items: repeated(section) ? [] : answers(section),
       rows: repeated(section)
-        ? rowsOf(section).map((row) => ({ title: row.querySelector("legend").textContent.trim(), items: answers(row) }))
+        ? rowsOf(section).map((row) => ({
+            title: row.querySelector("legend").textContent.trim(),
+            items: answers(row),
+          }))
         : [],
     }));
   }
@@ -258,7 +274,12 @@ function enhance(form) {
 
   function asText() {
     const value = (v) => (v.trim() ? v.trim().replace(/\n/g, "\n    ") : S.empty);
-    const lines = [form.dataset.sheetTitle, "=".repeat(form.dataset.sheetTitle.length), about(), `${S.filled_on}: ${today()}`];
+    const lines = [
+      form.dataset.sheetTitle,
+      "=".repeat(form.dataset.sheetTitle.length),
+      about(),
+      `${S.filled_on}: ${today()}`,
+    ];
     for (const section of outline()) {
       lines.push("", section.title.toUpperCase(), "-".repeat(section.title.length));
       for (const [label, v] of section.items) lines.push(`${colon(label)} ${value(v)}`);
@@ -272,24 +293,38 @@ function enhance(form) {
   function asMarkdown() {
     const value = (v) => (v.trim() ? v.trim().replace(/\n/g, "  \n  ") : `_${S.empty}_`);
     const item = ([label, v]) => `- **${colon(label)}** ${value(v)}`;
-    const lines = [`# ${form.dataset.sheetTitle}`, "", about() + "  ", `${S.filled_on}: ${today()}`];
+    const lines = [
+      `# ${form.dataset.sheetTitle}`,
+      "",
+      about() + "  ",
+      `${S.filled_on}: ${today()}`,
+    ];
     for (const section of outline()) {
       lines.push("", `## ${section.title}`, "");
       lines.push(...section.items.map(item));
-      for (const row of section.rows) lines.push("", `### ${row.title}`, "", ...row.items.map(item));
+      for (const row of section.rows)
+        lines.push("", `### ${row.title}`, "", ...row.items.map(item));
     }
     return lines.join("\n") + "\n";
   }
   function asCalendar() {
     const stamp = new Date().toISOString().replace(/[-:]|\.\d+/g, "");
-    const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Hippisch virtueel assistent//Werkblad//NL", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"];
+    const lines = [
+      "BEGIN:VCALENDAR",
+      "VERSION:2.0",
+      "PRODID:-//Hippisch virtueel assistent//Werkblad//NL",
+      "CALSCALE:GREGORIAN",
+      "METHOD:PUBLISH",
+    ];
     for (const section of sections.filter(repeated)) {
       rowsOf(section).forEach((row, i) => {
         const goal = read(row, names(section)[0]).trim();
         for (const input of all(row, "input[type=date]")) {
           if (!/^\d{4}-\d{2}-\d{2}$/.test(input.value)) continue;
           const day = input.value.replace(/-/g, "");
-          const next = new Date(Date.UTC(...input.value.split("-").map((v, k) => Number(v) - (k === 1))) + 864e5);
+          const next = new Date(
+            Date.UTC(...input.value.split("-").map((v, k) => Number(v) - (k === 1))) + 864e5,
+          );
           lines.push(
             "BEGIN:VEVENT",
             `UID:${form.dataset.worksheet}-${section.dataset.section}-${i + 1}-${day}-${stamp}@${location.hostname || "localhost"}`,
@@ -309,7 +344,8 @@ function enhance(form) {
   function mailto() {
     const limit = 1800;
     let body = `${t("mail_intro", { title: form.dataset.title })}\n\n${asText()}`;
-    if (body.length > limit) body = body.slice(0, limit - S.truncated.length - 2) + "\n\n" + S.truncated;
+    if (body.length > limit)
+      body = body.slice(0, limit - S.truncated.length - 2) + "\n\n" + S.truncated;
     const subject = t("mail_subject", { title: form.dataset.title });
     return `mailto:${mail.dataset.email}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
   }
@@ -349,7 +385,8 @@ function enhance(form) {
   form.addEventListener("change", (event) => {
     const input = event.target;
     const value = parseNumber(input.value);
-    if (input.dataset.kind === "money" && value !== null) input.value = formatNumber(value, "money");
+    if (input.dataset.kind === "money" && value !== null)
+      input.value = formatNumber(value, "money");
     changed();
   });
   form.addEventListener("click", (event) => {
@@ -369,7 +406,10 @@ function enhance(form) {
   });
   root.querySelector("[data-contact]").addEventListener("click", () => {
     try {
-      sessionStorage.setItem("hva:contact-message", `${t("mail_intro", { title: form.dataset.title })}\n\n${asText()}`);
+      sessionStorage.setItem(
+        "hva:contact-message",
+        `${t("mail_intro", { title: form.dataset.title })}\n\n${asText()}`,
+      );
     } catch {
       // Blocked storage: the contact form opens empty, as without JavaScript.
     }
