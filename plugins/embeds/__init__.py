@@ -12,6 +12,7 @@ from markupsafe import Markup
 from pelican import signals
 
 from .attach import choose
+from .errors import DefinitionError
 from .loading import load_folder
 from .worksheet import dutch_number, script_strings
 from .worksheet import parse_file as parse_worksheet
@@ -42,6 +43,14 @@ def attach_worksheets(generator) -> None:
     folder = Path(settings["PATH"]) / settings.get("WORKSHEET_FOLDER", "worksheets")
     known = load_folder(folder, (".yaml", ".yml"), parse_worksheet)
     default = settings.get("WORKSHEET_DEFAULT")
+    if default and default.lower() != "none" and default not in known:
+        choices = ", ".join(sorted(known)) or "(none defined)"
+        raise DefinitionError(
+            folder / f"{default}.yaml",
+            f"missing: WORKSHEET_DEFAULT names {default!r}; worksheets there are "
+            f"{choices}. Add the file, or set WORKSHEET_DEFAULT to one of them or "
+            "'none'",
+        )
     articles = [
         *generator.articles,
         *generator.translations,

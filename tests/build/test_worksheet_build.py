@@ -126,3 +126,17 @@ def test_articles_from_pelicans_content_cache_keep_their_worksheet(tmp_path):
         page = soup(tmp_path / run / "blog/dilemmas/index.html")
         assert len(page.select("form.ws-form")) == 1, run
     assert any((tmp_path / "cache").iterdir())
+
+
+def test_a_default_worksheet_that_does_not_exist_fails_the_build(tmp_path):
+    content = copy_content(tmp_path)
+    shutil.rmtree(content / "worksheets")
+    result = build_site(content, tmp_path / "out")
+    assert result.returncode != 0
+    expected = "worksheets/doelen.yaml: missing: WORKSHEET_DEFAULT names 'doelen'"
+    assert squeezed(expected) in squeezed(result.stdout + result.stderr)
+    # With the default switched off, a site without worksheets builds.
+    result = build_site(
+        content, tmp_path / "out", "pelicanconf.py", 'WORKSHEET_DEFAULT="none"'
+    )
+    assert result.returncode == 0, result.stderr
