@@ -165,3 +165,6 @@ RELATED_POSTS_MAX = 3
 # Checklists (plugins/embeds): the one an article gets when it names none
 # (`Checklist: naam` picks another, `Checklist: none` switches it off).
 CHECKLIST_DEFAULT = "uitbesteden"
+# The worksheet under every article (content/worksheets/<name>.yaml); an article picks
+# another with `Worksheet: name`, or none with `Worksheet: none`.
+WORKSHEET_DEFAULT = "doelen"

@@ -8,7 +8,16 @@ validating worksheets), `formula` (the worksheet formula language), `checklist`
 import logging
 from pathlib import Path
 
+from markupsafe import Markup
 from pelican import signals
+
+from .attach import choose
+from .checklist import attach_checklists
+from .errors import DefinitionError
+from .loading import load_folder
+from .pdf import ChecklistPdfGenerator
+from .worksheet import dutch_number, script_strings
+from .worksheet import parse_file as parse_worksheet
 
 logger = logging.getLogger(__name__)
 
@@ -25,14 +34,38 @@ def on_initialized(pelican) -> None:
     ]
 
 
-def register() -> None:
-    signals.initialized.connect(on_initialized)
-    register_checklist()
+def on_generator_init(generator) -> None:
+    """Filters the worksheet partial uses."""
+    generator.env.filters.update(ws_number=dutch_number, ws_strings=script_strings)
 
 
-# --- Checklist: parse content/checklists/, attach to articles, write the PDFs --------
-from .checklist import attach_checklists  # noqa: E402
-from .pdf import ChecklistPdfGenerator  # noqa: E402
+def attach_worksheets(generator) -> None:
+    """Give every article its parsed worksheet (or None) as `article.worksheet`."""
+    settings = generator.settings
+    folder = Path(settings["PATH"]) / settings.get("WORKSHEET_FOLDER", "worksheets")
+    known = load_folder(folder, (".yaml", ".yml"), parse_worksheet)
+    default = settings.get("WORKSHEET_DEFAULT")
+    if default and default.lower() != "none" and default not in known:
+        choices = ", ".join(sorted(known)) or "(none defined)"
+        raise DefinitionError(
+            folder / f"{default}.yaml",
+            f"missing: WORKSHEET_DEFAULT names {default!r}; worksheets there are "
+            f"{choices}. Add the file, or set WORKSHEET_DEFAULT to one of them or "
+            "'none'",
+        )
+    articles = [
+        *generator.articles,
+        *generator.translations,
+        *generator.drafts,
+        *generator.drafts_translations,
+    ]
+    template = generator.get_template("partials/worksheet_fields")
+    for sheet in known.values():
+        # The same for every article: rendered once, not once per page.
+        sheet.fields_html = Markup(template.render(ws=sheet))
+    for article in articles:
+        article.worksheet = choose(article, "Worksheet", default, known)
+    logger.debug("worksheets %s attached to %d articles", sorted(known), len(articles))
 
 
 def on_articles_finalized_checklist(generator) -> None:
@@ -44,6 +77,9 @@ def get_checklist_generator(pelican):
     return ChecklistPdfGenerator
 
 
-def register_checklist() -> None:
+def register() -> None:
+    signals.initialized.connect(on_initialized)
+    signals.generator_init.connect(on_generator_init)
+    signals.article_generator_finalized.connect(attach_worksheets)
     signals.article_generator_finalized.connect(on_articles_finalized_checklist)
     signals.get_generators.connect(get_checklist_generator)

@@ -311,7 +311,7 @@ def test_a_default_worksheet_that_does_not_exist_is_reported_in_the_settings(
     workspace,
 ):
     with workspace.open("a", encoding="utf-8") as settings:
-        settings.write('\nWORKSHEET_DEFAULT = "doelen"\n')
+        settings.write('\nWORKSHEET_DEFAULT = "bestaat-niet"\n')
     line = len(workspace.read_text().splitlines())
     found = [p for p in check_content(workspace, now=NOW) if "WORKSHEET" in p.message]
     assert [(p.file, p.line, p.level, p.message) for p in found] == [
@@ -319,6 +319,6 @@ def test_a_default_worksheet_that_does_not_exist_is_reported_in_the_settings(
             "pelicanconf.py",
             line,
             "fout",
-            "WORKSHEET_DEFAULT: er is geen werkblad met de naam 'doelen'",
+            "WORKSHEET_DEFAULT: er is geen werkblad met de naam 'bestaat-niet'",
         )
     ]

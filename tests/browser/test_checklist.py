@@ -47,7 +47,7 @@ def test_tick_reload_untick_clear(probe):
 
     page.get_by_role("button", name="Wis mijn vinkjes").click()
     assert ticked(page) == [False] * count
-    assert page.get_by_role("status").inner_text() == "Je vinkjes zijn gewist."
+    assert page.locator("[data-checklist-status]").inner_text() == "Je vinkjes zijn gewist."
     reload(probe)
     assert ticked(page) == [False] * count
     assert page.evaluate(f"sessionStorage.getItem('{KEY}')") is None
@@ -92,7 +92,7 @@ def test_corrupt_storage_gives_a_notice_not_a_broken_page(probe, stored):
     page.evaluate("([key, value]) => sessionStorage.setItem(key, value)", [KEY, stored])
     reload(probe)
     assert not any(ticked(page))
-    status = page.get_by_role("status").inner_text()
+    status = page.locator("[data-checklist-status]").inner_text()
     assert status == (
         "Je eerder opgeslagen vinkjes konden niet worden gelezen en zijn gewist."
     )

@@ -1,6 +1,7 @@
 """The share box in Chromium: plain links, and a copy button only where it can work."""
 
 import pytest
+from playwright.sync_api import expect
 
 PUBLIC_URL = "https://www.hippisch-va.example/blog/dilemmas/"
 
@@ -12,7 +13,7 @@ def test_copy_link_puts_the_public_address_on_the_clipboard(probe, context):
     button = probe.page.get_by_role("button", name="Kopieer link")
     button.click()
     status = probe.page.locator(".share .share-status")
-    assert status.inner_text() == "De link is gekopieerd."
+    expect(status).to_have_text("De link is gekopieerd.")  # written asynchronously
     assert probe.page.evaluate("navigator.clipboard.readText()") == PUBLIC_URL
     # Nothing went to WhatsApp, LinkedIn or Facebook: no request leaves the site.
     assert probe.foreign_requests() == []

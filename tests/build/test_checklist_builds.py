@@ -42,6 +42,7 @@ def build(content: Path, output: Path, cache: Path, *extra: str):
         "pelicanconf.py",
         f'CACHE_PATH="{cache}"',
         'CHECKLIST_DEFAULT="een"',
+        'WORKSHEET_DEFAULT="none"',
         *extra,
     )
 
@@ -141,5 +142,6 @@ def test_an_unknown_default_fails_the_build(small_site, tmp_path):
         "pelicanconf.py",
         f'CACHE_PATH="{tmp_path / "cache"}"',
         'CHECKLIST_DEFAULT="weg"',
+        'WORKSHEET_DEFAULT="none"',
     )
     assert "CHECKLIST_DEFAULT: unknown checklist 'weg'" in failure(result)

@@ -1,4 +1,4 @@
-"""Every built page passes the Nu Html Checker with zero errors."""
+"""Every built page and stylesheet passes the Nu Html Checker with zero errors."""
 
 import json
 import shutil
@@ -8,12 +8,14 @@ from pathlib import Path
 VNU = Path(__file__).resolve().parents[2] / "node_modules/vnu-jar/build/dist/vnu.jar"
 
 
-def test_every_page_is_valid_html(site):
+def test_every_page_and_stylesheet_is_valid(site):
     pages = sorted(str(p) for p in site.rglob("*.html"))
     assert pages, "the build produced no HTML"
+    stylesheets = sorted(str(p) for p in (site / "theme").rglob("*.css"))
+    assert stylesheets, "the build produced no stylesheet"
+    command = [shutil.which("java"), "-jar", str(VNU), "--errors-only"]
     result = subprocess.run(
-        [shutil.which("java"), "-jar", str(VNU), "--errors-only", "--format", "json"]
-        + pages,
+        [*command, "--also-check-css", "--format", "json", *pages, *stylesheets],
         capture_output=True,
         text=True,
     )

@@ -1,0 +1,460 @@
+"""Loading and strictly validating worksheet definitions (YAML in content/worksheets/).
+
+Every problem becomes a DefinitionError naming the file, the line, the path inside the
+definition (e.g. `sections[1].fields[2].type`) and what was expected.
+"""
+
+import hashlib
+import json
+import logging
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import yaml
+
+from . import formula
+from .errors import DefinitionError
+
+logger = logging.getLogger(__name__)
+
+FIELD_TYPES = ("text", "textarea", "number", "money", "date", "yesno", "choice")
+NUMERIC = ("number", "money")
+VERDICTS = ("keep", "outsource", "unsure")
+YES_NO = ("ja", "nee")
+NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+RESERVED = {"sum"}
+
+
+@dataclass
+class Field:
+    name: str
+    label: str
+    type: str
+    help: str = ""
+    required: bool = False
+    default: object = None
+    choices: list[str] = field(default_factory=list)
+    formula: str = ""
+    compute: object = None
+
+    @property
+    def options(self) -> list[str]:
+        """The values a reader can pick: ja/nee for yes/no, else the choices."""
+        return list(YES_NO) if self.type == "yesno" else self.choices
+
+
+@dataclass
+class Repeat:
+    min: int
+    max: int
+    add: str
+    item: str
+
+
+@dataclass
+class Rule:
+    when: dict[str, str]
+    then: str
+
+
+@dataclass
+class Verdict:
+    label: str
+    rules: list[Rule]
+    otherwise: str = "unsure"
+
+
+@dataclass
+class Section:
+    name: str
+    title: str
+    fields: list[Field]
+    help: str = ""
+    repeat: Repeat | None = None
+    verdict: Verdict | None = None
+
+
+@dataclass
+class Worksheet:
+    name: str
+    title: str
+    sections: list[Section]
+    intro: str = ""
+    version: str = ""
+
+    def fields(self) -> list[Field]:
+        return [f for section in self.sections for f in section.fields]
+
+    def rules_json(self, section: Section) -> list:
+        """A section's verdict rules as [[{field: value}, verdict], ...]."""
+        return [[rule.when, rule.then] for rule in section.verdict.rules]
+
+
+@dataclass
+class _Places:
+    """Where names and formulas were written, for checks that span the definition."""
+
+    names: list = field(default_factory=list)  # (name, node of its `name:`)
+    formulas: dict = field(default_factory=dict)  # computed field -> `compute:` node
+
+
+class _Node:
+    """A YAML node with the file and path it came from, for precise messages."""
+
+    def __init__(self, node: yaml.Node, file: str, path: str):
+        self.node = node
+        self.file = file
+        self.path = path
+
+    @property
+    def line(self) -> int:
+        return self.node.start_mark.line + 1
+
+    def fail(self, message: str):
+        raise DefinitionError(self.file, message, self.path, self.line)
+
+    def child(self, node: yaml.Node, suffix: str) -> "_Node":
+        joiner = "" if suffix.startswith("[") or not self.path else "."
+        return _Node(node, self.file, self.path + joiner + suffix)
+
+    def mapping(self, required: tuple, optional: tuple) -> dict[str, "_Node"]:
+        if not isinstance(self.node, yaml.MappingNode):
+            self.fail(f"expected a mapping with {', '.join(required)}")
+        found: dict[str, _Node] = {}
+        for key, value in self.node.value:
+            if not isinstance(key, yaml.ScalarNode) or key.tag != _STR:
+                _Node(key, self.file, self.path).fail("keys must be plain words")
+            child = self.child(value, key.value)
+            at_key = _Node(key, self.file, child.path)
+            if key.value in found:
+                at_key.fail("appears twice")
+            if key.value not in required + optional:
+                allowed = ", ".join(required + optional)
+                at_key.fail(f"unknown key {key.value!r}; expected one of {allowed}")
+            found[key.value] = child
+        missing = [key for key in required if key not in found]
+        if missing:
+            self.fail(f"missing {', '.join(repr(key) for key in missing)}")
+        return found
+
+    def sequence(self, non_empty: bool = True) -> list["_Node"]:
+        if not isinstance(self.node, yaml.SequenceNode):
+            self.fail("expected a list")
+        if non_empty and not self.node.value:
+            self.fail("expected at least one entry")
+        return [self.child(item, f"[{i}]") for i, item in enumerate(self.node.value)]
+
+    def scalar(self, tag: str, expected: str):
+        if not isinstance(self.node, yaml.ScalarNode) or self.node.tag != tag:
+            shown = _shown(self.node)
+            self.fail(f"expected {expected}, found {shown}")
+        try:
+            return _CONSTRUCT[tag](self.node)
+        except (ValueError, OverflowError):
+            self.fail(f"expected {expected}, found {self.node.value!r}")
+
+    def text(self) -> str:
+        value = self.scalar(_STR, "text")
+        if not value.strip():
+            self.fail("expected text, found an empty value")
+        return value.strip()
+
+    def integer(self, low: int = 0) -> int:
+        value = self.scalar(_INT, "a whole number")
+        if value < low:
+            self.fail(f"expected a whole number of at least {low}, found {value}")
+        return value
+
+    def number(self) -> float:
+        if isinstance(self.node, yaml.ScalarNode) and self.node.tag == _INT:
+            return float(self.integer(low=-(10**15)))
+        value = self.scalar(_FLOAT, "a number")
+        if value != value or value in (float("inf"), float("-inf")):
+            self.fail("expected a finite number")
+        return value
+
+    def boolean(self) -> bool:
+        return self.scalar(_BOOL, "true or false")
+
+    def one_of(self, options: tuple | list) -> str:
+        value = self.node.value if isinstance(self.node, yaml.ScalarNode) else None
+        if not isinstance(value, str) or value not in options:
+            shown = repr(value) if isinstance(value, str) else _shown(self.node)
+            self.fail(f"{shown} is not one of {', '.join(options)}")
+        return value
+
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
+
+
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_CONSTRUCT = {
+    _STR: _CONSTRUCTOR.construct_yaml_str,
+    _INT: _CONSTRUCTOR.construct_yaml_int,
+    _FLOAT: _CONSTRUCTOR.construct_yaml_float,
+    _BOOL: _CONSTRUCTOR.construct_yaml_bool,
+}
+
+
+def _shown(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    kinds = {_STR: "text", _INT: "a number", _FLOAT: "a number", _BOOL: "true/false"}
+    kind = kinds.get(node.tag, "an empty value")
+    return f"{kind} {node.value!r}" if node.value else kind
+
+
+def _compose(text: str, file: str) -> yaml.Node:
+    """The YAML node tree, refusing aliases (they would make cycles and bombs)."""
+    try:
+        events = list(yaml.parse(text, Loader=yaml.SafeLoader))
+        for event in events:
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                line = event.start_mark.line + 1
+                raise DefinitionError(
+                    file, "anchors and aliases (&, *) are not supported", "", line
+                )
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as problem:
+        mark = problem.problem_mark or problem.context_mark
+        line = mark.line + 1 if mark else None
+        raise DefinitionError(
+            file, f"not valid YAML: {problem.problem}", "", line
+        ) from None
+    except yaml.YAMLError as problem:
+        raise DefinitionError(file, f"not valid YAML: {problem}") from None
+    except RecursionError:
+        raise DefinitionError(file, "not valid YAML: nested too deeply") from None
+    if node is None:
+        raise DefinitionError(
+            file, "the file is empty; expected a worksheet definition"
+        )
+    return node
+
+
+def parse_text(text: str, file: str, name: str) -> Worksheet:
+    """Parse and validate one worksheet definition given as text."""
+    root = _Node(_compose(text, file), file, "")
+    keys = root.mapping(("title", "sections"), ("intro",))
+    places = _Places()
+    sections = [_section(item, places) for item in keys["sections"].sequence()]
+    sheet = Worksheet(
+        name=name,
+        title=keys["title"].text(),
+        intro=keys["intro"].text() if "intro" in keys else "",
+        sections=sections,
+    )
+    _check_names(places)
+    _check_formulas(sheet, places)
+    payload = json.dumps(asdict(sheet), sort_keys=True, ensure_ascii=False)
+    sheet.version = hashlib.sha256(payload.encode()).hexdigest()[:12]
+    return sheet
+
+
+def parse_file(path: Path) -> Worksheet:
+    """Parse and validate a worksheet definition file."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise DefinitionError(path, "not readable as UTF-8 text") from None
+    return parse_text(text, str(path), Path(path).stem)
+
+
+def dutch_number(value: float, kind: str = "number") -> str:
+    """A number the Dutch way: "2,5", "1.250"; money as "€ 1.250,50"."""
+    digits = 2 if kind == "money" else 0 if float(value).is_integer() else 2
+    text = f"{abs(value):,.{digits}f}".replace(",", " ").replace(".", ",")
+    text = text.replace(" ", ".")
+    if kind != "money" and "," in text:
+        text = text.rstrip("0").rstrip(",")
+    sign = "-" if value < 0 else ""
+    return f"€ {sign}{text}" if kind == "money" else sign + text
+
+
+def script_strings(strings: dict) -> dict:
+    """The UI strings the worksheet script needs, without their "ws_" prefix."""
+    return {
+        key.removeprefix("ws_").removeprefix("js_"): value
+        for key, value in sorted(strings.items())
+        if key.startswith(("ws_js_", "ws_verdict_")) or key in ("ws_yes", "ws_no")
+    }
+
+
+def _identifier(node: _Node) -> str:
+    value = node.scalar(_STR, "a name")
+    if not NAME.match(value) or value in RESERVED:
+        node.fail(
+            f"{value!r} is not a usable name: use lower-case letters, digits and _, "
+            "starting with a letter (and not 'sum')"
+        )
+    return value
+
+
+def _section(node: _Node, places: _Places) -> Section:
+    keys = node.mapping(("name", "title", "fields"), ("help", "repeat", "verdict"))
+    repeat = None
+    if "repeat" in keys:
+        r = keys["repeat"].mapping(("max", "add", "item"), ("min",))
+        low = r["min"].integer() if "min" in r else 1
+        high = r["max"].integer(low=max(low, 1))
+        repeat = Repeat(min=low, max=high, add=r["add"].text(), item=r["item"].text())
+    name = _identifier(keys["name"])
+    places.names.append((name, keys["name"]))
+    section = Section(
+        name=name,
+        title=keys["title"].text(),
+        help=keys["help"].text() if "help" in keys else "",
+        fields=[
+            _field(item, repeat is not None, places)
+            for item in keys["fields"].sequence()
+        ],
+        repeat=repeat,
+    )
+    if "verdict" in keys:
+        if repeat is None:
+            keys["verdict"].fail("a verdict needs a repeated section (add 'repeat')")
+        section.verdict = _verdict(keys["verdict"], section)
+    return section
+
+
+def _field(node: _Node, repeated: bool, places: _Places) -> Field:
+    keys = node.mapping(
+        ("name", "label", "type"),
+        ("help", "required", "default", "choices", "compute"),
+    )
+    item = Field(
+        name=_identifier(keys["name"]),
+        label=keys["label"].text(),
+        type=keys["type"].one_of(FIELD_TYPES),
+        help=keys["help"].text() if "help" in keys else "",
+    )
+    places.names.append((item.name, keys["name"]))
+    if "choices" in keys:
+        if item.type != "choice":
+            keys["choices"].fail("only a field of type choice has choices")
+        item.choices = [c.text() for c in keys["choices"].sequence()]
+        if len(set(item.choices)) != len(item.choices):
+            keys["choices"].fail("a choice appears twice")
+    elif item.type == "choice":
+        node.fail("a field of type choice needs 'choices'")
+    if "compute" in keys:
+        if item.type not in NUMERIC:
+            keys["compute"].fail("only number and money fields can be computed")
+        if repeated:
+            keys["compute"].fail("computed fields cannot be inside a repeated section")
+        for other in ("required", "default"):
+            if other in keys:
+                keys[other].fail("a computed field is filled in by its formula")
+        item.formula = keys["compute"].scalar(_STR, "a formula")
+        item.compute = formula.parse(
+            item.formula, node.file, keys["compute"].path, keys["compute"].line
+        )
+        places.formulas[item.name] = keys["compute"]
+    if "required" in keys:
+        item.required = keys["required"].boolean()
+    if "default" in keys:
+        default = keys["default"]
+        if item.type in NUMERIC:
+            item.default = default.number()
+        elif item.type in ("yesno", "choice"):
+            item.default = default.one_of(item.options)
+        elif item.type == "date":
+            value = default.scalar(_STR, "a date as text, e.g. '2026-12-31'")
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                default.fail("expected a date written as 'YYYY-MM-DD' in quotes")
+            item.default = value
+        else:
+            item.default = default.text()
+    return item
+
+
+def _verdict(node: _Node, section: Section) -> Verdict:
+    keys = node.mapping(("label", "rules"), ("otherwise",))
+    by_name = {f.name: f for f in section.fields}
+    rules = []
+    for item in keys["rules"].sequence():
+        parts = item.mapping(("when", "then"), ())
+        when_node = parts["when"]
+        when = {}
+        for name, value in when_node.mapping((), tuple(by_name)).items():
+            target = by_name[name]
+            if target.type not in ("yesno", "choice"):
+                value.fail("a rule can only test yes/no and choice fields")
+            when[name] = value.one_of(target.options)
+        if not when:
+            when_node.fail("expected at least one condition")
+        rules.append(Rule(when=when, then=parts["then"].one_of(VERDICTS)))
+    otherwise = keys["otherwise"].one_of(VERDICTS) if "otherwise" in keys else "unsure"
+    return Verdict(label=keys["label"].text(), rules=rules, otherwise=otherwise)
+
+
+def _check_names(places: _Places) -> None:
+    """Section and field names are unique across the whole worksheet."""
+    seen: dict[str, str] = {}
+    for name, node in places.names:
+        if name in seen:
+            node.fail(f"the name {name!r} is already used by {seen[name]}")
+        seen[name] = node.path
+
+
+def _check_formulas(sheet: Worksheet, places: _Places) -> None:
+    """Unknown fields, fields of the wrong kind, constant zero division, cycles."""
+    where = places.formulas
+    group_of = {f.name: s.name for s in sheet.sections if s.repeat for f in s.fields}
+    kinds = {f.name: f.type for f in sheet.fields()}
+    computed = {f.name: f.compute for f in sheet.fields() if f.compute is not None}
+    for name, tree in computed.items():
+        node = where[name]
+        direct, summed = formula.references(tree)
+        for ref in sorted(direct | summed):
+            if ref not in kinds:
+                known = ", ".join(sorted(n for n, k in kinds.items() if k in NUMERIC))
+                node.fail(
+                    f"unknown field {ref!r} in {node.scalar(_STR, '')!r}; number "
+                    f"and money fields are: {known or '(none)'}"
+                )
+            if kinds[ref] not in NUMERIC:
+                kind = kinds[ref]
+                node.fail(
+                    f"field {ref!r} is {kind}; formulas use number and money fields"
+                )
+        for ref in sorted(direct):
+            if ref in group_of:
+                node.fail(
+                    f"field {ref!r} is in the repeated section {group_of[ref]!r}; "
+                    f"use sum({ref})"
+                )
+        for ref in sorted(summed):
+            if ref not in group_of:
+                node.fail(f"sum({ref}) needs a field in a repeated section")
+        if formula.zero_divisions(tree):
+            node.fail(f"formula {node.scalar(_STR, '')!r} divides by zero")
+    for name in computed:
+        cycle = _cycle_from(name, computed)
+        if cycle:
+            where[name].fail(
+                "computed fields depend on each other in a circle: "
+                + " -> ".join(cycle)
+            )
+
+
+def _cycle_from(start: str, computed: dict) -> list[str]:
+    """A dependency path from `start` back to itself, if there is one."""
+    stack = [(start, [start])]
+    visited = set()
+    while stack:
+        name, trail = stack.pop()
+        direct, _summed = formula.references(computed[name])
+        for ref in sorted(direct):
+            if ref == start:
+                return [*trail, ref]
+            if ref in computed and ref not in visited:
+                visited.add(ref)
+                stack.append((ref, [*trail, ref]))
+    return []

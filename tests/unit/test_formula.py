@@ -1,0 +1,61 @@
+"""The formula language: parsing, validation helpers, evaluation, fuzzing."""
+
+import contextlib
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from plugins.embeds.errors import DefinitionError
+from plugins.embeds.formula import constant, evaluate, parse, references, zero_divisions
+
+
+def test_precedence_parentheses_and_sum():
+    assert parse("a + b * 2") == ["+", ["f", "a"], ["*", ["f", "b"], 2.0]]
+    assert parse("(a + b) * 2") == ["*", ["+", ["f", "a"], ["f", "b"]], 2.0]
+    assert parse("sum(uren) / -2,5") == ["/", ["sum", "uren"], ["neg", 2.5]]
+    assert parse("10 - 4 - 3") == ["-", ["-", 10.0, 4.0], 3.0]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("a +", "expected a number, field or '(' at column 4, found the end"),
+        ("a b", "unexpected 'b' at column 3"),
+        ("(a", "expected ')' at column 3, found the end"),
+        ("a % b", "unexpected character '%' at column 3"),
+        ("sum(2)", "expected a field name inside sum() at column 5"),
+        ("sum a", "expected '(' at column 5, found 'a'"),
+        ("   ", "a formula is empty"),
+        ("(" * 60 + "1" + ")" * 60, "nested more than 40 levels deep"),
+    ],
+)
+def test_syntax_errors_say_where(text, message):
+    with pytest.raises(DefinitionError) as caught:
+        parse(text, "f.yaml", "x.compute", 3)
+    assert str(caught.value).startswith("f.yaml:3: x.compute: ")
+    assert message in str(caught.value)
+
+
+def test_references_constants_and_zero_division():
+    assert references(parse("a * sum(b) + a")) == ({"a"}, {"b"})
+    assert constant(parse("(2 - 2) * 3")) == 0
+    assert constant(parse("a - 2")) is None
+    assert zero_divisions(parse("a / (1 - 1)")) == ["division by zero"]
+    assert zero_divisions(parse("a / (b - 1)")) == []
+
+
+def test_evaluation_empty_fields_and_run_time_division_by_zero():
+    values = {"a": 3.0, "b": None, "rows": [1.5, None, 2.0]}
+    assert evaluate(parse("a * 2 + 1"), values) == 7.0
+    assert evaluate(parse("a + b"), values) is None
+    assert evaluate(parse("sum(rows) * a"), values) == 10.5
+    assert evaluate(parse("a / (a - 3)"), values) is None
+    assert evaluate(parse("c + 1"), values, {"c": parse("a * a")}) == 10.0
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab sum()+-*/.,0123456789_x\n", max_size=40) | st.text())
+def test_any_text_parses_or_raises_a_definition_error(text):
+    with contextlib.suppress(DefinitionError):
+        parse(text)

@@ -1,0 +1,256 @@
+"""Worksheet definitions: loading, strict validation with precise messages, fuzzing."""
+
+import contextlib
+import textwrap
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from plugins.embeds.errors import DefinitionError
+from plugins.embeds.worksheet import dutch_number, parse_file, parse_text
+from tests.conftest import ROOT
+
+FILE = "content/worksheets/doelen.yaml"
+
+
+def load(text: str):
+    return parse_text(textwrap.dedent(text), FILE, "doelen")
+
+
+def error_of(text: str) -> str:
+    with pytest.raises(DefinitionError) as caught:
+        load(text)
+    return str(caught.value)
+
+
+VALID = """\
+title: Test
+sections:
+  - name: doelen
+    title: Doelen
+    repeat: {min: 1, max: 3, add: Doel toevoegen, item: Doel}
+    fields:
+      - {name: doel, label: Doel, type: text}
+      - {name: uren, label: Uren, type: number}
+      - {name: zelf, label: Zelf, type: yesno}
+    verdict:
+      label: Besluit
+      rules:
+        - {when: {zelf: ja}, then: keep}
+  - name: som
+    title: Som
+    fields:
+      - {name: tarief, label: Tarief, type: money, default: 45}
+      - {name: soort, label: Soort, type: choice, choices: [a, b]}
+      - {name: totaal, label: Totaal, type: money, compute: sum(uren) * tarief}
+"""
+
+
+def test_the_dilemmas_worksheet_has_the_four_parts_of_the_post():
+    sheet = parse_file(ROOT / FILE)
+    assert [s.title for s in sheet.sections] == [
+        "Mijn doelstellingen",
+        "Wat heeft mij afgeleid?",
+        "Reken het uit",
+        "Mijn volgende stap",
+    ]
+    goals, tasks, sums, _step = sheet.sections
+    qualities = [f.name for f in goals.fields if f.type == "yesno"]
+    assert qualities == ["helder", "concreet", "uitdagend", "meetbaar", "tijdvak"]
+    assert {r.then for r in tasks.verdict.rules} | {tasks.verdict.otherwise} == {
+        "keep",
+        "outsource",
+        "unsure",
+    }
+    assert sums.fields[0].default == 2.5
+    computed = {f.name: f.formula for f in sums.fields if f.compute is not None}
+    assert set(computed) == {"uren_kwijt", "omzet_kwijt", "klanten_extra"}
+    assert len(sheet.version) == 12
+
+
+def test_a_valid_definition_parses_with_trees_and_defaults():
+    sheet = load(VALID)
+    total = sheet.sections[1].fields[2]
+    assert total.compute == ["*", ["sum", "uren"], ["f", "tarief"]]
+    assert sheet.sections[1].fields[0].default == 45.0
+    assert sheet.sections[0].repeat.max == 3
+
+
+def test_version_changes_with_the_definition():
+    assert load(VALID).version == load(VALID).version
+    assert load(VALID).version != load(VALID.replace("Totaal", "Som")).version
+
+
+def test_wrong_field_type_names_file_line_path_and_choices():
+    text = VALID.replace(
+        "{name: uren, label: Uren, type: number}",
+        "{name: uren, label: Uren, type: nummer}",
+    )
+    assert error_of(text) == (
+        "content/worksheets/doelen.yaml:8: sections[0].fields[1].type: 'nummer' is "
+        "not one of text, textarea, number, money, date, yesno, choice"
+    )
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (("title: Test", "title: Test\ncolor: red"), ":2: color: unknown key 'color'"),
+        (
+            ("label: Doel,", "label: [Doel],"),
+            ":7: sections[0].fields[0].label: expected text, found a list",
+        ),
+        (
+            ("max: 3", "max: drie"),
+            ":5: sections[0].repeat.max: expected a whole number",
+        ),
+        (("max: 3", "max: 0"), "repeat.max: expected a whole number of at least 1"),
+        (
+            ("name: uren,", "name: doel,"),
+            ":8: sections[0].fields[1].name: the name 'doel' is already used by "
+            "sections[0].fields[0].name",
+        ),
+        (
+            ("name: som", "name: doelen"),
+            ":14: sections[1].name: the name 'doelen' is already used",
+        ),
+        (
+            ("sum(uren) * tarief", "sum(uren) * (tarief"),
+            "sections[1].fields[2].compute: formula 'sum(uren) * (tarief': "
+            "expected ')' at column 20, found the end",
+        ),
+        (
+            ("sum(uren) * tarief", "sum(uren) * prijs"),
+            ":19: sections[1].fields[2].compute: unknown field 'prijs'",
+        ),
+        (
+            ("sum(uren) * tarief", "uren * tarief"),
+            "field 'uren' is in the repeated section 'doelen'; use sum(uren)",
+        ),
+        (
+            ("sum(uren) * tarief", "sum(tarief)"),
+            "sum(tarief) needs a field in a repeated section",
+        ),
+        (
+            ("sum(uren) * tarief", "tarief / (2 - 2)"),
+            "formula 'tarief / (2 - 2)' divides by zero",
+        ),
+        (
+            ("sum(uren) * tarief", "tarief + soort"),
+            "field 'soort' is choice; formulas use number and money fields",
+        ),
+        (
+            ("{zelf: ja}", "{zelf: misschien}"),
+            "rules[0].when.zelf: 'misschien' is not one of ja, nee",
+        ),
+        (
+            ("{zelf: ja}", "{doel: ja}"),
+            "rules[0].when.doel: a rule can only test yes/no and choice fields",
+        ),
+        (
+            ("then: keep", "then: houden"),
+            "'houden' is not one of keep, outsource, unsure",
+        ),
+        (
+            ("default: 45", "default: veel"),
+            "fields[0].default: expected a number, found text 'veel'",
+        ),
+        (("choices: [a, b]", "choices: [a, a]"), "choices: a choice appears twice"),
+        (("sections:", "sections: []\nx:"), ":3: x: unknown key 'x'"),
+    ],
+)
+def test_each_mistake_gets_a_precise_message(change, expected):
+    old, new = change
+    assert old in VALID
+    message = error_of(VALID.replace(old, new, 1))
+    assert message.startswith(FILE)
+    assert expected in message
+
+
+def test_cycles_between_computed_fields_are_named():
+    text = VALID + (
+        "      - {name: a, label: A, type: number, compute: b + 1}\n"
+        "      - {name: b, label: B, type: number, compute: a * 2}\n"
+    )
+    assert "depend on each other in a circle: a -> b -> a" in error_of(text)
+
+
+def test_yaml_syntax_errors_and_aliases_are_definition_errors():
+    assert error_of("title: [unclosed\nsections: x\n").startswith(
+        FILE + ":2: not valid YAML"
+    )
+    assert "anchors and aliases" in error_of("title: &t T\nsections: *t\n")
+    assert error_of("") == FILE + ": the file is empty; expected a worksheet definition"
+    assert "expected a mapping" in error_of("- just\n- a list\n")
+
+
+def test_dutch_number_notation():
+    assert dutch_number(1250.5, "money") == "€ 1.250,50"
+    assert dutch_number(2.5) == "2,5"
+    assert dutch_number(8.0) == "8"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_any_text_gives_a_worksheet_or_a_definition_error(text):
+    with contextlib.suppress(DefinitionError):
+        parse_text(text, FILE, "x")
+
+
+SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(),
+    st.text(max_size=12),
+    st.sampled_from(
+        ["text", "number", "money", "yesno", "choice", "a + b", "sum(x)", "ja"]
+    ),
+)
+KEYS = st.sampled_from(
+    [
+        "title",
+        "sections",
+        "name",
+        "fields",
+        "type",
+        "label",
+        "repeat",
+        "min",
+        "max",
+        "add",
+        "item",
+        "verdict",
+        "rules",
+        "when",
+        "then",
+        "compute",
+        "choices",
+        "default",
+    ]
+)
+DOCUMENTS = st.recursive(
+    SCALARS,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(KEYS, inner, max_size=5)
+    ),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(DOCUMENTS)
+def test_any_structure_gives_a_worksheet_or_a_definition_error(document):
+    with contextlib.suppress(DefinitionError):
+        parse_text(yaml.safe_dump(document, allow_unicode=True), FILE, "x")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(max_size=200))
+def test_any_file_gives_a_worksheet_or_a_definition_error(tmp_path_factory, data):
+    path = tmp_path_factory.mktemp("fuzz") / "x.yaml"
+    path.write_bytes(data)
+    with contextlib.suppress(DefinitionError):
+        parse_file(path)
