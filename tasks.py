@@ -98,3 +98,20 @@ def lint(c):
 def test(c):
     """Run every test: unit, build, browser and the quality gates."""
     c.run(f"{shlex.quote(sys.executable)} -m pytest", pty=False)
+
+
+@task(
+    help={
+        "sizes": "article counts, comma-separated (default 100,1000)",
+        "repeats": "cold builds per variant and size (default 3)",
+        "stock": "also build stock Pelican with its simple theme (default on)",
+        "write": "put the table into benchmarks/README.md (default on)",
+    }
+)
+def bench(c, sizes="100,1000", repeats=3, stock=True, write=True):
+    """Benchmark build time and memory: our plugins against plain Pelican."""
+    args = ["--sizes", sizes, "--repeats", str(repeats)]
+    args += [] if stock else ["--no-stock"]
+    args += ["--write"] if write else []
+    command = [sys.executable, "benchmarks/bench.py", *args]
+    c.run(shlex.join(command), pty=False)

@@ -1,0 +1,291 @@
+"""Build speed and memory: our plugins against plain Pelican, cold and warm.
+
+Run with `invoke bench` (see benchmarks/README.md). Every build runs in its own
+subprocess (benchmarks/build_once.py); its peak memory comes from os.wait4().
+"""
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.corpus import build_corpus  # noqa: E402
+
+SETTINGS = ROOT / "pelicanconf.py"
+WORK = ROOT / "benchmarks" / "work"
+README = ROOT / "benchmarks" / "README.md"
+RUNNER = ROOT / "benchmarks" / "build_once.py"
+# The theme's own support (the `asset`, `T` and `dutch_date` template globals): the
+# theme cannot render without it, so "plain" keeps it and drops everything else.
+THEME_SUPPORT = ["sitekit"]
+START_MARK = "<!-- bench:start -->"
+END_MARK = "<!-- bench:end -->"
+
+
+@dataclass
+class Variant:
+    name: str
+    settings_file: str
+    overrides: dict
+    rebuilds: bool = True
+
+
+@dataclass
+class Run:
+    build: float
+    wall: float
+    rss_mb: float
+    pdfs_written: int = 0
+
+
+@dataclass
+class Results:
+    cold: dict = field(default_factory=dict)  # (size, variant) -> [Run]
+    warm: dict = field(default_factory=dict)
+    edit: dict = field(default_factory=dict)
+
+
+def configured_plugins() -> list[str]:
+    from pelican.settings import get_settings_from_file
+
+    return list(get_settings_from_file(str(SETTINGS)).get("PLUGINS") or [])
+
+
+def variants(work: Path, content: Path, stock: bool) -> list[Variant]:
+    """plain = the theme with its support plugin only; full = PLUGINS as configured."""
+    plugins = configured_plugins()
+    plain = [p for p in plugins if p in THEME_SUPPORT]
+    found = [
+        Variant("plain", str(SETTINGS), {"PLUGINS": plain}),
+        Variant("full", str(SETTINGS), {"PLUGINS": plugins}),
+    ]
+    if stock:
+        found.append(
+            Variant(
+                "stock",
+                "",
+                {
+                    "THEME": "simple",
+                    "PLUGINS": [],
+                    "ARTICLE_PATHS": ["posts"],
+                    "PAGE_PATHS": [],
+                    "TIMEZONE": "Europe/Amsterdam",
+                    "DEFAULT_LANG": "nl",
+                    # Feeds off, as in our development settings.
+                    "FEED_ALL_ATOM": None,
+                    "CATEGORY_FEED_ATOM": None,
+                    "AUTHOR_FEED_ATOM": None,
+                    "AUTHOR_FEED_RSS": None,
+                    "TRANSLATION_FEED_ATOM": None,
+                },
+                rebuilds=False,
+            )
+        )
+    for variant in found:
+        variant.overrides.update(
+            PATH=str(content),
+            OUTPUT_PATH=str(work / f"output-{variant.name}"),
+            CACHE_PATH=str(work / f"cache-{variant.name}"),
+        )
+    return found
+
+
+def measured(variant: Variant, **extra) -> Run:
+    """One build in a fresh process: Pelican.run() time, wall time, peak RSS.
+
+    os.wait4 gives this one child's rusage (RUSAGE_CHILDREN would be a running
+    maximum over all of them).
+    """
+    overrides = {**variant.overrides, **extra}
+    command = [sys.executable, str(RUNNER), variant.settings_file]
+    command.append(json.dumps(overrides))
+    log = WORK / "last-build.log"
+    with open(log, "w") as out:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=out)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    text = log.read_text()
+    if process.returncode:
+        raise SystemExit(f"build {variant.name} failed:\n{text}")
+    timing = json.loads(
+        next(line for line in reversed(text.splitlines()) if line.startswith("{"))
+    )
+    return Run(timing["build"], wall, usage.ru_maxrss / 1024)
+
+
+def pdf_stamps(output: Path) -> dict[str, tuple[int, int]]:
+    return {
+        str(p): (p.stat().st_mtime_ns, p.stat().st_ino) for p in output.rglob("*.pdf")
+    }
+
+
+def changed(before: dict, after: dict) -> int:
+    return sum(1 for path, stamp in after.items() if before.get(path) != stamp)
+
+
+def reset(variant: Variant) -> None:
+    for key in ("OUTPUT_PATH", "CACHE_PATH"):
+        shutil.rmtree(variant.overrides[key], ignore_errors=True)
+
+
+def rebuilds(variant: Variant, content: Path, results: Results, size: int) -> None:
+    """Prime the content cache, rebuild with nothing changed, then after one edit."""
+    cached = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True}
+    output = Path(variant.overrides["OUTPUT_PATH"])
+    reset(variant)
+    measured(variant, **cached)
+    before = pdf_stamps(output)
+    warm = measured(variant, **cached)
+    warm.pdfs_written = changed(before, pdf_stamps(output))
+    results.warm.setdefault((size, variant.name), []).append(warm)
+
+    post = content / "posts" / "bench" / "bench-1.md"
+    original = post.read_text(encoding="utf-8")
+    post.write_text(original + "\nEen zin die er later bij kwam.\n", encoding="utf-8")
+    try:
+        before = pdf_stamps(output)
+        edit = measured(variant, **cached)
+        edit.pdfs_written = changed(before, pdf_stamps(output))
+    finally:
+        post.write_text(original, encoding="utf-8")
+    results.edit.setdefault((size, variant.name), []).append(edit)
+
+
+def run(sizes: list[int], repeats: int, stock: bool) -> Results:
+    results = Results()
+    WORK.mkdir(parents=True, exist_ok=True)
+    for size in sizes:
+        work = WORK / f"n{size}"
+        content = build_corpus(work, size)
+        found = variants(work, content, stock)
+        for repeat in range(repeats):
+            # Alternate the order so that drift in machine load hits both sides.
+            order = found if repeat % 2 == 0 else list(reversed(found))
+            for variant in order:
+                reset(variant)
+                cold = measured(variant)
+                results.cold.setdefault((size, variant.name), []).append(cold)
+                print(
+                    f"{size:>5} {variant.name:<6} cold #{repeat + 1}: "
+                    f"{cold.build:6.2f} s, {cold.rss_mb:6.1f} MB",
+                    flush=True,
+                )
+            for variant in order:
+                if variant.rebuilds:
+                    rebuilds(variant, content, results, size)
+                    last = results.warm[(size, variant.name)][-1]
+                    edit = results.edit[(size, variant.name)][-1]
+                    print(
+                        f"{size:>5} {variant.name:<6} warm #{repeat + 1}: "
+                        f"{last.build:6.2f} s; edit one: {edit.build:6.2f} s",
+                        flush=True,
+                    )
+    return results
+
+
+def median(runs: list[Run], attr: str) -> float:
+    return statistics.median(getattr(r, attr) for r in runs)
+
+
+def machine() -> str:
+    model = "unknown"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    import jinja2
+    import markdown
+    import pelican
+
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    return (
+        f"{os.cpu_count()} CPUs ({model}), {platform.system()} {platform.release()}; "
+        f"Python {platform.python_version()}, Pelican {pelican.__version__}, "
+        f"Markdown {markdown.__version__}, Jinja2 {jinja2.__version__}; "
+        f"load average at start {load}"
+    )
+
+
+def table(results: Results, repeats: int, description: str) -> str:
+    lines = [
+        f"Machine: {description}.",
+        "",
+        f"Cold builds (no content cache, empty output), median of {repeats}; "
+        "*build* is `Pelican.run()`, *process* adds interpreter start, imports and "
+        "plugin set-up; *vs plain* is the ratio of build medians.",
+        "",
+        "| articles | variant | build s | process s | peak RSS MB | vs plain "
+        "| RSS vs plain |",
+        "| ---: | --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for (size, name), runs in results.cold.items():
+        plain = results.cold[(size, "plain")]
+        lines.append(
+            f"| {size} | {name} | {median(runs, 'build'):.2f} "
+            f"| {median(runs, 'wall'):.2f} | {median(runs, 'rss_mb'):.0f} "
+            f"| {median(runs, 'build') / median(plain, 'build'):.2f} "
+            f"| {median(runs, 'rss_mb') / median(plain, 'rss_mb'):.2f} |"
+        )
+    lines += [
+        "",
+        "Rebuilds with the content cache on (`CACHE_CONTENT`, `LOAD_CONTENT_CACHE`), "
+        "after a priming build: *warm* changes nothing, *edit one* appends a sentence "
+        "to one article that has its own checklist. *PDFs* counts PDF files written "
+        "(new or changed mtime), largest over the runs.",
+        "",
+        "| articles | variant | warm s | warm PDFs | edit one s | edit PDFs "
+        "| peak RSS MB |",
+        "| ---: | --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for key, warm in results.warm.items():
+        edit = results.edit[key]
+        lines.append(
+            f"| {key[0]} | {key[1]} | {median(warm, 'build'):.2f} "
+            f"| {max(r.pdfs_written for r in warm)} | {median(edit, 'build'):.2f} "
+            f"| {max(r.pdfs_written for r in edit)} "
+            f"| {max(median(warm, 'rss_mb'), median(edit, 'rss_mb')):.0f} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def write_readme(text: str) -> None:
+    readme = README.read_text(encoding="utf-8")
+    head, rest = readme.split(START_MARK, 1)
+    _, tail = rest.split(END_MARK, 1)
+    README.write_text(f"{head}{START_MARK}\n{text}{END_MARK}{tail}", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="100,1000", help="article counts, a,b,...")
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--no-stock", action="store_true", help="skip the reference")
+    parser.add_argument("--write", action="store_true", help="update the README table")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    description = machine()
+    print(description, flush=True)
+    results = run(sizes, args.repeats, not args.no_stock)
+    text = table(results, args.repeats, description)
+    print(text)
+    if args.write:
+        write_readme(text)
+        print(f"Table written to {README.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
