@@ -115,3 +115,17 @@ def bench(c, sizes="100,1000", repeats=3, stock=True, write=True):
     args += ["--write"] if write else []
     command = [sys.executable, "benchmarks/bench.py", *args]
     c.run(shlex.join(command), pty=False)
+
+
+@task(
+    help={
+        "lighthouse": "run Lighthouse on home, article and contact (default on)",
+        "write": "write the report to benchmarks/weight.md (default on)",
+    }
+)
+def weight(c, lighthouse=True, write=True):
+    """Report page weight per page type, requests before render and Lighthouse."""
+    args = [] if lighthouse else ["--no-lighthouse"]
+    args += ["--write"] if write else []
+    command = [sys.executable, "benchmarks/weight.py", *args]
+    c.run(shlex.join(command), pty=False)
