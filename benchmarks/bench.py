@@ -5,6 +5,7 @@ subprocess (benchmarks/build_once.py); its peak memory comes from os.wait4().
 """
 
 import argparse
+import hashlib
 import json
 import os
 import platform
@@ -43,6 +44,7 @@ class Variant:
 @dataclass
 class Run:
     build: float
+    cpu: float
     wall: float
     rss_mb: float
     pdfs_written: int = 0
@@ -53,6 +55,7 @@ class Results:
     cold: dict = field(default_factory=dict)  # (size, variant) -> [Run]
     warm: dict = field(default_factory=dict)
     edit: dict = field(default_factory=dict)
+    digests: dict = field(default_factory=dict)  # (size, variant) -> {tree digests}
 
 
 def configured_plugins() -> list[str]:
@@ -122,7 +125,16 @@ def measured(variant: Variant, **extra) -> Run:
     timing = json.loads(
         next(line for line in reversed(text.splitlines()) if line.startswith("{"))
     )
-    return Run(timing["build"], wall, usage.ru_maxrss / 1024)
+    return Run(timing["build"], timing["cpu"], wall, usage.ru_maxrss / 1024)
+
+
+def tree_digest(output: Path) -> str:
+    """One hash over every output file's path and bytes."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in output.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(output).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
 
 
 def pdf_stamps(output: Path) -> dict[str, tuple[int, int]]:
@@ -149,6 +161,7 @@ def rebuilds(variant: Variant, content: Path, results: Results, size: int) -> No
     before = pdf_stamps(output)
     warm = measured(variant, **cached)
     warm.pdfs_written = changed(before, pdf_stamps(output))
+    results.digests[(size, variant.name)].add(tree_digest(output))
     results.warm.setdefault((size, variant.name), []).append(warm)
 
     post = content / "posts" / "bench" / "bench-1.md"
@@ -177,9 +190,13 @@ def run(sizes: list[int], repeats: int, stock: bool) -> Results:
                 reset(variant)
                 cold = measured(variant)
                 results.cold.setdefault((size, variant.name), []).append(cold)
+                output = Path(variant.overrides["OUTPUT_PATH"])
+                digests = results.digests.setdefault((size, variant.name), set())
+                digests.add(tree_digest(output))
                 print(
                     f"{size:>5} {variant.name:<6} cold #{repeat + 1}: "
-                    f"{cold.build:6.2f} s, {cold.rss_mb:6.1f} MB",
+                    f"{cold.build:6.2f} s ({cold.cpu:6.2f} s CPU), "
+                    f"{cold.rss_mb:6.1f} MB",
                     flush=True,
                 )
             for variant in order:
@@ -189,7 +206,7 @@ def run(sizes: list[int], repeats: int, stock: bool) -> Results:
                     edit = results.edit[(size, variant.name)][-1]
                     print(
                         f"{size:>5} {variant.name:<6} warm #{repeat + 1}: "
-                        f"{last.build:6.2f} s; edit one: {edit.build:6.2f} s",
+                        f"{last.cpu:6.2f} s CPU; edit one: {edit.cpu:6.2f} s CPU",
                         flush=True,
                     )
     return results
@@ -224,41 +241,51 @@ def table(results: Results, repeats: int, description: str) -> str:
     lines = [
         f"Machine: {description}.",
         "",
-        f"Cold builds (no content cache, empty output), median of {repeats}; "
-        "*build* is `Pelican.run()`, *process* adds interpreter start, imports and "
-        "plugin set-up; *vs plain* is the ratio of build medians.",
+        f"Cold builds (no content cache, empty output), median of {repeats}. *CPU* "
+        "and *wall* time `Pelican.run()`; *process* adds interpreter start, imports "
+        "and plugin set-up (wall). Ratios to plain use CPU time, which a shared "
+        "machine disturbs far less than wall time.",
         "",
-        "| articles | variant | build s | process s | peak RSS MB | vs plain "
-        "| RSS vs plain |",
-        "| ---: | --- | ---: | ---: | ---: | ---: | ---: |",
+        "| articles | variant | CPU s | wall s | process s | peak RSS MB "
+        "| CPU vs plain | RSS vs plain |",
+        "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for (size, name), runs in results.cold.items():
         plain = results.cold[(size, "plain")]
         lines.append(
-            f"| {size} | {name} | {median(runs, 'build'):.2f} "
-            f"| {median(runs, 'wall'):.2f} | {median(runs, 'rss_mb'):.0f} "
-            f"| {median(runs, 'build') / median(plain, 'build'):.2f} "
+            f"| {size} | {name} | {median(runs, 'cpu'):.2f} "
+            f"| {median(runs, 'build'):.2f} | {median(runs, 'wall'):.2f} "
+            f"| {median(runs, 'rss_mb'):.0f} "
+            f"| {median(runs, 'cpu') / median(plain, 'cpu'):.2f} "
             f"| {median(runs, 'rss_mb') / median(plain, 'rss_mb'):.2f} |"
         )
     lines += [
         "",
         "Rebuilds with the content cache on (`CACHE_CONTENT`, `LOAD_CONTENT_CACHE`), "
-        "after a priming build: *warm* changes nothing, *edit one* appends a sentence "
-        "to one article that has its own checklist. *PDFs* counts PDF files written "
-        "(new or changed mtime), largest over the runs.",
+        "after a priming build, CPU and wall time of `Pelican.run()`: *warm* changes "
+        "nothing, *edit one* appends a sentence to one article that has its own "
+        "checklist. *PDFs* counts PDF files written (new or changed mtime), the "
+        "largest over the runs.",
         "",
-        "| articles | variant | warm s | warm PDFs | edit one s | edit PDFs "
-        "| peak RSS MB |",
-        "| ---: | --- | ---: | ---: | ---: | ---: | ---: |",
+        "| articles | variant | warm CPU s | warm wall s | warm PDFs | edit one CPU s "
+        "| edit one wall s | edit PDFs | peak RSS MB |",
+        "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for key, warm in results.warm.items():
         edit = results.edit[key]
         lines.append(
-            f"| {key[0]} | {key[1]} | {median(warm, 'build'):.2f} "
-            f"| {max(r.pdfs_written for r in warm)} | {median(edit, 'build'):.2f} "
+            f"| {key[0]} | {key[1]} | {median(warm, 'cpu'):.2f} "
+            f"| {median(warm, 'build'):.2f} | {max(r.pdfs_written for r in warm)} "
+            f"| {median(edit, 'cpu'):.2f} | {median(edit, 'build'):.2f} "
             f"| {max(r.pdfs_written for r in edit)} "
             f"| {max(median(warm, 'rss_mb'), median(edit, 'rss_mb')):.0f} |"
         )
+    same = all(len(found) == 1 for found in results.digests.values())
+    lines += [
+        "",
+        "Output trees byte-identical across every cold build and warm rebuild of "
+        f"each variant and size: {'yes' if same else '**NO**'}.",
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -285,6 +312,8 @@ def main(argv: list[str] | None = None) -> None:
     if args.write:
         write_readme(text)
         print(f"Table written to {README.relative_to(ROOT)}")
+    if any(len(found) != 1 for found in results.digests.values()):
+        raise SystemExit("the same sources gave different output: see the digests")
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ def main(argv: list[str]) -> None:
     settings_file, overrides = argv[0] or None, json.loads(argv[1])
     settings = read_settings(settings_file, override=overrides)
     pelican = Pelican(settings)
-    imported = time.perf_counter()
+    imported, cpu = time.perf_counter(), time.process_time()
     if len(argv) > 2:
         import cProfile
 
@@ -32,8 +32,8 @@ def main(argv: list[str]) -> None:
         profiler.dump_stats(argv[2])
     else:
         pelican.run()
-    finished = time.perf_counter()
-    result = {"build": finished - imported, "startup": imported - started}
+    finished, cpu = time.perf_counter(), time.process_time() - cpu
+    result = {"build": finished - imported, "cpu": cpu, "startup": imported - started}
     print(json.dumps(result), flush=True)
 
 
