@@ -106,11 +106,13 @@ def test(c):
         "repeats": "cold builds per variant and size (default 3)",
         "stock": "also build stock Pelican with its simple theme (default on)",
         "write": "put the table into benchmarks/README.md (default on)",
+        "profile": "instead, profile one full build of this many articles",
     }
 )
-def bench(c, sizes="100,1000", repeats=3, stock=True, write=True):
+def bench(c, sizes="100,1000", repeats=3, stock=True, write=True, profile=0):
     """Benchmark build time and memory: our plugins against plain Pelican."""
     args = ["--sizes", sizes, "--repeats", str(repeats)]
+    args += ["--profile", str(profile)] if profile else []
     args += [] if stock else ["--no-stock"]
     args += ["--write"] if write else []
     command = [sys.executable, "benchmarks/bench.py", *args]

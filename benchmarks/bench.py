@@ -212,6 +212,20 @@ def run(sizes: list[int], repeats: int, stock: bool) -> Results:
     return results
 
 
+def profile(size: int) -> None:
+    """One full build under cProfile; prints where the time goes, keeps the stats."""
+    import pstats
+
+    work = WORK / f"n{size}"
+    full = variants(work, build_corpus(work, size), stock=False)[1]
+    reset(full)
+    stats = WORK / f"full-{size}.prof"
+    command = [sys.executable, str(RUNNER), full.settings_file]
+    subprocess.run([*command, json.dumps(full.overrides), str(stats)], check=True)
+    pstats.Stats(str(stats)).sort_stats("cumulative").print_stats(40)
+    print(f"Stats kept in {stats.relative_to(ROOT)} (python -m pstats {stats.name})")
+
+
 def median(runs: list[Run], attr: str) -> float:
     return statistics.median(getattr(r, attr) for r in runs)
 
@@ -302,7 +316,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--no-stock", action="store_true", help="skip the reference")
     parser.add_argument("--write", action="store_true", help="update the README table")
+    parser.add_argument("--profile", type=int, metavar="N", help="profile N articles")
     args = parser.parse_args(argv)
+    if args.profile:
+        return profile(args.profile)
     sizes = [int(s) for s in args.sizes.split(",")]
     description = machine()
     print(description, flush=True)
