@@ -26,9 +26,10 @@ SETTINGS = ROOT / "pelicanconf.py"
 WORK = ROOT / "benchmarks" / "work"
 README = ROOT / "benchmarks" / "README.md"
 RUNNER = ROOT / "benchmarks" / "build_once.py"
-# The theme's own support (the `asset`, `T` and `dutch_date` template globals): the
-# theme cannot render without it, so "plain" keeps it and drops everything else.
-THEME_SUPPORT = ["sitekit"]
+# The plugin the issue measures (worksheets, checklists, PDFs). The other plugins are
+# ones the theme cannot render without (sitekit's `asset`, `T` and `dutch_date`,
+# funnel's forms in every page's footer), so "plain" keeps them.
+UNDER_TEST = ("embeds",)
 START_MARK = "<!-- bench:start -->"
 END_MARK = "<!-- bench:end -->"
 
@@ -65,9 +66,9 @@ def configured_plugins() -> list[str]:
 
 
 def variants(work: Path, content: Path, stock: bool) -> list[Variant]:
-    """plain = the theme with its support plugin only; full = PLUGINS as configured."""
+    """plain = PLUGINS without the plugin under test; full = PLUGINS as configured."""
     plugins = configured_plugins()
-    plain = [p for p in plugins if p in THEME_SUPPORT]
+    plain = [p for p in plugins if p not in UNDER_TEST]
     found = [
         Variant("plain", str(SETTINGS), {"PLUGINS": plain}),
         Variant("full", str(SETTINGS), {"PLUGINS": plugins}),
