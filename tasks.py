@@ -107,12 +107,17 @@ def test(c):
         "stock": "also build stock Pelican with its simple theme (default on)",
         "write": "put the table into benchmarks/README.md (default on)",
         "profile": "instead, profile one full build of this many articles",
+        "against": "instead, A/B the full build against the theme and plugins of "
+        "this git ref, at the largest size, and check the output is byte-identical",
     }
 )
-def bench(c, sizes="100,1000", repeats=3, stock=True, write=True, profile=0):
+def bench(
+    c, sizes="100,1000", repeats=3, stock=True, write=True, profile=0, against=""
+):
     """Benchmark build time and memory: our plugins against plain Pelican."""
     args = ["--sizes", sizes, "--repeats", str(repeats)]
     args += ["--profile", str(profile)] if profile else []
+    args += ["--against", against] if against else []
     args += [] if stock else ["--no-stock"]
     args += ["--write"] if write else []
     command = [sys.executable, "benchmarks/bench.py", *args]

@@ -227,6 +227,52 @@ def profile(size: int) -> None:
     print(f"Stats kept in {stats.relative_to(ROOT)} (python -m pstats {stats.name})")
 
 
+def against(ref: str, size: int, repeats: int) -> None:
+    """Full builds with the theme and plugins of git `ref` against the working tree.
+
+    Prints CPU medians and whether the two output trees are byte-identical: the check
+    for a change meant to make the build faster without changing a byte.
+    """
+    import copy
+
+    snapshot = WORK / "ref-snapshot"
+    shutil.rmtree(snapshot, ignore_errors=True)
+    snapshot.mkdir(parents=True)
+    archive = subprocess.run(
+        ["git", "archive", ref, "theme", "plugins"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(snapshot)], input=archive, check=True)
+    work = WORK / f"n{size}"
+    full = variants(work, build_corpus(work, size), stock=False)[1]
+    old = copy.deepcopy(full)
+    old.name = ref
+    old.overrides.update(
+        THEME=str(snapshot / "theme"),
+        PLUGIN_PATHS=[str(snapshot / "plugins")],
+        OUTPUT_PATH=str(work / "output-ref"),
+        CACHE_PATH=str(work / "cache-ref"),
+    )
+    runs: dict[str, list[Run]] = {old.name: [], "working tree": []}
+    for repeat in range(repeats):
+        pair = [(old.name, old), ("working tree", full)]
+        for name, variant in pair if repeat % 2 == 0 else reversed(pair):
+            reset(variant)
+            runs[name].append(measured(variant))
+            print(f"{name}: {runs[name][-1].cpu:.2f} s CPU", flush=True)
+    for name, found in runs.items():
+        print(
+            f"{name}: median {median(found, 'cpu'):.2f} s CPU, "
+            f"{median(found, 'rss_mb'):.0f} MB"
+        )
+    trees = {tree_digest(Path(v.overrides["OUTPUT_PATH"])) for v in (old, full)}
+    print(f"output byte-identical to {ref}: {'yes' if len(trees) == 1 else 'NO'}")
+    if len(trees) != 1:
+        raise SystemExit(1)
+
+
 def median(runs: list[Run], attr: str) -> float:
     return statistics.median(getattr(r, attr) for r in runs)
 
@@ -318,9 +364,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-stock", action="store_true", help="skip the reference")
     parser.add_argument("--write", action="store_true", help="update the README table")
     parser.add_argument("--profile", type=int, metavar="N", help="profile N articles")
+    parser.add_argument("--against", metavar="REF", help="A/B with git REF's theme")
     args = parser.parse_args(argv)
     if args.profile:
         return profile(args.profile)
+    if args.against:
+        sizes = [int(s) for s in args.sizes.split(",")]
+        return against(args.against, sizes[-1], args.repeats)
     sizes = [int(s) for s in args.sizes.split(",")]
     description = machine()
     print(description, flush=True)
