@@ -113,14 +113,15 @@ def measured(variant: Variant, **extra) -> Run:
     overrides = {**variant.overrides, **extra}
     command = [sys.executable, str(RUNNER), variant.settings_file]
     command.append(json.dumps(overrides))
-    log = WORK / "last-build.log"
-    with open(log, "w") as out:
-        started = time.perf_counter()
-        process = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=out)
-        _, status, usage = os.wait4(process.pid, 0)
-        wall = time.perf_counter() - started
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    text = process.stdout.read()  # to EOF, so the child never blocks on a full pipe
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    process.stdout.close()
     process.returncode = os.waitstatus_to_exitcode(status)
-    text = log.read_text()
     if process.returncode:
         raise SystemExit(f"build {variant.name} failed:\n{text}")
     timing = json.loads(
