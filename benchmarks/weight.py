@@ -111,7 +111,9 @@ def bytes_table(site: Path) -> tuple[str, dict[str, str]]:
 def scores_table(site: Path, urls: dict[str, str]) -> str:
     lines = [
         "Lighthouse 12.2.3, mobile (simulated throttling; the performance score moves "
-        "with machine load), served locally with the site's CSP.",
+        "with machine load, here a load average of "
+        f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs), served locally with "
+        "the site's CSP.",
         "",
         "| page type | " + " | ".join(CATEGORIES) + " |",
         "| --- |" + " ---: |" * len(CATEGORIES),
