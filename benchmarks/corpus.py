@@ -104,7 +104,7 @@ def checklist_template() -> str:
     for path in sorted(folder.glob(f"{SHARED_CHECKLIST}.*")):
         return path.read_text(encoding="utf-8")
     items = "\n".join(f"- [ ] Taak {n} van de lijst" for n in range(1, 9))
-    return f"Title: Uitbesteden\n\nWat kun je uitbesteden?\n\n## Taken\n\n{items}\n"
+    return f"# Uitbesteden\n\nWat kun je uitbesteden?\n\n## Taken\n\n{items}\n"
 
 
 def build_corpus(target: Path, articles: int, seed: int = 20261128) -> Path:
