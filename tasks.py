@@ -154,3 +154,41 @@ def import_wix(c, source, force=False, date=None, wix_url=None):
         print(f"{source}: {problem}")
         sys.exit(1)
     sys.exit(report(outcome, ROOT))
+
+
+@task(
+    help={
+        "sizes": "article counts, comma-separated (default 100,1000)",
+        "repeats": "cold builds per variant and size (default 3)",
+        "stock": "also build stock Pelican with its simple theme (default on)",
+        "write": "put the table into benchmarks/README.md (default on)",
+        "profile": "instead, profile one full build of this many articles",
+        "against": "instead, A/B the full build against the theme and plugins of "
+        "this git ref, at the largest size, and check the output is byte-identical",
+    }
+)
+def bench(
+    c, sizes="100,1000", repeats=3, stock=True, write=True, profile=0, against=""
+):
+    """Benchmark build time and memory: our plugins against plain Pelican."""
+    args = ["--sizes", sizes, "--repeats", str(repeats)]
+    args += ["--profile", str(profile)] if profile else []
+    args += ["--against", against] if against else []
+    args += [] if stock else ["--no-stock"]
+    args += ["--write"] if write else []
+    command = [sys.executable, "benchmarks/bench.py", *args]
+    c.run(shlex.join(command), pty=False)
+
+
+@task(
+    help={
+        "lighthouse": "run Lighthouse on home, article and contact (default on)",
+        "write": "write the report to benchmarks/weight.md (default on)",
+    }
+)
+def weight(c, lighthouse=True, write=True):
+    """Report page weight per page type, requests before render and Lighthouse."""
+    args = [] if lighthouse else ["--no-lighthouse"]
+    args += ["--write"] if write else []
+    command = [sys.executable, "benchmarks/weight.py", *args]
+    c.run(shlex.join(command), pty=False)

@@ -9,6 +9,7 @@ from pelican import signals
 
 from .assets import AssetManifest
 from .filters import dutch_date, reading_minutes
+from .reading import use_reusing_reader
 from .security import content_security_policy
 
 logger = logging.getLogger(__name__)
@@ -58,3 +59,4 @@ def register() -> None:
     signals.initialized.connect(on_initialized)
     signals.generator_init.connect(on_generator_init)
     signals.finalized.connect(on_finalized)
+    signals.readers_init.connect(use_reusing_reader)

@@ -47,7 +47,10 @@ def test_tick_reload_untick_clear(probe):
 
     page.get_by_role("button", name="Wis mijn vinkjes").click()
     assert ticked(page) == [False] * count
-    assert page.locator("[data-checklist-status]").inner_text() == "Je vinkjes zijn gewist."
+    assert (
+        page.locator("[data-checklist-status]").inner_text()
+        == "Je vinkjes zijn gewist."
+    )
     reload(probe)
     assert ticked(page) == [False] * count
     assert page.evaluate(f"sessionStorage.getItem('{KEY}')") is None
