@@ -67,7 +67,7 @@ def test_form_endpoints_reach_the_policy_in_both_host_files():
     assert policy == content_security_policy(settings)
 
 
-def test_old_wix_addresses_and_missing_pages_in_redirects(production_site):
+def test_redirects_file_sends_old_wix_addresses_to_their_posts(production_site):
     lines = [
         line.split()
         for line in (production_site / "_redirects").read_text().splitlines()
@@ -76,7 +76,10 @@ def test_old_wix_addresses_and_missing_pages_in_redirects(production_site):
     # From the fixture post's `Wix_url:` header (a full Wix address, as copied).
     assert ["/post/testpost-een-planning", "/blog/testpost-1/", "301"] in lines
     assert (production_site / "blog/testpost-1/index.html").is_file()
-    assert lines[-1] == ["/*", "/404.html", "404"]
+    # Missing pages: Netlify and Cloudflare serve the root 404.html themselves; a
+    # catch-all rule would, on Cloudflare, hide every page that does exist.
+    assert [line for line in lines if "*" in line[0]] == []
+    assert (production_site / "404.html").is_file()
 
 
 def test_redirects_from_the_setting_must_land_on_a_page(production_site):
