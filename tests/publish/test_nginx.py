@@ -56,8 +56,12 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def nginx(tmp_path_factory):
-    """nginx on 127.0.0.1 serving a production build made for that address."""
+def nginx(tmp_path_factory, browser_name):
+    """nginx on 127.0.0.1 serving a production build made for that address.
+
+    It asks for `browser_name` so that every test here carries the browser parameter:
+    pytest groups tests by it, and would otherwise start this server twice.
+    """
     work = tmp_path_factory.mktemp("nginx")
     port = free_port()
     url = f"http://127.0.0.1:{port}"
