@@ -63,6 +63,7 @@ def github_pages(
 
     Runs git in the current folder, which must be the project's repository.
     """
+    before = branch_commit(branch)
     try:
         ghp_import(
             str(output),
@@ -75,6 +76,19 @@ def github_pages(
         )
     except (GhpError, subprocess.CalledProcessError) as error:
         raise DeployError(f"ghp-import: {getattr(error, 'message', error)}") from error
+    if branch_commit(branch) in (before, ""):
+        # ghp-import reports a failed commit on stdout only, and pushes anyway.
+        raise DeployError(f"ghp-import kon de branch {branch} niet bijwerken.")
+
+
+def branch_commit(branch: str) -> str:
+    """The commit a local branch points at, or "" when there is no such branch."""
+    result = subprocess.run(
+        ["git", "rev-parse", "--verify", "--quiet", f"refs/heads/{branch}"],
+        capture_output=True,
+        text=True,
+    )
+    return result.stdout.strip()
 
 
 def rsync_command(output: Path, destination: str, dry_run: bool) -> list[str]:

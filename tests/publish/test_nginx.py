@@ -170,8 +170,9 @@ def test_gzip_copy_for_gzip_clients_and_the_plain_file_for_others(nginx):
 
 
 @pytest.mark.browser
-def test_an_old_wix_address_redirects_to_the_post(nginx, page):
-    response = page.goto(nginx["url"] + "/post/testpost-een-planning")
+@pytest.mark.parametrize("slash", ["", "/"])
+def test_an_old_wix_address_redirects_to_the_post(nginx, page, slash):
+    response = page.goto(nginx["url"] + "/post/testpost-een-planning" + slash)
     assert response.url == nginx["url"] + "/blog/testpost-1/"
     assert response.status == 200
     redirect = response.request.redirected_from.response()
