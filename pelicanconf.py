@@ -99,15 +99,6 @@ CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 DELETE_OUTPUT_DIRECTORY = False
 
-# Main menu: (key of the label in theme/strings.yaml, URL relative to the site root).
-MENU_ITEMS = [
-    ("menu_home", ""),
-    ("menu_services", "diensten/"),
-    ("menu_about", "over-mij/"),
-    ("menu_blog", "blog/"),
-    ("menu_contact", "contact/"),
-]
-
 # Publishing (plugins/hosting, see "Publishing" in README.md). Every build writes
 # `_headers` and `_redirects` into output/ and an example nginx configuration into
 # deploy/nginx/ (next to output/, so it is never published).
@@ -118,3 +109,12 @@ PLUGINS += ["hosting"]
 WIX_REDIRECTS = {}
 PRECOMPRESS = False  # .gz/.br copies of text files: on in publishconf.py
 NGINX_ROOT = None  # folder on the web server; None: /var/www/<host of SITE_PUBLIC_URL>
+
+# Main menu: (key of the label in theme/strings.yaml, URL relative to the site root).
+MENU_ITEMS = [
+    ("menu_home", ""),
+    ("menu_services", "diensten/"),
+    ("menu_about", "over-mij/"),
+    ("menu_blog", "blog/"),
+    ("menu_contact", "contact/"),
+]
