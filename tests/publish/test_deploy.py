@@ -12,8 +12,8 @@ from hosting.deploy import DeployError, github_pages, rsync, target_settings
 from tests.conftest import build_site
 from tests.publish.hosting import HOST, ROOT
 
-PROJECT = ["content", "theme", "plugins", "tests", "tasks.py", "pelicanconf.py"]
-PROJECT += ["publishconf.py", "pyproject.toml"]
+# Everything of the project but what is installed, built or cached.
+NOT_COPIED = {"node_modules", "output", "cache", "deploy", "benchmarks", "__pycache__"}
 
 
 def git(*args: str, cwd: Path) -> str:
@@ -36,14 +36,15 @@ def repository_with_remote(work: Path) -> tuple[Path, Path]:
 
 def project_copy(target: Path, **settings: str) -> Path:
     """The project (real content only) in a folder of its own, settings appended."""
-    for name in PROJECT:
-        source = ROOT / name
+    target.mkdir()
+    for source in sorted(ROOT.iterdir()):
+        if source.name in NOT_COPIED or source.name.startswith("."):
+            continue
         if source.is_dir():
-            shutil.copytree(
-                source, target / name, ignore=shutil.ignore_patterns("__pycache__")
-            )
+            ignore = shutil.ignore_patterns("__pycache__")
+            shutil.copytree(source, target / source.name, ignore=ignore)
         else:
-            shutil.copyfile(source, target / name)
+            shutil.copyfile(source, target / source.name)
     (target / "node_modules").symlink_to(ROOT / "node_modules")
     with open(target / "publishconf.py", "a", encoding="utf-8") as conf:
         for name, value in settings.items():
@@ -129,7 +130,8 @@ def test_publish_deploys_nothing_when_a_gate_fails(tmp_path):
     )
     # A post whose raw HTML the Nu Html Checker rejects (a block inside a paragraph).
     (project / "content/posts/kapot.md").write_text(
-        "Title: Kapot\nDate: 2024-03-01 10:00\n\n<span><div>blok</div></span>\n",
+        "Title: Kapot\nDate: 2024-03-01 10:00\nCategory: Ondernemen\nTags: planning\n"
+        "Summary: Een post met een fout in de HTML.\n\n<span><div>blok</div></span>\n",
         encoding="utf-8",
     )
     result = invoke_publish(project)
