@@ -169,6 +169,15 @@ def test_gzip_copy_for_gzip_clients_and_the_plain_file_for_others(nginx):
         assert body == original
 
 
+def test_text_without_a_compressed_copy_is_compressed_on_the_fly(nginx):
+    # robots.txt is too small for copies, as is any file a later plugin writes.
+    robots = nginx["output"] / "robots.txt"
+    assert not robots.with_name("robots.txt.gz").exists()
+    headers, body = fetch(nginx["url"] + "/robots.txt", "gzip")
+    assert headers["Content-Encoding"] == "gzip"
+    assert gzip.decompress(body) == robots.read_bytes()
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("slash", ["", "/"])
 def test_an_old_wix_address_redirects_to_the_post(nginx, page, slash):
