@@ -99,6 +99,17 @@ CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 DELETE_OUTPUT_DIRECTORY = False
 
+# Publishing (plugins/hosting, see "Publishing" in README.md). Every build writes
+# `_headers` and `_redirects` into output/ and an example nginx configuration into
+# deploy/nginx/ (next to output/, so it is never published).
+PLUGINS += ["hosting"]
+# Old Wix addresses and the page each now lives at (relative to the site root), e.g.
+# {"/post/mijn-oude-post": "blog/mijn-post/"}. A post can instead say where it used to
+# be in its own header: `Wix_url: /post/mijn-oude-post`.
+WIX_REDIRECTS = {}
+PRECOMPRESS = False  # .gz/.br copies of text files: on in publishconf.py
+NGINX_ROOT = None  # folder on the web server; None: /var/www/<host of SITE_PUBLIC_URL>
+
 # Main menu: (key of the label in theme/strings.yaml, URL relative to the site root).
 MENU_ITEMS = [
     ("menu_home", ""),

@@ -12,3 +12,13 @@ RELATIVE_URLS = False
 FEED_DOMAIN = SITEURL
 FEED_ALL_ATOM = "feeds/alle.atom.xml"
 DELETE_OUTPUT_DIRECTORY = True
+
+# Publishing: `invoke publish` builds, runs the quality gates, then deploys here.
+PRECOMPRESS = True  # .gz and .br copies of text files, for hosts that serve them
+# OWNER: where the site goes: "github-pages", "netlify", "cloudflare" or "rsync"
+# (`invoke publish --target ...` overrides it for one run).
+DEPLOY_TARGET = None
+# github-pages: the git remote and branch; CNAME is the host of SITE_PUBLIC_URL.
+GITHUB_PAGES = {"remote": "origin", "branch": "gh-pages"}
+# rsync: user@server:/folder/ of the web server (nginx: see deploy/nginx/).
+RSYNC_DESTINATION = None

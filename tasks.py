@@ -5,11 +5,12 @@ import shutil
 import sys
 from pathlib import Path
 
-from invoke import task
+from invoke import Exit, task
 from pelican import main as pelican_main
 from pelican.settings import DEFAULT_CONFIG, get_settings_from_file
 
 ROOT = Path(__file__).parent
+sys.path.append(str(ROOT / "plugins"))  # hosting.deploy, for `invoke publish`
 DEV_SETTINGS = "pelicanconf.py"
 PUBLISH_SETTINGS = "publishconf.py"
 SETTINGS = {**DEFAULT_CONFIG, **get_settings_from_file(str(ROOT / DEV_SETTINGS))}
@@ -75,12 +76,63 @@ def livereload(c, port=PORT):
     server.serve(host=HOST, port=int(port), root=str(OUTPUT), open_url_delay=None)
 
 
-@task
-def publish(c):
-    """Check the content, build the production site, run the quality gates."""
+@task(
+    help={
+        "target": "github-pages, netlify, cloudflare or rsync (default: DEPLOY_TARGET)",
+        "dry-run": "rsync: only list what would change; github-pages: commit, no push",
+    }
+)
+def publish(c, target=None, dry_run=False):
+    """Check the content, build for production, run the gates, deploy if all pass."""
+    from hosting.deploy import DeployError, github_pages, rsync, target_settings
+
+    settings = {
+        **DEFAULT_CONFIG,
+        **get_settings_from_file(str(ROOT / PUBLISH_SETTINGS)),
+    }
+    try:
+        chosen = target_settings(settings, target)
+    except DeployError as error:
+        raise Exit(str(error), code=2) from None
     content_check()
     pelican_run(PUBLISH_SETTINGS)
-    run_gates(c)
+    output = ROOT / settings["OUTPUT_PATH"]
+    # The quick gates first; the first failure stops the run (and the deploy).
+    files = sorted((ROOT / "tests/gates").glob("test_*.py"))
+    files.sort(key=lambda path: "browser" in path.name)
+    gates = c.run(
+        shlex.join([sys.executable, "-m", "pytest", "-x", "-q", *map(str, files)]),
+        env={"SITE_OUTPUT": str(output), "SITE_URL": settings["SITEURL"]},
+        pty=False,
+        warn=True,
+    )
+    if not gates.ok:
+        raise Exit(
+            "Niet gepubliceerd: de controles hierboven vonden fouten. "
+            "Los ze op en probeer het opnieuw.",
+            code=1,
+        )
+    try:
+        if chosen["target"] == "github-pages":
+            github_pages(
+                output,
+                chosen["remote"],
+                chosen["branch"],
+                chosen["cname"],
+                "Site bijgewerkt met invoke publish",
+                push=not dry_run,
+            )
+        elif chosen["target"] == "rsync":
+            print(rsync(output, chosen["destination"], dry_run=dry_run), end="")
+    except DeployError as error:
+        raise Exit(f"Niet (volledig) gepubliceerd: {error}", code=1) from None
+    done = {
+        "github-pages": f"naar de branch {chosen.get('branch')}",
+        "rsync": f"naar {chosen.get('destination')}",
+        "netlify": "in output/; de host zet die map online",
+        "cloudflare": "in output/; de host zet die map online",
+    }[chosen["target"]]
+    print(("Proefrun: " if dry_run else "Gepubliceerd ") + done)
 
 
 def content_check(content: str | None = None) -> None:

@@ -4,6 +4,7 @@ import os
 import shutil
 import subprocess
 import sys
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -88,7 +89,29 @@ def server(site):
 
 @pytest.fixture(scope="session")
 def base_url(server) -> str:
-    return server.url
+    """The local server; or, for a production build, the public address (SITE_URL)."""
+    return os.environ.get("SITE_URL", "").rstrip("/") or server.url
+
+
+@pytest.fixture
+def context(context, request):
+    """For a production build (`invoke publish` sets SITE_URL), pages link to the
+    public address with absolute URLs. The browser asks for that address and every
+    such request is answered by the local server, headers included: pages run on
+    their real origin, CSP 'self' means what it will mean there, and nothing leaves
+    the machine. Requests to other hosts are left alone, so the probe still sees them.
+    """
+    public = os.environ.get("SITE_URL", "").rstrip("/")
+    if public:
+        local = request.getfixturevalue("server").url
+        context.route(f"{public}/**", partial(answer_locally, public, local))
+    return context
+
+
+def answer_locally(public: str, local: str, route) -> None:
+    """Fetch a request for the public address from the local server instead."""
+    path = route.request.url.removeprefix(public)
+    route.fulfill(response=route.fetch(url=local + path, max_redirects=0))
 
 
 @pytest.fixture(scope="session")

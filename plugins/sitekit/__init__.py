@@ -51,8 +51,15 @@ def on_generator_init(generator) -> None:
     )
 
 
+def write_assets() -> None:
+    """Write the hashed assets used by the pages; later stages (hosting) call it too."""
+    manifest = _state.pop("assets", None)
+    if manifest is not None:
+        manifest.write()
+
+
 def on_finalized(pelican) -> None:
-    _state.pop("assets").write()
+    write_assets()
 
 
 def register() -> None:

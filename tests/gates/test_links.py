@@ -1,16 +1,26 @@
 """No internal link on the site is broken."""
 
+import os
+import re
 import subprocess
 from pathlib import Path
 
 LINKINATOR = Path(__file__).resolve().parents[2] / "node_modules/.bin/linkinator"
 
 
-def test_no_broken_internal_links(site):
+def test_no_broken_internal_links(site, request):
+    target, rewrite = str(site), []
+    public = os.environ.get("SITE_URL", "").rstrip("/")
+    if public:  # a production build links to its public address: check it locally
+        local = request.getfixturevalue("server").url
+        target = local + "/"
+        rewrite = ["--url-rewrite-search", f"^{re.escape(public)}"]
+        rewrite += ["--url-rewrite-replace", local]
     result = subprocess.run(
         [
             str(LINKINATOR),
-            str(site),
+            target,
+            *rewrite,
             "--recurse",
             "--skip",
             r"^(?!https?://(localhost|127\.0\.0\.1))[a-z]+:",

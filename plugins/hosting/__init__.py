@@ -1,0 +1,69 @@
+"""Files for the host, written at build time from the settings: `_headers`,
+`_redirects`, an example nginx configuration, and .gz/.br copies of text files."""
+
+import logging
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from pelican import signals
+
+# Sibling plugins (sitekit's policy and assets, embeds' error type) by their names.
+_PLUGINS = str(Path(__file__).resolve().parent.parent)
+if _PLUGINS not in sys.path:
+    sys.path.append(_PLUGINS)
+
+import sitekit  # noqa: E402
+
+from .compress import precompress  # noqa: E402
+from .headers import headers_file  # noqa: E402
+from .nginx import nginx_files  # noqa: E402
+from .policy import hashed_assets, security_headers  # noqa: E402
+from .redirects import check_targets, collect_redirects, redirects_file  # noqa: E402
+
+logger = logging.getLogger(__name__)
+
+_state: dict = {}
+
+
+def nginx_folder(settings: dict) -> Path:
+    """Where the example nginx files go: NGINX_CONF_PATH, next to the output folder."""
+    output = Path(settings["OUTPUT_PATH"]).resolve()
+    return output.parent / settings.get("NGINX_CONF_PATH", "deploy/nginx")
+
+
+def on_all_generators_finalized(generators) -> None:
+    """Collect and check the redirects before anything of ours is written."""
+    contents = []
+    for generator in generators:
+        for kind in ("articles", "translations", "pages", "hidden_pages"):
+            contents += getattr(generator, kind, [])
+    _state["redirects"] = collect_redirects(generators[0].settings, contents)
+
+
+def on_finalized(pelican) -> None:
+    settings = pelican.settings
+    output = Path(settings["OUTPUT_PATH"])
+    sitekit.write_assets()  # the hashed files must exist before we list and compress
+    redirects = _state.pop("redirects", [])
+    check_targets(redirects, output)
+    security = security_headers(settings)
+    host = urlsplit(settings.get("SITE_PUBLIC_URL") or "").hostname or "_"
+    root = settings.get("NGINX_ROOT") or f"/var/www/{host}"
+    files = {
+        output / "_headers": headers_file(security, hashed_assets(output)),
+        output / "_redirects": redirects_file(redirects),
+    }
+    folder = nginx_folder(settings)
+    for name, text in nginx_files(security, redirects, host, root).items():
+        files[folder / name] = text
+    for path, text in files.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    if settings.get("PRECOMPRESS"):
+        precompress(output)
+
+
+def register() -> None:
+    signals.all_generators_finalized.connect(on_all_generators_finalized)
+    signals.finalized.connect(on_finalized)

@@ -1,0 +1,122 @@
+"""Deploying a built site: GitHub Pages (ghp-import) or rsync, for `invoke publish`."""
+
+import logging
+import shutil
+import subprocess
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from ghp_import import GhpError, ghp_import
+
+logger = logging.getLogger(__name__)
+
+TARGETS = ("github-pages", "netlify", "cloudflare", "rsync")
+
+
+class DeployError(Exception):
+    """A deployment that cannot start or did not finish; the message says why."""
+
+
+def target_settings(settings: dict, target: str | None) -> dict:
+    """The chosen target and what it needs, checked before anything is built."""
+    target = target or settings.get("DEPLOY_TARGET")
+    if not target:
+        raise DeployError(
+            "Geen doel om naar te publiceren: zet DEPLOY_TARGET in publishconf.py "
+            f"of geef --target mee ({', '.join(TARGETS)})."
+        )
+    if target not in TARGETS:
+        raise DeployError(
+            f"Onbekend doel {target!r}: kies uit {', '.join(TARGETS)} "
+            "(DEPLOY_TARGET in publishconf.py of --target)."
+        )
+    chosen = {"target": target}
+    if target == "github-pages":
+        github = settings.get("GITHUB_PAGES") or {}
+        host = urlsplit(settings.get("SITE_PUBLIC_URL") or "").hostname or ""
+        default_cname = None if host.endswith(".github.io") else host or None
+        chosen.update(
+            remote=github.get("remote", "origin"),
+            branch=github.get("branch", "gh-pages"),
+            cname=github.get("cname", default_cname),
+        )
+    if target == "rsync":
+        destination = settings.get("RSYNC_DESTINATION")
+        if not destination:
+            raise DeployError(
+                "rsync heeft een bestemming nodig: zet RSYNC_DESTINATION in "
+                "publishconf.py, bijvoorbeeld 'gebruiker@server:/var/www/site/'."
+            )
+        chosen["destination"] = destination
+    return chosen
+
+
+def github_pages(
+    output: Path,
+    remote: str,
+    branch: str,
+    cname: str | None,
+    message: str,
+    push: bool = True,
+) -> None:
+    """Commit output/ as the whole of `branch` (with CNAME, .nojekyll) and push it.
+
+    Runs git in the current folder, which must be the project's repository.
+    """
+    before = branch_commit(branch)
+    try:
+        ghp_import(
+            str(output),
+            remote=remote,
+            branch=branch,
+            cname=cname,
+            nojekyll=True,
+            mesg=message,
+            push=push,
+        )
+    except (GhpError, subprocess.CalledProcessError) as error:
+        raise DeployError(f"ghp-import: {getattr(error, 'message', error)}") from error
+    if branch_commit(branch) in (before, ""):
+        # ghp-import reports a failed commit on stdout only, and pushes anyway.
+        raise DeployError(f"ghp-import kon de branch {branch} niet bijwerken.")
+
+
+def branch_commit(branch: str) -> str:
+    """The commit a local branch points at, or "" when there is no such branch."""
+    result = subprocess.run(
+        ["git", "rev-parse", "--verify", "--quiet", f"refs/heads/{branch}"],
+        capture_output=True,
+        text=True,
+    )
+    return result.stdout.strip()
+
+
+def rsync_command(output: Path, destination: str, dry_run: bool) -> list[str]:
+    """rsync that removes old files only after every new one is in place."""
+    rsync = shutil.which("rsync")
+    if not rsync:
+        raise DeployError("rsync ontbreekt: installeer het (apt-get install rsync).")
+    command = [
+        rsync,
+        "--recursive",
+        "--links",
+        "--times",
+        "--compress",
+        "--checksum",
+        "--delay-updates",
+        "--delete-after",
+        "--itemize-changes",
+    ]
+    if dry_run:
+        command.append("--dry-run")
+    return [*command, f"{output}/", destination]
+
+
+def rsync(output: Path, destination: str, dry_run: bool = False) -> str:
+    """Mirror output/ to the destination; return rsync's list of changes."""
+    result = subprocess.run(
+        rsync_command(output, destination, dry_run), capture_output=True, text=True
+    )
+    if result.returncode != 0:
+        raise DeployError(f"rsync stopte met code {result.returncode}: {result.stderr}")
+    return result.stdout

@@ -1,0 +1,163 @@
+"""Deploying for real: GitHub Pages into a local bare repository, rsync into a local
+folder, and `invoke publish` that deploys only when every quality gate passes."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hosting.deploy import DeployError, github_pages, rsync, target_settings
+
+from tests.conftest import build_site
+from tests.publish.hosting import HOST, ROOT
+
+# Everything of the project but what is installed, built or cached.
+NOT_COPIED = {"node_modules", "output", "cache", "deploy", "benchmarks", "__pycache__"}
+
+
+def git(*args: str, cwd: Path) -> str:
+    return subprocess.run(
+        ["git", *args], cwd=cwd, check=True, capture_output=True, text=True
+    ).stdout
+
+
+def repository_with_remote(work: Path) -> tuple[Path, Path]:
+    """A project repository whose `origin` is a local bare repository."""
+    remote, repo = work / "remote.git", work / "project"
+    git("init", "--bare", "--quiet", str(remote), cwd=work)
+    repo.mkdir(exist_ok=True)
+    git("init", "--quiet", "-b", "main", cwd=repo)
+    git("config", "user.name", "Test", cwd=repo)
+    git("config", "user.email", "test@example.com", cwd=repo)
+    git("remote", "add", "origin", str(remote), cwd=repo)
+    return repo, remote
+
+
+def project_copy(target: Path, **settings: str) -> Path:
+    """The project (real content only) in a folder of its own, settings appended."""
+    target.mkdir()
+    for source in sorted(ROOT.iterdir()):
+        if source.name in NOT_COPIED or source.name.startswith("."):
+            continue
+        if source.is_dir():
+            ignore = shutil.ignore_patterns("__pycache__")
+            shutil.copytree(source, target / source.name, ignore=ignore)
+        else:
+            shutil.copyfile(source, target / source.name)
+    (target / "node_modules").symlink_to(ROOT / "node_modules")
+    with open(target / "publishconf.py", "a", encoding="utf-8") as conf:
+        for name, value in settings.items():
+            conf.write(f"{name} = {value!r}\n")
+    return target
+
+
+def invoke_publish(project: Path, *options: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "invoke", "publish", *options],
+        cwd=project,
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_github_pages_branch_holds_the_site_and_keeps_its_cname(
+    production_site, tmp_path, monkeypatch
+):
+    repo, remote = repository_with_remote(tmp_path)
+    monkeypatch.chdir(repo)
+    for message in ["eerste keer", "tweede keer"]:
+        github_pages(production_site, "origin", "gh-pages", HOST, message)
+    files = git("ls-tree", "-r", "--name-only", "gh-pages", cwd=remote).split()
+    built = sorted(
+        p.relative_to(production_site).as_posix()
+        for p in production_site.rglob("*")
+        if p.is_file()
+    )
+    assert sorted(set(files) - {"CNAME", ".nojekyll"}) == built
+    assert git("show", "gh-pages:CNAME", cwd=remote) == HOST
+    log = git("log", "--format=%s", "gh-pages", cwd=remote).splitlines()
+    assert log == ["tweede keer", "eerste keer"]
+    assert git("branch", "--list", cwd=remote).split() == ["gh-pages"]
+
+
+def test_rsync_mirrors_the_site_and_removes_a_deleted_post(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    shutil.copyfile(
+        ROOT / "tests/fixtures/posts/extra-2.md", content / "posts/extra-2.md"
+    )
+    output, server = tmp_path / "output", tmp_path / "www"
+    assert build_site(content, output, "publishconf.py").returncode == 0
+    post = Path("blog/testpost-2/index.html")
+    rsync(output, f"{server}/")
+    assert (server / post).is_file()
+    assert (server / "index.html").read_bytes() == (output / "index.html").read_bytes()
+
+    (content / "posts/extra-2.md").unlink()
+    assert build_site(content, output, "publishconf.py").returncode == 0
+    preview = rsync(output, f"{server}/", dry_run=True)
+    assert f"*deleting   {post}" in preview
+    assert (server / post).is_file(), "a dry run changes nothing"
+
+    rsync(output, f"{server}/")
+    assert not (server / post).exists()
+    assert not (server / post.parent).exists()
+    mirrored = sorted(p.relative_to(server) for p in server.rglob("*"))
+    assert mirrored == sorted(p.relative_to(output) for p in output.rglob("*"))
+
+
+def test_targets_say_what_they_miss_and_need_nothing_else():
+    with pytest.raises(DeployError, match="DEPLOY_TARGET"):
+        target_settings({}, None)
+    with pytest.raises(DeployError, match="Onbekend doel 'ftp'"):
+        target_settings({}, "ftp")
+    with pytest.raises(DeployError, match="RSYNC_DESTINATION"):
+        target_settings({"DEPLOY_TARGET": "rsync"}, None)
+    assert target_settings({}, "netlify") == {"target": "netlify"}
+    assert (
+        target_settings({"SITE_PUBLIC_URL": "https://wil.github.io"}, "github-pages")[
+            "cname"
+        ]
+        is None
+    )
+
+
+def test_publish_deploys_nothing_when_a_gate_fails(tmp_path):
+    server = tmp_path / "www"
+    project = project_copy(
+        tmp_path / "project", DEPLOY_TARGET="rsync", RSYNC_DESTINATION=f"{server}/"
+    )
+    # A post whose raw HTML the Nu Html Checker rejects (a block inside a paragraph).
+    (project / "content/posts/kapot.md").write_text(
+        "Title: Kapot\nDate: 2024-03-01 10:00\nCategory: Ondernemen\nTags: planning\n"
+        "Summary: Een post met een fout in de HTML.\n\n<span><div>blok</div></span>\n",
+        encoding="utf-8",
+    )
+    result = invoke_publish(project)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Niet gepubliceerd" in result.stderr
+    assert "test_every_page_and_stylesheet_is_valid" in result.stdout
+    assert (project / "output/blog/kapot/index.html").is_file()
+    assert not server.exists()
+
+
+def test_publish_without_a_target_stops_before_building(tmp_path):
+    project = project_copy(tmp_path / "project")
+    result = invoke_publish(project)
+    assert result.returncode == 2
+    assert "zet DEPLOY_TARGET in publishconf.py" in result.stderr
+    assert not (project / "output").exists()
+
+
+def test_publish_to_github_pages_end_to_end(tmp_path):
+    project = project_copy(tmp_path / "project", DEPLOY_TARGET="github-pages")
+    _, remote = repository_with_remote(tmp_path)
+    result = invoke_publish(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    files = git("ls-tree", "-r", "--name-only", "gh-pages", cwd=remote).split()
+    assert {"CNAME", "_headers", "_redirects", "index.html", "index.html.br"} <= set(
+        files
+    )
+    assert "blog/dilemmas/index.html" in files
+    assert "tasks.py" not in files

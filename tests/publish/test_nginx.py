@@ -1,0 +1,206 @@
+"""A real nginx (Debian's package) serving a production build with the generated
+rules, checked in Chromium: headers, the CSP, compressed files, old Wix addresses."""
+
+import gzip
+import re
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from sitekit.security import content_security_policy
+
+from tests.conftest import build_site, copy_content
+from tests.gates.test_browser_gates import site_paths
+from tests.publish.hosting import HOST, production_settings
+from tests.support.probe import PageProbe
+
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+BROTLI = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
+CONFIG = """
+load_module {brotli};
+user root;
+daemon off;
+worker_processes 1;
+pid {work}/nginx.pid;
+error_log {work}/error.log;
+events {{ worker_connections 64; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log off;
+    client_body_temp_path {work}/body;
+    proxy_temp_path {work}/proxy;
+    fastcgi_temp_path {work}/fastcgi;
+    uwsgi_temp_path {work}/uwsgi;
+    scgi_temp_path {work}/scgi;
+    # The generated server block, with this machine's address and folder: the
+    # site's rules come unchanged from the generated snippet.
+    server {{
+        listen 127.0.0.1:{port};
+        server_name {host};
+        root {root};
+        include {snippet};
+    }}
+}}
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def nginx(tmp_path_factory, browser_name):
+    """nginx on 127.0.0.1 serving a production build made for that address.
+
+    It asks for `browser_name` so that every test here carries the browser parameter:
+    pytest groups tests by it, and would otherwise start this server twice.
+    """
+    work = tmp_path_factory.mktemp("nginx")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    output = work / "output"
+    built = build_site(copy_content(work), output, "publishconf.py", f'SITEURL="{url}"')
+    assert built.returncode == 0, built.stdout + built.stderr
+    snippet = work / f"deploy/nginx/snippets/{HOST}.conf"
+    conf = work / "nginx.conf"
+    conf.write_text(
+        CONFIG.format(
+            brotli=BROTLI, work=work, port=port, host=HOST, root=output, snippet=snippet
+        )
+    )
+    command = [NGINX, "-p", str(work), "-c", str(conf)]
+    checked = subprocess.run([*command, "-t"], capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stderr
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                assert process.poll() is None, process.stderr.read()
+                assert time.monotonic() < deadline, "nginx did not start"
+                time.sleep(0.1)
+        yield {"url": url, "output": output, "error_log": work / "error.log"}
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def fetch(url: str, encoding: str) -> tuple[dict, bytes]:
+    request = urllib.request.Request(url, headers={"Accept-Encoding": encoding})
+    with urllib.request.urlopen(request) as response:
+        return dict(response.headers), response.read()
+
+
+@pytest.mark.browser
+def test_headers_arrive_with_the_sites_policy(nginx, page):
+    responses = []
+    page.on("response", lambda response: responses.append(response))
+    main = page.goto(nginx["url"] + "/blog/dilemmas/")
+    page.wait_for_load_state("networkidle")
+    headers = main.all_headers()
+    assert main.status == 200
+    assert headers["content-security-policy"] == content_security_policy(
+        production_settings()
+    )
+    assert headers["x-content-type-options"] == "nosniff"
+    assert headers["referrer-policy"] == "strict-origin-when-cross-origin"
+    assert "camera=()" in headers["permissions-policy"]
+    assert headers["strict-transport-security"] == "max-age=31536000"
+    assert headers["cache-control"] == "no-cache"
+    css = [r for r in responses if re.search(r"/site\.[0-9a-f]{10}\.css$", r.url)]
+    assert len(css) == 1 and css[0].status == 200
+    css_headers = css[0].all_headers()
+    assert css_headers["cache-control"] == "public, max-age=31536000, immutable"
+    assert css_headers["x-content-type-options"] == "nosniff"
+
+
+@pytest.mark.browser
+def test_every_page_passes_the_csp_check(nginx, page):
+    probe = PageProbe(page, nginx["url"])
+    problems = {}
+    for path in site_paths(nginx["output"]):
+        probe.requests.clear()
+        probe.errors.clear()
+        probe.goto(path)
+        found = {
+            "csp": probe.csp_violations(),
+            "errors": probe.errors[:],
+            "foreign": probe.foreign_requests(),
+            "no stylesheet": page.evaluate("document.styleSheets.length") != 1,
+        }
+        found = {key: value for key, value in found.items() if value}
+        if found:
+            problems[path] = found
+    assert problems == {}
+
+
+@pytest.mark.browser
+def test_chromium_gets_the_brotli_copy(nginx, page):
+    response = page.goto(nginx["url"] + "/blog/")
+    assert response.all_headers()["content-encoding"] == "br"
+    assert "accept-encoding" in response.all_headers()["vary"].lower()
+    assert page.locator("h1").count() >= 1
+
+
+def test_gzip_copy_for_gzip_clients_and_the_plain_file_for_others(nginx):
+    for path in ["blog/dilemmas/index.html", "sitemap.xml"]:
+        original = (nginx["output"] / path).read_bytes()
+        url = nginx["url"] + "/" + path.removesuffix("index.html")
+        headers, body = fetch(url, "gzip")
+        assert headers["Content-Encoding"] == "gzip"
+        assert body == (nginx["output"] / (path + ".gz")).read_bytes()
+        assert gzip.decompress(body) == original
+        headers, body = fetch(url, "identity")
+        assert "Content-Encoding" not in headers
+        assert body == original
+
+
+def test_text_without_a_compressed_copy_is_compressed_on_the_fly(nginx):
+    # robots.txt is too small for copies, as is any file a later plugin writes.
+    robots = nginx["output"] / "robots.txt"
+    assert not robots.with_name("robots.txt.gz").exists()
+    headers, body = fetch(nginx["url"] + "/robots.txt", "gzip")
+    assert headers["Content-Encoding"] == "gzip"
+    assert gzip.decompress(body) == robots.read_bytes()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("slash", ["", "/"])
+def test_an_old_wix_address_redirects_to_the_post(nginx, page, slash):
+    response = page.goto(nginx["url"] + "/post/testpost-een-planning" + slash)
+    assert response.url == nginx["url"] + "/blog/testpost-1/"
+    assert response.status == 200
+    redirect = response.request.redirected_from.response()
+    assert redirect.status == 301
+    assert "content-security-policy" in redirect.all_headers()
+    assert page.locator("h1").inner_text().startswith("Testpost 1")
+
+
+@pytest.mark.browser
+def test_a_missing_address_gets_the_404_page(nginx, page):
+    response = page.goto(nginx["url"] + "/bestaat/niet/")
+    assert response.status == 404
+    assert page.locator("h1").inner_text() == "Pagina niet gevonden"
+    assert response.all_headers()["x-content-type-options"] == "nosniff"
+    assert page.evaluate("document.styleSheets.length") == 1
+
+
+def test_nginx_logged_no_errors(nginx):
+    log = nginx["error_log"].read_text() if nginx["error_log"].exists() else ""
+    problems = [line for line in log.splitlines() if "[error]" in line]
+    problems += [line for line in log.splitlines() if "[emerg]" in line]
+    assert problems == []
