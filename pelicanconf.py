@@ -1,5 +1,8 @@
 """Development settings: relative URLs, live preview. publishconf.py builds on these."""
 
+import sys
+from pathlib import Path
+
 # ---------------------------------------------------------------------------------
 # OWNER: fill in these details. They appear in the footer, on the contact and privacy
 # pages, in the checklist PDFs and in search results. A value left as None is simply
@@ -32,6 +35,9 @@ PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
+# Pelican loads each plugin by name from PLUGIN_PATHS but does not make the folder
+# importable; ours use each other's modules (e.g. embeds' error type), so it must be.
+sys.path.insert(0, str(Path(__file__).resolve().parent / "plugins"))
 PLUGINS = ["sitekit", "embeds", "funnel"]
 
 TIMEZONE = "Europe/Amsterdam"

@@ -10,9 +10,9 @@ from pelican import main as pelican_main
 from pelican.settings import DEFAULT_CONFIG, get_settings_from_file
 
 ROOT = Path(__file__).parent
-sys.path.append(str(ROOT / "plugins"))  # hosting.deploy, for `invoke publish`
 DEV_SETTINGS = "pelicanconf.py"
 PUBLISH_SETTINGS = "publishconf.py"
+# Reading the settings also makes plugins/ importable (see pelicanconf.py).
 SETTINGS = {**DEFAULT_CONFIG, **get_settings_from_file(str(ROOT / DEV_SETTINGS))}
 OUTPUT = ROOT / SETTINGS["OUTPUT_PATH"]
 HOST, PORT = "127.0.0.1", 8000

@@ -2,24 +2,17 @@
 `_redirects`, an example nginx configuration, and .gz/.br copies of text files."""
 
 import logging
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import sitekit
 from pelican import signals
 
-# Sibling plugins (sitekit's policy and assets, embeds' error type) by their names.
-_PLUGINS = str(Path(__file__).resolve().parent.parent)
-if _PLUGINS not in sys.path:
-    sys.path.append(_PLUGINS)
-
-import sitekit  # noqa: E402
-
-from .compress import precompress  # noqa: E402
-from .headers import headers_file  # noqa: E402
-from .nginx import nginx_files  # noqa: E402
-from .policy import hashed_assets, security_headers  # noqa: E402
-from .redirects import check_targets, collect_redirects, redirects_file  # noqa: E402
+from .compress import precompress
+from .headers import headers_file
+from .nginx import nginx_files
+from .policy import hashed_assets, security_headers
+from .redirects import check_targets, collect_redirects, redirects_file
 
 logger = logging.getLogger(__name__)
 

@@ -25,7 +25,7 @@ CONTACT = {"naam": "Anna de Vries", "email": "anna@stal.example", "bericht": "Ho
 
 def policy_for(overrides: dict) -> str:
     """The CSP the site's own function builds for these settings."""
-    from plugins.sitekit.security import content_security_policy
+    from sitekit.security import content_security_policy
 
     return content_security_policy(
         read_settings(str(ROOT / "pelicanconf.py"), override=overrides)

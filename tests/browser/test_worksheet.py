@@ -6,9 +6,8 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-
-from plugins.embeds.formula import evaluate, parse
-from plugins.embeds.worksheet import dutch_number
+from embeds.formula import evaluate, parse
+from embeds.worksheet import dutch_number
 
 pytestmark = pytest.mark.browser
 PATH = "/blog/dilemmas/"

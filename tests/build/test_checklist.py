@@ -5,10 +5,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from embeds.checklist import parse_checklist
 from PIL import Image
 from pypdf import PdfReader
 
-from plugins.embeds.checklist import parse_checklist
 from tests.conftest import FIXTURES, ROOT
 from tests.support.html import soup, text_of
 

@@ -5,8 +5,8 @@ import json
 
 import pytest
 from pelican.settings import read_settings
+from sitekit.security import content_security_policy
 
-from plugins.sitekit.security import content_security_policy
 from tests.conftest import ROOT, build_site, copy_content
 from tests.support.html import soup, text_of
 from tests.support.server import site_policy

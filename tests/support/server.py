@@ -12,9 +12,6 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def site_policy() -> str:
     """The CSP that the site's settings produce, as hosts will send it."""
-    import sys
-
-    sys.path.insert(0, str(ROOT / "plugins"))
     from sitekit.security import content_security_policy
 
     return content_security_policy(read_settings(str(ROOT / "pelicanconf.py")))

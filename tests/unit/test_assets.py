@@ -3,8 +3,7 @@
 import re
 
 import pytest
-
-from plugins.sitekit.assets import AssetManifest
+from sitekit.assets import AssetManifest
 
 
 @pytest.fixture

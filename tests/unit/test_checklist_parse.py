@@ -3,9 +3,9 @@
 from pathlib import Path
 
 import pytest
+from embeds.checklist import load_checklists, parse_checklist, parse_source
+from embeds.errors import DefinitionError
 
-from plugins.embeds.checklist import load_checklists, parse_checklist, parse_source
-from plugins.embeds.errors import DefinitionError
 from tests.conftest import FIXTURES, ROOT
 
 GOOD = """# Zelf doen of uitbesteden?

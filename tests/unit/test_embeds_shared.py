@@ -3,10 +3,9 @@
 from types import SimpleNamespace
 
 import pytest
-
-from plugins.embeds.attach import choose
-from plugins.embeds.errors import DefinitionError
-from plugins.embeds.loading import load_folder
+from embeds.attach import choose
+from embeds.errors import DefinitionError
+from embeds.loading import load_folder
 
 
 def test_error_message_names_file_line_and_path():

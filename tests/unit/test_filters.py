@@ -4,8 +4,7 @@ import locale
 from datetime import date, datetime
 
 import pytest
-
-from plugins.sitekit.filters import MONTHS_NL, dutch_date, reading_minutes, word_count
+from sitekit.filters import MONTHS_NL, dutch_date, reading_minutes, word_count
 
 
 @pytest.mark.parametrize("month", range(1, 13))

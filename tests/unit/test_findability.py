@@ -4,9 +4,9 @@ from datetime import datetime
 from types import SimpleNamespace
 from urllib.parse import parse_qs, urlsplit
 
-from plugins.findability.related import RelatedIndex, neighbours
-from plugins.findability.share import share_links
-from plugins.findability.structured import organization
+from findability.related import RelatedIndex, neighbours
+from findability.share import share_links
+from findability.structured import organization
 
 
 def test_share_links_encode_every_reserved_character():

@@ -3,11 +3,10 @@
 import contextlib
 
 import pytest
+from embeds.errors import DefinitionError
+from embeds.formula import constant, evaluate, parse, references, zero_divisions
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from plugins.embeds.errors import DefinitionError
-from plugins.embeds.formula import constant, evaluate, parse, references, zero_divisions
 
 
 def test_precedence_parentheses_and_sum():

@@ -1,10 +1,9 @@
 """Funnel settings: CTA links carry the source, FORMS and ANALYTICS are checked."""
 
 import pytest
-
-from plugins.funnel.cta import cta_href, load_ctas
-from plugins.funnel.errors import DefinitionError
-from plugins.funnel.forms import load_analytics, load_forms
+from funnel.cta import cta_href, load_ctas
+from funnel.errors import DefinitionError
+from funnel.forms import load_analytics, load_forms
 
 
 def test_cta_link_carries_the_article_slug_before_the_fragment():

@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 from pelican.readers import MarkdownReader
 from pelican.settings import read_settings
+from sitekit.reading import ReusingMarkdownReader
 
-from plugins.sitekit.reading import ReusingMarkdownReader
 from tests.conftest import FIXTURES, ROOT
 
 # Each leaves state a reused parser must not carry into the next file.

@@ -5,11 +5,11 @@ import textwrap
 
 import pytest
 import yaml
+from embeds.errors import DefinitionError
+from embeds.worksheet import dutch_number, parse_file, parse_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from plugins.embeds.errors import DefinitionError
-from plugins.embeds.worksheet import dutch_number, parse_file, parse_text
 from tests.conftest import ROOT
 
 FILE = "content/worksheets/doelen.yaml"
