@@ -7,7 +7,7 @@ from pathlib import Path
 # OWNER: fill in these details. They appear in the footer, on the contact and privacy
 # pages, in the checklist PDFs and in search results. A value left as None is simply
 # not shown; nothing here is made up. The ".example" addresses are placeholders that
-# cannot work: replace them before publishing (`invoke check` warns while they remain).
+# cannot work: replace them (`invoke check` warns, `invoke publish` refuses to deploy).
 # ---------------------------------------------------------------------------------
 BUSINESS = {
     "name": None,  # trade name as registered, e.g. "... Hippisch Virtueel Assistent"

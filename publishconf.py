@@ -8,6 +8,8 @@ from pelicanconf import *  # noqa: E402,F403
 from pelicanconf import SITE_PUBLIC_URL  # noqa: E402
 
 SITEURL = SITE_PUBLIC_URL
+# Drafts (Status: draft) are previewed locally on /concepten/ but never published.
+DRAFT_URL = DRAFT_SAVE_AS = DRAFT_PAGE_URL = DRAFT_PAGE_SAVE_AS = ""
 RELATIVE_URLS = False
 FEED_DOMAIN = SITEURL
 FEED_ALL_ATOM = "feeds/alle.atom.xml"

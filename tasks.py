@@ -94,7 +94,7 @@ def publish(c, target=None, dry_run=False):
         chosen = target_settings(settings, target)
     except DeployError as error:
         raise Exit(str(error), code=2) from None
-    content_check()
+    content_check(publishing=True)
     pelican_run(PUBLISH_SETTINGS)
     output = ROOT / settings["OUTPUT_PATH"]
     # The quick gates first; the first failure stops the run (and the deploy).
@@ -135,11 +135,12 @@ def publish(c, target=None, dry_run=False):
     print(("Proefrun: " if dry_run else "Gepubliceerd ") + done)
 
 
-def content_check(content: str | None = None) -> None:
+def content_check(content: str | None = None, publishing: bool = False) -> None:
     """The content check; stops the task when it finds an error."""
     from authoring.lint import main as lint_main
 
-    if lint_main(ROOT / DEV_SETTINGS, Path(content) if content else None):
+    folder = Path(content) if content else None
+    if lint_main(ROOT / DEV_SETTINGS, folder, publishing=publishing):
         sys.exit(1)
 
 

@@ -125,14 +125,16 @@ def check_content(
     settings_file: Path = SETTINGS_FILE,
     content: Path | None = None,
     now: datetime | None = None,
+    publishing: bool = False,
 ) -> list[Problem]:
-    """Every problem in the site's content, sorted by file and line."""
+    """Every problem in the site's content, sorted by file and line. When publishing,
+    placeholders the owner has not yet replaced are errors rather than warnings."""
     settings = site_settings(settings_file)
     root = Path(settings_file).resolve().parent
     content = Path(content or root / settings["PATH"]).resolve()
     zone = ZoneInfo(settings["TIMEZONE"])
     now = now or datetime.now(zone)
-    checker = Checker(settings, root, content, now)
+    checker = Checker(settings, root, content, now, publishing)
     return sorted(checker.run())
 
 
@@ -151,15 +153,27 @@ def report(problems: list[Problem]) -> int:
     return 1 if errors else 0
 
 
-def main(settings_file: Path = SETTINGS_FILE, content: Path | None = None) -> int:
+def main(
+    settings_file: Path = SETTINGS_FILE,
+    content: Path | None = None,
+    publishing: bool = False,
+) -> int:
     """Run the check and print the report; returns the exit code."""
-    return report(check_content(settings_file, content))
+    return report(check_content(settings_file, content, publishing=publishing))
 
 
 class Checker:
     """Reads every post and page once, then checks each and all together."""
 
-    def __init__(self, settings: dict, root: Path, content: Path, now: datetime):
+    def __init__(
+        self,
+        settings: dict,
+        root: Path,
+        content: Path,
+        now: datetime,
+        publishing: bool = False,
+    ):
+        self.publishing = publishing
         self.settings = settings
         self.root = root
         self.content = content
@@ -743,7 +757,7 @@ class Checker:
                 self.add(
                     display,
                     line_of(value),
-                    WARNING,
+                    ERROR if self.publishing else WARNING,
                     f"{key} is nog een voorbeeldadres ({value})",
                     "vul je echte gegevens in voordat je publiceert",
                 )

@@ -205,3 +205,16 @@ def test_a_broken_post_fails_the_build(tmp_path):
     result = build_site(content, tmp_path / "output")
     assert result.returncode != 0
     assert "kapot.md" in result.stdout + result.stderr
+
+
+def test_drafts_are_previewed_but_never_published(site, production_site):
+    assert (site / "concepten/geheim-concept/index.html").is_file()
+    published = [
+        path
+        for path in production_site.rglob("*")
+        if path.is_file() and not path.name.endswith((".gz", ".br"))
+    ]
+    assert not (production_site / "concepten").exists()
+    leaks = [p for p in published if b"geheimzinnig" in p.read_bytes()]
+    assert leaks == []
+    assert published, "the production build is empty"

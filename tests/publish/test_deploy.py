@@ -34,8 +34,9 @@ def repository_with_remote(work: Path) -> tuple[Path, Path]:
     return repo, remote
 
 
-def project_copy(target: Path, **settings: str) -> Path:
-    """The project (real content only) in a folder of its own, settings appended."""
+def project_copy(target: Path, filled_in: bool = True, **settings: str) -> Path:
+    """The project (real content only) in a folder of its own, settings appended,
+    with the owner's placeholder addresses filled in (unless filled_in is False)."""
     target.mkdir()
     for source in sorted(ROOT.iterdir()):
         if source.name in NOT_COPIED or source.name.startswith("."):
@@ -46,6 +47,9 @@ def project_copy(target: Path, **settings: str) -> Path:
         else:
             shutil.copyfile(source, target / source.name)
     (target / "node_modules").symlink_to(ROOT / "node_modules")
+    if filled_in:
+        conf = target / "pelicanconf.py"
+        conf.write_text(conf.read_text().replace("hippisch-va.example", "stal-test.nl"))
     with open(target / "publishconf.py", "a", encoding="utf-8") as conf:
         for name, value in settings.items():
             conf.write(f"{name} = {value!r}\n")
@@ -161,3 +165,18 @@ def test_publish_to_github_pages_end_to_end(tmp_path):
     )
     assert "blog/dilemmas/index.html" in files
     assert "tasks.py" not in files
+
+
+def test_publish_refuses_while_the_owner_placeholders_remain(tmp_path):
+    project = project_copy(
+        tmp_path / "project",
+        filled_in=False,
+        DEPLOY_TARGET="rsync",
+        RSYNC_DESTINATION=str(tmp_path / "server"),
+    )
+    result = invoke_publish(project)
+    assert result.returncode != 0
+    assert "pelicanconf.py:" in result.stdout
+    assert "fout: SITE_PUBLIC_URL is nog een voorbeeldadres" in result.stdout
+    assert not (tmp_path / "server").exists()
+    assert not (project / "output").exists()
