@@ -31,7 +31,10 @@ OPTIONAL = (
         "één zin",
         "tekst voor zoekmachines als die anders moet dan de samenvatting",
     ),
+    ("Image", "images/foto.jpg", "eigen foto bij delen op sociale media"),
+    ("Image_alt", "beschrijving", "wat er op die foto te zien is"),
     ("Modified", "{date}", "datum van een flinke wijziging"),
+    ("Wix_url", "/post/oude-naam", "oude Wix-adres, dat dan hierheen doorverwijst"),
     (
         "Status",
         "draft",

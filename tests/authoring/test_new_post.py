@@ -33,8 +33,10 @@ def test_new_post_has_a_dutch_slug_todays_date_and_every_field(workspace):
         "Summary": "",
     }
     body = source.body
-    for optional in ("Worksheet:", "Checklist:", "Description:", "Status: draft"):
-        assert f"[//]: # ({optional}" in body
+    optional = ["Worksheet:", "Checklist:", "Description:", "Status: draft"]
+    optional += ["Image:", "Image_alt:", "Wix_url:"]
+    for field in optional:
+        assert f"[//]: # ({field}" in body
 
 
 def test_new_post_is_checked_for_its_empty_summary_and_example_text(workspace):
