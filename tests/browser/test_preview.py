@@ -29,8 +29,9 @@ def preview(tmp_path):
         copy(source, tmp_path / name)
     port = free_port()
     invoke = [sys.executable, "-m", "invoke", "livereload", "--port", str(port)]
+    log = open(tmp_path / "preview.log", "w")  # noqa: SIM115 (closed below)
     process = subprocess.Popen(
-        invoke, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+        invoke, cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -43,6 +44,7 @@ def preview(tmp_path):
     yield url, tmp_path
     process.terminate()
     process.wait(timeout=10)
+    log.close()
 
 
 @pytest.mark.browser
@@ -58,11 +60,27 @@ def test_saving_a_post_reloads_the_page(page, preview):
     page.get_by_text("Een zin die er net bij kwam.").wait_for(timeout=15_000)
 
 
+def wait_for_log(project: Path, text: str, timeout: float = 30) -> str:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        log = (project / "preview.log").read_text(encoding="utf-8", errors="replace")
+        if text in log:
+            return log
+        time.sleep(0.2)
+    raise AssertionError(f"{text!r} not in the preview's output:\n{log}")
+
+
 @pytest.mark.browser
-def test_a_broken_post_keeps_the_preview_running(page, preview):
+def test_a_broken_post_is_reported_and_the_preview_carries_on(page, preview):
     url, project = preview
-    (project / "content/posts/kapot.md").write_text(
-        "Title: Kapot\nDate: morgen ofzo\n\nTekst.\n", encoding="utf-8"
-    )
-    time.sleep(2)
+    broken = project / "content/posts/kapot.md"
+    broken.write_text("Title: Kapot\nDate: morgen ofzo\n\nTekst.\n", encoding="utf-8")
+    log = wait_for_log(project, "De site is niet bijgewerkt")
+    assert "kapot.md" in log
     assert page.goto(url + "/blog/dilemmas/").status == 200
+    # Once the post is mended, the next save shows up again.
+    broken.write_text(
+        "Title: Weer heel\nDate: 2024-02-01\n\nTekst.\n", encoding="utf-8"
+    )
+    page.goto(url + "/blog/archief/")
+    page.get_by_text("Weer heel").wait_for(timeout=15_000)
