@@ -1,5 +1,6 @@
 """Tasks for writing, checking and publishing the site: `invoke --list` shows them."""
 
+import logging
 import shlex
 import shutil
 import sys
@@ -17,6 +18,21 @@ SETTINGS = {**DEFAULT_CONFIG, **get_settings_from_file(str(ROOT / DEV_SETTINGS))
 OUTPUT = ROOT / SETTINGS["OUTPUT_PATH"]
 HOST, PORT = "127.0.0.1", 8000
 CACHED = ("CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true")
+
+
+class ContentErrorsOnOneLine(logging.Filter):
+    """A mistake in a post or definition is the author's to fix: Pelican reports it
+    with a traceback; show her the message alone, which names the file and field."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        from embeds.errors import DefinitionError
+
+        if record.exc_info and isinstance(record.exc_info[1], DefinitionError):
+            record.exc_info = None
+        return True
+
+
+logging.getLogger("pelican").addFilter(ContentErrorsOnOneLine())
 
 
 def pelican_run(settings_file: str, *extra: str) -> None:

@@ -62,9 +62,11 @@ class AssetManifest:
         raise FileNotFoundError(f"theme asset {name!r} not found in {self.sources}")
 
     def write(self) -> None:
-        """Write each used asset under its hashed name in the output."""
+        """Write each used asset under its hashed name in the output, and remove the
+        unhashed copy Pelican's static generator made: nothing refers to it."""
         for name, (hashed, body) in sorted(self.used.items()):
             target = self.output / hashed
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(body)
+            (self.output / self.static_dir / name).unlink(missing_ok=True)
             logger.debug("asset %s -> %s", name, hashed)

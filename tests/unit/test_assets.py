@@ -46,6 +46,18 @@ def test_module_imports_point_at_hashed_names(theme, tmp_path):
     assert (tmp_path / "out" / store).read_text() == "export const x = 1;\n"
 
 
+def test_only_hashed_copies_stay_in_the_output(theme, tmp_path):
+    _, settings = theme
+    unhashed = tmp_path / "out/theme/css/site.css"
+    unhashed.parent.mkdir(parents=True)
+    unhashed.write_text("body{}")  # as Pelican's static generator copies it
+    manifest = AssetManifest(settings)
+    hashed = manifest.url("css/site.css")
+    manifest.write()
+    assert not unhashed.exists()
+    assert (tmp_path / "out" / hashed).read_text() == "body{}"
+
+
 def test_a_change_in_an_import_changes_the_importer(theme):
     static, settings = theme
     before = AssetManifest(settings).url("js/main.js")
