@@ -8,6 +8,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader
 from pelican import signals
 
 from .assets import AssetManifest
+from .feeds import restore_titles
 from .filters import dutch_date, reading_minutes
 from .reading import use_reusing_reader
 from .security import content_security_policy
@@ -66,4 +67,5 @@ def register() -> None:
     signals.initialized.connect(on_initialized)
     signals.generator_init.connect(on_generator_init)
     signals.finalized.connect(on_finalized)
+    signals.feed_generated.connect(restore_titles)
     signals.readers_init.connect(use_reusing_reader)
