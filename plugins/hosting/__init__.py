@@ -20,9 +20,13 @@ _state: dict = {}
 
 
 def nginx_folder(settings: dict) -> Path:
-    """Where the example nginx files go: NGINX_CONF_PATH, next to the output folder."""
-    output = Path(settings["OUTPUT_PATH"]).resolve()
-    return output.parent / settings.get("NGINX_CONF_PATH", "deploy/nginx")
+    """Where the example nginx files go: NGINX_CONF_PATH in the project folder.
+
+    The project is the folder that holds the content folder (PATH), so the files land
+    in the same place wherever the build writes its output (`-o`), and never in it.
+    """
+    project = Path(settings["PATH"]).resolve().parent
+    return project / settings.get("NGINX_CONF_PATH", "deploy/nginx")
 
 
 def on_all_generators_finalized(generators) -> None:

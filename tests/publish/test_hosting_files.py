@@ -161,7 +161,9 @@ def test_compression_is_deterministic_and_skips_tiny_files(tmp_path):
     ]
 
 
-def test_nginx_example_is_written_next_to_the_output_not_into_it(production_site):
+def test_nginx_example_is_written_into_the_project_not_the_output(production_site):
+    # The project is the folder holding content/ (tests/publish/test_nginx.py builds
+    # with the output elsewhere and serves the example from here).
     folder = production_site.parent / "deploy" / "nginx"
     server = (folder / f"sites-available/{HOST}.conf").read_text()
     snippet = (folder / f"snippets/{HOST}.conf").read_text()

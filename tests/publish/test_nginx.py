@@ -65,9 +65,11 @@ def nginx(tmp_path_factory, browser_name):
     work = tmp_path_factory.mktemp("nginx")
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    output = work / "output"
+    # The output in a folder of its own: the example goes next to the content.
+    output = work / "elders" / "output"
     built = build_site(copy_content(work), output, "publishconf.py", f'SITEURL="{url}"')
     assert built.returncode == 0, built.stdout + built.stderr
+    assert not (output.parent / "deploy").exists()
     snippet = work / f"deploy/nginx/snippets/{HOST}.conf"
     conf = work / "nginx.conf"
     conf.write_text(
