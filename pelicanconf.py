@@ -107,7 +107,7 @@ DELETE_OUTPUT_DIRECTORY = False
 
 # Publishing (plugins/hosting, see "Publishing" in README.md). Every build writes
 # `_headers` and `_redirects` into output/ and an example nginx configuration into
-# deploy/nginx/ (next to output/, so it is never published).
+# deploy/nginx/ of the project (next to content/, wherever output/ is: never published).
 PLUGINS += ["hosting"]
 # Old Wix addresses and the page each now lives at (relative to the site root), e.g.
 # {"/post/mijn-oude-post": "blog/mijn-post/"}. A post can instead say where it used to

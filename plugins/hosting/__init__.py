@@ -7,11 +7,12 @@ from urllib.parse import urlsplit
 
 import sitekit
 from pelican import signals
+from sitekit.security import wasm_paths
 
 from .compress import precompress
 from .headers import headers_file
 from .nginx import nginx_files
-from .policy import hashed_assets, security_headers
+from .policy import hashed_assets, policy_rules, security_headers
 from .redirects import check_targets, collect_redirects, redirects_file
 
 logger = logging.getLogger(__name__)
@@ -20,9 +21,13 @@ _state: dict = {}
 
 
 def nginx_folder(settings: dict) -> Path:
-    """Where the example nginx files go: NGINX_CONF_PATH, next to the output folder."""
-    output = Path(settings["OUTPUT_PATH"]).resolve()
-    return output.parent / settings.get("NGINX_CONF_PATH", "deploy/nginx")
+    """Where the example nginx files go: NGINX_CONF_PATH in the project folder.
+
+    The project is the folder that holds the content folder (PATH), so the files land
+    in the same place wherever the build writes its output (`-o`), and never in it.
+    """
+    project = Path(settings["PATH"]).resolve().parent
+    return project / settings.get("NGINX_CONF_PATH", "deploy/nginx")
 
 
 def on_all_generators_finalized(generators) -> None:
@@ -41,14 +46,20 @@ def on_finalized(pelican) -> None:
     redirects = _state.pop("redirects", [])
     check_targets(redirects, output)
     security = security_headers(settings)
+    relaxed = [
+        (path, security_headers(settings, path)) for path in wasm_paths(settings)
+    ]
     host = urlsplit(settings.get("SITE_PUBLIC_URL") or "").hostname or "_"
     root = settings.get("NGINX_ROOT") or f"/var/www/{host}"
     files = {
-        output / "_headers": headers_file(security, hashed_assets(output)),
+        output / "_headers": headers_file(
+            security, hashed_assets(output), policy_rules(settings, output)
+        ),
         output / "_redirects": redirects_file(redirects),
     }
     folder = nginx_folder(settings)
-    for name, text in nginx_files(security, redirects, host, root).items():
+    nginx = nginx_files(security, redirects, host, root, relaxed)
+    for name, text in nginx.items():
         files[folder / name] = text
     for path, text in files.items():
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -35,13 +35,19 @@ def environment() -> Environment:
 
 
 def nginx_files(
-    security: dict[str, str], redirects: list[Redirect], server_name: str, root: str
+    security: dict[str, str],
+    redirects: list[Redirect],
+    server_name: str,
+    root: str,
+    search: list[tuple[str, dict[str, str]]] = (),
 ) -> dict[str, str]:
-    """The two files, keyed by their path under /etc/nginx/."""
+    """The two files, keyed by their path under /etc/nginx/. `search`: locations
+    with headers of their own (the search page and Pagefind's bundle, their CSP)."""
     env = environment()
     snippet = f"snippets/{server_name}.conf"
     context = {
         "security": security,
+        "search": search,
         "redirects": redirects,
         "server_name": server_name,
         "root": root,

@@ -3,7 +3,7 @@
 import re
 from pathlib import Path
 
-from sitekit.security import content_security_policy
+from sitekit.security import content_security_policy, wasm_paths
 
 # Theme CSS, JS and icons carry a content hash in their name (sitekit.assets): a new
 # version gets a new name, so browsers may keep these for a year without asking.
@@ -19,10 +19,16 @@ PERMISSIONS = (
 )
 
 
-def security_headers(settings: dict) -> dict[str, str]:
-    """Headers for every response: the site's CSP and the usual hardening."""
+# Files in the output that are not pages of the site: the hosts' own files, and the
+# compressed copies (nginx picks them; Netlify and Cloudflare compress themselves).
+NOT_SERVED = {"_headers", "_redirects"}
+COPY_SUFFIXES = (".gz", ".br")
+
+
+def security_headers(settings: dict, path: str = "") -> dict[str, str]:
+    """Headers for a response: the CSP for that path and the usual hardening."""
     headers = {
-        "Content-Security-Policy": content_security_policy(settings),
+        "Content-Security-Policy": content_security_policy(settings, path),
         "X-Content-Type-Options": "nosniff",
         "Referrer-Policy": "strict-origin-when-cross-origin",
         "Permissions-Policy": settings.get("PERMISSIONS_POLICY", PERMISSIONS),
@@ -32,6 +38,46 @@ def security_headers(settings: dict) -> dict[str, str]:
         if not value or any(char in value for char in '"\r\n'):
             raise ValueError(f"header {name}: value {value!r} cannot be sent as is")
     return headers
+
+
+def policy_rules(settings: dict, output: Path) -> list[tuple[str, str]]:
+    """(path pattern, CSP) rules that give every file of the site exactly one policy.
+
+    Netlify and Cloudflare send the headers of every rule that matches a path, and
+    two Content-Security-Policy values are two policies that both apply: the search
+    page's relaxed policy under a site-wide one would still block its WebAssembly.
+    So, with a search page, the strict policy is not given to `/*` but to each entry
+    of the output (folders as `/name/*`) outside the search folders (wasm_paths),
+    which get the relaxed one. An address that is no file of the site (the hosts
+    answer it with 404.html) then gets no CSP; 404.html itself does.
+    """
+    strict = content_security_policy(settings)
+    relaxed = wasm_paths(settings)
+    if not relaxed:
+        return [("/*", strict)]
+    rules = [("/", strict)]
+
+    def walk(folder: Path, prefix: str) -> None:
+        entries = folder.iterdir() if folder.is_dir() else []
+        names = {entry.name: entry.is_dir() for entry in entries}
+        for path in relaxed:  # may be written after this plugin runs (Pagefind)
+            if path.startswith(prefix) and path != prefix:
+                names.setdefault(path[len(prefix) :].split("/")[0], True)
+        for name, is_folder in sorted(names.items()):
+            if name in NOT_SERVED or name.endswith(COPY_SUFFIXES):
+                continue
+            path = f"{prefix}{name}/" if is_folder else f"{prefix}{name}"
+            if path in relaxed:
+                continue
+            if any(search.startswith(path) for search in relaxed):
+                rules.append((path, strict))  # a folder's own index, on the way
+                walk(folder / name, path)
+            else:
+                rules.append((f"{path}*" if is_folder else path, strict))
+
+    walk(output, "/")
+    rules += [(f"{path}*", content_security_policy(settings, path)) for path in relaxed]
+    return rules
 
 
 def hashed_assets(output: Path) -> list[str]:

@@ -2,6 +2,10 @@
 
 from urllib.parse import urlsplit
 
+# Pagefind's bundle (findability.search.BUNDLE). The search page runs Pagefind in a
+# worker, and a worker gets the CSP sent with its own script, not the page's.
+SEARCH_BUNDLE = "/pagefind/"
+
 
 def origin(url: str) -> str:
     """The scheme and host of a URL, as CSP source expressions want them."""
@@ -15,13 +19,33 @@ def form_action_sources(settings: dict) -> list[str]:
     return sorted({origin(url) for url in endpoints if url and "://" in url})
 
 
-def content_security_policy(settings: dict) -> str:
-    """The strict policy: nothing inline, nothing from other hosts but form targets."""
-    # 'wasm-unsafe-eval' lets the site's own search (Pagefind, /zoeken/) compile its
-    # WebAssembly; without it Chromium refuses WebAssembly.instantiate(). It allows
-    # no JavaScript eval and no other origin. One header serves every page, so it
-    # cannot be limited to the search page.
-    scripts = ["'self'", "'wasm-unsafe-eval'"]
+def search_path(settings: dict) -> str | None:
+    """The URL path of the search page (SEARCH_URL), e.g. "/zoeken/"; None if none."""
+    url = (settings.get("SEARCH_URL") or "").strip("/")
+    return f"/{url}/" if url else None
+
+
+def wasm_paths(settings: dict) -> list[str]:
+    """URL paths (prefixes) whose responses may compile WebAssembly: the search page
+    and Pagefind's bundle, whose worker runs under the CSP of its own script."""
+    search = search_path(settings)
+    return [search, SEARCH_BUNDLE] if search else []
+
+
+def allows_wasm(settings: dict, path: str) -> bool:
+    """Whether a request path (query string allowed) gets the search page's policy."""
+    path = urlsplit(path).path + "/"
+    return any(path.startswith(prefix) for prefix in wasm_paths(settings))
+
+
+def content_security_policy(settings: dict, path: str = "") -> str:
+    """The strict policy for a path: nothing inline, nothing from other hosts but
+    form targets. Only search (wasm_paths) may compile WebAssembly."""
+    scripts = ["'self'"]
+    if path and allows_wasm(settings, path):
+        # Pagefind compiles its WebAssembly there; 'wasm-unsafe-eval' allows no
+        # JavaScript eval and no other origin. Every other page refuses WebAssembly.
+        scripts.append("'wasm-unsafe-eval'")
     connect = ["'self'"]
     analytics = settings.get("ANALYTICS") or {}
     if analytics.get("script"):

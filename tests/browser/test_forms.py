@@ -23,13 +23,9 @@ MESSAGE_KEY = "hva:contact-message"
 CONTACT = {"naam": "Anna de Vries", "email": "anna@stal.example", "bericht": "Hoi!"}
 
 
-def policy_for(overrides: dict) -> str:
-    """The CSP the site's own function builds for these settings."""
-    from sitekit.security import content_security_policy
-
-    return content_security_policy(
-        read_settings(str(ROOT / "pelicanconf.py"), override=overrides)
-    )
+def settings_with(overrides: dict) -> dict:
+    """The site's settings with these overrides, for the CSP the server sends."""
+    return read_settings(str(ROOT / "pelicanconf.py"), override=overrides)
 
 
 @pytest.fixture(scope="module")
@@ -53,8 +49,7 @@ def funnel(tmp_path_factory):
                 "honeypot": "website",
             },
         }
-        policy = policy_for({"FORMS": forms})
-        with SiteServer(output, policy) as server:
+        with SiteServer(output, settings=settings_with({"FORMS": forms})) as server:
             result = build_site(
                 copy_content(work),
                 output,
@@ -68,7 +63,7 @@ def funnel(tmp_path_factory):
                 url=server.url,
                 output=output,
                 backend=backend,
-                policy=policy,
+                policy=server.policy,
                 thanks=server.url + "/bedankt/",
             )
 

@@ -60,3 +60,22 @@ def test_key_pages_pass_axe_in_dark_mode(probe):
         if violations := probe.axe_violations():
             problems[path] = violations
     assert problems == {}
+
+
+# A minimal WebAssembly module (magic number and version), compiled in the page.
+COMPILE_WASM = """() => WebAssembly
+  .compile(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]))
+  .then(() => "compiled", (error) => `${error.name}: ${error.message}`)"""
+
+
+@pytest.mark.browser
+def test_only_the_search_page_may_compile_webassembly(probe):
+    """The served CSP refuses WebAssembly everywhere but on the search page, where
+    Pagefind needs it (tests/browser/test_search.py searches there)."""
+    for path in ["/", "/blog/dilemmas/", "/contact/"]:
+        probe.goto(path)
+        refused = probe.page.evaluate(COMPILE_WASM)
+        assert refused.startswith("CompileError"), (path, refused)
+        assert "Content Security Policy" in refused, (path, refused)
+    probe.goto("/zoeken/")
+    assert probe.page.evaluate(COMPILE_WASM) == "compiled"

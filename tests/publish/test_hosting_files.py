@@ -16,6 +16,7 @@ from tests.conftest import build_site, copy_content
 from tests.publish.hosting import (
     HOST,
     headers_for,
+    matches,
     parse_headers_file,
     production_settings,
 )
@@ -35,12 +36,45 @@ def rules(production_site):
 
 def test_every_path_gets_the_sites_policy_and_the_security_headers(rules):
     policy = content_security_policy(production_settings())
+    assert "'wasm-unsafe-eval'" not in policy
     for path in ["/", "/blog/dilemmas/", "/404.html", "/feeds/alle.atom.xml"]:
         headers = headers_for(rules, path)
         assert headers["Content-Security-Policy"] == policy
         assert "frame-ancestors 'none'" in policy.split("; ")
         assert headers.items() >= SECURITY.items()
         assert "camera=()" in headers["Permissions-Policy"]
+
+
+def test_only_search_may_compile_webassembly(rules):
+    """The search page and Pagefind's worker get the relaxed policy, alone."""
+    settings = production_settings()
+    relaxed = content_security_policy(settings, "/zoeken/")
+    assert relaxed.replace(" 'wasm-unsafe-eval'", "") == (
+        content_security_policy(settings)
+    )
+    for path in ["/zoeken/", "/zoeken/index.html", "/pagefind/pagefind-worker.js"]:
+        headers = headers_for(rules, path)
+        assert headers["Content-Security-Policy"] == relaxed, path
+        assert headers.items() >= SECURITY.items()
+
+
+def test_every_file_of_the_site_matches_exactly_one_policy(rules, production_site):
+    # Both hosts join the values of every matching rule: two CSP rules on one path
+    # would be two policies, and the strict one would block search's WebAssembly.
+    csp_rules = [pattern for pattern, h in rules if "Content-Security-Policy" in h]
+    assert "/*" not in csp_rules
+    paths = ["/", "/zoeken/", "/blog/"] + [
+        "/" + file.relative_to(production_site).as_posix()
+        for file in production_site.rglob("*")
+        if file.is_file()
+        and file.name not in ("_headers", "_redirects")
+        # The .gz/.br copies next to a root file are for nginx, which picks them
+        # itself; on Netlify and Cloudflare nothing links to them.
+        and not (file.parent == production_site and file.suffix in (".gz", ".br"))
+    ]
+    for path in paths:
+        matching = [pattern for pattern in csp_rules if matches(pattern, path)]
+        assert len(matching) == 1, (path, matching)
 
 
 def test_pages_are_revalidated_and_hashed_css_is_cached_for_a_year(
@@ -63,6 +97,7 @@ def test_form_endpoints_reach_the_policy_in_both_host_files():
     security = security_headers(settings)
     rules = parse_headers_file(headers_file(security, []))
     policy = headers_for(rules, "/contact/")["Content-Security-Policy"]
+    assert rules[1] == ("/*", {"Content-Security-Policy": policy})
     assert "form-action 'self' https://formspree.io" in policy
     assert policy == content_security_policy(settings)
 
@@ -161,7 +196,9 @@ def test_compression_is_deterministic_and_skips_tiny_files(tmp_path):
     ]
 
 
-def test_nginx_example_is_written_next_to_the_output_not_into_it(production_site):
+def test_nginx_example_is_written_into_the_project_not_the_output(production_site):
+    # The project is the folder holding content/ (tests/publish/test_nginx.py builds
+    # with the output elsewhere and serves the example from here).
     folder = production_site.parent / "deploy" / "nginx"
     server = (folder / f"sites-available/{HOST}.conf").read_text()
     snippet = (folder / f"snippets/{HOST}.conf").read_text()

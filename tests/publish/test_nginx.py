@@ -14,7 +14,7 @@ import pytest
 from sitekit.security import content_security_policy
 
 from tests.conftest import build_site, copy_content
-from tests.gates.test_browser_gates import site_paths
+from tests.gates.test_browser_gates import COMPILE_WASM, site_paths
 from tests.publish.hosting import HOST, production_settings
 from tests.support.probe import PageProbe
 
@@ -65,9 +65,11 @@ def nginx(tmp_path_factory, browser_name):
     work = tmp_path_factory.mktemp("nginx")
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    output = work / "output"
+    # The output in a folder of its own: the example goes next to the content.
+    output = work / "elders" / "output"
     built = build_site(copy_content(work), output, "publishconf.py", f'SITEURL="{url}"')
     assert built.returncode == 0, built.stdout + built.stderr
+    assert not (output.parent / "deploy").exists()
     snippet = work / f"deploy/nginx/snippets/{HOST}.conf"
     conf = work / "nginx.conf"
     conf.write_text(
@@ -126,6 +128,24 @@ def test_headers_arrive_with_the_sites_policy(nginx, page):
     css_headers = css[0].all_headers()
     assert css_headers["cache-control"] == "public, max-age=31536000, immutable"
     assert css_headers["x-content-type-options"] == "nosniff"
+
+
+@pytest.mark.browser
+def test_search_gets_its_own_policy_and_works(nginx, page):
+    settings = production_settings()
+    response = page.goto(nginx["url"] + "/zoeken/?q=planning")
+    policies = [
+        header["value"]
+        for header in response.headers_array()
+        if header["name"].lower() == "content-security-policy"
+    ]
+    assert policies == [content_security_policy(settings, "/zoeken/")]
+    page.locator(".search-status").filter(has_text="gevonden").wait_for()
+    assert page.locator(".search-list h3 a").count() >= 1
+    # Elsewhere, the header nginx sends refuses WebAssembly.
+    page.goto(nginx["url"] + "/blog/dilemmas/")
+    refused = page.evaluate(COMPILE_WASM)
+    assert refused.startswith("CompileError") and "Content Security" in refused
 
 
 @pytest.mark.browser

@@ -1,4 +1,4 @@
-"""A static file server for the built site that sends the production CSP header."""
+"""A static file server for the built site that sends the production CSP headers."""
 
 import threading
 from functools import partial
@@ -10,18 +10,26 @@ from pelican.settings import read_settings
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def site_policy() -> str:
-    """The CSP that the site's settings produce, as hosts will send it."""
+def site_settings() -> dict:
+    return read_settings(str(ROOT / "pelicanconf.py"))
+
+
+def site_policy(path: str = "") -> str:
+    """The CSP that the site's settings produce for a path, as hosts will send it."""
     from sitekit.security import content_security_policy
 
-    return content_security_policy(read_settings(str(ROOT / "pelicanconf.py")))
+    return content_security_policy(site_settings(), path)
 
 
 class Handler(SimpleHTTPRequestHandler):
-    policy = ""
+    policy = ""  # one policy for every path, when given
+    settings: dict = {}
 
     def end_headers(self):
-        self.send_header("Content-Security-Policy", self.policy)
+        from sitekit.security import content_security_policy
+
+        policy = self.policy or content_security_policy(self.settings, self.path)
+        self.send_header("Content-Security-Policy", policy)
         self.send_header("Cache-Control", "no-store")
         super().end_headers()
 
@@ -43,15 +51,26 @@ class Handler(SimpleHTTPRequestHandler):
 
 
 class SiteServer:
-    """Serve a folder on 127.0.0.1 on a free port, in a background thread."""
+    """Serve a folder on 127.0.0.1 on a free port, in a background thread.
 
-    def __init__(self, root: Path, policy: str | None = None):
-        handler = type("SiteHandler", (Handler,), {"policy": policy or site_policy()})
+    Each response carries the CSP the settings give its path (the search page its
+    own), as the generated host rules do; or `policy` on every path, when given.
+    """
+
+    def __init__(
+        self, root: Path, policy: str | None = None, settings: dict | None = None
+    ):
+        settings = settings or site_settings()
+        handler = type(
+            "SiteHandler", (Handler,), {"policy": policy or "", "settings": settings}
+        )
         self.httpd = ThreadingHTTPServer(
             ("127.0.0.1", 0), partial(handler, directory=str(root))
         )
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self.policy = handler.policy
+        from sitekit.security import content_security_policy
+
+        self.policy = policy or content_security_policy(settings)
 
     def __enter__(self):
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
