@@ -5,9 +5,11 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from sitekit.security import SEARCH_BUNDLE
+
 logger = logging.getLogger(__name__)
 
-BUNDLE = "pagefind"
+BUNDLE = SEARCH_BUNDLE.strip("/")  # the folder the CSP relaxes for search
 
 
 def pagefind_executable() -> Path:

@@ -2,7 +2,7 @@
 
 from urllib.parse import urlsplit
 
-# Pagefind's bundle (findability.search.BUNDLE). The search page runs Pagefind in a
+# Where findability writes Pagefind's bundle. The search page runs Pagefind in a
 # worker, and a worker gets the CSP sent with its own script, not the page's.
 SEARCH_BUNDLE = "/pagefind/"
 
