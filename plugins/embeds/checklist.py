@@ -15,7 +15,7 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 from pelican.utils import slugify
 
-from .attach import choose
+from .attach import all_articles, choose
 from .errors import DefinitionError
 from .loading import load_folder
 
@@ -214,21 +214,6 @@ def load_checklists(content: Path) -> dict[str, Checklist]:
     return load_folder(content / "checklists", SUFFIXES, parse_checklist)
 
 
-def metadata_line(path: str, key: str) -> int | None:
-    """The line of a post where metadata `key` is set, for error messages."""
-    pattern = re.compile(rf"\s*{re.escape(key)}\s*:", re.IGNORECASE)
-    try:
-        with open(path, encoding="utf-8") as handle:
-            for number, text in enumerate(handle, 1):
-                if not text.strip():
-                    return None
-                if pattern.match(text):
-                    return number
-    except OSError:
-        return None
-    return None
-
-
 def attach_checklists(generator) -> dict[str, Checklist]:
     """Give each article its checklist (`article.checklist`; None when off)."""
     settings = generator.settings
@@ -242,21 +227,8 @@ def attach_checklists(generator) -> dict[str, Checklist]:
             path="CHECKLIST_DEFAULT",
         )
     published = set(map(id, generator.articles))
-    others = [
-        *generator.translations,
-        *generator.hidden_articles,
-        *generator.hidden_translations,
-        *generator.drafts,
-        *generator.drafts_translations,
-    ]
-    for article in [*generator.articles, *others]:
-        try:
-            checklist = choose(article, "Checklist", default, checklists)
-        except DefinitionError as error:
-            error.line = error.line or metadata_line(article.source_path, "Checklist")
-            raise DefinitionError(
-                error.file, error.message, error.path, error.line
-            ) from None
+    for article in all_articles(generator):
+        checklist = choose(article, "Checklist", default, checklists)
         article.checklist = checklist
         if checklist is not None:
             checklist.used = True
