@@ -368,3 +368,48 @@ def test_dutch_notation_is_the_same_in_python_and_the_browser(sheet):
     assert shown == expected
     assert shown[3] == ["1.250,5", "€ 1.250,50", 1250.5]
     assert sheet.csp_violations() == []
+
+
+FULL_STORAGE = """
+const setItem = Storage.prototype.setItem;
+Storage.prototype.setItem = function (key, value) {
+  if (String(key).startsWith("hva:worksheet")) {
+    throw new DOMException("full", "QuotaExceededError");
+  }
+  return setItem.call(this, key, value);
+};
+"""
+
+
+def test_a_full_storage_keeps_answers_in_memory_and_drops_the_stale_entry(
+    page, base_url
+):
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(base_url + PATH)
+    page.fill("#ws-dagen", "3")  # saved while saving still works
+    assert page.evaluate(f"sessionStorage.getItem('{KEY}')")
+    page.add_init_script(FULL_STORAGE)  # from the next load on, storage is full
+    page.reload()
+    page.wait_for_selector("[data-tools]:not([hidden])")
+    assert page.input_value("#ws-dagen") == "3"
+    assert page.locator(".ws-notice").count() == 0
+
+    page.fill("#ws-dagen", "4")
+    notice = page.locator(".ws-notice")
+    assert notice.count() == 1 and "bewaard tot je deze pagina sluit" in (
+        notice.inner_text()
+    )
+    # The older entry is gone from the storage that failed; the answers live on.
+    assert page.evaluate(f"sessionStorage.getItem('{KEY}')") is None
+    page.fill("#ws-uurtarief", "50")
+    assert page.text_content("#ws-uren_kwijt") == "32"
+    assert page.text_content("#ws-omzet_kwijt") == "€ 1.600,00"
+    page.fill("#ws-uren_per_klant", "8")
+    assert page.locator(".ws-notice").count() == 1  # said once, not per keystroke
+    assert page.text_content("#ws-klanten_extra") == "4"
+    # A reload never brings back the stale answers the reader had since changed.
+    page.reload()
+    page.wait_for_selector("[data-tools]:not([hidden])")
+    assert page.input_value("#ws-dagen") == "2,5"
+    assert errors == []

@@ -90,7 +90,10 @@ function enhance(form) {
   const say = (text) => {
     live.textContent = live.textContent === text ? text + "\u00a0" : text;
   };
+  const noticed = new Set();
   const notice = (key) => {
+    if (noticed.has(key)) return;
+    noticed.add(key);
     const p = document.createElement("p");
     p.className = "ws-notice";
     p.setAttribute("role", "status");
@@ -236,8 +239,10 @@ function enhance(form) {
     if (mail) mail.href = mailto();
   }
   function changed() {
-    refresh();
+    // Save first: nothing shown or computed afterwards may keep answers from being kept.
     store.save(collect());
+    for (const code of store.notices) notice(code);
+    refresh();
   }
 
   // Exports: one readable outline of every answer, computed values included.
