@@ -4,6 +4,7 @@
 // Whatever the reader types is only ever handled as text (value, textContent).
 import { clearAll, openStore, remembering, setRemembering } from "./store.js";
 
+const MAIL_LINK = 1900;
 const all = (scope, selector) => [...scope.querySelectorAll(selector)];
 const own = (object, key) => Object.hasOwn(object, key);
 
@@ -236,7 +237,13 @@ function enhance(form) {
         output.dataset.value = key;
       }
     }
-    if (mail) mail.href = mailto();
+    if (mail) {
+      try {
+        mail.href = mailto();
+      } catch {
+        mail.href = "mailto:" + mail.dataset.email; // as without JavaScript
+      }
+    }
   }
   function changed() {
     // Save first: nothing shown or computed afterwards may keep answers from being kept.
@@ -277,8 +284,10 @@ function enhance(form) {
   const today = () => new Date().toLocaleDateString("nl-NL");
   const about = () => `${form.dataset.title} (${form.dataset.date})`;
 
-  function asText() {
+  /** The answers as plain text; `answered`: leave out what is not filled in. */
+  function asText(answered = false) {
     const value = (v) => (v.trim() ? v.trim().replace(/\n/g, "\n    ") : S.empty);
+    const keep = (items) => (answered ? items.filter(([, v]) => v.trim()) : items);
     const lines = [
       form.dataset.sheetTitle,
       "=".repeat(form.dataset.sheetTitle.length),
@@ -287,10 +296,12 @@ function enhance(form) {
     ];
     for (const section of outline()) {
       lines.push("", section.title.toUpperCase(), "-".repeat(section.title.length));
-      for (const [label, v] of section.items) lines.push(`${colon(label)} ${value(v)}`);
+      for (const [label, v] of keep(section.items))
+        lines.push(`${colon(label)} ${value(v)}`);
       for (const row of section.rows) {
-        lines.push("", row.title);
-        for (const [label, v] of row.items) lines.push(`  ${colon(label)} ${value(v)}`);
+        const items = keep(row.items);
+        if (items.length) lines.push("", row.title);
+        for (const [label, v] of items) lines.push(`  ${colon(label)} ${value(v)}`);
       }
     }
     return lines.join("\n") + "\n";
@@ -347,12 +358,26 @@ function enhance(form) {
     return lines.length > 6 ? lines.map(icsFold).join("\r\n") + "\r\n" : null;
   }
   function mailto() {
-    const limit = 1800;
-    let body = `${t("mail_intro", { title: form.dataset.title })}\n\n${asText()}`;
-    if (body.length > limit)
-      body = body.slice(0, limit - S.truncated.length - 2) + "\n\n" + S.truncated;
-    const subject = t("mail_subject", { title: form.dataset.title });
-    return `mailto:${mail.dataset.email}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+    const subject = encodeURIComponent(t("mail_subject", { title: form.dataset.title }));
+    const head = `mailto:${mail.dataset.email}?subject=${subject}&body=`;
+    // Mail programs cut or refuse long links: the whole encoded link stays within
+    // MAIL_LINK characters (unanswered questions left out, to fit more answers), cut
+    // between code points (never half an emoji).
+    const room = MAIL_LINK - head.length;
+    const intro = t("mail_intro", { title: form.dataset.title });
+    const body = `${intro}\n\n${asText(true)}`.toWellFormed(); // no lone surrogates
+    let encoded = encodeURIComponent(body);
+    if (encoded.length > room) {
+      const tail = encodeURIComponent("\n\n" + S.truncated);
+      encoded = "";
+      for (const char of body) {
+        const part = encodeURIComponent(char);
+        if (encoded.length + part.length + tail.length > room) break;
+        encoded += part;
+      }
+      encoded += tail;
+    }
+    return head + encoded;
   }
   function download(name, type, text) {
     const link = document.createElement("a");
