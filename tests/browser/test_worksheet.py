@@ -135,12 +135,13 @@ def test_answers_last_for_the_tab_unless_remembered(sheet, context):
     other.click("text=Wis mijn antwoorden")
     assert other.input_value("#ws-doelen-1-doel") == ""
     assert other.input_value("#ws-dagen") == "2,5"
-    assert not other.is_checked("#ws-remember")
+    # Remembering is a choice for the whole site (the checklist too), not an answer.
+    assert other.is_checked("#ws-remember")
     assert other.text_content("[data-live]") == "Je antwoorden zijn gewist."
     keys = other.evaluate(
         "[...Object.keys(localStorage), ...Object.keys(sessionStorage)]"
     )
-    assert [k for k in keys if k.startswith("hva:")] == []
+    assert [k for k in keys if k.startswith("hva:")] == ["hva:remember"]
     other.close()
     fresh = context.new_page()
     fresh.goto(sheet.base_url + PATH)
@@ -436,3 +437,25 @@ def test_a_full_storage_keeps_answers_in_memory_and_drops_the_stale_entry(
     page.wait_for_selector("[data-tools]:not([hidden])")
     assert page.input_value("#ws-dagen") == "2,5"
     assert errors == []
+
+
+def test_clearing_the_worksheet_leaves_the_checklist_alone(sheet):
+    page = sheet.page
+    box = page.locator("section.checklist .checklist-items input[type=checkbox]").first
+    box.check()
+    page.fill("#ws-dagen", "3")
+    clear = page.get_by_role("button", name="Wis mijn antwoorden")
+    assert "checklist" in page.text_content(
+        "#" + clear.get_attribute("aria-describedby")
+    )
+    clear.click()
+    assert page.input_value("#ws-dagen") == "2,5"
+    assert box.is_checked()
+    assert page.evaluate(f"sessionStorage.getItem('{KEY}')") is None
+    page.reload()
+    page.wait_for_selector("[data-tools]:not([hidden])")
+    assert page.input_value("#ws-dagen") == "2,5"
+    assert page.locator(
+        "section.checklist .checklist-items input[type=checkbox]"
+    ).first.is_checked()
+    assert sheet.errors == []

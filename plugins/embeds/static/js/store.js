@@ -124,15 +124,3 @@ export function setRemembering(on) {
   }
   return true;
 }
-
-/** Remove everything this site ever stored on the device. */
-export function clearAll() {
-  for (const kind of ["localStorage", "sessionStorage"]) {
-    const storage = usable(kind);
-    if (!storage) continue;
-    for (const key of Object.keys(storage)) {
-      if (key.startsWith(PREFIX)) storage.removeItem(key);
-    }
-  }
-  memory.clear();
-}

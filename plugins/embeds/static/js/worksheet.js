@@ -2,7 +2,7 @@
 // computed outputs and verdicts, rows to add and remove, answers kept on the device
 // (store.js), exports (Markdown, text, print, .ics) and sending the answers.
 // Whatever the reader types is only ever handled as text (value, textContent).
-import { clearAll, openStore, remembering, setRemembering } from "./store.js";
+import { openStore, remembering, setRemembering } from "./store.js";
 
 const MAIL_LINK = 1900;
 const all = (scope, selector) => [...scope.querySelectorAll(selector)];
@@ -400,11 +400,10 @@ function enhance(form) {
       else say(S.no_deadlines);
     },
     clear() {
-      clearAll();
+      // This worksheet only: the checklist on the page keeps its own ticks and button.
       store.clear();
       form.reset();
       for (const section of sections.filter(repeated)) setRowCount(section, 0);
-      remember.checked = false;
       refresh();
       say(S.cleared);
     },
