@@ -161,15 +161,22 @@ def test_a_new_browser_sees_nothing(browser, base_url, sheet):
 def test_exports_hold_every_answer_as_text(sheet, tmp_path):
     page = sheet.page
     fill_in(page)
-    files = {}
+    files, names = {}, []
     for button in ["Download als Markdown", "Download als tekst", "in mijn agenda"]:
         with page.expect_download() as info:
             page.click(f"button:has-text('{button}')")
         download = info.value
         path = tmp_path / download.suggested_filename
+        names.append(download.suggested_filename)
         download.save_as(path)
         files[path.suffix] = path.read_bytes().decode("utf-8")
     markdown, text, ics = files[".md"], files[".txt"], files[".ics"]
+    # Named from strings.yaml (ws_js_file), the calendar's PRODID from SITENAME.
+    assert names == [
+        "werkblad-dilemmas.md",
+        "werkblad-dilemmas.txt",
+        "werkblad-dilemmas.ics",
+    ]
     for export in (markdown, text):
         assert "Dilemma's (15 januari 2024)" in export
         assert "Ingevuld op" in export
@@ -191,6 +198,7 @@ def test_exports_hold_every_answer_as_text(sheet, tmp_path):
     unfolded = ics.replace("\r\n ", "").split("\r\n")
     assert unfolded.count("BEGIN:VEVENT") == 1
     assert "DTSTART;VALUE=DATE:20261231" in unfolded
+    assert "PRODID:-//Hippisch virtueel assistent//doelen//NL" in unfolded
     assert "DTEND;VALUE=DATE:20270101" in unfolded
     assert any(re.fullmatch(r"DTSTAMP:\d{8}T\d{6}Z", line) for line in unfolded)
     assert any(re.fullmatch(r"UID:\S+@127\.0\.0\.1", line) for line in unfolded)

@@ -256,7 +256,11 @@ function enhance(form) {
   function shown(scope, name) {
     const element = scope.querySelector(`[data-field="${name}"], [data-verdict]`);
     const value = element.tagName === "OUTPUT" ? element.textContent : read(scope, name);
-    if (element.type === "radio") return value === "ja" ? S.yes : value === "nee" ? S.no : value;
+    if (element.type === "radio") {
+      // What the reader saw next to her pick (values are stable identifiers, not text).
+      const picked = all(scope, `[data-field="${name}"]`).find((e) => e.checked);
+      return picked ? picked.closest("label").textContent.trim() : "";
+    }
     if (element.dataset.kind === "money" && parseNumber(value) !== null)
       return formatNumber(parseNumber(value), "money");
     if (element.type === "date" && value) return value.split("-").reverse().join("-");
@@ -328,7 +332,7 @@ function enhance(form) {
     const lines = [
       "BEGIN:VCALENDAR",
       "VERSION:2.0",
-      "PRODID:-//Hippisch virtueel assistent//Werkblad//NL",
+      `PRODID:-//${icsText(form.dataset.site)}//${form.dataset.worksheet}//NL`,
       "CALSCALE:GREGORIAN",
       "METHOD:PUBLISH",
     ];
@@ -389,7 +393,7 @@ function enhance(form) {
     setTimeout(() => URL.revokeObjectURL(link.href), 60000);
   }
 
-  const file = "werkblad-" + form.dataset.slug;
+  const file = t("file", { slug: form.dataset.slug });
   const actions = {
     markdown: () => download(file + ".md", "text/markdown;charset=utf-8", asMarkdown()),
     text: () => download(file + ".txt", "text/plain;charset=utf-8", asText()),
