@@ -11,7 +11,7 @@ from pathlib import Path
 from markupsafe import Markup
 from pelican import signals
 
-from .attach import choose
+from .attach import all_articles, choose
 from .checklist import attach_checklists
 from .errors import DefinitionError
 from .loading import load_folder
@@ -53,12 +53,7 @@ def attach_worksheets(generator) -> None:
             f"{choices}. Add the file, or set WORKSHEET_DEFAULT to one of them or "
             "'none'",
         )
-    articles = [
-        *generator.articles,
-        *generator.translations,
-        *generator.drafts,
-        *generator.drafts_translations,
-    ]
+    articles = all_articles(generator)
     template = generator.get_template("partials/worksheet_fields")
     for sheet in known.values():
         # The same for every article: rendered once, not once per page.

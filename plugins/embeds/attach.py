@@ -1,12 +1,51 @@
-"""Attaching definitions to articles from their metadata, with a site-wide default."""
+"""Attaching definitions to articles from their metadata, with a site-wide default.
+
+Shared by every plugin that gives articles something by name (worksheets, checklists,
+calls to action) and by anything that points an author at a metadata line.
+"""
+
+import re
 
 from .errors import DefinitionError
 
 NONE = "none"
 
 
-def choose(article, key: str, default: str | None, known: dict):
-    """The definition an article names under `key` (or the default); None for "none"."""
+def all_articles(generator) -> list:
+    """Every article a build writes a page for: published, hidden and draft, with
+    their translations."""
+    return [
+        *generator.articles,
+        *generator.translations,
+        *generator.hidden_articles,
+        *generator.hidden_translations,
+        *generator.drafts,
+        *generator.drafts_translations,
+    ]
+
+
+def metadata_line(path: str, key: str) -> int | None:
+    """The line of a content file's header where metadata `key` is set; None when
+    the header does not set it or the file cannot be read."""
+    pattern = re.compile(rf"\s*{re.escape(key)}\s*:", re.IGNORECASE)
+    try:
+        with open(path, encoding="utf-8") as handle:
+            for number, text in enumerate(handle, 1):
+                if not text.strip():
+                    return None
+                if pattern.match(text):
+                    return number
+    except (OSError, UnicodeDecodeError):
+        return None
+    return None
+
+
+def choose(article, key: str, default: str | None, known: dict, noun: str = ""):
+    """The definition an article names under `key` (or the default); None for "none".
+
+    An unknown name fails with the article's file and the line of `key`; `noun`
+    names the kind of thing in the message (default: `key` in lower case).
+    """
     name = str(article.metadata.get(key.lower(), default or NONE)).strip()
     if name.lower() == NONE:
         return None
@@ -14,7 +53,9 @@ def choose(article, key: str, default: str | None, known: dict):
         choices = ", ".join(sorted(known)) or "(none defined)"
         raise DefinitionError(
             article.source_path,
-            f"unknown {key.lower()} {name!r}; expected one of {choices} or 'none'",
+            f"unknown {noun or key.lower()} {name!r}; expected one of {choices} "
+            "or 'none'",
             path=key,
+            line=metadata_line(article.source_path, key),
         )
     return known[name]

@@ -1,8 +1,9 @@
 """Parsing and validating checklists (content/checklists/*.md), attaching them to posts.
 
-A checklist is a Markdown file: one `# Title`, a short intro, then task-list items
-(`- [ ] ...`), optionally grouped under `## Headings`. Anything else fails with the
-file and line, so an author's slip never turns into a silently odd list.
+A checklist is a Markdown file: an optional header (`Article: slug`, the post its PDF
+links back to), one `# Title`, a short intro, then task-list items (`- [ ] ...`),
+optionally grouped under `## Headings`. Anything else fails with the file and line, so
+an author's slip never turns into a silently odd list.
 """
 
 import hashlib
@@ -15,7 +16,7 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 from pelican.utils import slugify
 
-from .attach import choose
+from .attach import all_articles, choose
 from .errors import DefinitionError
 from .loading import load_folder
 
@@ -24,6 +25,9 @@ logger = logging.getLogger(__name__)
 SUFFIXES = (".md", ".markdown")
 TASK = "[ ] "
 NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# `Article: slug` above the title: the one post the checklist's PDF links back to.
+HEADER = re.compile(r"([A-Za-z][A-Za-z_-]*)\s*:\s*(.*)")
+HEADER_KEYS = ("article",)
 SLUG_SUBSTITUTIONS = [(r"[^\w\s-]", ""), (r"\s+", "-"), (r"-{2,}", "-")]
 # Raw HTML is escaped, not passed through: checklist text is content, not markup.
 _markdown = MarkdownIt("commonmark", {"html": False})
@@ -47,7 +51,12 @@ class Group:
 
 @dataclass
 class Checklist:
-    """A parsed checklist; `articles`, `used`, `pdf_*` are filled in during a build."""
+    """A parsed checklist; `article`, `used`, `pdf_*` are filled in during a build.
+
+    `article` is the one post the PDF links back to: the one named in the header
+    (`article_slug`), else the first published post (by date) that shows the list.
+    One post, not all of them, so the PDF neither grows nor changes with every post.
+    """
 
     name: str
     title: str
@@ -55,7 +64,9 @@ class Checklist:
     groups: list[Group]
     source: str
     version: str
-    articles: list = field(default_factory=list)
+    article_slug: str = ""
+    article_line: int | None = None
+    article: object = None
     used: bool = False
     pdf_url: str = ""
     pdf_bytes: int = 0
@@ -84,10 +95,14 @@ def parse_checklist(path: Path) -> Checklist:
 def parse_source(source: str, name: str, file: str) -> Checklist:
     """Parse checklist Markdown; errors name `file` and the line."""
     lines = source.splitlines()
-    tokens = _markdown.parse(source)
 
     def fail(message: str, line: int | None, path: str = "") -> DefinitionError:
         return DefinitionError(file, message, path, line)
+
+    header = _read_header(lines, fail)
+    # The header lines become blank, so every line number stays the file's own.
+    body = "\n" * len(header) + "\n".join(lines[len(header) :])
+    tokens = _markdown.parse(body)
 
     def quote(line: int) -> str:
         return repr(lines[line - 1].strip()[:60])
@@ -158,7 +173,31 @@ def parse_source(source: str, name: str, file: str) -> Checklist:
         groups=groups,
         source=file,
         version=hashlib.sha256(source.encode()).hexdigest()[:12],
+        article_slug=header.get("article", ("", None))[0],
+        article_line=header.get("article", ("", None))[1],
     )
+
+
+def _read_header(lines: list[str], fail) -> dict[str, tuple[str, int]]:
+    """The `Key: value` lines at the top, by lower-case key, with their line."""
+    header: dict[str, tuple[str, int]] = {}
+    for number, text in enumerate(lines, 1):
+        match = HEADER.fullmatch(text.strip())
+        if not text.strip() or not match:
+            break
+        key, value = match[1].lower(), match[2].strip()
+        if key not in HEADER_KEYS:
+            raise fail(
+                f"unknown header {match[1]!r}; above the '# title' a checklist "
+                "only takes 'Article: <slug of a post>'",
+                number,
+            )
+        if key in header:
+            raise fail(f"set twice (also on line {header[key][1]})", number, match[1])
+        if not value:
+            raise fail("names no post: write the slug, e.g. dilemmas", number, match[1])
+        header[key] = (value, number)
+    return header
 
 
 def _read_list(tokens, index, group, ids, texts, lines, fail) -> int:
@@ -214,21 +253,6 @@ def load_checklists(content: Path) -> dict[str, Checklist]:
     return load_folder(content / "checklists", SUFFIXES, parse_checklist)
 
 
-def metadata_line(path: str, key: str) -> int | None:
-    """The line of a post where metadata `key` is set, for error messages."""
-    pattern = re.compile(rf"\s*{re.escape(key)}\s*:", re.IGNORECASE)
-    try:
-        with open(path, encoding="utf-8") as handle:
-            for number, text in enumerate(handle, 1):
-                if not text.strip():
-                    return None
-                if pattern.match(text):
-                    return number
-    except OSError:
-        return None
-    return None
-
-
 def attach_checklists(generator) -> dict[str, Checklist]:
     """Give each article its checklist (`article.checklist`; None when off)."""
     settings = generator.settings
@@ -242,26 +266,40 @@ def attach_checklists(generator) -> dict[str, Checklist]:
             path="CHECKLIST_DEFAULT",
         )
     published = set(map(id, generator.articles))
-    others = [
-        *generator.translations,
-        *generator.hidden_articles,
-        *generator.hidden_translations,
-        *generator.drafts,
-        *generator.drafts_translations,
-    ]
-    for article in [*generator.articles, *others]:
-        try:
-            checklist = choose(article, "Checklist", default, checklists)
-        except DefinitionError as error:
-            error.line = error.line or metadata_line(article.source_path, "Checklist")
-            raise DefinitionError(
-                error.file, error.message, error.path, error.line
-            ) from None
+    shown_in: dict[str, list] = {name: [] for name in checklists}
+    for article in all_articles(generator):
+        checklist = choose(article, "Checklist", default, checklists)
         article.checklist = checklist
         if checklist is not None:
             checklist.used = True
             if id(article) in published:
-                checklist.articles.append(article)
-    for checklist in checklists.values():
-        checklist.articles.sort(key=lambda article: (article.date, article.url))
+                shown_in[checklist.name].append(article)
+    for name, checklist in checklists.items():
+        checklist.article = home_article(checklist, shown_in[name])
     return checklists
+
+
+def home_article(checklist: Checklist, shown_in: list):
+    """The published post the checklist's PDF links back to; None when none shows it.
+
+    The header's `Article:` when set (it must show this checklist), else the first
+    post by date, which only changes when that post goes away or is back-dated past.
+    """
+    if not checklist.article_slug:
+        return min(shown_in, key=lambda a: (a.date, a.url), default=None)
+    for article in shown_in:
+        if article.slug == checklist.article_slug:
+            return article
+    if not shown_in:
+        return None
+    raise DefinitionError(
+        checklist.source,
+        f"{checklist.article_slug!r} is not a published post that shows this "
+        "checklist; name one of "
+        + ", ".join(sorted({a.slug for a in shown_in}))
+        + " (or give that post 'Checklist: "
+        + checklist.name
+        + "')",
+        "Article",
+        checklist.article_line,
+    )

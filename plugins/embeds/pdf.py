@@ -169,14 +169,15 @@ class ChecklistPdfGenerator(Generator):
         for name, checklist in sorted(checklists.items()):
             if not checklist.used:
                 continue
-            articles = [
-                {"title": article.title, "link": urljoin(public, article.url)}
-                for article in checklist.articles
-            ]
+            # One post, not every post that shows the list: adding or retitling
+            # another post changes neither the PDF nor its hash.
+            home = checklist.article
             html = template.render(
                 self.context,
                 checklist=checklist,
-                articles=articles,
+                home={"title": home.title, "link": urljoin(public, home.url)}
+                if home
+                else None,
                 created=creation_date(),
             )
             digest = digest_of(html, files)

@@ -21,6 +21,8 @@ logger = logging.getLogger(__name__)
 FIELD_TYPES = ("text", "textarea", "number", "money", "date", "yesno", "choice")
 NUMERIC = ("number", "money")
 VERDICTS = ("keep", "outsource", "unsure")
+# The stored values of a yes/no answer: stable identifiers (in saved answers and in
+# verdict rules), never shown; the reader sees the ws_yes/ws_no strings.
 YES_NO = ("ja", "nee")
 NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 RESERVED = {"sum"}
@@ -282,7 +284,7 @@ def script_strings(strings: dict) -> dict:
     return {
         key.removeprefix("ws_").removeprefix("js_"): value
         for key, value in sorted(strings.items())
-        if key.startswith(("ws_js_", "ws_verdict_")) or key in ("ws_yes", "ws_no")
+        if key.startswith(("ws_js_", "ws_verdict_"))
     }
 
 

@@ -3,11 +3,12 @@
 import logging
 from urllib.parse import quote
 
+from embeds.attach import NONE, all_articles, choose
+
 from .errors import SETTINGS_FILE, DefinitionError
 
 logger = logging.getLogger(__name__)
 
-NONE = "none"
 CTA_KEYS = ("title", "text", "button", "url")
 
 
@@ -56,33 +57,17 @@ def cta_href(url: str, slug: str) -> str:
 
 def choose_cta(article, ctas: dict, default: str) -> dict | None:
     """The block an article names in `Cta:` (or the default); None for "none"."""
-    name = str(article.metadata.get("cta", default or NONE)).strip()
-    if name.lower() == NONE:
+    named = {name: {**block, "name": name} for name, block in ctas.items()}
+    block = choose(article, "Cta", default, named, noun="call to action")
+    if block is None:
         return None
-    if name not in ctas:
-        choices = ", ".join(sorted(ctas)) or "(none defined)"
-        raise DefinitionError(
-            article.source_path,
-            f"unknown call to action {name!r}; expected one of {choices} or 'none'",
-            path="Cta",
-        )
-    return {
-        **ctas[name],
-        "name": name,
-        "href": cta_href(ctas[name]["url"], article.slug),
-    }
+    return {**block, "href": cta_href(block["url"], article.slug)}
 
 
 def attach_ctas(generator) -> None:
-    """Give every article (drafts and translations too) its `cta`."""
+    """Give every article (hidden, drafts and translations too) its `cta`."""
     settings = generator.settings
     ctas = settings["CTA_BLOCKS"]
     default = settings.get("CTA_DEFAULT") or NONE
-    articles = [
-        *generator.articles,
-        *generator.translations,
-        *generator.drafts,
-        *generator.drafts_translations,
-    ]
-    for article in articles:
+    for article in all_articles(generator):
         article.cta = choose_cta(article, ctas, default)

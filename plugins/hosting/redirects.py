@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from embeds.attach import metadata_line
 from embeds.errors import DefinitionError
 
 logger = logging.getLogger(__name__)
@@ -28,18 +29,6 @@ def old_path(value: str) -> str | None:
     path = urlsplit(value.strip()).path if "://" in value else value.strip()
     path = path.rstrip("/") or "/"
     return path if SAFE_PATH.match(path) and path != "/" else None
-
-
-def metadata_line(source_path: str) -> int | None:
-    """The line of the Wix_url header in a content file, for the error message."""
-    try:
-        lines = Path(source_path).read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return None
-    for number, line in enumerate(lines, 1):
-        if line.lower().startswith(METADATA + ":"):
-            return number
-    return None
 
 
 def collect_redirects(settings: dict, contents) -> list[Redirect]:
@@ -75,7 +64,7 @@ def collect_redirects(settings: dict, contents) -> list[Redirect]:
         if not value:
             continue
         file = content.relative_source_path
-        line = metadata_line(content.source_path)
+        line = metadata_line(content.source_path, METADATA)
         source = old_path(str(value))
         if source is None:
             raise DefinitionError(

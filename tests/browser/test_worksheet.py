@@ -3,7 +3,7 @@ keyboard use, storage under the privacy model, exports, sending, robustness."""
 
 import json
 import re
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 from embeds.formula import evaluate, parse
@@ -135,12 +135,13 @@ def test_answers_last_for_the_tab_unless_remembered(sheet, context):
     other.click("text=Wis mijn antwoorden")
     assert other.input_value("#ws-doelen-1-doel") == ""
     assert other.input_value("#ws-dagen") == "2,5"
-    assert not other.is_checked("#ws-remember")
+    # Remembering is a choice for the whole site (the checklist too), not an answer.
+    assert other.is_checked("#ws-remember")
     assert other.text_content("[data-live]") == "Je antwoorden zijn gewist."
     keys = other.evaluate(
         "[...Object.keys(localStorage), ...Object.keys(sessionStorage)]"
     )
-    assert [k for k in keys if k.startswith("hva:")] == []
+    assert [k for k in keys if k.startswith("hva:")] == ["hva:remember"]
     other.close()
     fresh = context.new_page()
     fresh.goto(sheet.base_url + PATH)
@@ -160,15 +161,22 @@ def test_a_new_browser_sees_nothing(browser, base_url, sheet):
 def test_exports_hold_every_answer_as_text(sheet, tmp_path):
     page = sheet.page
     fill_in(page)
-    files = {}
+    files, names = {}, []
     for button in ["Download als Markdown", "Download als tekst", "in mijn agenda"]:
         with page.expect_download() as info:
             page.click(f"button:has-text('{button}')")
         download = info.value
         path = tmp_path / download.suggested_filename
+        names.append(download.suggested_filename)
         download.save_as(path)
         files[path.suffix] = path.read_bytes().decode("utf-8")
     markdown, text, ics = files[".md"], files[".txt"], files[".ics"]
+    # Named from strings.yaml (ws_js_file), the calendar's PRODID from SITENAME.
+    assert names == [
+        "werkblad-dilemmas.md",
+        "werkblad-dilemmas.txt",
+        "werkblad-dilemmas.ics",
+    ]
     for export in (markdown, text):
         assert "Dilemma's (15 januari 2024)" in export
         assert "Ingevuld op" in export
@@ -190,6 +198,7 @@ def test_exports_hold_every_answer_as_text(sheet, tmp_path):
     unfolded = ics.replace("\r\n ", "").split("\r\n")
     assert unfolded.count("BEGIN:VEVENT") == 1
     assert "DTSTART;VALUE=DATE:20261231" in unfolded
+    assert "PRODID:-//Hippisch virtueel assistent//doelen//NL" in unfolded
     assert "DTEND;VALUE=DATE:20270101" in unfolded
     assert any(re.fullmatch(r"DTSTAMP:\d{8}T\d{6}Z", line) for line in unfolded)
     assert any(re.fullmatch(r"UID:\S+@127\.0\.0\.1", line) for line in unfolded)
@@ -227,11 +236,13 @@ def test_sending_by_mail_or_through_the_contact_form(sheet):
     query = parse_qs(urlsplit(href).query)
     assert query["subject"] == ['Mijn antwoorden op het werkblad bij "Dilemma\'s"']
     body = query["body"][0]
-    assert len(body) <= 1800
-    assert HOSTILE in body and "€ 25.010,00" in body
+    assert len(href) <= 1900  # the encoded link, as mail programs count it
+    assert HOSTILE in body and "€ 25.010,00" in body and "Bellen" in body
+    assert "(niet ingevuld)" not in body and "Taak 3" not in body  # answers only
     page.fill("#ws-stap", "lang " * 500)
-    body = parse_qs(urlsplit(page.get_attribute("[data-mail]", "href")).query)["body"]
-    assert len(body[0]) <= 1800
+    href = page.get_attribute("[data-mail]", "href")
+    body = parse_qs(urlsplit(href).query)["body"]
+    assert len(href) <= 1900
     assert body[0].endswith("[… ingekort: download het werkblad voor al je antwoorden]")
 
     # The contact form takes the message out of sessionStorage (that is its part of
@@ -368,3 +379,91 @@ def test_dutch_notation_is_the_same_in_python_and_the_browser(sheet):
     assert shown == expected
     assert shown[3] == ["1.250,5", "€ 1.250,50", 1250.5]
     assert sheet.csp_violations() == []
+
+
+@pytest.mark.parametrize("lead", ["", "x"])
+def test_a_long_emoji_answer_is_saved_and_the_mail_link_decodes(sheet, lead):
+    # Emoji are two UTF-16 units: with and without a lead character, any cut counted
+    # in units lands inside one of them for one of the two runs.
+    page = sheet.page
+    answer = lead + "🐴🐎😀" * 700
+    page.fill("#ws-doelen-1-doel", answer)
+    saved = json.loads(page.evaluate(f"sessionStorage.getItem('{KEY}')"))
+    assert saved["data"]["doelen"][0]["doel"] == answer
+    href = page.get_attribute("[data-mail]", "href")
+    assert href.startswith("mailto:info@hippisch-va.example?subject=")
+    assert len(href) <= 1900
+    body = unquote(href.split("&body=", 1)[1], errors="strict")
+    assert body.endswith("[… ingekort: download het werkblad voor al je antwoorden]")
+    assert "🐴🐎😀" in body and "\ufffd" not in body
+    page.reload()
+    page.wait_for_selector("[data-tools]:not([hidden])")
+    assert page.input_value("#ws-doelen-1-doel") == answer
+    assert sheet.errors == []
+
+
+FULL_STORAGE = """
+const setItem = Storage.prototype.setItem;
+Storage.prototype.setItem = function (key, value) {
+  if (String(key).startsWith("hva:worksheet")) {
+    throw new DOMException("full", "QuotaExceededError");
+  }
+  return setItem.call(this, key, value);
+};
+"""
+
+
+def test_a_full_storage_keeps_answers_in_memory_and_drops_the_stale_entry(
+    page, base_url
+):
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(base_url + PATH)
+    page.fill("#ws-dagen", "3")  # saved while saving still works
+    assert page.evaluate(f"sessionStorage.getItem('{KEY}')")
+    page.add_init_script(FULL_STORAGE)  # from the next load on, storage is full
+    page.reload()
+    page.wait_for_selector("[data-tools]:not([hidden])")
+    assert page.input_value("#ws-dagen") == "3"
+    assert page.locator(".ws-notice").count() == 0
+
+    page.fill("#ws-dagen", "4")
+    notice = page.locator(".ws-notice")
+    assert notice.count() == 1 and "bewaard tot je deze pagina sluit" in (
+        notice.inner_text()
+    )
+    # The older entry is gone from the storage that failed; the answers live on.
+    assert page.evaluate(f"sessionStorage.getItem('{KEY}')") is None
+    page.fill("#ws-uurtarief", "50")
+    assert page.text_content("#ws-uren_kwijt") == "32"
+    assert page.text_content("#ws-omzet_kwijt") == "€ 1.600,00"
+    page.fill("#ws-uren_per_klant", "8")
+    assert page.locator(".ws-notice").count() == 1  # said once, not per keystroke
+    assert page.text_content("#ws-klanten_extra") == "4"
+    # A reload never brings back the stale answers the reader had since changed.
+    page.reload()
+    page.wait_for_selector("[data-tools]:not([hidden])")
+    assert page.input_value("#ws-dagen") == "2,5"
+    assert errors == []
+
+
+def test_clearing_the_worksheet_leaves_the_checklist_alone(sheet):
+    page = sheet.page
+    box = page.locator("section.checklist .checklist-items input[type=checkbox]").first
+    box.check()
+    page.fill("#ws-dagen", "3")
+    clear = page.get_by_role("button", name="Wis mijn antwoorden")
+    assert "checklist" in page.text_content(
+        "#" + clear.get_attribute("aria-describedby")
+    )
+    clear.click()
+    assert page.input_value("#ws-dagen") == "2,5"
+    assert box.is_checked()
+    assert page.evaluate(f"sessionStorage.getItem('{KEY}')") is None
+    page.reload()
+    page.wait_for_selector("[data-tools]:not([hidden])")
+    assert page.input_value("#ws-dagen") == "2,5"
+    assert page.locator(
+        "section.checklist .checklist-items input[type=checkbox]"
+    ).first.is_checked()
+    assert sheet.errors == []

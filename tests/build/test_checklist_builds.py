@@ -145,3 +145,46 @@ def test_an_unknown_default_fails_the_build(small_site, tmp_path):
         'WORKSHEET_DEFAULT="none"',
     )
     assert "CHECKLIST_DEFAULT: unknown checklist 'weg'" in failure(result)
+
+
+def pdf_links(path: Path) -> list[str]:
+    """The links in a PDF that point at posts."""
+    return [
+        annotation.get_object()["/A"]["/URI"]
+        for page in PdfReader(path).pages
+        for annotation in page.get("/Annots", [])
+        if "/A" in annotation.get_object()
+        and "/blog/" in annotation.get_object()["/A"]["/URI"]
+    ]
+
+
+def test_the_pdf_links_one_post_and_new_posts_leave_it_alone(small_site, tmp_path):
+    twee = small_site / "checklists/twee.md"
+    twee.write_text("Article: b\n\n" + twee.read_text(), encoding="utf-8")
+    output, cache = tmp_path / "output", tmp_path / "cache"
+    ok(build(small_site, output, cache))
+    first, first_pdfs = cached(cache), pdfs(output)
+    public = "https://www.hippisch-va.example/blog"
+    assert pdf_links(output / "checklists/een.pdf") == [f"{public}/a/"]
+    assert pdf_links(output / "checklists/twee.pdf") == [f"{public}/b/"]
+
+    # A newer post showing "een" and an older one showing "twee":
+    # "een" still links its first post, "twee" the post its header names.
+    for n, title, extra in ((3, "C", ""), (1, "D", "Checklist: twee")):
+        (small_site / f"posts/{title.lower()}.md").write_text(
+            POST.format(title=title, n=n, extra=extra).replace("-01 ", "-02 "),
+            encoding="utf-8",
+        )
+    ok(build(small_site, output, cache))
+    assert cached(cache) == first  # nothing rendered again
+    assert pdfs(output) == first_pdfs
+
+
+def test_a_header_naming_a_post_without_the_checklist_fails(small_site, tmp_path):
+    twee = small_site / "checklists/twee.md"
+    twee.write_text("Article: a\n\n" + twee.read_text(), encoding="utf-8")
+    message = failure(build(small_site, tmp_path / "output", tmp_path / "cache"))
+    assert (
+        "checklists/twee.md:1: Article: 'a' is not a published post that shows this "
+        "checklist; name one of b"
+    ) in message

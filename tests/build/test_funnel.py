@@ -62,7 +62,7 @@ def test_an_unknown_call_to_action_fails_the_build_naming_file_and_field(tmp_pat
     result = build_site(content, tmp_path / "output")
     assert result.returncode != 0
     assert folded(
-        f"{post}: Cta: unknown call to action 'kennismakin'; expected one of "
+        f"{post}:3: Cta: unknown call to action 'kennismakin'; expected one of "
         "kennismaking, nieuwsbrief, vraag or 'none'"
     ) in folded(result.stdout + result.stderr)
     assert not list((tmp_path / "output").rglob("*.html"))

@@ -111,7 +111,7 @@ def test_an_article_naming_an_unknown_worksheet_fails_the_build(tmp_path):
     )
     result = build_site(content, tmp_path / "out")
     assert result.returncode != 0
-    expected = "posts/fout.md: Worksheet: unknown worksheet 'doelen2'"
+    expected = "posts/fout.md:3: Worksheet: unknown worksheet 'doelen2'"
     assert squeezed(expected) in squeezed(result.stdout + result.stderr)
 
 
@@ -139,3 +139,19 @@ def test_a_default_worksheet_that_does_not_exist_fails_the_build(tmp_path):
         content, tmp_path / "out", "pelicanconf.py", 'WORKSHEET_DEFAULT="none"'
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_a_hidden_article_gets_worksheet_checklist_and_call_to_action(tmp_path):
+    # One list of articles (embeds.attach.all_articles) for all three: a hidden post
+    # is written like any other, so it gets the same blocks.
+    content = copy_content(tmp_path)
+    (content / "posts/verborgen.md").write_text(
+        "Title: Verborgen\nSlug: verborgen\nDate: 2023-05-01\nStatus: hidden\n\n"
+        "Tekst.\n"
+    )
+    result = build_site(content, tmp_path / "out")
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = soup(tmp_path / "out/blog/verborgen/index.html")
+    assert len(page.select("form.ws-form[data-worksheet=doelen]")) == 1
+    assert len(page.select("section[data-checklist=uitbesteden]")) == 1
+    assert len(page.select("aside.cta")) == 1

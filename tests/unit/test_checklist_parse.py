@@ -119,6 +119,13 @@ def test_html_in_a_definition_is_escaped():
         ("Intro eerst\n\n# Titel\n", "proef.md:1: a checklist starts with its title"),
         ("# Een\n# Twee\n- [ ] a\n", "proef.md:2: a checklist has one '# title'"),
         ("# Titel\n\n```\ncode\n```\n", "proef.md:3: '```' is not part of a checklist"),
+        ("Artikel: x\n\n# Titel\n- [ ] a\n", "proef.md:1: unknown header 'Artikel'"),
+        (
+            "Article: a\narticle: b\n\n# Titel\n- [ ] a\n",
+            "proef.md:2: article: set twice (also on line 1)",
+        ),
+        ("Article:\n\n# Titel\n- [ ] a\n", "proef.md:1: Article: names no post"),
+        ("Article: a\n\n# Titel\n\nlos\n\n- [ ] a\n- b\n", "proef.md:8: '- b'"),
     ],
 )
 def test_mistakes_name_file_and_line(text, message):
@@ -137,3 +144,13 @@ def test_duplicate_names_and_bad_file_names(tmp_path: Path):
     (folder / "Mijn Lijst.md").write_text("# B\n- [ ] b\n", encoding="utf-8")
     with pytest.raises(DefinitionError, match="Mijn Lijst.md: the file name"):
         load_checklists(tmp_path)
+
+
+def test_the_header_names_the_post_and_keeps_line_numbers():
+    checklist = parse("Article: dilemmas\n\n" + GOOD)
+    assert checklist.article_slug == "dilemmas" and checklist.article_line == 1
+    assert [item.line for item in checklist.items] == [7, 13, 14, 18]
+    assert checklist.title == "Zelf doen of uitbesteden?"
+    assert parse(GOOD).article_slug == ""
+    real = parse_checklist(ROOT / "content/checklists/uitbesteden.md")
+    assert real.article_slug == "dilemmas"

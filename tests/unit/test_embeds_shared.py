@@ -3,7 +3,7 @@
 from types import SimpleNamespace
 
 import pytest
-from embeds.attach import choose
+from embeds.attach import choose, metadata_line
 from embeds.errors import DefinitionError
 from embeds.loading import load_folder
 
@@ -52,3 +52,28 @@ def test_choose_unknown_name_names_the_article_and_field():
         "content/posts/x.md: Worksheet: unknown worksheet 'doelen2'; "
         "expected one of doelen or 'none'"
     )
+
+
+def test_choose_reports_the_metadata_line_of_an_unknown_name(tmp_path):
+    post = tmp_path / "x.md"
+    post.write_text(
+        "Title: X\nDate: 2024-01-01\nCta: vraag\nWorksheet: weg\n\nTekst.\n"
+    )
+    found = SimpleNamespace(metadata={"worksheet": "weg"}, source_path=str(post))
+    with pytest.raises(DefinitionError) as caught:
+        choose(found, "Worksheet", None, {"doelen": 1})
+    assert str(caught.value) == (
+        f"{post}:4: Worksheet: unknown worksheet 'weg'; "
+        "expected one of doelen or 'none'"
+    )
+    found = SimpleNamespace(metadata={"cta": "weg"}, source_path=str(post))
+    with pytest.raises(DefinitionError, match=r":3: Cta: unknown call to action 'weg'"):
+        choose(found, "Cta", None, {"vraag": 1}, noun="call to action")
+
+
+def test_metadata_line_reads_only_the_header(tmp_path):
+    post = tmp_path / "x.md"
+    post.write_text("Title: X\nwix_URL : /post/x\n\nChecklist: in de tekst\n")
+    assert metadata_line(str(post), "Wix_url") == 2
+    assert metadata_line(str(post), "Checklist") is None
+    assert metadata_line(str(tmp_path / "weg.md"), "Title") is None

@@ -83,15 +83,18 @@ export function openStore(name, version, { days = 90 } = {}) {
         expires: Date.now() + days * DAY,
         data,
       });
-      const storage = target();
+      let written = target();
       try {
-        storage.setItem(key, entry);
+        written.setItem(key, entry);
       } catch {
+        // Full or refused: keep the answers in memory for this page, and drop the
+        // failing storage's older entry below, so a reload never shows stale answers.
         notices.add("memory");
-        memoryStorage.setItem(key, entry);
+        written = memoryStorage;
+        written.setItem(key, entry);
       }
       for (const other of [local, session, memoryStorage]) {
-        if (other && other !== storage) other.removeItem(key);
+        if (other && other !== written) other.removeItem(key);
       }
     },
     clear() {
@@ -120,16 +123,4 @@ export function setRemembering(on) {
     from.removeItem(key);
   }
   return true;
-}
-
-/** Remove everything this site ever stored on the device. */
-export function clearAll() {
-  for (const kind of ["localStorage", "sessionStorage"]) {
-    const storage = usable(kind);
-    if (!storage) continue;
-    for (const key of Object.keys(storage)) {
-      if (key.startsWith(PREFIX)) storage.removeItem(key);
-    }
-  }
-  memory.clear();
 }

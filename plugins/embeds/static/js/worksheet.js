@@ -2,8 +2,9 @@
 // computed outputs and verdicts, rows to add and remove, answers kept on the device
 // (store.js), exports (Markdown, text, print, .ics) and sending the answers.
 // Whatever the reader types is only ever handled as text (value, textContent).
-import { clearAll, openStore, remembering, setRemembering } from "./store.js";
+import { openStore, remembering, setRemembering } from "./store.js";
 
+const MAIL_LINK = 1900;
 const all = (scope, selector) => [...scope.querySelectorAll(selector)];
 const own = (object, key) => Object.hasOwn(object, key);
 
@@ -90,7 +91,10 @@ function enhance(form) {
   const say = (text) => {
     live.textContent = live.textContent === text ? text + "\u00a0" : text;
   };
+  const noticed = new Set();
   const notice = (key) => {
+    if (noticed.has(key)) return;
+    noticed.add(key);
     const p = document.createElement("p");
     p.className = "ws-notice";
     p.setAttribute("role", "status");
@@ -233,18 +237,30 @@ function enhance(form) {
         output.dataset.value = key;
       }
     }
-    if (mail) mail.href = mailto();
+    if (mail) {
+      try {
+        mail.href = mailto();
+      } catch {
+        mail.href = "mailto:" + mail.dataset.email; // as without JavaScript
+      }
+    }
   }
   function changed() {
-    refresh();
+    // Save first: nothing shown or computed afterwards may keep answers from being kept.
     store.save(collect());
+    for (const code of store.notices) notice(code);
+    refresh();
   }
 
   // Exports: one readable outline of every answer, computed values included.
   function shown(scope, name) {
     const element = scope.querySelector(`[data-field="${name}"], [data-verdict]`);
     const value = element.tagName === "OUTPUT" ? element.textContent : read(scope, name);
-    if (element.type === "radio") return value === "ja" ? S.yes : value === "nee" ? S.no : value;
+    if (element.type === "radio") {
+      // What the reader saw next to her pick (values are stable identifiers, not text).
+      const picked = all(scope, `[data-field="${name}"]`).find((e) => e.checked);
+      return picked ? picked.closest("label").textContent.trim() : "";
+    }
     if (element.dataset.kind === "money" && parseNumber(value) !== null)
       return formatNumber(parseNumber(value), "money");
     if (element.type === "date" && value) return value.split("-").reverse().join("-");
@@ -272,8 +288,10 @@ function enhance(form) {
   const today = () => new Date().toLocaleDateString("nl-NL");
   const about = () => `${form.dataset.title} (${form.dataset.date})`;
 
-  function asText() {
+  /** The answers as plain text; `answered`: leave out what is not filled in. */
+  function asText(answered = false) {
     const value = (v) => (v.trim() ? v.trim().replace(/\n/g, "\n    ") : S.empty);
+    const keep = (items) => (answered ? items.filter(([, v]) => v.trim()) : items);
     const lines = [
       form.dataset.sheetTitle,
       "=".repeat(form.dataset.sheetTitle.length),
@@ -282,10 +300,12 @@ function enhance(form) {
     ];
     for (const section of outline()) {
       lines.push("", section.title.toUpperCase(), "-".repeat(section.title.length));
-      for (const [label, v] of section.items) lines.push(`${colon(label)} ${value(v)}`);
+      for (const [label, v] of keep(section.items))
+        lines.push(`${colon(label)} ${value(v)}`);
       for (const row of section.rows) {
-        lines.push("", row.title);
-        for (const [label, v] of row.items) lines.push(`  ${colon(label)} ${value(v)}`);
+        const items = keep(row.items);
+        if (items.length) lines.push("", row.title);
+        for (const [label, v] of items) lines.push(`  ${colon(label)} ${value(v)}`);
       }
     }
     return lines.join("\n") + "\n";
@@ -312,7 +332,7 @@ function enhance(form) {
     const lines = [
       "BEGIN:VCALENDAR",
       "VERSION:2.0",
-      "PRODID:-//Hippisch virtueel assistent//Werkblad//NL",
+      `PRODID:-//${icsText(form.dataset.site)}//${form.dataset.worksheet}//NL`,
       "CALSCALE:GREGORIAN",
       "METHOD:PUBLISH",
     ];
@@ -342,12 +362,26 @@ function enhance(form) {
     return lines.length > 6 ? lines.map(icsFold).join("\r\n") + "\r\n" : null;
   }
   function mailto() {
-    const limit = 1800;
-    let body = `${t("mail_intro", { title: form.dataset.title })}\n\n${asText()}`;
-    if (body.length > limit)
-      body = body.slice(0, limit - S.truncated.length - 2) + "\n\n" + S.truncated;
-    const subject = t("mail_subject", { title: form.dataset.title });
-    return `mailto:${mail.dataset.email}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+    const subject = encodeURIComponent(t("mail_subject", { title: form.dataset.title }));
+    const head = `mailto:${mail.dataset.email}?subject=${subject}&body=`;
+    // Mail programs cut or refuse long links: the whole encoded link stays within
+    // MAIL_LINK characters (unanswered questions left out, to fit more answers), cut
+    // between code points (never half an emoji).
+    const room = MAIL_LINK - head.length;
+    const intro = t("mail_intro", { title: form.dataset.title });
+    const body = `${intro}\n\n${asText(true)}`.toWellFormed(); // no lone surrogates
+    let encoded = encodeURIComponent(body);
+    if (encoded.length > room) {
+      const tail = encodeURIComponent("\n\n" + S.truncated);
+      encoded = "";
+      for (const char of body) {
+        const part = encodeURIComponent(char);
+        if (encoded.length + part.length + tail.length > room) break;
+        encoded += part;
+      }
+      encoded += tail;
+    }
+    return head + encoded;
   }
   function download(name, type, text) {
     const link = document.createElement("a");
@@ -359,7 +393,7 @@ function enhance(form) {
     setTimeout(() => URL.revokeObjectURL(link.href), 60000);
   }
 
-  const file = "werkblad-" + form.dataset.slug;
+  const file = t("file", { slug: form.dataset.slug });
   const actions = {
     markdown: () => download(file + ".md", "text/markdown;charset=utf-8", asMarkdown()),
     text: () => download(file + ".txt", "text/plain;charset=utf-8", asText()),
@@ -370,11 +404,10 @@ function enhance(form) {
       else say(S.no_deadlines);
     },
     clear() {
-      clearAll();
+      // This worksheet only: the checklist on the page keeps its own ticks and button.
       store.clear();
       form.reset();
       for (const section of sections.filter(repeated)) setRowCount(section, 0);
-      remember.checked = false;
       refresh();
       say(S.cleared);
     },
