@@ -78,9 +78,14 @@ def test_a_broken_post_is_reported_and_the_preview_carries_on(page, preview):
     log = wait_for_log(project, "De site is niet bijgewerkt")
     assert "kapot.md" in log
     assert page.goto(url + "/blog/dilemmas/").status == 200
-    # Once the post is mended, the next save shows up again.
+    # Once the post is mended, the next save builds the site again.
+    builds = log.count("Done: Processed")
     broken.write_text(
         "Title: Weer heel\nDate: 2024-02-01\n\nTekst.\n", encoding="utf-8"
     )
+    deadline = time.monotonic() + 30
+    while wait_for_log(project, "Done: Processed").count("Done: Processed") == builds:
+        assert time.monotonic() < deadline, "the mended post was not built"
+        time.sleep(0.2)
     page.goto(url + "/blog/archief/")
-    page.get_by_text("Weer heel").wait_for(timeout=15_000)
+    assert page.get_by_text("Weer heel").is_visible()
