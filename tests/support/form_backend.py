@@ -1,14 +1,15 @@
 """A stand-in for a form backend: records what is posted, then redirects (303)."""
 
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs
+
+from tests.support.server import LocalServer
 
 # The fields a backend reads as "where to go next" (Formspree-like, mailing tools).
 REDIRECT_FIELDS = ("_next", "redirect")
 
 
-class FormBackend:
+class FormBackend(LocalServer):
     """Listen on 127.0.0.1 on a free port; keep every POST as (path, fields)."""
 
     def __init__(self):
@@ -40,13 +41,4 @@ class FormBackend:
             def log_message(self, format, *args):
                 pass
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-
-    def __enter__(self):
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-        return self
-
-    def __exit__(self, *exc):
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        super().__init__(Handler)

@@ -50,7 +50,24 @@ class Handler(SimpleHTTPRequestHandler):
         pass
 
 
-class SiteServer:
+class LocalServer:
+    """An HTTP server on 127.0.0.1 on a free port, run in a background thread while
+    used as a context manager."""
+
+    def __init__(self, handler):
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+
+    def __enter__(self):
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        return self
+
+    def __exit__(self, *exc):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+class SiteServer(LocalServer):
     """Serve a folder on 127.0.0.1 on a free port, in a background thread.
 
     Each response carries the CSP the settings give its path (the search page its
@@ -64,18 +81,7 @@ class SiteServer:
         handler = type(
             "SiteHandler", (Handler,), {"policy": policy or "", "settings": settings}
         )
-        self.httpd = ThreadingHTTPServer(
-            ("127.0.0.1", 0), partial(handler, directory=str(root))
-        )
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        super().__init__(partial(handler, directory=str(root)))
         from sitekit.security import content_security_policy
 
         self.policy = policy or content_security_policy(settings)
-
-    def __enter__(self):
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-        return self
-
-    def __exit__(self, *exc):
-        self.httpd.shutdown()
-        self.httpd.server_close()
