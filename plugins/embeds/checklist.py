@@ -8,11 +8,15 @@ an author's slip never turns into a silently odd list.
 
 import hashlib
 import logging
+import os
+import pickle
 import re
+import tempfile
 from dataclasses import dataclass, field
 from html import unescape
 from pathlib import Path
 
+import markdown_it
 from markdown_it import MarkdownIt
 from pelican.utils import slugify
 
@@ -248,15 +252,62 @@ def _add_item(content, line, group, ids, texts, fail) -> None:
     group.items.append(item)
 
 
-def load_checklists(content: Path) -> dict[str, Checklist]:
-    """Every checklist in `content`/checklists, by name."""
-    return load_folder(content / "checklists", SUFFIXES, parse_checklist)
+# With the content cache on, parsed checklists are kept in CACHE_PATH by a hash of
+# their path, source and this parser, so a rebuild parses only the files that changed.
+CACHE_FILE = "checklist-sources.pickle"
+_PARSER = hashlib.sha256(
+    Path(__file__).read_bytes() + markdown_it.__version__.encode()
+).digest()
+
+
+def _read_cache(cache: Path) -> dict:
+    try:
+        with open(cache, "rb") as stream:
+            known = pickle.load(stream)
+        return known if isinstance(known, dict) else {}
+    except Exception:  # missing, truncated or from another version: parse again
+        return {}
+
+
+def _write_cache(cache: Path, kept: dict) -> None:
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=cache.parent, prefix=".", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            pickle.dump(kept, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, cache)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def load_checklists(content: Path, cache: Path | None = None) -> dict[str, Checklist]:
+    """Every checklist in `content`/checklists, by name; `cache`: a file to keep
+    parsed checklists in (only files that parse are kept)."""
+    if cache is None:
+        return load_folder(content / "checklists", SUFFIXES, parse_checklist)
+    known = _read_cache(cache)
+    kept: dict[bytes, Checklist] = {}
+
+    def parse(path: Path) -> Checklist:
+        key = hashlib.sha256(
+            _PARSER + str(path).encode() + b"\0" + path.read_bytes()
+        ).digest()
+        kept[key] = known[key] if key in known else parse_checklist(path)
+        return kept[key]
+
+    found = load_folder(content / "checklists", SUFFIXES, parse)
+    if kept.keys() != known.keys():
+        _write_cache(cache, kept)  # before the build attaches articles to them
+    return found
 
 
 def attach_checklists(generator) -> dict[str, Checklist]:
     """Give each article its checklist (`article.checklist`; None when off)."""
     settings = generator.settings
-    checklists = load_checklists(Path(settings["PATH"]))
+    cached = settings.get("CACHE_CONTENT") and settings.get("LOAD_CONTENT_CACHE")
+    cache = Path(settings["CACHE_PATH"]) / CACHE_FILE if cached else None
+    checklists = load_checklists(Path(settings["PATH"]), cache)
     default = settings.get("CHECKLIST_DEFAULT")
     if default and default.lower() != "none" and default not in checklists:
         choices = ", ".join(sorted(checklists)) or "(none defined)"

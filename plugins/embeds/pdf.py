@@ -62,15 +62,31 @@ def write_atomically(target: Path, data: bytes) -> None:
         raise
 
 
+# Per worker process: the parsed stylesheets and the fonts their @font-face rules
+# load, by stylesheet paths. Parsing them and decompressing the WOFF2 fonts was most
+# of a PDF's rendering time; every PDF of a build uses the same ones.
+_styles: dict[tuple[str, ...], tuple] = {}
+
+
+def styles(paths: tuple[str, ...]) -> tuple:
+    """The font configuration and parsed stylesheets for these paths, made once."""
+    if paths not in _styles:
+        with warnings.catch_warnings():
+            # Our fontconfig lists no system fonts on purpose; WeasyPrint warns.
+            warnings.simplefilter("ignore")
+            from weasyprint import CSS
+            from weasyprint.text.fonts import FontConfiguration
+        fonts = FontConfiguration()
+        sheets = [CSS(filename=path, font_config=fonts) for path in paths]
+        _styles[paths] = (fonts, sheets)
+    return _styles[paths]
+
+
 def render(job: Job) -> str:
     """Render one job to its target (runs in a worker process)."""
-    with warnings.catch_warnings():
-        # Our fontconfig lists no system fonts on purpose; WeasyPrint warns about it.
-        warnings.simplefilter("ignore")
-        from weasyprint import CSS, HTML
-        from weasyprint.text.fonts import FontConfiguration
-    fonts = FontConfiguration()
-    sheets = [CSS(filename=path, font_config=fonts) for path in job.stylesheets]
+    fonts, sheets = styles(job.stylesheets)  # first: it imports WeasyPrint quietly
+    from weasyprint import HTML
+
     document = HTML(string=job.html, base_url=job.base_url)
     data = document.write_pdf(
         stylesheets=sheets,

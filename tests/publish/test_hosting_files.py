@@ -92,6 +92,23 @@ def test_pages_are_revalidated_and_hashed_css_is_cached_for_a_year(
         assert "Cache-Control" not in headers_for(rules, html)
 
 
+def test_every_hashed_file_of_a_fresh_build_is_cached_for_a_year(
+    rules, production_site
+):
+    # Files other plugins write (the default Open Graph image) included: on a build
+    # into an empty folder they must exist before `_headers` is written.
+    found = [
+        path.relative_to(production_site).as_posix()
+        for path in (production_site / "theme").rglob("*.*.*")
+    ]
+    assert any(re.search(r"/og-default\.[0-9a-f]{10}\.png$", p) for p in found)
+    for path in found:
+        if re.search(r"\.[0-9a-f]{10}\.[a-z0-9]+$", path):
+            assert headers_for(rules, "/" + path).get("Cache-Control") == (
+                "public, max-age=31536000, immutable"
+            ), path
+
+
 def test_form_endpoints_reach_the_policy_in_both_host_files():
     settings = {"FORMS": {"contact": {"endpoint": "https://formspree.io/f/xyzzy"}}}
     security = security_headers(settings)

@@ -154,3 +154,31 @@ def test_the_header_names_the_post_and_keeps_line_numbers():
     assert parse(GOOD).article_slug == ""
     real = parse_checklist(ROOT / "content/checklists/uitbesteden.md")
     assert real.article_slug == "dilemmas"
+
+
+def test_cached_parse_equals_a_fresh_one_and_follows_every_edit(tmp_path: Path):
+    content = tmp_path / "content"
+    folder = content / "checklists"
+    folder.mkdir(parents=True)
+    for source in (ROOT / "content" / "checklists").glob("*.md"):
+        (folder / source.name).write_text(source.read_text("utf-8"), "utf-8")
+    (folder / "proef.md").write_text(GOOD, encoding="utf-8")
+    cache = tmp_path / "cache" / "checklist-sources.pickle"
+
+    fresh = load_checklists(content)
+    assert load_checklists(content, cache) == fresh  # parsed, then written
+    assert cache.is_file()
+    assert load_checklists(content, cache) == fresh  # read back from the cache
+
+    (folder / "proef.md").write_text(GOOD + "- [ ] Nieuw erbij\n", encoding="utf-8")
+    edited = load_checklists(content, cache)
+    assert edited["proef"].items[-1].text == "Nieuw erbij"
+    assert edited == load_checklists(content)
+    (folder / "proef.md").write_text("# Kapot\nGeen lijst\n", encoding="utf-8")
+    with pytest.raises(DefinitionError, match="proef.md"):
+        load_checklists(content, cache)  # a broken file is never served from cache
+    (folder / "proef.md").unlink()
+    assert "proef" not in load_checklists(content, cache)
+
+    cache.write_bytes(b"not a pickle")
+    assert load_checklists(content, cache) == load_checklists(content)
