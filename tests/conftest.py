@@ -57,6 +57,16 @@ def copy_content(target: Path) -> Path:
     return content
 
 
+def copy_project(target: Path) -> Path:
+    """What the build tasks need (content, theme, plugins, settings, tasks.py) in a
+    folder of its own, so a test can change it freely."""
+    for name in ("content", "theme", "plugins", "authoring"):
+        shutil.copytree(ROOT / name, target / name)
+    for name in ("pelicanconf.py", "publishconf.py", "tasks.py"):
+        shutil.copyfile(ROOT / name, target / name)
+    return target
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The built test site (or, with SITE_OUTPUT set, an already built folder)."""

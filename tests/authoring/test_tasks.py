@@ -1,19 +1,19 @@
 """The invoke tasks are wired to the tools, and stop with a message on bad input."""
 
 import os
-import shutil
 import subprocess
 import sys
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, copy_project
 
 
-def invoke(*args: str) -> subprocess.CompletedProcess:
+def invoke(*args: str, cwd=ROOT, env=None) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "invoke", *args],
-        cwd=ROOT,
+        cwd=cwd,
         capture_output=True,
         text=True,
+        env=env,
     )
 
 
@@ -42,23 +42,14 @@ def test_import_wix_leaves_the_hand_written_first_post_alone():
 
 
 def test_build_reports_a_content_mistake_on_one_line_without_a_traceback(tmp_path):
-    for name in ("content", "theme", "plugins", "authoring"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    for name in ("pelicanconf.py", "tasks.py"):
-        shutil.copyfile(ROOT / name, tmp_path / name)
+    copy_project(tmp_path)
     post = tmp_path / "content/posts/dilemmas.md"
     text = post.read_text(encoding="utf-8")
     post.write_text(
         text.replace("Slug: dilemmas", "Slug: dilemmas\nWorksheet: doelenn")
     )
     env = {**os.environ, "COLUMNS": "300"}  # keep the log line unwrapped
-    result = subprocess.run(
-        [sys.executable, "-m", "invoke", "build"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        env=env,
-    )
+    result = invoke("build", cwd=tmp_path, env=env)
     assert result.returncode == 1
     log = result.stdout + result.stderr
     assert "dilemmas.md:" in log and "unknown worksheet 'doelenn'" in log

@@ -1,6 +1,5 @@
 """`make serve`'s preview: saving a post reloads the open page by itself."""
 
-import shutil
 import socket
 import subprocess
 import sys
@@ -9,24 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
-
-PROJECT_FILES = ["content", "theme", "plugins", "pelicanconf.py", "tasks.py"]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from tests.conftest import copy_project
+from tests.support.server import free_port
 
 
 @pytest.fixture
 def preview(tmp_path):
     """`invoke livereload` running in a copy of the project, so edits stay there."""
-    for name in PROJECT_FILES:
-        source = ROOT / name
-        copy = shutil.copytree if source.is_dir() else shutil.copyfile
-        copy(source, tmp_path / name)
+    copy_project(tmp_path)
     port = free_port()
     invoke = [sys.executable, "-m", "invoke", "livereload", "--port", str(port)]
     log = open(tmp_path / "preview.log", "w")  # noqa: SIM115 (closed below)

@@ -1,6 +1,5 @@
 """The built checklist: the list in each article, and every PDF read back."""
 
-import re
 import subprocess
 from pathlib import Path
 
@@ -10,7 +9,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from tests.conftest import FIXTURES, ROOT
-from tests.support.html import soup, text_of
+from tests.support.html import fold, soup, text_of
 
 PUBLIC = "https://www.hippisch-va.example"
 DEFINITIONS = {
@@ -21,10 +20,6 @@ DEFINITIONS = {
 USED_BY = {"uitbesteden": ["blog/dilemmas/"], "proef": ["blog/vijandige-invoer/"]}
 
 
-def folded(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
-
-
 def pdf_text(path: Path) -> str:
     result = subprocess.run(
         ["pdftotext", "-enc", "UTF-8", str(path), "-"],
@@ -32,7 +27,7 @@ def pdf_text(path: Path) -> str:
         text=True,
         check=True,
     )
-    return folded(result.stdout)
+    return fold(result.stdout)
 
 
 @pytest.fixture(scope="module")
@@ -118,8 +113,8 @@ def test_pdf_text_has_site_items_contact_and_link_back(pdfs, name):
     text = pdf_text(pdfs[name])
     checklist = DEFINITIONS[name]
     assert "Hippisch virtueel assistent" in text
-    assert folded(checklist.title) in text
-    missing = [item.text for item in checklist.items if folded(item.text) not in text]
+    assert fold(checklist.title) in text
+    missing = [item.text for item in checklist.items if fold(item.text) not in text]
     assert missing == []
     assert "info@hippisch-va.example" in text
     links = [

@@ -17,6 +17,7 @@ from tests.conftest import build_site, copy_content
 from tests.gates.test_browser_gates import COMPILE_WASM, site_paths
 from tests.publish.hosting import HOST, production_settings
 from tests.support.probe import PageProbe
+from tests.support.server import free_port
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 BROTLI = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
@@ -47,12 +48,6 @@ http {{
     }}
 }}
 """
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

@@ -10,6 +10,11 @@ def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
+def fold(text: str) -> str:
+    """Text with every run of white space folded to one space."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
 def text_of(node) -> str:
     """The visible text of a node with white space folded, as a reader sees it."""
-    return re.sub(r"\s+", " ", node.get_text(" ")).strip()
+    return fold(node.get_text(" "))

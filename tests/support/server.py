@@ -1,17 +1,19 @@
 """A static file server for the built site that sends the production CSP headers."""
 
+import socket
 import threading
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from pelican.settings import read_settings
-
-ROOT = Path(__file__).resolve().parents[2]
+from authoring.source import site_settings
 
 
-def site_settings() -> dict:
-    return read_settings(str(ROOT / "pelicanconf.py"))
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 def site_policy(path: str = "") -> str:
