@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 from zoneinfo import ZoneInfo
 
+from embeds.loading import DEFINITIONS
 from markdown import Markdown
 from markdown.extensions.meta import META_RE
 from pelican.readers import _DISCARD, MarkdownReader
@@ -305,10 +306,7 @@ class Checker:
                 "gebruik published, draft of hidden",
             )
         self.check_date(doc, status)
-        for key, folder, suffixes in (
-            ("worksheet", "worksheets", (".yaml", ".yml")),
-            ("checklist", "checklists", (".md",)),
-        ):
+        for key, (folder, suffixes) in DEFINITIONS.items():
             item = source.first(key)
             if item:
                 self.check_name(doc, item.line, item.name, item.value, folder, suffixes)
@@ -453,7 +451,7 @@ class Checker:
         close = difflib.get_close_matches(name, names, 1, 0.6)
         hint = f"bedoel je {close[0]}? " if close else ""
         choices = ", ".join(names) if names else "nog geen"
-        noun = "werkblad" if folder == "worksheets" else "checklist"
+        noun = "werkblad" if folder == DEFINITIONS["worksheet"][0] else "checklist"
         self.add(
             where,
             line,
@@ -737,10 +735,8 @@ class Checker:
             ]
             return found[-1] if found else 1
 
-        for key, folder, suffixes in (
-            ("WORKSHEET_DEFAULT", "worksheets", (".yaml", ".yml")),
-            ("CHECKLIST_DEFAULT", "checklists", (".md",)),
-        ):
+        for kind, (folder, suffixes) in DEFINITIONS.items():
+            key = f"{kind.upper()}_DEFAULT"
             name = self.settings.get(key)
             if name:
                 self.check_name(

@@ -14,7 +14,7 @@ from pelican import signals
 from .attach import all_articles, choose
 from .checklist import attach_checklists
 from .errors import DefinitionError
-from .loading import load_folder
+from .loading import DEFINITIONS, load_folder
 from .pdf import ChecklistPdfGenerator
 from .worksheet import dutch_number, script_strings
 from .worksheet import parse_file as parse_worksheet
@@ -42,8 +42,9 @@ def on_generator_init(generator) -> None:
 def attach_worksheets(generator) -> None:
     """Give every article its parsed worksheet (or None) as `article.worksheet`."""
     settings = generator.settings
-    folder = Path(settings["PATH"]) / settings.get("WORKSHEET_FOLDER", "worksheets")
-    known = load_folder(folder, (".yaml", ".yml"), parse_worksheet)
+    folder_name, suffixes = DEFINITIONS["worksheet"]
+    folder = Path(settings["PATH"]) / folder_name
+    known = load_folder(folder, suffixes, parse_worksheet)
     default = settings.get("WORKSHEET_DEFAULT")
     if default and default.lower() != "none" and default not in known:
         choices = ", ".join(sorted(known)) or "(none defined)"

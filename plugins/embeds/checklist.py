@@ -22,11 +22,11 @@ from pelican.utils import slugify
 
 from .attach import all_articles, choose
 from .errors import DefinitionError
-from .loading import load_folder
+from .loading import DEFINITIONS, load_folder
 
 logger = logging.getLogger(__name__)
 
-SUFFIXES = (".md", ".markdown")
+FOLDER, SUFFIXES = DEFINITIONS["checklist"]
 TASK = "[ ] "
 NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # `Article: slug` above the title: the one post the checklist's PDF links back to.
@@ -285,7 +285,7 @@ def load_checklists(content: Path, cache: Path | None = None) -> dict[str, Check
     """Every checklist in `content`/checklists, by name; `cache`: a file to keep
     parsed checklists in (only files that parse are kept)."""
     if cache is None:
-        return load_folder(content / "checklists", SUFFIXES, parse_checklist)
+        return load_folder(content / FOLDER, SUFFIXES, parse_checklist)
     known = _read_cache(cache)
     kept: dict[bytes, Checklist] = {}
 
@@ -296,7 +296,7 @@ def load_checklists(content: Path, cache: Path | None = None) -> dict[str, Check
         kept[key] = known[key] if key in known else parse_checklist(path)
         return kept[key]
 
-    found = load_folder(content / "checklists", SUFFIXES, parse)
+    found = load_folder(content / FOLDER, SUFFIXES, parse)
     if kept.keys() != known.keys():
         _write_cache(cache, kept)  # before the build attaches articles to them
     return found

@@ -8,6 +8,12 @@ from .errors import DefinitionError
 
 T = TypeVar("T")
 
+# Where each kind of definition lives in the content folder, and its file suffixes.
+DEFINITIONS = {
+    "worksheet": ("worksheets", (".yaml", ".yml")),
+    "checklist": ("checklists", (".md", ".markdown")),
+}
+
 
 def load_folder(
     folder: Path, suffixes: tuple[str, ...], parse: Callable[[Path], T]
