@@ -22,6 +22,7 @@ from urllib.parse import urljoin
 
 from pelican.generators import Generator
 from pelican.utils import sanitised_join
+from sitekit.assets import AssetManifest
 
 logger = logging.getLogger(__name__)
 
@@ -133,9 +134,11 @@ def render_all(jobs: list[Job]) -> None:
 
 
 def input_files(settings: dict) -> tuple[list[Path], Path]:
-    """The stylesheets of a checklist PDF, and the folder its images resolve from."""
+    """The stylesheets of a checklist PDF (the parts of the site's stylesheet, then
+    its own), and the folder its images resolve from."""
     theme_static = Path(settings["THEME"]).resolve() / "static"
-    return [theme_static / "css/site.css", ASSETS / "checklist.css"], theme_static
+    parts = AssetManifest(settings).css_parts("css/site.css")
+    return [*(part.resolve() for part in parts), ASSETS / "checklist.css"], theme_static
 
 
 def digest_of(html: str, files: list[Path]) -> str:

@@ -1,7 +1,9 @@
 """Content-hashed names for the theme's CSS and JS, so hosts can cache them forever.
 
 A JavaScript module's relative imports (`from "./store.js"`) are rewritten to the hashed
-names of what they import, so the hash of a module covers everything it loads.
+names of what they import, so the hash of a module covers everything it loads. A
+stylesheet's `@import "part.css";` lines are replaced by the parts themselves, so a page
+loads one stylesheet however many files it is written in.
 """
 
 import hashlib
@@ -13,6 +15,8 @@ from pathlib import Path
 logger = logging.getLogger(__name__)
 
 _IMPORT = re.compile(r"""(\bfrom\s*|\bimport\s*\(?\s*)(["'])(\.{1,2}/[\w./-]+\.js)\2""")
+_CSS_IMPORT = re.compile(r"""^@import\s+(["'])([\w./-]+\.css)\1\s*;""", re.M)
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 
 
 class AssetManifest:
@@ -40,6 +44,8 @@ class AssetManifest:
         return self.used[name][0]
 
     def _body(self, name: str) -> bytes:
+        if name.endswith(".css"):
+            return b"".join(path.read_bytes() for path in self.css_parts(name))
         body = self._find(name).read_bytes()
         if not name.endswith(".js"):
             return body
@@ -55,6 +61,32 @@ class AssetManifest:
 
         return _IMPORT.sub(hashed_import, body.decode("utf-8")).encode("utf-8")
 
+    def css_parts(self, name: str) -> list[Path]:
+        """The files a stylesheet is made of, in order."""
+        return [path for _name, path in self._css_leaves(name)]
+
+    def _css_leaves(self, name: str, seen: frozenset = frozenset()) -> list:
+        """(name, path) of each part. A stylesheet either holds rules or only
+        `@import "part.css";` lines (and comments); each part resolves like any theme
+        asset, so a plugin's static folder can provide one."""
+        if name in seen:
+            raise ValueError(f"theme asset {name!r} imports itself in a cycle")
+        path = self._find(name)
+        text = path.read_text("utf-8")
+        imports = _CSS_IMPORT.findall(text)
+        if not imports:
+            return [(name, path)]
+        if _CSS_COMMENT.sub("", _CSS_IMPORT.sub("", text)).strip():
+            raise ValueError(f"theme asset {name!r}: mixes @import lines and rules")
+        folder = posixpath.dirname(name)
+        return [
+            leaf
+            for _quote, target in imports
+            for leaf in self._css_leaves(
+                posixpath.normpath(posixpath.join(folder, target)), seen | {name}
+            )
+        ]
+
     def _find(self, name: str) -> Path:
         for folder in self.sources:
             if (folder / name).is_file():
@@ -68,5 +100,7 @@ class AssetManifest:
             target = self.output / hashed
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(body)
-            (self.output / self.static_dir / name).unlink(missing_ok=True)
+            parts = self._css_leaves(name) if name.endswith(".css") else []
+            for unhashed in {name, *(part for part, _path in parts)}:
+                (self.output / self.static_dir / unhashed).unlink(missing_ok=True)
             logger.debug("asset %s -> %s", name, hashed)

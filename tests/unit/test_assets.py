@@ -69,3 +69,35 @@ def test_unknown_asset_is_an_error(theme):
     _, settings = theme
     with pytest.raises(FileNotFoundError, match="nope.js"):
         AssetManifest(settings).url("js/nope.js")
+
+
+def test_a_stylesheet_is_one_file_made_of_its_parts(theme, tmp_path):
+    static, settings = theme
+    plugin = tmp_path / "plugin" / "static"
+    (plugin / "css").mkdir(parents=True)
+    (plugin / "css/extra.css").write_text(".b{}\n")
+    settings["THEME_STATIC_PATHS"].append(str(plugin))
+    (static / "css/base.css").write_text(".a{}\n")
+    (static / "css/site.css").write_text(
+        '/* parts */\n@import "base.css";\n@import "extra.css";\n'
+    )
+    for part in ("site.css", "base.css", "extra.css"):  # Pelican's plain copies
+        (tmp_path / "out/theme/css").mkdir(parents=True, exist_ok=True)
+        (tmp_path / "out/theme/css" / part).write_text("copy")
+    manifest = AssetManifest(settings)
+    hashed = manifest.url("css/site.css")
+    manifest.write()
+    assert (tmp_path / "out" / hashed).read_text() == ".a{}\n.b{}\n"
+    assert sorted(p.name for p in (tmp_path / "out/theme/css").iterdir()) == [
+        hashed.rsplit("/", 1)[1]
+    ]
+    (plugin / "css/extra.css").write_text(".c{}\n")
+    assert AssetManifest(settings).url("css/site.css") != hashed
+
+
+def test_a_stylesheet_mixing_imports_and_rules_is_an_error(theme):
+    static, settings = theme
+    (static / "css/base.css").write_text(".a{}")
+    (static / "css/site.css").write_text('@import "base.css";\nbody{}')
+    with pytest.raises(ValueError, match="mixes @import"):
+        AssetManifest(settings).url("css/site.css")
