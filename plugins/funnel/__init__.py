@@ -10,7 +10,7 @@ import logging
 from pelican import signals
 
 from .cta import attach_ctas, load_ctas
-from .forms import load_analytics, load_forms
+from .forms import load_analytics, load_forms, newsletter_shown
 
 logger = logging.getLogger(__name__)
 
@@ -20,6 +20,7 @@ def on_initialized(pelican) -> None:
     settings = pelican.settings
     settings["CTA_BLOCKS"] = load_ctas(settings)
     settings["FORM_SETUP"] = load_forms(settings)
+    settings["NEWSLETTER_SHOWN"] = newsletter_shown(settings, settings["FORM_SETUP"])
     settings["ANALYTICS"] = load_analytics(settings)
 
 

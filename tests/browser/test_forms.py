@@ -302,39 +302,3 @@ def test_privacy_page_names_where_each_form_goes(funnel):
     assert f"naar {host}" in newsletter
     assert "(voornaam, e-mailadres)" in newsletter
     assert page.select_one("[data-privacy=third-parties-forms]")
-
-
-# The default build (no FORMS): each form is a mail link, and says so.
-
-
-def test_without_endpoint_the_contact_form_is_a_mail_link(site, probe):
-    probe.goto("/blog/dilemmas/")
-    message = "Mijn antwoorden: doel 1 & doel 2"
-    probe.page.evaluate(
-        f"sessionStorage.setItem({MESSAGE_KEY!r}, {json.dumps(message)})"
-    )
-    probe.goto("/contact/?bron=dilemmas")
-    page = probe.page
-    assert page.locator("form[data-form]").count() == 0
-    fallback = page.locator("[data-mail-fallback=contact]")
-    assert "nog niet aangesloten" in fallback.inner_text()
-    href = fallback.locator("a").get_attribute("href")
-    mail = urlsplit(href)
-    assert mail.scheme == "mailto"
-    assert unquote(mail.path) == "info@hippisch-va.example"
-    query = parse_qs(mail.query)
-    assert query["subject"] == ["Bericht via de website"]
-    assert query["body"] == [message]
-    assert probe.csp_violations() == []
-
-
-def test_without_endpoint_the_newsletter_is_a_mail_link(site):
-    from tests.support.html import soup
-
-    page = soup(site / "blog/dilemmas/index.html")
-    assert page.select("form[data-form]") == []
-    link = page.select_one("[data-mail-fallback=newsletter] a")
-    assert link["href"] == (
-        "mailto:info@hippisch-va.example?subject=Aanmelden%20nieuwsbrief"
-    )
-    assert Path(site / "bedankt/index.html").is_file()
