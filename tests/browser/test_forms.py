@@ -2,9 +2,8 @@
 and without JavaScript, under the CSP the settings produce for that endpoint."""
 
 import json
-from pathlib import Path
 from types import SimpleNamespace
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 from pelican.settings import read_settings
