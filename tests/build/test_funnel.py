@@ -2,6 +2,7 @@
 stop the build, analytics off by default and switched on by a setting, Netlify Forms."""
 
 import json
+import re
 
 import pytest
 from pelican.settings import read_settings
@@ -26,11 +27,35 @@ def folded(text: str) -> str:
     return "".join(text.split())
 
 
+# Wording meant for the owner: forms or details "not yet" set up, settings, placeholder.
+OWNER_WORDS = re.compile(
+    r"nog niet (aangesloten|ingesteld|ingevuld|geregeld|beschikbaar|mogelijk)"
+    r"|kan nog niet|niet (aangesloten|geconfigureerd|ingesteld)|instelling"
+    r"|pelicanconf|placeholder|(?-i:\b(FORMS|BUSINESS|OWNER|TODO)\b)",
+    re.IGNORECASE,
+)
+
+
+def test_no_page_speaks_to_the_owner_with_the_shipped_settings(site):
+    """FORMS = {} and a placeholder e-mail address: readers still see no notice."""
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 10
+    found = {
+        str(page.relative_to(site)): [
+            m.group(0) for m in OWNER_WORDS.finditer(page.read_text("utf-8"))
+        ]
+        for page in pages
+    }
+    assert {page: words for page, words in found.items() if words} == {}
+
+
 def test_articles_get_the_default_call_to_action(site):
     block = soup(site / "blog/dilemmas/index.html").select_one("aside.cta")
     assert text_of(block.select_one("h2")) == "Plan een gratis kennismakingsgesprek"
     link = block.select_one("a.button")
-    assert link["href"] == "../../contact/?bron=dilemmas#contactformulier"
+    assert link["href"] == (
+        "../../contact/?bron=dilemmas&cta=kennismaking#contactformulier"
+    )
 
 
 def test_an_article_chooses_its_call_to_action_or_none(site):
