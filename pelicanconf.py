@@ -167,6 +167,17 @@ FORMS = {}
 # reader signs up for a list that is kept by hand; True shows it as a signup by e-mail.
 NEWSLETTER_BY_MAIL = False
 
+# The privacy page (theme/templates/privacy.html) takes its facts from the settings:
+# BUSINESS, FORMS and ANALYTICS above, and these choices of the owner's.
+PRIVACY = {
+    "host": None,  # OWNER: who hosts the site, e.g. "Netlify (VS)" or "TransIP (NL)"
+    # How long each kind of data is kept (as the page says it: "... bewaar ik ...").
+    "keep_messages": "tot je vraag beantwoord is, en daarna hoogstens een jaar",
+    "keep_clients": "zeven jaar, zo lang als de Belastingdienst dat vraagt",
+    "keep_newsletter": "tot je je afmeldt",
+    "keep_logs": "hoogstens vier weken",
+}
+
 # Cookie-free statistics, off by default. To switch on, e.g. Plausible:
 # ANALYTICS = {"name": "Plausible Analytics (EU)",
 #              "script": "https://plausible.io/js/script.js",
