@@ -43,6 +43,7 @@ KNOWN_FIELDS = [
     "status",
     "worksheet",
     "checklist",
+    "checklist_gate",  # plugins/funnel/gate.py
     "cta",
     "lang",
     "translation",

@@ -92,6 +92,28 @@ def test_an_unknown_call_to_action_fails_the_build_naming_file_and_field(tmp_pat
 
 
 @pytest.mark.parametrize(
+    ("header", "message"),
+    [
+        ("Checklist_gate: ja", "Checklist_gate: 'ja' is not 'nieuwsbrief' or 'none'"),
+        (
+            "Checklist: none\nChecklist_gate: nieuwsbrief",
+            "Checklist_gate: this post shows no checklist to put behind a signup",
+        ),
+    ],
+)
+def test_a_wrong_checklist_gate_fails_the_build_naming_file_and_line(
+    tmp_path, header, message
+):
+    content = copy_content(tmp_path)
+    post = content / "posts" / "poort.md"
+    post.write_text(f"Title: Poort\nDate: 2024-01-01\n{header}\n\nTekst.\n", "utf-8")
+    line = 3 + header.count("\n")
+    result = build_site(content, tmp_path / "output")
+    assert result.returncode != 0
+    assert folded(f"{post}:{line}: {message}") in folded(result.stdout + result.stderr)
+
+
+@pytest.mark.parametrize(
     ("forms", "message"),
     [
         (
