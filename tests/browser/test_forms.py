@@ -92,10 +92,13 @@ def fill_newsletter(page):
     page.check("#newsletter-toestemming")
 
 
-def contact_fields(funnel, bron: str, bericht: str = CONTACT["bericht"]) -> dict:
+def contact_fields(
+    funnel, bron: str, bericht: str = CONTACT["bericht"], cta: str = ""
+) -> dict:
     return {
         "_next": [funnel.thanks],
         "bron": [bron],
+        "cta": [cta],
         "naam": [CONTACT["naam"]],
         "email": [CONTACT["email"]],
         "telefoon": [""],
@@ -107,6 +110,7 @@ def contact_fields(funnel, bron: str, bericht: str = CONTACT["bericht"]) -> dict
 
 NEWSLETTER_FIELDS = {
     "bron": ["dilemmas"],
+    "cta": ["voettekst"],
     "voornaam": ["Anna"],
     "EMAIL": ["anna@stal.example"],
     "toestemming": ["ja"],
@@ -150,7 +154,7 @@ def test_contact_form_with_javascript_takes_the_worksheet_message_and_source(
     probe.page.evaluate(
         f"sessionStorage.setItem({MESSAGE_KEY!r}, {json.dumps(summary)})"
     )
-    probe.goto("/contact/?bron=dilemmas#contactformulier")
+    probe.goto("/contact/?bron=dilemmas&cta=kennismaking#contactformulier")
     page = probe.page
     assert page.input_value("#contact-bericht") == summary
     assert page.locator("#contact-form input[name=bron]").input_value() == "dilemmas"
@@ -163,7 +167,7 @@ def test_contact_form_with_javascript_takes_the_worksheet_message_and_source(
     # Form submission sends line breaks as CRLF, as the HTML standard says.
     sent = summary.replace("\n", "\r\n")
     assert funnel.backend.received == [
-        ("/f/contact", contact_fields(funnel, "dilemmas", sent))
+        ("/f/contact", contact_fields(funnel, "dilemmas", sent, "kennismaking"))
     ]
     assert probe.csp_violations() == []
     assert probe.errors == []

@@ -127,12 +127,33 @@ def test_without_javascript_a_plain_mail_link_and_the_other_ways(browser, base_u
     context.close()
 
 
-def test_the_newsletter_waits_for_a_mailing_tool_by_default(site):
+CTA_POST = """Title: Testpost met de nieuwsbrief als volgende stap
+Slug: nieuwsbrief-cta
+Date: 2023-01-20 10:00
+Cta: nieuwsbrief
+Summary: Een testpost die naar de aanmelding voor de nieuwsbrief wijst.
+
+Een korte testpost waarvan de volgende stap de nieuwsbrief is.
+"""
+
+
+def build_with_cta_post(work, *overrides: str):
+    """The test site plus a post whose next step is the newsletter."""
+    content = copy_content(work)
+    (content / "posts" / "nieuwsbrief-cta.md").write_text(CTA_POST, encoding="utf-8")
+    output = work / "output"
+    result = build_site(content, output, "pelicanconf.py", *TEST_OVERRIDES, *overrides)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return output
+
+
+def test_the_newsletter_waits_for_a_mailing_tool_by_default(tmp_path):
+    output = build_with_cta_post(tmp_path)
     for path in ("blog/dilemmas/index.html", "index.html", "contact/index.html"):
-        page = soup(site / path)
+        page = soup(output / path)
         assert page.select("#nieuwsbrief, [data-form=newsletter]") == [], path
     # A call to action to the (absent) signup gives way to the default next step.
-    cta = soup(site / "blog/nieuwsbrief-cta/index.html").select_one("aside.cta")
+    cta = soup(output / "blog/nieuwsbrief-cta/index.html").select_one("aside.cta")
     assert cta["data-cta"] == "kennismaking"
 
 
@@ -140,15 +161,7 @@ def test_the_newsletter_waits_for_a_mailing_tool_by_default(site):
 def newsletter_by_mail(tmp_path_factory):
     """The site with the owner's choice of a newsletter signup by e-mail."""
     work = tmp_path_factory.mktemp("newsletter-by-mail")
-    output = work / "output"
-    result = build_site(
-        copy_content(work),
-        output,
-        "pelicanconf.py",
-        *TEST_OVERRIDES,
-        "NEWSLETTER_BY_MAIL=true",
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    output = build_with_cta_post(work, "NEWSLETTER_BY_MAIL=true")
     with SiteServer(output) as server:
         yield server.url
 
