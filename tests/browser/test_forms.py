@@ -1,22 +1,22 @@
 """The contact form and newsletter signup, posting to a real local form backend, with
 and without JavaScript, under the CSP the settings produce for that endpoint."""
 
-import json
-from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 import pytest
 from pelican.settings import read_settings
 
-from tests.conftest import ROOT, TEST_OVERRIDES, build_site, copy_content
-from tests.support.form_backend import FormBackend
+from tests.conftest import ROOT
+from tests.support.funnel import (
+    MESSAGE_KEY,
+    leave_worksheet_message,
+    site_with_forms,
+)
 from tests.support.probe import PageProbe
-from tests.support.server import SiteServer
 from tests.support.vnu import vnu_errors
 
 pytestmark = pytest.mark.browser
 
-MESSAGE_KEY = "hva:contact-message"
 CONTACT = {"naam": "Anna de Vries", "email": "anna@stal.example", "bericht": "Hoi!"}
 
 
@@ -28,41 +28,25 @@ def settings_with(overrides: dict) -> dict:
 @pytest.fixture(scope="module")
 def funnel(tmp_path_factory):
     """The test site built once with both forms posting to a local backend."""
-    work = tmp_path_factory.mktemp("funnel")
-    output = work / "output"
-    output.mkdir()
-    with FormBackend() as backend:
-        forms = {
+
+    def forms(backend: str) -> dict:
+        return {
             "contact": {
                 "provider": "backend",
-                "endpoint": backend.url + "/f/contact",
+                "endpoint": backend + "/f/contact",
                 "recipient": "Testbackend",
             },
             "newsletter": {
                 "provider": "mailing",
-                "endpoint": backend.url + "/subscribe",
+                "endpoint": backend + "/subscribe",
                 "field_names": {"email": "EMAIL"},
                 "redirect_field": "redirect",
                 "honeypot": "website",
             },
         }
-        with SiteServer(output, settings=settings_with({"FORMS": forms})) as server:
-            result = build_site(
-                copy_content(work),
-                output,
-                "pelicanconf.py",
-                *TEST_OVERRIDES,
-                "FORMS=" + json.dumps(forms),
-                "SITE_PUBLIC_URL=" + json.dumps(server.url),
-            )
-            assert result.returncode == 0, result.stdout + result.stderr
-            yield SimpleNamespace(
-                url=server.url,
-                output=output,
-                backend=backend,
-                policy=server.policy,
-                thanks=server.url + "/bedankt/",
-            )
+
+    with site_with_forms(tmp_path_factory.mktemp("funnel"), forms) as site:
+        yield site
 
 
 @pytest.fixture
@@ -150,10 +134,7 @@ def test_contact_form_with_javascript_takes_the_worksheet_message_and_source(
 ):
     probe = funnel_probe
     summary = "Mijn doelen:\n- Meer tijd voor de paarden & klanten\n- Omzet: € 1.200"
-    probe.goto("/blog/dilemmas/")
-    probe.page.evaluate(
-        f"sessionStorage.setItem({MESSAGE_KEY!r}, {json.dumps(summary)})"
-    )
+    leave_worksheet_message(probe, summary)
     probe.goto("/contact/?bron=dilemmas&cta=kennismaking#contactformulier")
     page = probe.page
     assert page.input_value("#contact-bericht") == summary

@@ -3,18 +3,14 @@ download becomes a short signup posted to the mailing tool (here a local stand-i
 after its double opt-in the tool sends the reader to /bedankt/<checklist>/, with the
 PDF and a link back to the post. Without the setting the download stays free."""
 
-import json
-from types import SimpleNamespace
 from urllib.parse import urljoin
 
 import pytest
-from pelican.settings import read_settings
 
-from tests.conftest import ROOT, build_site, copy_content
-from tests.support.form_backend import FormBackend
+from tests.conftest import copy_content
+from tests.support.funnel import site_with_forms
 from tests.support.html import soup
 from tests.support.probe import PageProbe
-from tests.support.server import SiteServer
 from tests.support.vnu import vnu_errors
 
 pytestmark = pytest.mark.browser
@@ -36,31 +32,14 @@ def gated(tmp_path_factory):
     work = tmp_path_factory.mktemp("gate")
     content = copy_content(work)
     (content / "posts" / "lokker.md").write_text(POST, encoding="utf-8")
-    output = work / "output"
-    output.mkdir()
-    with FormBackend() as backend:
-        forms = {
-            "newsletter": {
-                "provider": "mailing",
-                "endpoint": backend.url + "/subscribe",
-                "recipient": "Mailingtool",
-                "field_names": {"email": "EMAIL"},
-                "redirect_field": "redirect",
-            }
-        }
-        settings = read_settings(
-            str(ROOT / "pelicanconf.py"), override={"FORMS": forms}
-        )
-        with SiteServer(output, settings=settings) as server:
-            result = build_site(
-                content,
-                output,
-                "pelicanconf.py",
-                "FORMS=" + json.dumps(forms),
-                "SITE_PUBLIC_URL=" + json.dumps(server.url),
-            )
-            assert result.returncode == 0, result.stdout + result.stderr
-            yield SimpleNamespace(url=server.url, output=output, backend=backend)
+
+    def forms(backend: str) -> dict:
+        newsletter = {"provider": "mailing", "endpoint": backend + "/subscribe"}
+        newsletter |= {"recipient": "Mailingtool", "redirect_field": "redirect"}
+        return {"newsletter": {**newsletter, "field_names": {"email": "EMAIL"}}}
+
+    with site_with_forms(work, forms, content) as site:
+        yield site
 
 
 @pytest.mark.parametrize("javascript", [False, True], ids=["zonder-js", "met-js"])

@@ -2,19 +2,18 @@
 the reader's own mail program with her fields in the mailto: link, encoded and bounded;
 without JavaScript she gets a plain mail link and the other ways to get in touch."""
 
-import json
 from urllib.parse import quote, unquote, urlsplit
 
 import pytest
 
-from tests.conftest import TEST_OVERRIDES, build_site, copy_content
+from tests.conftest import copy_content
+from tests.support.funnel import build_with, leave_worksheet_message
 from tests.support.html import soup
 from tests.support.server import SiteServer
 
 pytestmark = pytest.mark.browser
 
 ADDRESS = "info@hippisch-va.example"
-MESSAGE_KEY = "hva:contact-message"
 MAILTO_MAX = 2000  # forms.js: MAILTO_MAX
 
 
@@ -76,10 +75,7 @@ def test_a_long_message_is_cut_at_whole_characters_and_the_reader_is_told(probe)
     # an e with a combining accent (two code points), a woman farmer (a ZWJ sequence).
     units = ["🐴", "e\u0301", "👩\u200d🌾", "a"] * 300
     message = "".join(units)
-    probe.goto("/blog/dilemmas/")
-    probe.page.evaluate(
-        f"sessionStorage.setItem({MESSAGE_KEY!r}, {json.dumps(message)})"
-    )
+    leave_worksheet_message(probe, message)
     probe.goto("/contact/?bron=dilemmas")
     page = probe.page
     assert page.input_value("#contact-bericht") == message
@@ -137,14 +133,11 @@ Een korte testpost waarvan de volgende stap de nieuwsbrief is.
 """
 
 
-def build_with_cta_post(work, *overrides: str):
+def build_with_cta_post(work, **settings):
     """The test site plus a post whose next step is the newsletter."""
     content = copy_content(work)
     (content / "posts" / "nieuwsbrief-cta.md").write_text(CTA_POST, encoding="utf-8")
-    output = work / "output"
-    result = build_site(content, output, "pelicanconf.py", *TEST_OVERRIDES, *overrides)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return output
+    return build_with(work, content, **settings)
 
 
 def test_the_newsletter_waits_for_a_mailing_tool_by_default(tmp_path):
@@ -161,7 +154,7 @@ def test_the_newsletter_waits_for_a_mailing_tool_by_default(tmp_path):
 def newsletter_by_mail(tmp_path_factory):
     """The site with the owner's choice of a newsletter signup by e-mail."""
     work = tmp_path_factory.mktemp("newsletter-by-mail")
-    output = build_with_cta_post(work, "NEWSLETTER_BY_MAIL=true")
+    output = build_with_cta_post(work, NEWSLETTER_BY_MAIL=True)
     with SiteServer(output) as server:
         yield server.url
 

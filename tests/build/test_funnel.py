@@ -9,6 +9,7 @@ from pelican.settings import read_settings
 from sitekit.security import content_security_policy
 
 from tests.conftest import ROOT, build_site, copy_content
+from tests.support.funnel import build_with
 from tests.support.html import soup, text_of
 from tests.support.server import site_policy
 from tests.support.vnu import vnu_errors
@@ -169,16 +170,7 @@ def test_analytics_are_off_by_default(site):
 def analytics_site(tmp_path_factory):
     """The site with analytics switched on and both forms on Netlify Forms."""
     work = tmp_path_factory.mktemp("analytics")
-    output = work / "output"
-    result = build_site(
-        copy_content(work),
-        output,
-        "pelicanconf.py",
-        "ANALYTICS=" + json.dumps(ANALYTICS),
-        "FORMS=" + json.dumps(NETLIFY),
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return output
+    return build_with(work, ANALYTICS=ANALYTICS, FORMS=NETLIFY)
 
 
 def test_analytics_setting_adds_the_script_to_every_page(analytics_site):

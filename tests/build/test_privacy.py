@@ -2,11 +2,9 @@
 each purpose and its legal basis, who receives what, how long it is kept, the reader's
 rights and what stays in her browser."""
 
-import json
-
 import pytest
 
-from tests.conftest import build_site, copy_content
+from tests.support.funnel import build_with
 from tests.support.html import soup, text_of
 
 BUSINESS = {
@@ -74,16 +72,7 @@ def test_the_shipped_page_names_who_why_how_long_and_the_rights(site):
 def complete(tmp_path_factory):
     """The site with every detail filled in and both forms at a service."""
     work = tmp_path_factory.mktemp("privacy")
-    output = work / "output"
-    result = build_site(
-        copy_content(work),
-        output,
-        "pelicanconf.py",
-        "BUSINESS=" + json.dumps(BUSINESS),
-        "PRIVACY=" + json.dumps(PRIVACY),
-        "FORMS=" + json.dumps(FORMS),
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    output = build_with(work, BUSINESS=BUSINESS, PRIVACY=PRIVACY, FORMS=FORMS)
     return soup(output / "privacy/index.html")
 
 
