@@ -97,6 +97,21 @@ def test_a_long_message_is_cut_at_whole_characters_and_the_reader_is_told(probe)
     assert f"de laatste {len(units) - count} tekens staan er niet in" in status
 
 
+def test_even_a_very_long_name_keeps_the_link_bounded(probe):
+    probe.goto("/contact/")
+    page = probe.page
+    page.fill("#contact-naam", "é" * 400)
+    page.fill("#contact-email", "anna@stal.example")
+    page.fill("#contact-bericht", "Hallo")
+    url = submit_and_catch_mailto(page)
+    assert len(url) <= MAILTO_MAX
+    _, fields = mail_parts(url)
+    assert fields["body"].startswith("Naam: éé")
+    assert fields["body"].endswith("é[…]\r\n\r\nVia: contact")
+    status = page.locator("[data-mail-opened]").inner_text()
+    assert "tekens staan er niet in" in status
+
+
 def test_empty_fields_stop_the_mail_and_are_named(probe):
     probe.goto("/contact/")
     page = probe.page

@@ -48,24 +48,24 @@ function characters(text) {
 
 const crlf = (text) => text.replace(/\r?\n/g, "\r\n");
 
-// mailto: with subject and body, at most MAILTO_MAX long. Only the free text (the
-// textarea) is shortened, by whole characters, with a mark; `cut` says how many went.
-function mailtoUrl(address, subject, head, text, tail, mark) {
+// mailto: with subject and body, at most MAILTO_MAX long. When too long, the end of
+// `text` (the fields, the message last) is cut by whole characters and marked; `tail`
+// (where she came from) stays. `cut` says how many characters went.
+function mailtoUrl(address, subject, text, tail, mark) {
   const start = `mailto:${address}?subject=${encodeURIComponent(subject)}&body=`;
   const url = (body) => start + encodeURIComponent(crlf(body));
-  const full = url(head + text + tail);
+  const full = url(text + tail);
   if (full.length <= MAILTO_MAX) return { url: full, cut: 0 };
   const chars = characters(text);
+  const shortened = (count) => url(chars.slice(0, count).join("") + mark + tail);
   let low = 0;
   let high = chars.length;
   while (low < high) {
     const middle = Math.ceil((low + high) / 2);
-    const body = head + chars.slice(0, middle).join("") + mark + tail;
-    if (url(body).length <= MAILTO_MAX) low = middle;
+    if (shortened(middle).length <= MAILTO_MAX) low = middle;
     else high = middle - 1;
   }
-  const body = head + chars.slice(0, low).join("") + mark + tail;
-  return { url: url(body), cut: chars.length - low };
+  return { url: shortened(low), cut: chars.length - low };
 }
 
 function sendByMail(form) {
@@ -75,23 +75,17 @@ function sendByMail(form) {
     if (field.tagName === "TEXTAREA") text = field.value.trim();
     else if (field.value.trim()) lines.push(`${field.dataset.label}: ${field.value.trim()}`);
   }
-  const head = lines.join("\n") + (text ? "\n\n" : "");
+  const body = lines.join("\n") + (text ? `\n\n${text}` : "");
+  const { dataset } = form;
   const via = [form.elements.bron.value, form.elements.cta.value].filter(Boolean);
-  const tail = `\n\n${form.dataset.sourceLabel}: ${via.join(", ")}`;
-  const { url, cut } = mailtoUrl(
-    form.dataset.mailto,
-    form.dataset.subject,
-    head,
-    text,
-    tail,
-    form.dataset.cutMark,
-  );
+  const tail = `\n\n${dataset.sourceLabel}: ${via.join(", ")}`;
+  const { url, cut } = mailtoUrl(dataset.mailto, dataset.subject, body, tail, dataset.cutMark);
   const status = form.querySelector("[data-mail-opened]");
   const link = document.createElement("a");
   link.href = url;
-  link.textContent = form.dataset.mailto;
-  status.replaceChildren(`${form.dataset.opened} `, link, ".");
-  if (cut) status.append(" " + form.dataset.cut.replace("{n}", String(cut)));
+  link.textContent = dataset.mailto;
+  status.replaceChildren(`${dataset.opened} `, link, ".");
+  if (cut) status.append(` ${dataset.cut.replace("{n}", String(cut))}`);
   location.href = url;
 }
 
