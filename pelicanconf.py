@@ -153,7 +153,8 @@ CTAS = {
 CTA_DEFAULT = "kennismaking"
 
 # Where each form posts: "contact" and "newsletter". Leave a form out (or FORMS empty)
-# and it becomes a mail link to BUSINESS["email"]. One of, per form:
+# and it opens the reader's own e-mail program, addressed to BUSINESS["email"] (without
+# JavaScript: a mail link). One of, per form:
 #   {"provider": "netlify"}                                     Netlify Forms
 #   {"provider": "backend", "endpoint": "https://formspree.io/f/...",
 #    "recipient": "Formspree (VS)"}                             a form backend
@@ -162,6 +163,20 @@ CTA_DEFAULT = "kennismaking"
 # Optional: "honeypot" and "redirect_field" (the backend's names for them).
 # The privacy page and the CSP (form-action) follow these settings by themselves.
 FORMS = {}
+# Without a mailing tool in FORMS, the newsletter signup is left out (False), so that no
+# reader signs up for a list that is kept by hand; True shows it as a signup by e-mail.
+NEWSLETTER_BY_MAIL = False
+
+# The privacy page (theme/templates/privacy.html) takes its facts from the settings:
+# BUSINESS, FORMS and ANALYTICS above, and these choices of the owner's.
+PRIVACY = {
+    "host": None,  # OWNER: who hosts the site, e.g. "Netlify (VS)" or "TransIP (NL)"
+    # How long each kind of data is kept (as the page says it: "... bewaar ik ...").
+    "keep_messages": "tot je vraag beantwoord is, en daarna hoogstens een jaar",
+    "keep_clients": "zeven jaar, zo lang als de Belastingdienst dat vraagt",
+    "keep_newsletter": "tot je je afmeldt",
+    "keep_logs": "hoogstens vier weken",
+}
 
 # Cookie-free statistics, off by default. To switch on, e.g. Plausible:
 # ANALYTICS = {"name": "Plausible Analytics (EU)",

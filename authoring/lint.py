@@ -16,6 +16,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from zoneinfo import ZoneInfo
 
 from embeds.loading import DEFINITIONS
+from funnel.readiness import funnel_findings
 from markdown import Markdown
 from markdown.extensions.meta import META_RE
 from pelican.readers import _DISCARD, MarkdownReader
@@ -42,6 +43,7 @@ KNOWN_FIELDS = [
     "status",
     "worksheet",
     "checklist",
+    "checklist_gate",  # plugins/funnel/gate.py
     "cta",
     "lang",
     "translation",
@@ -757,3 +759,6 @@ class Checker:
                     f"{key} is nog een voorbeeldadres ({value})",
                     "vul je echte gegevens in voordat je publiceert",
                 )
+        for found in funnel_findings(self.settings):
+            level = ERROR if found.untrue and self.publishing else WARNING
+            self.add(display, line_of(found.anchor), level, found.message, found.advice)

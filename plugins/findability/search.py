@@ -20,10 +20,11 @@ def pagefind_executable() -> Path:
 
 
 def build_index(output: Path, language: str) -> None:
-    """Index the built site's post bodies into output/pagefind/, replacing the old one.
+    """Index the built site into output/pagefind/, replacing the old one.
 
-    Only elements marked `data-pagefind-body` are indexed; `language` picks the
-    stemmer (the pages say `lang` too, this makes the choice explicit).
+    Only elements marked `data-pagefind-body` are indexed (post bodies, and the pages
+    that are listed: page.html); `language` picks the stemmer (the pages say `lang`
+    too, this makes the choice explicit).
     """
     bundle = output / BUNDLE
     if bundle.is_dir():

@@ -1,32 +1,47 @@
 """The lead funnel: the next step after each article, the forms, and analytics.
 
 Stages, one module each: `cta` (the call-to-action blocks and choosing one per
-article), `forms` (the form definitions and where each form posts, from FORMS).
-Templates: theme/templates/partials/call_to_action.html, form.html, analytics.html.
+article), `forms` (the form definitions and where each form posts, from FORMS),
+`gate` (the optional lead magnet: a checklist behind a newsletter signup),
+`readiness` (what `invoke check` tells the owner is still missing).
+Templates: theme/templates/partials/call_to_action.html, form.html, analytics.html;
+the gate's own in plugins/funnel/templates/.
 """
 
 import logging
+from pathlib import Path
 
 from pelican import signals
 
 from .cta import attach_ctas, load_ctas
-from .forms import load_analytics, load_forms
+from .forms import load_analytics, load_forms, newsletter_shown
+from .gate import GateThanksGenerator, attach_gates
 
 logger = logging.getLogger(__name__)
+
+HERE = Path(__file__).parent
 
 
 def on_initialized(pelican) -> None:
     """Validate the funnel settings once, before anything is written."""
     settings = pelican.settings
+    settings.setdefault("PLUGIN_TEMPLATE_PATHS", []).append(str(HERE / "templates"))
     settings["CTA_BLOCKS"] = load_ctas(settings)
     settings["FORM_SETUP"] = load_forms(settings)
+    settings["NEWSLETTER_SHOWN"] = newsletter_shown(settings, settings["FORM_SETUP"])
     settings["ANALYTICS"] = load_analytics(settings)
 
 
 def on_article_generator_finalized(generator) -> None:
     attach_ctas(generator)
+    attach_gates(generator)
+
+
+def get_generators(pelican):
+    return GateThanksGenerator
 
 
 def register() -> None:
     signals.initialized.connect(on_initialized)
     signals.article_generator_finalized.connect(on_article_generator_finalized)
+    signals.get_generators.connect(get_generators)

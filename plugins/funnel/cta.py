@@ -1,7 +1,7 @@
 """The call to action after each article: defined once in CTAS, chosen per article."""
 
 import logging
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from embeds.attach import NONE, all_articles, choose
 
@@ -10,6 +10,7 @@ from .errors import SETTINGS_FILE, DefinitionError
 logger = logging.getLogger(__name__)
 
 CTA_KEYS = ("title", "text", "button", "url")
+NEWSLETTER_ANCHOR = "#nieuwsbrief"  # the footer signup (partials/newsletter.html)
 
 
 def load_ctas(settings: dict) -> dict[str, dict]:
@@ -45,23 +46,31 @@ def load_ctas(settings: dict) -> dict[str, dict]:
     return ctas
 
 
-def cta_href(url: str, slug: str) -> str:
-    """The block's link, relative to the site root, carrying the article as `bron`."""
+def cta_href(url: str, slug: str, name: str) -> str:
+    """The block's link, relative to the site root, carrying the article as `bron` and
+    the block as `cta` (forms.js puts both into the form)."""
     if url.startswith("#"):
         return url
     path, _, fragment = url.partition("#")
     separator = "&" if "?" in path else "?"
-    href = f"{path}{separator}bron={quote(slug, safe='')}"
-    return f"{href}#{fragment}" if fragment else href
+    query = urlencode({"bron": slug, "cta": name}, quote_via=quote)
+    return f"{path}{separator}{query}" + (f"#{fragment}" if fragment else "")
 
 
-def choose_cta(article, ctas: dict, default: str) -> dict | None:
-    """The block an article names in `Cta:` (or the default); None for "none"."""
+def choose_cta(
+    article, ctas: dict, default: str, newsletter: bool = True
+) -> dict | None:
+    """The block an article names in `Cta:` (or the default); None for "none". A block
+    leading to the newsletter gives way to the default while there is no signup."""
     named = {name: {**block, "name": name} for name, block in ctas.items()}
     block = choose(article, "Cta", default, named, noun="call to action")
+    if block and not newsletter and block["url"] == NEWSLETTER_ANCHOR:
+        block = named.get(default)
+        if block and block["url"] == NEWSLETTER_ANCHOR:
+            block = None
     if block is None:
         return None
-    return {**block, "href": cta_href(block["url"], article.slug)}
+    return {**block, "href": cta_href(block["url"], article.slug, block["name"])}
 
 
 def attach_ctas(generator) -> None:
@@ -70,4 +79,6 @@ def attach_ctas(generator) -> None:
     ctas = settings["CTA_BLOCKS"]
     default = settings.get("CTA_DEFAULT") or NONE
     for article in all_articles(generator):
-        article.cta = choose_cta(article, ctas, default)
+        article.cta = choose_cta(
+            article, ctas, default, settings.get("NEWSLETTER_SHOWN", True)
+        )

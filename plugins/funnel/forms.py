@@ -128,6 +128,15 @@ def load_forms(settings: dict) -> dict[str, dict]:
     return {name: load_form(name, forms.get(name)) for name in FIELDS}
 
 
+def newsletter_shown(settings: dict, forms: dict[str, dict]) -> bool:
+    """Whether the footer has a signup: with a mailing tool in FORMS always; without one
+    only when NEWSLETTER_BY_MAIL asks for a signup by the reader's own e-mail."""
+    if forms["newsletter"]["provider"] != "mail":
+        return True
+    email = (settings.get("BUSINESS") or {}).get("email")
+    return bool(settings.get("NEWSLETTER_BY_MAIL") and email)
+
+
 def load_analytics(settings: dict) -> dict | None:
     """The ANALYTICS setting, checked; None (the default) means no analytics."""
     analytics = settings.get("ANALYTICS")

@@ -1,23 +1,22 @@
 """The contact form and newsletter signup, posting to a real local form backend, with
 and without JavaScript, under the CSP the settings produce for that endpoint."""
 
-import json
-from pathlib import Path
-from types import SimpleNamespace
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 from pelican.settings import read_settings
 
-from tests.conftest import ROOT, TEST_OVERRIDES, build_site, copy_content
-from tests.support.form_backend import FormBackend
+from tests.conftest import ROOT
+from tests.support.funnel import (
+    MESSAGE_KEY,
+    leave_worksheet_message,
+    site_with_forms,
+)
 from tests.support.probe import PageProbe
-from tests.support.server import SiteServer
 from tests.support.vnu import vnu_errors
 
 pytestmark = pytest.mark.browser
 
-MESSAGE_KEY = "hva:contact-message"
 CONTACT = {"naam": "Anna de Vries", "email": "anna@stal.example", "bericht": "Hoi!"}
 
 
@@ -29,41 +28,25 @@ def settings_with(overrides: dict) -> dict:
 @pytest.fixture(scope="module")
 def funnel(tmp_path_factory):
     """The test site built once with both forms posting to a local backend."""
-    work = tmp_path_factory.mktemp("funnel")
-    output = work / "output"
-    output.mkdir()
-    with FormBackend() as backend:
-        forms = {
+
+    def forms(backend: str) -> dict:
+        return {
             "contact": {
                 "provider": "backend",
-                "endpoint": backend.url + "/f/contact",
+                "endpoint": backend + "/f/contact",
                 "recipient": "Testbackend",
             },
             "newsletter": {
                 "provider": "mailing",
-                "endpoint": backend.url + "/subscribe",
+                "endpoint": backend + "/subscribe",
                 "field_names": {"email": "EMAIL"},
                 "redirect_field": "redirect",
                 "honeypot": "website",
             },
         }
-        with SiteServer(output, settings=settings_with({"FORMS": forms})) as server:
-            result = build_site(
-                copy_content(work),
-                output,
-                "pelicanconf.py",
-                *TEST_OVERRIDES,
-                "FORMS=" + json.dumps(forms),
-                "SITE_PUBLIC_URL=" + json.dumps(server.url),
-            )
-            assert result.returncode == 0, result.stdout + result.stderr
-            yield SimpleNamespace(
-                url=server.url,
-                output=output,
-                backend=backend,
-                policy=server.policy,
-                thanks=server.url + "/bedankt/",
-            )
+
+    with site_with_forms(tmp_path_factory.mktemp("funnel"), forms) as site:
+        yield site
 
 
 @pytest.fixture
@@ -93,10 +76,13 @@ def fill_newsletter(page):
     page.check("#newsletter-toestemming")
 
 
-def contact_fields(funnel, bron: str, bericht: str = CONTACT["bericht"]) -> dict:
+def contact_fields(
+    funnel, bron: str, bericht: str = CONTACT["bericht"], cta: str = ""
+) -> dict:
     return {
         "_next": [funnel.thanks],
         "bron": [bron],
+        "cta": [cta],
         "naam": [CONTACT["naam"]],
         "email": [CONTACT["email"]],
         "telefoon": [""],
@@ -108,6 +94,7 @@ def contact_fields(funnel, bron: str, bericht: str = CONTACT["bericht"]) -> dict
 
 NEWSLETTER_FIELDS = {
     "bron": ["dilemmas"],
+    "cta": ["voettekst"],
     "voornaam": ["Anna"],
     "EMAIL": ["anna@stal.example"],
     "toestemming": ["ja"],
@@ -147,11 +134,8 @@ def test_contact_form_with_javascript_takes_the_worksheet_message_and_source(
 ):
     probe = funnel_probe
     summary = "Mijn doelen:\n- Meer tijd voor de paarden & klanten\n- Omzet: € 1.200"
-    probe.goto("/blog/dilemmas/")
-    probe.page.evaluate(
-        f"sessionStorage.setItem({MESSAGE_KEY!r}, {json.dumps(summary)})"
-    )
-    probe.goto("/contact/?bron=dilemmas#contactformulier")
+    leave_worksheet_message(probe, summary)
+    probe.goto("/contact/?bron=dilemmas&cta=kennismaking#contactformulier")
     page = probe.page
     assert page.input_value("#contact-bericht") == summary
     assert page.locator("#contact-form input[name=bron]").input_value() == "dilemmas"
@@ -164,7 +148,7 @@ def test_contact_form_with_javascript_takes_the_worksheet_message_and_source(
     # Form submission sends line breaks as CRLF, as the HTML standard says.
     sent = summary.replace("\n", "\r\n")
     assert funnel.backend.received == [
-        ("/f/contact", contact_fields(funnel, "dilemmas", sent))
+        ("/f/contact", contact_fields(funnel, "dilemmas", sent, "kennismaking"))
     ]
     assert probe.csp_violations() == []
     assert probe.errors == []
@@ -302,39 +286,3 @@ def test_privacy_page_names_where_each_form_goes(funnel):
     assert f"naar {host}" in newsletter
     assert "(voornaam, e-mailadres)" in newsletter
     assert page.select_one("[data-privacy=third-parties-forms]")
-
-
-# The default build (no FORMS): each form is a mail link, and says so.
-
-
-def test_without_endpoint_the_contact_form_is_a_mail_link(site, probe):
-    probe.goto("/blog/dilemmas/")
-    message = "Mijn antwoorden: doel 1 & doel 2"
-    probe.page.evaluate(
-        f"sessionStorage.setItem({MESSAGE_KEY!r}, {json.dumps(message)})"
-    )
-    probe.goto("/contact/?bron=dilemmas")
-    page = probe.page
-    assert page.locator("form[data-form]").count() == 0
-    fallback = page.locator("[data-mail-fallback=contact]")
-    assert "nog niet aangesloten" in fallback.inner_text()
-    href = fallback.locator("a").get_attribute("href")
-    mail = urlsplit(href)
-    assert mail.scheme == "mailto"
-    assert unquote(mail.path) == "info@hippisch-va.example"
-    query = parse_qs(mail.query)
-    assert query["subject"] == ["Bericht via de website"]
-    assert query["body"] == [message]
-    assert probe.csp_violations() == []
-
-
-def test_without_endpoint_the_newsletter_is_a_mail_link(site):
-    from tests.support.html import soup
-
-    page = soup(site / "blog/dilemmas/index.html")
-    assert page.select("form[data-form]") == []
-    link = page.select_one("[data-mail-fallback=newsletter] a")
-    assert link["href"] == (
-        "mailto:info@hippisch-va.example?subject=Aanmelden%20nieuwsbrief"
-    )
-    assert Path(site / "bedankt/index.html").is_file()

@@ -19,7 +19,8 @@ def test_a_word_from_the_post_finds_it(probe):
     assert "Dilemma's" in titles
     link = probe.page.get_by_role("link", name="Dilemma's")
     assert link.get_attribute("href") == "/blog/dilemmas/"
-    assert "administratie" in probe.page.locator(".search-list mark").first.inner_text()
+    result = probe.page.locator(".search-list li").filter(has=link)
+    assert "administratie" in result.locator("mark").first.inner_text().lower()
     assert probe.csp_violations() == []
     assert probe.errors == []
     assert probe.foreign_requests() == []
@@ -34,9 +35,7 @@ def test_an_inflected_form_finds_the_post_through_dutch_stemming(probe, query):
 @pytest.mark.browser
 def test_a_word_that_is_nowhere_finds_nothing_and_says_so(probe):
     assert search(probe, "paraplu") == []
-    assert (
-        "Geen blogposts gevonden" in probe.page.locator(".search-status").inner_text()
-    )
+    assert "Niets gevonden" in probe.page.locator(".search-status").inner_text()
 
 
 @pytest.mark.browser
@@ -55,11 +54,60 @@ def test_the_query_in_the_address_runs_on_load_and_the_page_passes_axe(probe):
 
 
 @pytest.mark.browser
-def test_the_post_chrome_and_other_pages_are_not_indexed(probe):
+def test_the_post_chrome_and_the_forms_are_not_indexed(probe):
     # "Recente blogposts" and the share box are on every post, outside its body.
     assert search(probe, "WhatsApp") == []
-    # The services page is not a post: its "hoefsmeden" are not found.
-    assert search(probe, "hoefsmeden") == []
+    # The contact form's labels are not content either.
+    assert search(probe, "verplicht") == []
+
+
+@pytest.mark.browser
+def test_a_word_only_a_page_contains_finds_that_page(probe):
+    # Only the services page (Diensten) names the farriers, "hoefsmeden".
+    assert search(probe, "hoefsmeden") == ["Diensten"]
+    link = probe.page.locator(".search-list a")
+    assert link.get_attribute("href") == "/diensten/"
+    # Stemmed: the singular finds it too.
+    assert "Diensten" in search(probe, "paardenfysiotherapeut")
+    # Pages hidden from lists (privacy, thank-you) stay out of search as well.
+    assert search(probe, "Autoriteit") == []
+
+
+def words_of(text: str) -> set[str]:
+    return {word.strip(".,:;!?()'\"") for word in text.split()}
+
+
+def page_words(probe, path: str) -> set[str]:
+    text = probe.page.evaluate(
+        f"fetch({path!r}).then((r) => r.text())"
+        ".then((t) => new DOMParser().parseFromString(t, 'text/html'))"
+        ".then((d) => d.querySelector('[data-pagefind-body]').textContent)"
+    )
+    return words_of(text)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("query", "path", "starts", "ends"),
+    [
+        # At the top of the services page: the excerpt starts with its title.
+        ("hoefsmeden", "/diensten/", "Diensten. Ik werk", True),
+        # At the end of the post: it starts mid-text and ends with the text.
+        ("Liefs", "/blog/dilemmas/", "… ", False),
+    ],
+)
+def test_excerpts_are_cut_at_words_and_marked_with_an_ellipsis(
+    probe, query, path, starts, ends
+):
+    search(probe, query)
+    result = probe.page.locator(".search-list li").filter(
+        has=probe.page.locator(f"a[href='{path}']")
+    )
+    shown = result.locator("p").inner_text()
+    assert shown.startswith(starts)
+    assert shown.endswith(" …") is ends
+    # Every word shown is a whole word of the page: none is cut in half.
+    assert words_of(shown) - {"…"} <= page_words(probe, path)
 
 
 @pytest.mark.browser

@@ -242,7 +242,7 @@ def test_a_missing_post_image_fails_the_build_naming_file_and_field(tmp_path):
     assert "c.md" in log and "Image" in log and "images/weg.jpg" in log
 
 
-def test_only_post_bodies_are_marked_for_the_search_index(site):
+def test_post_bodies_and_listed_pages_are_marked_for_the_search_index(site):
     marked = {
         file.relative_to(site).as_posix()
         for file in site.rglob("*.html")
@@ -253,6 +253,9 @@ def test_only_post_bodies_are_marked_for_the_search_index(site):
         "blog/testpost-1/index.html",
         "blog/testpost-2/index.html",
         "blog/vijandige-invoer/index.html",
+        "diensten/index.html",
+        "over-mij/index.html",
+        "contact/index.html",
     }
     body = soup(site / "blog/dilemmas/index.html").select("[data-pagefind-body]")
     assert [node["class"] for node in body] == [["post-body"]]
@@ -261,7 +264,7 @@ def test_only_post_bodies_are_marked_for_the_search_index(site):
 def test_the_search_index_is_dutch(site):
     entry = json.loads((site / "pagefind/pagefind-entry.json").read_text())
     assert list(entry["languages"]) == ["nl"]
-    assert entry["languages"]["nl"]["page_count"] == 4
+    assert entry["languages"]["nl"]["page_count"] == 7
     assert (site / "pagefind/wasm.nl.pagefind").is_file()
 
 

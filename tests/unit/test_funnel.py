@@ -3,15 +3,31 @@
 import pytest
 from funnel.cta import cta_href, load_ctas
 from funnel.errors import DefinitionError
-from funnel.forms import load_analytics, load_forms
+from funnel.forms import load_analytics, load_forms, newsletter_shown
 
 
-def test_cta_link_carries_the_article_slug_before_the_fragment():
-    assert cta_href("contact/#contactformulier", "dilemmas") == (
-        "contact/?bron=dilemmas#contactformulier"
+def test_cta_link_carries_the_article_slug_and_block_before_the_fragment():
+    assert cta_href("contact/#contactformulier", "dilemmas", "vraag") == (
+        "contact/?bron=dilemmas&cta=vraag#contactformulier"
     )
-    assert cta_href("diensten/?x=1", "a b") == "diensten/?x=1&bron=a%20b"
-    assert cta_href("#nieuwsbrief", "dilemmas") == "#nieuwsbrief"
+    assert cta_href("diensten/?x=1", "a b", "k") == "diensten/?x=1&bron=a%20b&cta=k"
+    assert cta_href("#nieuwsbrief", "dilemmas", "nieuwsbrief") == "#nieuwsbrief"
+
+
+@pytest.mark.parametrize(
+    ("settings", "shown"),
+    [
+        ({"FORMS": {}}, False),
+        (
+            {"FORMS": {}, "NEWSLETTER_BY_MAIL": True, "BUSINESS": {"email": "a@b.nl"}},
+            True,
+        ),
+        ({"FORMS": {}, "NEWSLETTER_BY_MAIL": True, "BUSINESS": {"email": None}}, False),
+        ({"FORMS": {"newsletter": {"provider": "netlify"}}}, True),
+    ],
+)
+def test_the_newsletter_waits_for_a_mailing_tool_unless_mail_is_chosen(settings, shown):
+    assert newsletter_shown(settings, load_forms(settings)) is shown
 
 
 def test_forms_without_settings_fall_back_to_mail():

@@ -1,10 +1,15 @@
 // The site's forms, enhanced: accessible error messages on top of the browser's own
-// checks, a refusal to send when the honeypot is filled, and the contact form filled
-// in from the worksheet ("hva:contact-message" in sessionStorage, "bron" in the URL).
-// Without this script the forms still work: the browser checks the required fields.
+// checks, a refusal to send when the honeypot is filled, the contact form filled in
+// from the worksheet ("hva:contact-message" in sessionStorage), and where the reader
+// came from ("bron" and "cta" in the URL of a call to action).
+// A form with no provider (data-mailto) is shown only here: on submit it opens the
+// reader's own mail program with her fields in it. Without this script the other forms
+// still work (the browser checks the required fields), and a mail form stays a link.
 
 const MESSAGE_KEY = "hva:contact-message";
 const SLUG = /^[a-z0-9][a-z0-9-]{0,99}$/;
+// Mail programs (Outlook above all) refuse longer mailto: links.
+const MAILTO_MAX = 2000;
 
 function takeStoredMessage() {
   try {
@@ -16,14 +21,17 @@ function takeStoredMessage() {
   }
 }
 
-function sourceFromUrl() {
-  const bron = new URLSearchParams(location.search).get("bron");
-  return bron && SLUG.test(bron) ? bron : "";
+function fromUrl(name) {
+  const value = new URLSearchParams(location.search).get(name);
+  return value && SLUG.test(value) ? value : "";
 }
 
-function prefillContact(form) {
-  const bron = sourceFromUrl();
-  if (bron) form.elements.bron.value = bron;
+function prefill(form) {
+  for (const name of ["bron", "cta"]) {
+    const value = fromUrl(name);
+    if (value && form.elements[name]) form.elements[name].value = value;
+  }
+  if (form.dataset.form !== "contact") return;
   const message = takeStoredMessage();
   const field = form.querySelector("textarea");
   if (message && field && !field.value) {
@@ -31,10 +39,54 @@ function prefillContact(form) {
   }
 }
 
-function prefillMailLink(paragraph) {
-  const link = paragraph.querySelector("a[href^='mailto:']");
-  const message = takeStoredMessage();
-  if (link && message) link.href += `&body=${encodeURIComponent(message.slice(0, 1800))}`;
+// Whole characters as the reader sees them (an emoji, a letter with its accent).
+function characters(text) {
+  if (typeof Intl.Segmenter !== "function") return Array.from(text);
+  const segmenter = new Intl.Segmenter("nl", { granularity: "grapheme" });
+  return Array.from(segmenter.segment(text), (part) => part.segment);
+}
+
+const crlf = (text) => text.replace(/\r?\n/g, "\r\n");
+
+// mailto: with subject and body, at most MAILTO_MAX long. When too long, the end of
+// `text` (the fields, the message last) is cut by whole characters and marked; `tail`
+// (where she came from) stays. `cut` says how many characters went.
+function mailtoUrl(address, subject, text, tail, mark) {
+  const start = `mailto:${address}?subject=${encodeURIComponent(subject)}&body=`;
+  const url = (body) => start + encodeURIComponent(crlf(body));
+  const full = url(text + tail);
+  if (full.length <= MAILTO_MAX) return { url: full, cut: 0 };
+  const chars = characters(text);
+  const shortened = (count) => url(chars.slice(0, count).join("") + mark + tail);
+  let low = 0;
+  let high = chars.length;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (shortened(middle).length <= MAILTO_MAX) low = middle;
+    else high = middle - 1;
+  }
+  return { url: shortened(low), cut: chars.length - low };
+}
+
+function sendByMail(form) {
+  const lines = [];
+  let text = "";
+  for (const field of form.querySelectorAll("[data-label]")) {
+    if (field.tagName === "TEXTAREA") text = field.value.trim();
+    else if (field.value.trim()) lines.push(`${field.dataset.label}: ${field.value.trim()}`);
+  }
+  const body = lines.join("\n") + (text ? `\n\n${text}` : "");
+  const { dataset } = form;
+  const via = [form.elements.bron.value, form.elements.cta.value].filter(Boolean);
+  const tail = `\n\n${dataset.sourceLabel}: ${via.join(", ")}`;
+  const { url, cut } = mailtoUrl(dataset.mailto, dataset.subject, body, tail, dataset.cutMark);
+  const status = form.querySelector("[data-mail-opened]");
+  const link = document.createElement("a");
+  link.href = url;
+  link.textContent = dataset.mailto;
+  status.replaceChildren(`${dataset.opened} `, link, ".");
+  if (cut) status.append(` ${dataset.cut.replace("{n}", String(cut))}`);
+  location.href = url;
 }
 
 function errorFor(field, form) {
@@ -91,8 +143,12 @@ function enhance(form) {
       event.preventDefault();
       summary.textContent = form.dataset.errorSummary.replace("{n}", invalid.length);
       invalid[0].focus();
-    } else {
-      summary.textContent = "";
+      return;
+    }
+    summary.textContent = "";
+    if (form.dataset.mailto) {
+      event.preventDefault();
+      sendByMail(form);
     }
   });
 
@@ -107,9 +163,18 @@ function enhance(form) {
 }
 
 for (const form of document.querySelectorAll("form[data-form]")) {
-  if (form.dataset.form === "contact") prefillContact(form);
+  prefill(form);
   enhance(form);
+  if (form.dataset.mailto) {
+    form.hidden = false;
+    const link = document.querySelector(`[data-mail-fallback='${form.dataset.form}']`);
+    if (link) link.hidden = true;
+  }
 }
-for (const paragraph of document.querySelectorAll("[data-mail-fallback='contact']")) {
-  prefillMailLink(paragraph);
+// A call to action that leads to the newsletter signup on the same page names itself.
+for (const link of document.querySelectorAll(".cta[data-cta] a[href='#nieuwsbrief']")) {
+  const form = document.querySelector("#nieuwsbrief ~ form[data-form]");
+  link.addEventListener("click", () => {
+    if (form) form.elements.cta.value = link.closest(".cta").dataset.cta;
+  });
 }

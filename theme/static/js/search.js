@@ -18,8 +18,11 @@ async function engine() {
   return pagefind;
 }
 
+const flat = (text) => text.replace(/\s+/g, " ").trim();
+
 // Keep only text and <mark> from an excerpt: it is shown, never trusted as HTML.
-function excerpt(html) {
+// Pagefind cuts excerpts at words; "…" says where the page's text goes on.
+function excerpt(html, content) {
   const parsed = new DOMParser().parseFromString(html, "text/html");
   const out = document.createElement("p");
   for (const node of parsed.body.childNodes) {
@@ -31,6 +34,11 @@ function excerpt(html) {
       out.append(node.textContent);
     }
   }
+  const shown = flat(out.textContent);
+  const whole = flat(content);
+  const at = whole.indexOf(shown);
+  if (at !== 0) out.prepend("… ");
+  if (at === -1 || at + shown.length < whole.length) out.append(" …");
   return out;
 }
 
@@ -41,7 +49,7 @@ function render(item) {
   link.href = item.url;
   link.textContent = item.meta.title;
   heading.append(link);
-  li.append(heading, excerpt(item.excerpt));
+  li.append(heading, excerpt(item.excerpt, item.content));
   return li;
 }
 

@@ -1,0 +1,89 @@
+"""`invoke check` and `invoke publish` tell the owner what the funnel still misses;
+only a detail that would make the site untrue stops a publish."""
+
+from authoring.lint import check_content
+
+SHIPPED = {
+    "de handelsnaam ontbreekt": "waarschuwing",
+    "het KvK-nummer ontbreekt": "waarschuwing",
+    "het telefoonnummer ontbreekt": "waarschuwing",
+    "de regio waar je werkt ontbreekt": "waarschuwing",
+    "het contactformulier heeft geen formulierdienst: lezers versturen hun bericht "
+    "met hun eigen e-mailprogramma": "waarschuwing",
+    "de nieuwsbrief heeft geen mailingtool: de aanmelding staat niet op de site": (
+        "waarschuwing"
+    ),
+    "de privacyverklaring noemt niet wie de website host": "waarschuwing",
+}
+
+
+def settings_problems(settings, publishing=False) -> dict[str, tuple[int, str]]:
+    return {
+        p.message: (p.line, p.level)
+        for p in check_content(settings, publishing=publishing)
+        if p.file == "pelicanconf.py"
+    }
+
+
+def line_of(settings, text: str) -> int:
+    lines = settings.read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if text in line)
+
+
+def test_check_names_everything_the_shipped_funnel_misses(workspace):
+    found = settings_problems(workspace)
+    assert {m: level for m, (_, level) in found.items() if m in SHIPPED} == SHIPPED
+    assert found["het KvK-nummer ontbreekt"][0] == line_of(workspace, '"kvk":')
+    assert found["de privacyverklaring noemt niet wie de website host"][0] == (
+        line_of(workspace, '"host":')
+    )
+
+
+def test_publish_refuses_placeholders_and_warns_about_the_rest(workspace):
+    found = settings_problems(workspace, publishing=True)
+    errors = [m for m, (_, level) in found.items() if level == "fout"]
+    # Only the placeholder addresses (the lint's own rule) stop a publish.
+    assert errors and all("voorbeeldadres" in message for message in errors)
+    assert {m: level for m, (_, level) in found.items() if m in SHIPPED} == SHIPPED
+
+
+def test_a_complete_funnel_leaves_nothing_to_say(workspace):
+    text = workspace.read_text(encoding="utf-8")
+    text = text.replace("info@hippisch-va.example", "wilhelmien@hippisch-va.nl")
+    text = text.replace("https://www.hippisch-va.example", "https://hippisch-va.nl")
+    for key, value in {
+        "name": "Hippisch VA Wilhelmien",
+        "phone": "06 12345678",
+        "kvk": "12345678",
+        "region": "Gelderland",
+        "host": "Netlify (VS)",
+    }.items():
+        text = text.replace(f'"{key}": None', f'"{key}": "{value}"', 1)
+    text += (
+        '\nFORMS = {"contact": {"provider": "netlify"},'
+        ' "newsletter": {"provider": "mailing",'
+        ' "endpoint": "https://api.laposta.nl/subscribe"}}\n'
+    )
+    workspace.write_text(text, encoding="utf-8")
+    assert settings_problems(workspace, publishing=True) == {}
+
+
+def test_a_kvk_number_that_cannot_be_one_stops_a_publish(workspace):
+    text = workspace.read_text(encoding="utf-8")
+    workspace.write_text(text.replace('"kvk": None', '"kvk": "1234"', 1), "utf-8")
+    found = settings_problems(workspace, publishing=True)
+    message = "BUSINESS['kvk'] is geen KvK-nummer van 8 cijfers (1234)"
+    assert found[message] == (line_of(workspace, '"kvk":'), "fout")
+    assert settings_problems(workspace)[message][1] == "waarschuwing"
+
+
+def test_the_report_is_one_dutch_line_per_problem(workspace, capsys):
+    from authoring.lint import main
+
+    assert main(workspace) == 0  # warnings only
+    out = capsys.readouterr().out
+    line = line_of(workspace, '"phone":')
+    assert (
+        f"pelicanconf.py:{line}: waarschuwing: het telefoonnummer ontbreekt "
+        "(vul BUSINESS['phone'] in: wie liever belt, vindt nu alleen je e-mailadres)"
+    ) in out.splitlines()
