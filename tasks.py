@@ -1,13 +1,11 @@
 """Tasks for writing, checking and publishing the site: `invoke --list` shows them."""
 
-import logging
 import shlex
 import shutil
 import sys
 from pathlib import Path
 
 from invoke import Exit, task
-from pelican import main as pelican_main
 from pelican.settings import DEFAULT_CONFIG, get_settings_from_file
 
 ROOT = Path(__file__).parent
@@ -20,25 +18,14 @@ HOST, PORT = "127.0.0.1", 8000
 CACHED = ("CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true")
 
 
-class ContentErrorsOnOneLine(logging.Filter):
-    """A mistake in a post or definition is the author's to fix: Pelican reports it
-    with a traceback; show her the message alone, which names the file and field."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        from embeds.errors import DefinitionError
-
-        if record.exc_info and isinstance(record.exc_info[1], DefinitionError):
-            record.exc_info = None
-        return True
-
-
-logging.getLogger("pelican").addFilter(ContentErrorsOnOneLine())
-
-
 def pelican_run(settings_file: str, *extra: str) -> None:
-    """Build the site; any warning fails the build, so no post is silently dropped."""
-    args = ["-s", settings_file, "--fatal", "warnings", *extra]
-    pelican_main(args)
+    """Build the site; any warning fails the build, so no post is silently dropped.
+    Every problem is one Dutch line (authoring/messages.py); a failed build exits."""
+    from authoring.messages import run_pelican
+
+    code = run_pelican(ROOT / settings_file, list(extra))
+    if code:
+        sys.exit(code)
 
 
 @task

@@ -5,6 +5,7 @@ each file: about 5 % of a 1000-post build. Python-Markdown supports reuse throug
 `reset()`; the only extra step is putting back the metadata preprocessor, which
 Pelican's `_parse_metadata` removes after each file. The output is byte-identical
 (tests/unit/test_reading.py compares it with Pelican's own reader).
+Dates are read day first, the Dutch way (sitekit.dates), not as dateutil guesses.
 """
 
 import logging
@@ -12,6 +13,8 @@ import logging
 from markdown import Markdown
 from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
+
+from .dates import read_date
 
 logger = logging.getLogger(__name__)
 
@@ -36,6 +39,12 @@ class ReusingMarkdownReader(MarkdownReader):
         if "meta" not in self._parser.preprocessors:
             self._parser.preprocessors.register(self._meta, "meta", self._meta_priority)
         return self._parser
+
+    def process_metadata(self, name, value):
+        """Pelican's processing, except that dates are read day first."""
+        if name in ("date", "modified"):
+            return read_date(value)
+        return super().process_metadata(name, value)
 
     def read(self, source_path):
         """Parse content and metadata, as MarkdownReader.read does."""
