@@ -43,18 +43,23 @@ class Problem:
         return f"{self.file}:{self.line}: {self.level}: {self.message} ({self.advice})"
 
 
-def shown(path: str | Path, content: Path | None = None) -> str:
-    """A file as the author finds it: from the current folder when inside it; a path
-    Pelican gives relative to the content folder is shown with that folder."""
+def shown(
+    path: str | Path, content: Path | None = None, root: Path | None = None
+) -> str:
+    """A file as the author finds it: from the project (`root`) or the current
+    folder when inside it; a path Pelican gives relative to the content folder is
+    shown with that folder."""
     path = Path(path)
     if not path.is_absolute():
         if content is not None and not path.exists() and (content / path).exists():
             path = content / path
         else:
             return path.as_posix()
-    cwd = Path.cwd()
     path = path.resolve()
-    return path.relative_to(cwd).as_posix() if path.is_relative_to(cwd) else str(path)
+    for base in (root, Path.cwd()):
+        if base is not None and path.is_relative_to(base.resolve()):
+            return path.relative_to(base.resolve()).as_posix()
+    return str(path)
 
 
 # -- the plugins' definition errors ---------------------------------------------------
@@ -478,7 +483,7 @@ def problem_from_error(
         settings_file = (root or Path.cwd()) / SETTINGS_NAME
         line = line or settings_line(settings_file, error.path or "")
         file = settings_file
-    return Problem(shown(file, content), line or 1, ERROR, message, advice)
+    return Problem(shown(file, content, root), line or 1, ERROR, message, advice)
 
 
 # -- Pelican's own records ----------------------------------------------------------
