@@ -475,6 +475,11 @@ def problem_from_error(
 ) -> Problem:
     """A plugin's DefinitionError as the author reads it."""
     message, advice = dutch_wording(error.message)
+    default = re.fullmatch(r"'(.*)' is not one of (.*)", error.message)
+    if error.path.endswith("_DEFAULT") and default:  # e.g. CTA_DEFAULT
+        noun = NOUNS[error.path.removesuffix("_DEFAULT").lower()]
+        message = f"er is geen {noun} met de naam '{default[1]}'"
+        advice = _choices(default[2], default[1]) + f", of none voor geen {noun}"
     if error.path and not message.startswith(error.path):
         message = f"{error.path}: {message}"
     line = error.line
