@@ -85,7 +85,7 @@ NOUNS = {
 YAML_LAYOUT = (
     "controleer de inspringing: wat bij elkaar hoort, springt even ver in, met spaties"
 )
-TASK = (
+TASK = "begin elke taak met '- [ ] ': streepje, spatie, haakjes met een spatie ertussen"
     "begin elke taak met '- [ ] ' (streepje, spatie, haakjes met een spatie ertussen)"
 )
 
