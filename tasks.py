@@ -89,6 +89,8 @@ def publish(c, target=None, dry_run=False):
     """Check the content, build for production, run the gates, deploy if all pass."""
     from hosting.deploy import DeployError, github_pages, rsync, target_settings
 
+    from authoring.publishing import replace_folder
+
     settings = {
         **DEFAULT_CONFIG,
         **get_settings_from_file(str(ROOT / PUBLISH_SETTINGS)),
@@ -98,27 +100,11 @@ def publish(c, target=None, dry_run=False):
     except DeployError as error:
         raise Exit(str(error), code=2) from None
     content_check(publishing=True)
-    pelican_run(PUBLISH_SETTINGS)
-    output = ROOT / settings["OUTPUT_PATH"]
-    # The quick gates first; the first failure stops the run (and the deploy).
-    files = sorted((ROOT / "tests/gates").glob("test_*.py"))
-    files.sort(key=lambda path: "browser" in path.name)
-    gates = c.run(
-        shlex.join([sys.executable, "-m", "pytest", "-x", "-q", *map(str, files)]),
-        env={"SITE_OUTPUT": str(output), "SITE_URL": settings["SITEURL"]},
-        pty=False,
-        warn=True,
-    )
-    if not gates.ok:
-        raise Exit(
-            "Niet gepubliceerd: de controles hierboven vonden fouten. "
-            "Los ze op en probeer het opnieuw.",
-            code=1,
-        )
+    site = publish_build(settings)
     try:
         if chosen["target"] == "github-pages":
             github_pages(
-                output,
+                site,
                 chosen["remote"],
                 chosen["branch"],
                 chosen["cname"],
@@ -126,9 +112,14 @@ def publish(c, target=None, dry_run=False):
                 push=not dry_run,
             )
         elif chosen["target"] == "rsync":
-            print(rsync(output, chosen["destination"], dry_run=dry_run), end="")
+            print(rsync(site, chosen["destination"], dry_run=dry_run), end="")
     except DeployError as error:
         raise Exit(f"Niet (volledig) gepubliceerd: {error}", code=1) from None
+    finally:
+        if chosen["target"] in ("github-pages", "rsync"):
+            shutil.rmtree(site, ignore_errors=True)
+    if chosen["target"] in ("netlify", "cloudflare"):
+        replace_folder(site, ROOT / settings["OUTPUT_PATH"])
     done = {
         "github-pages": f"naar de branch {chosen.get('branch')}",
         "rsync": f"naar {chosen.get('destination')}",
@@ -136,6 +127,30 @@ def publish(c, target=None, dry_run=False):
         "cloudflare": "in output/; de host zet die map online",
     }[chosen["target"]]
     print(("Proefrun: " if dry_run else "Gepubliceerd ") + done)
+
+
+def publish_build(settings: dict) -> Path:
+    """Build for production into a fresh folder and run the gates there; stops the
+    task (the folder removed) unless everything passed."""
+    from authoring.publishing import fresh_folder, run_gates
+
+    site = fresh_folder(ROOT)
+    try:
+        pelican_run(PUBLISH_SETTINGS, "-o", str(site))
+        problems = run_gates(site, settings["SITEURL"], ROOT)
+    except BaseException:
+        shutil.rmtree(site, ignore_errors=True)
+        raise
+    if problems:
+        shutil.rmtree(site, ignore_errors=True)
+        for problem in problems:
+            print(problem)
+        raise Exit(
+            "Niet gepubliceerd: de controles vonden de fouten hierboven. "
+            "Los ze op en probeer het opnieuw.",
+            code=1,
+        )
+    return site
 
 
 def content_check(content: str | None = None, publishing: bool = False) -> None:

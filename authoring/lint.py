@@ -196,14 +196,16 @@ def check_content(
     return sorted(checker.run())
 
 
-def report(problems: list[Problem]) -> int:
-    """Print the problems and a closing line; the exit code: 1 when any is an error."""
+def report(problems: list[Problem], publishing: bool = False) -> int:
+    """Print the problems and a closing line; the exit code: 1 when any is an error.
+    When publishing, a clean check says nothing: the publish itself reports."""
     for problem in problems:
         print(problem)
     errors = sum(p.level == ERROR for p in problems)
     warnings = len(problems) - errors
     if not problems:
-        print("Alles in orde: geen problemen gevonden.")
+        if not publishing:
+            print("Alles in orde: geen problemen gevonden.")
     else:
         print(f"{errors} fout(en), {warnings} waarschuwing(en).")
     if errors:
@@ -223,7 +225,8 @@ def main(
             "bijvoorbeeld: invoke check --content content)"
         )
         return 1
-    return report(check_content(settings_file, content, publishing=publishing))
+    found = check_content(settings_file, content, publishing=publishing)
+    return report(found, publishing)
 
 
 class Checker:

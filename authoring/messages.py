@@ -86,8 +86,6 @@ YAML_LAYOUT = (
     "controleer de inspringing: wat bij elkaar hoort, springt even ver in, met spaties"
 )
 TASK = "begin elke taak met '- [ ] ': streepje, spatie, haakjes met een spatie ertussen"
-    "begin elke taak met '- [ ] ' (streepje, spatie, haakjes met een spatie ertussen)"
-)
 
 
 def suggested_slug(text: str) -> str:
