@@ -36,7 +36,7 @@ def clean(c):
 
 @task
 def build(c):
-    """Build the site for local preview into output/."""
+    """Bouw de site in output/ om te bekijken; elke fout op één regel."""
     pelican_run(DEV_SETTINGS)
 
 
@@ -81,12 +81,19 @@ def livereload(c, port=PORT):
 
 @task(
     help={
-        "target": "github-pages, netlify, cloudflare or rsync (default: DEPLOY_TARGET)",
-        "dry-run": "rsync: only list what would change; github-pages: commit, no push",
+        "target": "github-pages, netlify, cloudflare of rsync "
+        "(standaard: DEPLOY_TARGET in publishconf.py)",
+        "dry-run": "rsync: alleen laten zien wat er verandert; github-pages: wel "
+        "vastleggen, niet versturen",
     }
 )
 def publish(c, target=None, dry_run=False):
-    """Check the content, build for production, run the gates, deploy if all pass."""
+    """Publiceer de site: controleren, bouwen, keuren, en pas dan online zetten.
+
+    Bouwt in een eigen, nieuwe map (niet output/), draait daar alle controles en zet
+    de site alleen online als alles goed is; gaat er iets mis, dan blijft alles zoals
+    het was.
+    """
     from hosting.deploy import DeployError, github_pages, rsync, target_settings
 
     from authoring.publishing import replace_folder
@@ -166,9 +173,13 @@ def run_gates(c) -> None:
     c.run(f"{shlex.quote(sys.executable)} -m pytest tests/gates", pty=False)
 
 
-@task(help={"content": "folder to check instead of content/"})
+@task(help={"content": "een andere map om te controleren dan content/"})
 def check(c, content=None):
-    """Check the posts and pages: one line per problem, with what to do."""
+    """Controleer posts, pagina's, werkbladen en checklists: één regel per probleem.
+
+    Elke regel zegt waar (bestand:regel), wat er mis is en wat je kunt doen. Wat de
+    bouw of het publiceren zou tegenhouden, meldt check als fout.
+    """
     content_check(content)
 
 
@@ -191,9 +202,17 @@ def test(c):
     c.run(f"{shlex.quote(sys.executable)} -m pytest", pty=False)
 
 
-@task(name="new-post", help={"title": "the title of the post, in quotes"})
-def new_post(c, title):
-    """Start a new post: content/posts/<slug>.md with today's date and every field."""
+@task(
+    name="new-post", help={"title": 'de titel van de post, tussen "aanhalingstekens"'}
+)
+def new_post(c, title=None):
+    """Begin een nieuwe post: content/posts/<slug>.md met de datum van vandaag.
+
+    Voorbeeld: invoke new-post "Mijn titel"
+    """
+    if not title:
+        print('Geef een titel mee: invoke new-post "Mijn titel"')
+        sys.exit(1)
     from authoring.new_post import PostExists
     from authoring.new_post import new_post as write_post
 
@@ -209,14 +228,21 @@ def new_post(c, title):
 @task(
     name="import-wix",
     help={
-        "source": "blog-feed.xml, a saved post page (.html) or a text copy (.txt)",
-        "force": "overwrite a post that was edited after its import",
-        "date": "date of a text copy, e.g. '2024-01-15 09:00'",
-        "wix_url": "old address of a text copy, e.g. /post/dilemma-s",
+        "source": "blog-feed.xml, een opgeslagen postpagina (.html) of een "
+        "tekstkopie (.txt)",
+        "force": "ook een post overschrijven die na het overzetten is aangepast",
+        "date": "datum van een tekstkopie, dag eerst: '15-01-2024 09:00'",
+        "wix-url": "oude adres van een tekstkopie, zoals /post/dilemma-s",
     },
 )
-def import_wix(c, source, force=False, date=None, wix_url=None):
-    """Turn old Wix posts into Markdown posts in content/posts/."""
+def import_wix(c, source=None, force=False, date=None, wix_url=None):
+    """Zet oude Wix-posts over naar Markdown-posts in content/posts/.
+
+    Voorbeeld: invoke import-wix blog-feed.xml
+    """
+    if not source:
+        print("Geef het bestand mee: invoke import-wix blog-feed.xml")
+        sys.exit(1)
     from authoring.wix_import import WixImportError, import_wix, report
 
     try:
