@@ -18,7 +18,7 @@ from pathlib import Path
 from embeds.errors import DefinitionError
 from pelican.settings import DEFAULT_CONFIG
 from sitekit.dates import EXAMPLE as DATE_EXAMPLE
-from sitekit.dates import DateError
+from sitekit.dates import DateError, SlugError
 
 from .source import read_source, slug_for
 
@@ -522,6 +522,11 @@ def date_problem(file: str, line: int, error: DateError) -> Problem:
     return Problem(file, line, ERROR, str(error), f"schrijf hem als {DATE_EXAMPLE}")
 
 
+def slug_problem(file: str, line: int, error: SlugError) -> Problem:
+    suggestion = suggested_slug(getattr(error, "value", "")) or "mijn-post"
+    return Problem(file, line, ERROR, str(error), f"schrijf Slug: {suggestion}")
+
+
 def missing_field(file: str, path: Path, field: str) -> Problem:
     """Pelican skips content without a title: an empty file, or one line missing."""
     try:
@@ -613,6 +618,8 @@ class DutchBuildLog(logging.Handler):
             file, path = self.source(args[0])
             if isinstance(error, DateError):
                 return date_problem(file, header_line(path, "date"), error)
+            if isinstance(error, SlugError):
+                return slug_problem(file, header_line(path, "slug"), error)
             if isinstance(error, UnicodeDecodeError):
                 return not_utf8(file)
             return self.unknown(file, str(error or ""))

@@ -1,4 +1,5 @@
-"""Dates as a Dutch author writes them: day first (`01-02-2025` is 1 februari 2025).
+"""Dates as a Dutch author writes them: day first (`01-02-2025` is 1 februari 2025);
+and slugs as a web address needs them.
 
 The build's reader (sitekit.reading), `invoke check` and `invoke import-wix --date` all
 read dates with `read_date`, so a date means the same thing everywhere. A year written
@@ -33,6 +34,26 @@ _WRITTEN = re.compile(
 _ISO_ZONED = re.compile(
     r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})"
 )
+
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+class SlugError(ValueError):
+    """A slug with characters that do not belong in a web address; Dutch message."""
+
+
+def read_slug(text: str) -> str:
+    """A slug as written, if it is lowercase letters, digits and hyphens."""
+    value = str(text).strip()
+    if value and not SLUG.fullmatch(value):
+        error = SlugError(
+            f"de slug {value!r} kan niet in een webadres: alleen kleine letters, "
+            "cijfers en streepjes"
+        )
+        error.value = value
+        raise error
+    return value
 
 
 class DateError(ValueError):

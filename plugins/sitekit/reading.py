@@ -5,7 +5,7 @@ each file: about 5 % of a 1000-post build. Python-Markdown supports reuse throug
 `reset()`; the only extra step is putting back the metadata preprocessor, which
 Pelican's `_parse_metadata` removes after each file. The output is byte-identical
 (tests/unit/test_reading.py compares it with Pelican's own reader).
-Dates are read day first, the Dutch way (sitekit.dates), not as dateutil guesses.
+Dates are read day first, the Dutch way, and slugs are checked (sitekit.dates).
 """
 
 import logging
@@ -14,7 +14,7 @@ from markdown import Markdown
 from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
 
-from .dates import read_date
+from .dates import read_date, read_slug
 
 logger = logging.getLogger(__name__)
 
@@ -41,9 +41,12 @@ class ReusingMarkdownReader(MarkdownReader):
         return self._parser
 
     def process_metadata(self, name, value):
-        """Pelican's processing, except that dates are read day first."""
+        """Pelican's processing, except that dates are read day first and a slug
+        must be usable in a web address."""
         if name in ("date", "modified"):
             return read_date(value)
+        if name == "slug":
+            read_slug(value)
         return super().process_metadata(name, value)
 
     def read(self, source_path):
