@@ -8,6 +8,8 @@ from pathlib import Path
 from invoke import Exit, task
 from pelican.settings import DEFAULT_CONFIG, get_settings_from_file
 
+from authoring.cli import speak_dutch
+
 ROOT = Path(__file__).parent
 DEV_SETTINGS = "pelicanconf.py"
 PUBLISH_SETTINGS = "publishconf.py"
@@ -16,6 +18,7 @@ SETTINGS = {**DEFAULT_CONFIG, **get_settings_from_file(str(ROOT / DEV_SETTINGS))
 OUTPUT = ROOT / SETTINGS["OUTPUT_PATH"]
 HOST, PORT = "127.0.0.1", 8000
 CACHED = ("CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true")
+speak_dutch()  # Invoke's own messages (a missing argument...) in Dutch
 
 
 def pelican_run(settings_file: str, *extra: str) -> None:
@@ -203,16 +206,14 @@ def test(c):
 
 
 @task(
-    name="new-post", help={"title": 'de titel van de post, tussen "aanhalingstekens"'}
+    name="new-post",
+    help={"title": 'de titel van de post, tussen "aanhalingstekens"'},
 )
-def new_post(c, title=None):
+def new_post(c, title):
     """Begin een nieuwe post: content/posts/<slug>.md met de datum van vandaag.
 
     Voorbeeld: invoke new-post "Mijn titel"
     """
-    if not title:
-        print('Geef een titel mee: invoke new-post "Mijn titel"')
-        sys.exit(1)
     from authoring.new_post import PostExists
     from authoring.new_post import new_post as write_post
 
@@ -235,14 +236,11 @@ def new_post(c, title=None):
         "wix-url": "oude adres van een tekstkopie, zoals /post/dilemma-s",
     },
 )
-def import_wix(c, source=None, force=False, date=None, wix_url=None):
+def import_wix(c, source, force=False, date=None, wix_url=None):
     """Zet oude Wix-posts over naar Markdown-posts in content/posts/.
 
     Voorbeeld: invoke import-wix blog-feed.xml
     """
-    if not source:
-        print("Geef het bestand mee: invoke import-wix blog-feed.xml")
-        sys.exit(1)
     from authoring.wix_import import WixImportError, import_wix, report
 
     try:

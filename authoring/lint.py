@@ -37,6 +37,7 @@ from sitekit.reading import ReusingMarkdownReader
 
 from .messages import (
     ERROR,
+    SAME_SLUG,
     SETTINGS_NAME,
     WARNING,
     Problem,
@@ -189,6 +190,7 @@ def check_content(
     settings = site_settings(settings_file)
     root = Path(settings_file).resolve().parent
     content = Path(content or root / settings["PATH"]).resolve()
+    settings["PATH"] = str(content)  # as `pelican <content>` sets it
     zone = ZoneInfo(settings["TIMEZONE"])
     now = now or datetime.now(zone)
     checker = Checker(settings, root, content, now, publishing)
@@ -604,10 +606,7 @@ class Checker:
                         item.line if item else 1,
                         level,
                         f"de {noun} {value!r} heeft {others} ook",
-                        f"kies een andere {noun}"
-                        if key == "title"
-                        else "geef een van beide een eigen Slug: anders overschrijft "
-                        "de ene pagina de andere",
+                        f"kies een andere {noun}" if key == "title" else SAME_SLUG,
                     )
 
     # -- the body ----------------------------------------------------------------

@@ -82,6 +82,9 @@ NOUNS = {
     "call to action": "oproep",
     "cta": "oproep",
 }
+SAME_SLUG = (
+    "geef een van beide een eigen Slug:, anders overschrijft de ene pagina de andere"
+)
 YAML_LAYOUT = (
     "controleer de inspringing: wat bij elkaar hoort, springt even ver in, met spaties"
 )
@@ -696,8 +699,7 @@ class DutchBuildLog(logging.Handler):
             line,
             ERROR,
             f"de slug '{slug}' heeft {shown(first)} ook",
-            "geef een van beide een eigen Slug:, anders overschrijft de ene pagina "
-            "de andere",
+            SAME_SLUG,
         )
 
 
