@@ -733,4 +733,7 @@ def run_pelican(settings_file: Path, args: list[str], write=print) -> int:
         pelican_log.FatalLogger.fatal_lvl = logging.CRITICAL + 1
     if handler.problems and not code:
         code = 1
+    if not code:
+        output = args[args.index("-o") + 1] if "-o" in args else settings["OUTPUT_PATH"]
+        write(f"Klaar: de site staat in {shown(output, root=root)}/")
     return code
