@@ -48,6 +48,8 @@ from .messages import (
     not_utf8,
     problem_from_error,
     slug_problem,
+    static_by_filename,
+    status_problem,
 )
 from .new_post import PLACEHOLDER
 from .source import SETTINGS_FILE, Source, read_source, site_settings
@@ -397,13 +399,7 @@ class Checker:
         status = str(meta.get("status") or "published").lower()
         if status not in STATUSES:
             item = source.first("status")
-            self.add(
-                doc,
-                item.line,
-                ERROR,
-                f"onbekende status {item.value!r}",
-                "gebruik published, draft of hidden",
-            )
+            self.problems.append(status_problem(doc.display, item.line, item.value))
         self.check_date(doc, status)
         self.check_choices(doc)
         if doc.kind == "article":
@@ -755,6 +751,11 @@ class Checker:
             if not target.is_file():
                 link = f"{{{what}}}{value}"
                 self.problems.append(broken_link(doc.display, line, link))
+            elif what == "filename" and target.suffix.lstrip(".") not in (
+                MarkdownReader.file_extensions
+            ):
+                relative = "/" + target.relative_to(self.content).as_posix()
+                self.problems.append(static_by_filename(doc.display, line, relative))
         elif what in ("tag", "category"):
             known = self.tags if what == "tag" else self.categories
             if value.lower() not in known:

@@ -525,6 +525,26 @@ def date_problem(file: str, line: int, error: DateError) -> Problem:
     return Problem(file, line, ERROR, str(error), f"schrijf hem als {DATE_EXAMPLE}")
 
 
+STATUSES = "published, draft of hidden"
+
+
+def status_problem(file: str, line: int, status: str) -> Problem:
+    return Problem(
+        file, line, ERROR, f"onbekende status '{status}'", f"gebruik {STATUSES}"
+    )
+
+
+def static_by_filename(file: str, line: int, target: str) -> Problem:
+    return Problem(
+        file,
+        line,
+        ERROR,
+        f"de link {{filename}}{target} wijst naar een afbeelding of bestand, niet "
+        "naar een post",
+        f"schrijf {{static}}{target}",
+    )
+
+
 def slug_problem(file: str, line: int, error: SlugError) -> Problem:
     suggestion = suggested_slug(getattr(error, "value", "")) or "mijn-post"
     return Problem(file, line, ERROR, str(error), f"schrijf Slug: {suggestion}")
@@ -595,19 +615,20 @@ class DutchBuildLog(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         try:
-            problem = self.translate(record)
+            found = self.translate(record)
         except Exception:  # the report must never hide the problem itself
-            problem = Problem("?", 1, ERROR, record.getMessage(), "zie de melding")
-        if problem and problem not in self.problems:
-            self.problems.append(problem)
-            self.write(str(problem))
+            found = Problem("?", 1, ERROR, record.getMessage(), "zie de melding")
+        for problem in found if isinstance(found, list) else [found]:
+            if problem and problem not in self.problems:
+                self.problems.append(problem)
+                self.write(str(problem))
 
     def source(self, relative) -> tuple[str, Path]:
         path = Path(str(relative))
         path = path if path.is_absolute() else self.content / path
         return shown(path), path
 
-    def translate(self, record: logging.LogRecord) -> Problem | None:
+    def translate(self, record: logging.LogRecord) -> Problem | list | None:
         error = record.exc_info[1] if record.exc_info else sys.exc_info()[1]
         if record.msg == "%s: %s" and record.args and len(record.args) == 2:
             error = record.args[1] if isinstance(record.args[1], Exception) else error
@@ -632,6 +653,13 @@ class DutchBuildLog(logging.Handler):
         if message.startswith("Empty alt attribute for image"):
             file, path = self.source(args[1])
             return missing_alt(file, path, str(args[0]))
+        if message.startswith("Unknown status"):
+            file, path = self.source(getattr(args[1], "source_path", args[1]))
+            return status_problem(file, header_line(path, "status"), str(args[0]))
+        if message.startswith("{filename} used for linking to static"):
+            file, path = self.source(getattr(args[1], "source_path", args[1]))
+            target = "/" + str(args[0]).lstrip("/")
+            return static_by_filename(file, line_with(path, str(args[0])), target)
         if message.startswith("Unable to find '%s', skipping url replacement"):
             return self.broken_link(str(args[0]))
         if message.startswith(("There are %s items", "There are %s original")):
@@ -642,7 +670,11 @@ class DutchBuildLog(logging.Handler):
             return self.same_address(str(error))
         if record.levelno < logging.WARNING:
             return None
-        return self.unknown("", record.getMessage())
+        named = [getattr(a, "source_path", a) for a in args]
+        files = [str(a) for a in named if str(a).endswith((".md", ".markdown"))]
+        return self.unknown(
+            self.source(files[0])[0] if files else "", record.getMessage()
+        )
 
     def unknown(self, file: str, detail: str) -> Problem:
         """A record no rule knows: still one line, with the detail for a developer."""
@@ -671,7 +703,7 @@ class DutchBuildLog(logging.Handler):
                 return broken_link(shown(path), line, link)
         return broken_link(SETTINGS_NAME, 1, target)
 
-    def same_address(self, text: str) -> Problem:
+    def same_address(self, text: str) -> list[Problem]:
         """Two posts or pages written to one file: find them by their slug."""
         written = re.search(r'"([^"]+)"', text)
         slug = Path(written[1]).parent.name if written else ""
@@ -687,20 +719,18 @@ class DutchBuildLog(logging.Handler):
                 users.append(path)
         return self.same_slug(slug, users)
 
-    def same_slug(self, slug: str, paths: list[Path]) -> Problem:
-        """The second of two files with one slug, naming the first."""
+    def same_slug(self, slug: str, paths: list[Path]) -> list[Problem]:
+        """Every file with the slug, each naming the others (as `check` does)."""
         if len(paths) < 2:
-            return self.unknown("", f"twee pagina's krijgen de slug {slug}")
-        first, second = sorted(paths)[:2]
-        line = header_line(second, "slug")
-        line = line if line > 1 else header_line(second, "title")
-        return Problem(
-            shown(second),
-            line,
-            ERROR,
-            f"de slug '{slug}' heeft {shown(first)} ook",
-            SAME_SLUG,
-        )
+            return [self.unknown("", f"twee pagina's krijgen de slug {slug}")]
+        found = []
+        for path in sorted(paths):
+            others = ", ".join(shown(o) for o in sorted(paths) if o != path)
+            line = header_line(path, "slug")
+            line = line if line > 1 else header_line(path, "title")
+            message = f"de slug '{slug}' heeft {others} ook"
+            found.append(Problem(shown(path), line, ERROR, message, SAME_SLUG))
+        return found
 
 
 def run_pelican(settings_file: Path, args: list[str], write=print) -> int:
