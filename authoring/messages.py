@@ -737,15 +737,15 @@ def run_pelican(settings_file: Path, args: list[str], write=print) -> int:
     """Build with Pelican, every problem told as one Dutch line; the exit code."""
     from pelican import log as pelican_log
     from pelican import main as pelican_main
+    from pelican import parse_arguments
     from pelican.settings import read_settings
 
     settings_file = Path(settings_file)
     root = settings_file.resolve().parent
     settings = read_settings(str(settings_file))
-    content = Path(
-        next((a for a in args if not a.startswith("-") and Path(a).is_dir()), "")
-        or settings["PATH"]
-    )
+    argv = ["-s", str(settings_file), "--fatal", "warnings", *args]
+    given = parse_arguments(argv)
+    content = Path(given.path or settings["PATH"])
     handler = DutchBuildLog(content.resolve(), root, write)
     top = logging.getLogger()
     # With a handler on the root logger, Pelican adds none of its own (basicConfig).
@@ -753,7 +753,7 @@ def run_pelican(settings_file: Path, args: list[str], write=print) -> int:
     top.handlers = [handler]
     pelican_log.console.quiet = True
     try:
-        pelican_main(["-s", str(settings_file), "--fatal", "warnings", *args])
+        pelican_main(argv)
         code = 0
     except SystemExit as stop:
         code = stop.code if isinstance(stop.code, int) else 1
@@ -764,6 +764,6 @@ def run_pelican(settings_file: Path, args: list[str], write=print) -> int:
     if handler.problems and not code:
         code = 1
     if not code:
-        output = args[args.index("-o") + 1] if "-o" in args else settings["OUTPUT_PATH"]
+        output = given.output or settings["OUTPUT_PATH"]
         write(f"Klaar: de site staat in {shown(output, root=root)}/")
     return code
