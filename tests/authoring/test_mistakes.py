@@ -46,6 +46,21 @@ def add(name: str, data: bytes):
     return apply
 
 
+def in_body(text: str):
+    """A mistake in the post's text: `text` as a paragraph of its own (line 10)."""
+    return edit(POST, "\n- Stel jezelf", f"\n{text}\n\n- Stel jezelf")
+
+
+def dated(value: str):
+    """The post's date (line 3) written as `value`."""
+    return edit(POST, "Date: 2024-01-15 09:00", f"Date: {value}")
+
+
+def in_header(line: str):
+    """A mistake in the post's fields: `line` below the slug (line 3)."""
+    return edit(POST, "Slug: dilemmas\n", f"Slug: dilemmas\n{line}\n")
+
+
 def both(*mistakes):
     def apply(content: Path) -> None:
         for mistake in mistakes:
@@ -64,17 +79,17 @@ def drop_tasks(content: Path) -> None:
 MISTAKES = [
     (
         "an impossible date",
-        edit(POST, "Date: 2024-01-15 09:00", "Date: 31-13-2025"),
+        dated("31-13-2025"),
         f"content/{POST}:3: fout: de datum '31-13-2025' bestaat niet {DATE_ADVICE}",
     ),
     (
         "an unreadable date",
-        edit(POST, "Date: 2024-01-15 09:00", "Date: gisteren"),
+        dated("gisteren"),
         f"content/{POST}:3: fout: de datum 'gisteren' is niet te lezen {DATE_ADVICE}",
     ),
     (
         "a two-digit year",
-        edit(POST, "Date: 2024-01-15 09:00", "Date: 15-01-24"),
+        dated("15-01-24"),
         f"content/{POST}:3: fout: de datum '15-01-24' is niet te lezen {DATE_ADVICE}",
     ),
     (
@@ -104,25 +119,21 @@ MISTAKES = [
     ),
     (
         "an image without a description",
-        edit(POST, "\n- Stel jezelf", "\n![](images/paard.jpg)\n\n- Stel jezelf"),
+        in_body("![](images/paard.jpg)"),
         f"content/{POST}:10: fout: de afbeelding paard.jpg heeft geen beschrijving "
         "(alt-tekst) (schrijf tussen de haken wat er op de foto staat: "
         "![Paard in de wei]({static}/images/paard.jpg))",
     ),
     (
         "a link to a post that does not exist",
-        edit(
-            POST,
-            "\n- Stel jezelf",
-            "\nZie [dit]({filename}/posts/nope.md).\n\n- Stel jezelf",
-        ),
+        in_body("Zie [dit]({filename}/posts/nope.md)."),
         f"content/{POST}:10: fout: de link {{filename}}/posts/nope.md wijst naar een "
         "bestand dat niet bestaat (controleer de naam en de map, bijvoorbeeld "
         "{filename}/posts/dilemmas.md of {static}/images/foto.jpg)",
     ),
     (
         "an unknown status",
-        edit(POST, "Slug: dilemmas\n", "Slug: dilemmas\nStatus: concept\n"),
+        in_header("Status: concept"),
         f"content/{POST}:3: fout: onbekende status 'concept' (gebruik published, "
         "draft of hidden)",
     ),
@@ -130,7 +141,7 @@ MISTAKES = [
         "an image linked as a post",
         both(
             add("images/paard.jpg", b"jpeg"),
-            edit(POST, "\n- Stel", "\n![Paard]({filename}/images/paard.jpg)\n\n- Stel"),
+            in_body("![Paard]({filename}/images/paard.jpg)"),
         ),
         f"content/{POST}:10: fout: de link {{filename}}/images/paard.jpg wijst naar "
         "een afbeelding of bestand, niet naar een post (schrijf "
@@ -153,13 +164,13 @@ MISTAKES = [
     ),
     (
         "an old Wix address with a space",
-        edit(POST, "Slug: dilemmas\n", "Slug: dilemmas\nWix_url: /post/mijn post\n"),
+        in_header("Wix_url: /post/mijn post"),
         f"content/{POST}:3: fout: Wix_url: '/post/mijn post' is geen oud adres "
         "(schrijf het oude adres zonder spaties, zoals /post/mijn-post)",
     ),
     (
         "an unknown worksheet",
-        edit(POST, "Slug: dilemmas\n", "Slug: dilemmas\nWorksheet: doelenn\n"),
+        in_header("Worksheet: doelenn"),
         f"content/{POST}:3: fout: Worksheet: er is geen werkblad met de naam "
         "'doelenn' (bedoel je doelen? kies uit: doelen, of none voor geen werkblad)",
     ),
@@ -257,16 +268,27 @@ def lines(text: str, content: Path) -> list[str]:
     return [line.replace(folder, "") for line in text.splitlines() if line]
 
 
-@pytest.mark.parametrize(
-    "mistake, expected", [m[1:] for m in MISTAKES], ids=[m[0] for m in MISTAKES]
-)
-def test_check_reports_it_and_the_build_stops_with_the_same_line(
-    tmp_path, pristine, capsys, mistake, expected
-):
+def each(cases: list) -> pytest.MarkDecorator:
+    """Parametrize a test by (mistake, expected lines), named after the mistake."""
+    return pytest.mark.parametrize(
+        "mistake, expected", [c[1:] for c in cases], ids=[c[0] for c in cases]
+    )
+
+
+def checked(tmp_path: Path, pristine: Path, capsys, mistake, expected: str) -> Path:
+    """Make the mistake; `invoke check` fails on it with the expected lines."""
     content = project_with(tmp_path, pristine, mistake)
     assert check_main(SETTINGS, content) == 1
     reported = lines(capsys.readouterr().out, content)
     assert all(line in reported for line in expected.splitlines())
+    return content
+
+
+@each(MISTAKES)
+def test_check_reports_it_and_the_build_stops_with_the_same_line(
+    tmp_path, pristine, capsys, mistake, expected
+):
+    content = checked(tmp_path, pristine, capsys, mistake, expected)
 
     output = tmp_path / "output"
     output.mkdir()
@@ -285,51 +307,43 @@ def test_check_reports_it_and_the_build_stops_with_the_same_line(
 CHECK_ONLY = [
     (
         "a field below the blank line",
-        edit(POST, "\n- Stel jezelf", "\nStatus: draft\n\n- Stel jezelf"),
+        in_body("Status: draft"),
         f"content/{POST}:10: fout: deze regel hoort bij de velden bovenaan: onder de "
         "lege regel komt Status: als tekst op de pagina (zet hem bij de velden "
         "bovenaan, boven de eerste lege regel)",
     ),
     (
         "a frame",
-        edit(
-            POST,
-            "\n- Stel jezelf",
-            '\n<iframe src="https://x.nl/v"></iframe>\n\n- Stel',
-        ),
+        in_body('<iframe src="https://x.nl/v"></iframe>'),
         f"content/{POST}:10: fout: een ingesloten frame (<iframe>) kan niet op de "
         "site (zet er een gewone link neer, zoals [Bekijk de video](https://...))",
     ),
     (
         "a script",
-        edit(POST, "\n- Stel jezelf", "\n<script>alert(1)</script>\n\n- Stel"),
+        in_body("<script>alert(1)</script>"),
         f"content/{POST}:10: fout: een script (<script>) kan niet in een post (haal "
         "het weg; werkbladen, checklists en formulieren komen van de site zelf)",
     ),
     (
         "an inline style",
-        edit(POST, "\n- Stel jezelf", '\n<p style="color:red">Rood</p>\n\n- Stel'),
+        in_body('<p style="color:red">Rood</p>'),
         f"content/{POST}:10: fout: eigen opmaak (style=) kan niet in een post (haal "
         "het weg; de site verzorgt de opmaak: gebruik **vet**, *schuin* of ## koppen)",
     ),
     (
         "an event handler",
-        edit(POST, "\n- Stel jezelf", '\n<p onclick="go()">Klik</p>\n\n- Stel'),
+        in_body('<p onclick="go()">Klik</p>'),
         f"content/{POST}:10: fout: de code onclick=... kan niet in een post (haal het "
         "weg; een gewone link werkt zonder code)",
     ),
 ]
 
 
-@pytest.mark.parametrize(
-    "mistake, expected", [m[1:] for m in CHECK_ONLY], ids=[m[0] for m in CHECK_ONLY]
-)
+@each(CHECK_ONLY)
 def test_check_refuses_what_the_build_would_publish(
     tmp_path, pristine, capsys, mistake, expected
 ):
-    content = project_with(tmp_path, pristine, mistake)
-    assert check_main(SETTINGS, content) == 1
-    assert expected in lines(capsys.readouterr().out, content)
+    checked(tmp_path, pristine, capsys, mistake, expected)
 
 
 def test_a_file_that_is_not_markdown_is_named(tmp_path, pristine, capsys):
@@ -351,9 +365,7 @@ def test_a_content_folder_that_does_not_exist(capsys):
 
 
 def test_dates_are_read_day_first_in_the_check_and_the_build(tmp_path, pristine):
-    content = project_with(
-        tmp_path, pristine, edit(POST, "Date: 2024-01-15 09:00", "Date: 01-02-2025")
-    )
+    content = project_with(tmp_path, pristine, dated("01-02-2025"))
     assert check_main(SETTINGS, content) == 0
     output = tmp_path / "output"
     assert run_pelican(SETTINGS, [str(content), "-o", str(output)], print) == 0
