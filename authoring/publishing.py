@@ -12,6 +12,7 @@ import sys
 import tempfile
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .messages import ERROR, Problem
 
@@ -69,9 +70,14 @@ def gate_problems(report: Path, site: Path) -> list[Problem]:
         text = (failure.get("message") or "") + "\n" + (failure.text or "")
         text = text.replace(str(site), "")
         pages: dict[str, int] = {}
+        for line in text.splitlines():
+            if ",BROKEN," in line:  # linkinator: url,status,state,parent,...
+                text += "\n " + urlsplit(line.split(",")[3]).path
         for found in PAGE.finditer(text):
             page = found[1].lstrip("/")
-            if (site / page).is_file() or (site / page / "index.html").is_file():
+            if (site / page / "index.html").is_file():
+                page = (Path(page) / "index.html").as_posix()
+            if (site / page).is_file():
                 pages.setdefault(page, int(found[2] or 1))
         for page, line in sorted(pages.items()) or [("", 1)]:
             problems.append(

@@ -77,3 +77,24 @@ def test_the_authors_tasks_explain_themselves_in_dutch():
     help_text = invoke("--help", "new-post").stdout
     assert 'Voorbeeld: invoke new-post "Mijn titel"' in help_text
     assert 'de titel van de post, tussen "aanhalingstekens"' in help_text
+
+
+def test_publish_stops_at_a_worksheet_mistake_and_leaves_output_alone(tmp_path):
+    copy_project(tmp_path)
+    sheet = tmp_path / "content/worksheets/doelen.yaml"
+    text = sheet.read_text(encoding="utf-8")
+    sheet.write_text(text.replace("type: textarea, required", "type: tekst, required"))
+    preview = tmp_path / "output/index.html"
+    preview.parent.mkdir()
+    preview.write_text("het voorbeeld", encoding="utf-8")
+    result = invoke("publish", "--target", "netlify", cwd=tmp_path)
+    assert result.returncode == 1
+    assert (
+        "content/worksheets/doelen.yaml:16: fout: sections[0].fields[0].type: 'tekst' "
+        "kan hier niet (bedoel je text?"
+    ) in result.stdout
+    assert "Alles in orde" not in result.stdout
+    assert "Traceback" not in result.stderr
+    assert [p.name for p in preview.parent.iterdir()] == ["index.html"]
+    assert preview.read_text(encoding="utf-8") == "het voorbeeld"
+    assert not list(tmp_path.glob(".publish-*"))
