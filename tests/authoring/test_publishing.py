@@ -35,14 +35,14 @@ def test_each_gate_names_the_page_in_dutch(tmp_path):
     built = site(tmp_path)
     links = gate_problems(report(tmp_path, "test_no_broken_internal_links"), built)
     assert [str(p) for p in links] == [
-        "blog/kapot/index.html:1: fout: deze pagina linkt naar een adres dat niet bestaat "
-        "(controleer de links in de post; een eigen post link je met "
+        "blog/kapot/index.html:1: fout: deze pagina linkt naar een adres dat niet "
+        "bestaat (controleer de links in de post; een eigen post link je met "
         "{filename}/posts/naam.md)"
     ]
     browser = gate_problems(report(tmp_path, "test_every_page_is_clean"), built)
     assert [str(p) for p in browser] == [
-        "blog/kapot/index.html:1: fout: deze pagina doet in de browser iets wat de site niet "
-        "toestaat: een script, een frame, opmaak of een bron van een andere website "
+        "blog/kapot/index.html:1: fout: deze pagina doet in de browser iets wat de "
+        "site niet toestaat: een script, een frame, opmaak of een bron van een andere website "
         "(haal ingesloten frames, scripts en style= uit de post; zet een gewone link "
         "neer)"
     ]
