@@ -43,6 +43,6 @@ def test_each_gate_names_the_page_in_dutch(tmp_path):
     assert [str(p) for p in browser] == [
         "blog/kapot/index.html:1: fout: deze pagina doet in de browser iets wat de "
         "site niet toestaat: een script, een frame, opmaak of een bron van een "
-        "andere website (haal ingesloten frames, scripts en style= uit de post; zet een gewone link "
-        "neer)"
+        "andere website (haal ingesloten frames, scripts en style= uit de post; "
+        "zet een gewone link neer)"
     ]
