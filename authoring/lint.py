@@ -401,6 +401,10 @@ class Checker:
             item = source.first("status")
             self.problems.append(status_problem(doc.display, item.line, item.value))
         self.check_date(doc, status)
+        modified = doc.errors.get("modified")
+        if isinstance(modified, DateError):
+            line = source.first("modified").line
+            self.problems.append(date_problem(doc.display, line, modified))
         self.check_choices(doc)
         if doc.kind == "article":
             self.check_summary(doc)

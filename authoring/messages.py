@@ -641,7 +641,8 @@ class DutchBuildLog(logging.Handler):
         if message.startswith("Could not process") and args:
             file, path = self.source(args[0])
             if isinstance(error, DateError):
-                return date_problem(file, header_line(path, "date"), error)
+                line = header_line(path, getattr(error, "field", "date"))
+                return date_problem(file, line, error)
             if isinstance(error, SlugError):
                 return slug_problem(file, header_line(path, "slug"), error)
             if isinstance(error, UnicodeDecodeError):

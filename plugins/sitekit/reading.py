@@ -14,7 +14,7 @@ from markdown import Markdown
 from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
 
-from .dates import read_date, read_slug
+from .dates import DateError, read_date, read_slug
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +44,11 @@ class ReusingMarkdownReader(MarkdownReader):
         """Pelican's processing, except that dates are read day first and a slug
         must be usable in a web address."""
         if name in ("date", "modified"):
-            return read_date(value)
+            try:
+                return read_date(value)
+            except DateError as error:
+                error.field = name  # which of the two, for the line of the message
+                raise
         if name == "slug":
             read_slug(value)
         return super().process_metadata(name, value)

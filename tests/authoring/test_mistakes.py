@@ -93,6 +93,11 @@ MISTAKES = [
         f"content/{POST}:3: fout: de datum '15-01-24' is niet te lezen {DATE_ADVICE}",
     ),
     (
+        "an unreadable modification date",
+        in_header("Modified: 2 maart"),
+        f"content/{POST}:3: fout: de datum '2 maart' is niet te lezen {DATE_ADVICE}",
+    ),
+    (
         "no title",
         edit(POST, "Title: Dilemma's\n", ""),
         f"content/{POST}:1: fout: de post heeft geen titel "
