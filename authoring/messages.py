@@ -400,6 +400,47 @@ RULES: list[_Rule] = [
         "onbekende sleutels: {k}",
         "haal ze weg of controleer de spelling",
     ),
+    # forms and statistics (FORMS, ANALYTICS)
+    (
+        r"'(?P<v>.*)' is not an http\(s\) URL",
+        "'{v}' is geen webadres",
+        "schrijf het volledige adres, beginnend met https://",
+    ),
+    (
+        r"'(?P<v>.*)' is not a usable form field name",
+        "'{v}' kan niet als naam van een formulierveld",
+        "gebruik letters, cijfers, _ of -",
+    ),
+    (
+        r"'(?P<v>.*)' is not a field of this form; expected one of (?P<o>.*)",
+        "'{v}' is geen veld van dit formulier",
+        lambda m: _choices(m["o"], m["v"]),
+    ),
+    (
+        r"Netlify posts to the site itself; leave it out",
+        "Netlify stuurt het formulier naar de site zelf",
+        "haal endpoint weg",
+    ),
+    (
+        r"unknown forms \[(?P<k>.*)\]; expected (?P<o>.*)",
+        "onbekende formulieren: {k}",
+        lambda m: _choices(m["o"]),
+    ),
+    (
+        r"must (?:map form names|be a mapping with) .*",
+        "hier hoort een blok met sleutels",
+        "zie het voorbeeld in pelicanconf.py",
+    ),
+    (
+        r"missing: the service named on the privacy page",
+        "de naam van de dienst ontbreekt; die staat op de privacypagina",
+        "vul name in",
+    ),
+    (
+        r"'(?P<k>.*)' must be a data-\* attribute with a text value",
+        "'{k}' kan niet: alleen data-...-attributen met tekst",
+        'schrijf bijvoorbeeld "data-domain": "www.jouwsite.nl"',
+    ),
     # old Wix addresses
     (
         r"'(?P<v>.*)' is not an old address like /post/mijn-post",
