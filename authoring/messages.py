@@ -794,6 +794,10 @@ def run_pelican(settings_file: Path, args: list[str], write=print) -> int:
     saved = top.handlers[:]
     top.handlers = [handler]
     pelican_log.console.quiet = True
+    # Pelican shows a warning once per process; each build (the preview builds again
+    # and again in one process) must see its own.
+    pelican_log.LimitFilter._raised_messages.clear()
+    pelican_log.LimitFilter._group_count.clear()
     try:
         pelican_main(argv)
         code = 0

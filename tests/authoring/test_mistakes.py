@@ -376,3 +376,15 @@ def test_dates_are_read_day_first_in_the_check_and_the_build(tmp_path, pristine)
     assert run_pelican(SETTINGS, [str(content), "-o", str(output)], print) == 0
     page = (output / "blog/dilemmas/index.html").read_text(encoding="utf-8")
     assert 'datetime="2025-02-01' in page and "1 februari 2025" in page
+
+
+def test_a_mistake_left_in_place_stops_every_build_of_the_preview(tmp_path, pristine):
+    """The preview builds again and again in one process: each build sees it."""
+    content = project_with(tmp_path, pristine, in_body("![](images/paard.jpg)"))
+    for _ in range(2):
+        told: list[str] = []
+        args = [str(content), "-o", str(tmp_path / "output")]
+        assert run_pelican(SETTINGS, args, told.append) == 1
+        assert [line.split(": fout: ")[1][:40] for line in told] == [
+            "de afbeelding paard.jpg heeft geen besch"
+        ]
