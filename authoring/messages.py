@@ -526,6 +526,10 @@ def problem_from_error(
         message = f"{error.path}: {message}"
     line = error.line
     file = error.file
+    setting = re.match(r"missing: (\w+_DEFAULT) names", error.message)
+    if setting:  # said of the missing file; the author fixes the setting
+        file, message = SETTINGS_NAME, f"{setting[1]}: {message}"
+        line = settings_line((root or Path.cwd()) / SETTINGS_NAME, setting[1])
     if Path(file).name == SETTINGS_NAME and not Path(file).is_absolute():
         settings_file = (root or Path.cwd()) / SETTINGS_NAME
         line = line or settings_line(settings_file, error.path or "")

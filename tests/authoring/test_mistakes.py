@@ -388,3 +388,25 @@ def test_a_mistake_left_in_place_stops_every_build_of_the_preview(tmp_path, pris
         assert [line.split(": fout: ")[1][:40] for line in told] == [
             "de afbeelding paard.jpg heeft geen besch"
         ]
+
+
+def test_a_default_worksheet_that_does_not_exist_is_told_at_the_setting(
+    tmp_path, pristine, capsys
+):
+    settings = tmp_path / "pelicanconf.py"
+    text = SETTINGS.read_text(encoding="utf-8")
+    settings.write_text(text + '\nWORKSHEET_DEFAULT = "doelenn"\n', encoding="utf-8")
+    (tmp_path / "theme").symlink_to(ROOT / "theme")
+    content = project_with(tmp_path, pristine, lambda content: None)
+    line = len(settings.read_text(encoding="utf-8").splitlines())
+    expected = (
+        f"pelicanconf.py:{line}: fout: WORKSHEET_DEFAULT: er is geen werkblad met de "
+        "naam 'doelenn' (bedoel je doelen? kies uit: doelen, of none voor geen "
+        "werkblad)"
+    )
+    assert check_main(settings, content) == 1
+    assert expected in lines(capsys.readouterr().out, content)
+    told: list[str] = []
+    args = [str(content), "-o", str(tmp_path / "output")]
+    assert run_pelican(settings, args, told.append) == 1
+    assert lines("\n".join(told), content) == [expected]
