@@ -21,12 +21,12 @@ CACHED = ("CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true")
 speak_dutch()  # Invoke's own messages (a missing argument...) in Dutch
 
 
-def pelican_run(settings_file: str, *extra: str) -> None:
+def pelican_run(settings_file: str, *extra: str, done: bool = True) -> None:
     """Build the site; any warning fails the build, so no post is silently dropped.
     Every problem is one Dutch line (authoring/messages.py); a failed build exits."""
     from authoring.messages import run_pelican
 
-    code = run_pelican(ROOT / settings_file, list(extra))
+    code = run_pelican(ROOT / settings_file, list(extra), done=done)
     if code:
         sys.exit(code)
 
@@ -146,7 +146,7 @@ def publish_build(settings: dict) -> Path:
 
     site = fresh_folder(ROOT)
     try:
-        pelican_run(PUBLISH_SETTINGS, "-o", str(site))
+        pelican_run(PUBLISH_SETTINGS, "-o", str(site), done=False)
         problems = run_gates(site, settings["SITEURL"], ROOT)
     except BaseException:
         shutil.rmtree(site, ignore_errors=True)

@@ -779,8 +779,11 @@ class DutchBuildLog(logging.Handler):
         return found
 
 
-def run_pelican(settings_file: Path, args: list[str], write=print) -> int:
-    """Build with Pelican, every problem told as one Dutch line; the exit code."""
+def run_pelican(
+    settings_file: Path, args: list[str], write=print, done: bool = True
+) -> int:
+    """Build with Pelican, every problem told as one Dutch line; the exit code.
+    `done`: also say where the site is when the build succeeded."""
     from pelican import log as pelican_log
     from pelican import main as pelican_main
     from pelican import parse_arguments
@@ -813,7 +816,7 @@ def run_pelican(settings_file: Path, args: list[str], write=print) -> int:
         pelican_log.FatalLogger.fatal_lvl = logging.CRITICAL + 1
     if handler.problems and not code:
         code = 1
-    if not code:
+    if done and not code:
         output = given.output or settings["OUTPUT_PATH"]
         write(f"Klaar: de site staat in {shown(output, root=root)}/")
     return code
