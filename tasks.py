@@ -145,6 +145,7 @@ def publish_build(settings: dict) -> Path:
     from authoring.publishing import fresh_folder, run_gates
 
     site = fresh_folder(ROOT)
+    print("De site wordt gebouwd en gecontroleerd; dat duurt even.", flush=True)
     try:
         pelican_run(PUBLISH_SETTINGS, "-o", str(site), done=False)
         problems = run_gates(site, settings["SITEURL"], ROOT)
