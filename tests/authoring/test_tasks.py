@@ -98,3 +98,19 @@ def test_publish_stops_at_a_worksheet_mistake_and_leaves_output_alone(tmp_path):
     assert [p.name for p in preview.parent.iterdir()] == ["index.html"]
     assert preview.read_text(encoding="utf-8") == "het voorbeeld"
     assert not list(tmp_path.glob(".publish-*"))
+
+
+def test_import_wix_reads_the_date_day_first(tmp_path):
+    copy_project(tmp_path)
+    (tmp_path / "content/posts/dilemmas.md").unlink()
+    text_copy = str(ROOT / "tests/fixtures/wix/dilemmas-wix-page.txt")
+    ambiguous = invoke("import-wix", text_copy, "--date", "15-01-24", cwd=tmp_path)
+    assert (ambiguous.returncode, ambiguous.stdout.splitlines()[-1]) == (
+        1,
+        f"{text_copy}: de datum '15-01-24' is niet te lezen: schrijf hem als "
+        "01-02-2025 10:00 voor 1 februari 2025, of 2025-02-01 10:00",
+    )
+    result = invoke("import-wix", text_copy, "--date", "01-02-2024 09:00", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    post = (tmp_path / "content/posts/dilemmas.md").read_text(encoding="utf-8")
+    assert "\nDate: 2024-02-01 09:00\n" in post  # 1 februari
