@@ -716,6 +716,15 @@ class DutchBuildLog(logging.Handler):
             return self.same_address(str(error))
         if record.levelno < logging.WARNING:
             return None
+        if getattr(error, "filename", None) and getattr(error, "lineno", None):
+            return Problem(  # a template (Jinja) or Python file of the site itself
+                shown(error.filename, root=self.root),
+                error.lineno,
+                ERROR,
+                f"de site kan niet worden gebouwd: {error}",
+                "dit is een fout in de opmaak van de site, niet in je tekst; "
+                "vraag hulp met deze melding erbij",
+            )
         named = [getattr(a, "source_path", a) for a in args]
         files = [str(a) for a in named if str(a).endswith((".md", ".markdown"))]
         return self.unknown(
