@@ -716,6 +716,8 @@ class DutchBuildLog(logging.Handler):
             return self.same_address(str(error))
         if record.levelno < logging.WARNING:
             return None
+        if isinstance(error, UnicodeDecodeError):  # a definition: find the file
+            return self.not_utf8_file()
         if getattr(error, "filename", None) and getattr(error, "lineno", None):
             return Problem(  # a template (Jinja) or Python file of the site itself
                 shown(error.filename, root=self.root),
@@ -740,6 +742,16 @@ class DutchBuildLog(logging.Handler):
             f"de site kan niet worden gebouwd: {detail}".rstrip(": "),
             "kijk naar deze regel of vraag hulp met deze melding erbij",
         )
+
+    def not_utf8_file(self) -> Problem:
+        """The first file of the content folder that is not UTF-8 text."""
+        for path in sorted(self.content.rglob("*")):
+            try:
+                if path.is_file() and path.suffix in (".md", ".yaml", ".yml"):
+                    path.read_text(encoding="utf-8")
+            except UnicodeDecodeError:
+                return not_utf8(shown(path))
+        return self.unknown("", "een bestand is geen UTF-8-tekst")
 
     def broken_link(self, target: str) -> Problem:
         """Pelican does not say which post links; the first that does is named."""
