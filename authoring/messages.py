@@ -82,6 +82,10 @@ NOUNS = {
     "call to action": "oproep",
     "cta": "oproep",
 }
+NOT_UTF8 = (
+    "het bestand is geen UTF-8-tekst maar bijvoorbeeld Windows-1252",
+    "open het en sla het op als UTF-8; in Kladblok: Opslaan als, Codering: UTF-8",
+)
 SAME_SLUG = (
     "geef een van beide een eigen Slug:, anders overschrijft de ene pagina de andere"
 )
@@ -137,8 +141,8 @@ RULES: list[_Rule] = [
     ),
     (
         r"not readable as UTF-8.*",
-        "het bestand is geen UTF-8-tekst",
-        "sla het op als UTF-8",
+        lambda m: NOT_UTF8[0],
+        lambda m: NOT_UTF8[1],
     ),
     (
         r"expected a mapping with (?P<k>.*)",
@@ -557,13 +561,7 @@ def line_with(path: Path, needle: str) -> int:
 
 
 def not_utf8(file: str) -> Problem:
-    return Problem(
-        file,
-        1,
-        ERROR,
-        "het bestand is geen UTF-8-tekst maar bijvoorbeeld Windows-1252",
-        "open het en sla het op als UTF-8; in Kladblok: Opslaan als, Codering: UTF-8",
-    )
+    return Problem(file, 1, ERROR, *NOT_UTF8)
 
 
 def date_problem(file: str, line: int, error: DateError) -> Problem:

@@ -169,6 +169,13 @@ MISTAKES = [
         "Opslaan als, Codering: UTF-8)",
     ),
     (
+        "a Windows-1252 worksheet",
+        add("worksheets/oud.yaml", "title: Caf\u00e9\n".encode("cp1252")),
+        "content/worksheets/oud.yaml:1: fout: het bestand is geen UTF-8-tekst maar "
+        "bijvoorbeeld Windows-1252 (open het en sla het op als UTF-8; in Kladblok: "
+        "Opslaan als, Codering: UTF-8)",
+    ),
+    (
         "an empty file",
         add("posts/leeg.md", b""),
         "content/posts/leeg.md:1: fout: het bestand is leeg (schrijf er een post in "
