@@ -643,6 +643,16 @@ def broken_link(file: str, line: int, link: str) -> Problem:
     )
 
 
+def busy_port(port: int | str) -> str:
+    """The line for a preview that cannot start: another program has the port."""
+    port = int(port)
+    return (
+        f"poort {port}: fout: deze poort is al in gebruik, waarschijnlijk door een "
+        "ander voorbeeld (stop dat met Ctrl+C in zijn terminal, of kies een andere "
+        f"poort: make serve PORT={port + 1})"
+    )
+
+
 class DutchBuildLog(logging.Handler):
     """Turns the records of a Pelican build into Dutch problem lines.
 
@@ -673,7 +683,7 @@ class DutchBuildLog(logging.Handler):
         path = path if path.is_absolute() else self.content / path
         return shown(path), path
 
-    def translate(self, record: logging.LogRecord) -> Problem | list | None:
+    def translate(self, record: logging.LogRecord) -> Problem | list | str | None:
         error = record.exc_info[1] if record.exc_info else sys.exc_info()[1]
         if record.msg == "%s: %s" and record.args and len(record.args) == 2:
             error = record.args[1] if isinstance(record.args[1], Exception) else error
@@ -683,6 +693,10 @@ class DutchBuildLog(logging.Handler):
             return problem_from_error(error, self.content, self.root)
         message = str(record.msg)
         args = record.args if isinstance(record.args, tuple) else ()
+        if message.startswith("Keyboard interrupt received"):
+            return None  # the author stopped the preview herself
+        if message.startswith("Could not listen on port") and args:
+            return busy_port(args[0])
         if message.startswith("Could not process") and args:
             file, path = self.source(args[0])
             if isinstance(error, DateError):
@@ -821,7 +835,8 @@ def run_pelican(
     # With a handler on the root logger, Pelican adds none of its own (basicConfig).
     saved = top.handlers[:]
     top.handlers = [handler]
-    pelican_log.console.quiet = True
+    listening = given.listen  # then Pelican's own "Serving site at" line is kept
+    pelican_log.console.quiet = not listening
     # Pelican shows a warning once per process; each build (the preview builds again
     # and again in one process) must see its own.
     pelican_log.LimitFilter._raised_messages.clear()
@@ -837,7 +852,7 @@ def run_pelican(
         pelican_log.FatalLogger.fatal_lvl = logging.CRITICAL + 1
     if handler.problems and not code:
         code = 1
-    if done and not code:
+    if done and not code and not listening:
         output = given.output or settings["OUTPUT_PATH"]
         write(f"Klaar: de site staat in {shown(output, root=root)}/")
     return code

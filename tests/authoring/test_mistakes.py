@@ -5,6 +5,7 @@ as it was. Both run in this process on a small copy of content/."""
 
 import re
 import shutil
+import socket
 from pathlib import Path
 
 import pytest
@@ -424,3 +425,18 @@ def test_a_default_worksheet_that_does_not_exist_is_told_at_the_setting(
     args = [str(content), "-o", str(tmp_path / "output")]
     assert run_pelican(settings, args, told.append) == 1
     assert lines("\n".join(told), content) == [expected]
+
+
+def test_a_busy_port_is_one_dutch_line():
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        told: list[str] = []
+        args = ["--listen", "--bind", "127.0.0.1", "--port", str(port)]
+        assert run_pelican(SETTINGS, args, told.append) == 1
+    assert told == [
+        f"poort {port}: fout: deze poort is al in gebruik, waarschijnlijk door een "
+        "ander voorbeeld (stop dat met Ctrl+C in zijn terminal, of kies een andere "
+        f"poort: make serve PORT={port + 1})"
+    ]
