@@ -1,14 +1,14 @@
 """Tasks for writing, checking and publishing the site: `invoke --list` shows them."""
 
-import logging
 import shlex
 import shutil
 import sys
 from pathlib import Path
 
 from invoke import Exit, task
-from pelican import main as pelican_main
 from pelican.settings import DEFAULT_CONFIG, get_settings_from_file
+
+from authoring.cli import speak_dutch
 
 ROOT = Path(__file__).parent
 DEV_SETTINGS = "pelicanconf.py"
@@ -18,27 +18,17 @@ SETTINGS = {**DEFAULT_CONFIG, **get_settings_from_file(str(ROOT / DEV_SETTINGS))
 OUTPUT = ROOT / SETTINGS["OUTPUT_PATH"]
 HOST, PORT = "127.0.0.1", 8000
 CACHED = ("CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true")
+speak_dutch()  # Invoke's own messages (a missing argument...) in Dutch
 
 
-class ContentErrorsOnOneLine(logging.Filter):
-    """A mistake in a post or definition is the author's to fix: Pelican reports it
-    with a traceback; show her the message alone, which names the file and field."""
+def pelican_run(settings_file: str, *extra: str, done: bool = True) -> None:
+    """Build the site; any warning fails the build, so no post is silently dropped.
+    Every problem is one Dutch line (authoring/messages.py); a failed build exits."""
+    from authoring.messages import run_pelican
 
-    def filter(self, record: logging.LogRecord) -> bool:
-        from embeds.errors import DefinitionError
-
-        if record.exc_info and isinstance(record.exc_info[1], DefinitionError):
-            record.exc_info = None
-        return True
-
-
-logging.getLogger("pelican").addFilter(ContentErrorsOnOneLine())
-
-
-def pelican_run(settings_file: str, *extra: str) -> None:
-    """Build the site; any warning fails the build, so no post is silently dropped."""
-    args = ["-s", settings_file, "--fatal", "warnings", *extra]
-    pelican_main(args)
+    code = run_pelican(ROOT / settings_file, list(extra), done=done)
+    if code:
+        sys.exit(code)
 
 
 @task
@@ -49,7 +39,7 @@ def clean(c):
 
 @task
 def build(c):
-    """Build the site for local preview into output/."""
+    """Bouw de site in output/ om te bekijken; elke fout op één regel."""
     pelican_run(DEV_SETTINGS)
 
 
@@ -94,13 +84,22 @@ def livereload(c, port=PORT):
 
 @task(
     help={
-        "target": "github-pages, netlify, cloudflare or rsync (default: DEPLOY_TARGET)",
-        "dry-run": "rsync: only list what would change; github-pages: commit, no push",
+        "target": "github-pages, netlify, cloudflare of rsync "
+        "(standaard: DEPLOY_TARGET in publishconf.py)",
+        "dry-run": "rsync: alleen laten zien wat er verandert; github-pages: wel "
+        "vastleggen, niet versturen",
     }
 )
 def publish(c, target=None, dry_run=False):
-    """Check the content, build for production, run the gates, deploy if all pass."""
+    """Publiceer de site: controleren, bouwen, keuren, en pas dan online zetten.
+
+    Bouwt in een eigen, nieuwe map (niet output/), draait daar alle controles en zet
+    de site alleen online als alles goed is; gaat er iets mis, dan blijft alles zoals
+    het was.
+    """
     from hosting.deploy import DeployError, github_pages, rsync, target_settings
+
+    from authoring.publishing import replace_folder
 
     settings = {
         **DEFAULT_CONFIG,
@@ -111,27 +110,11 @@ def publish(c, target=None, dry_run=False):
     except DeployError as error:
         raise Exit(str(error), code=2) from None
     content_check(publishing=True)
-    pelican_run(PUBLISH_SETTINGS)
-    output = ROOT / settings["OUTPUT_PATH"]
-    # The quick gates first; the first failure stops the run (and the deploy).
-    files = sorted((ROOT / "tests/gates").glob("test_*.py"))
-    files.sort(key=lambda path: "browser" in path.name)
-    gates = c.run(
-        shlex.join([sys.executable, "-m", "pytest", "-x", "-q", *map(str, files)]),
-        env={"SITE_OUTPUT": str(output), "SITE_URL": settings["SITEURL"]},
-        pty=False,
-        warn=True,
-    )
-    if not gates.ok:
-        raise Exit(
-            "Niet gepubliceerd: de controles hierboven vonden fouten. "
-            "Los ze op en probeer het opnieuw.",
-            code=1,
-        )
+    site = publish_build(settings)
     try:
         if chosen["target"] == "github-pages":
             github_pages(
-                output,
+                site,
                 chosen["remote"],
                 chosen["branch"],
                 chosen["cname"],
@@ -139,9 +122,14 @@ def publish(c, target=None, dry_run=False):
                 push=not dry_run,
             )
         elif chosen["target"] == "rsync":
-            print(rsync(output, chosen["destination"], dry_run=dry_run), end="")
+            print(rsync(site, chosen["destination"], dry_run=dry_run), end="")
     except DeployError as error:
         raise Exit(f"Niet (volledig) gepubliceerd: {error}", code=1) from None
+    finally:
+        if chosen["target"] in ("github-pages", "rsync"):
+            shutil.rmtree(site, ignore_errors=True)
+    if chosen["target"] in ("netlify", "cloudflare"):
+        replace_folder(site, ROOT / settings["OUTPUT_PATH"])
     done = {
         "github-pages": f"naar de branch {chosen.get('branch')}",
         "rsync": f"naar {chosen.get('destination')}",
@@ -149,6 +137,31 @@ def publish(c, target=None, dry_run=False):
         "cloudflare": "in output/; de host zet die map online",
     }[chosen["target"]]
     print(("Proefrun: " if dry_run else "Gepubliceerd ") + done)
+
+
+def publish_build(settings: dict) -> Path:
+    """Build for production into a fresh folder and run the gates there; stops the
+    task (the folder removed) unless everything passed."""
+    from authoring.publishing import fresh_folder, run_gates
+
+    site = fresh_folder(ROOT)
+    print("De site wordt gebouwd en gecontroleerd; dat duurt even.", flush=True)
+    try:
+        pelican_run(PUBLISH_SETTINGS, "-o", str(site), done=False)
+        problems = run_gates(site, settings["SITEURL"], ROOT)
+    except BaseException:
+        shutil.rmtree(site, ignore_errors=True)
+        raise
+    if problems:
+        shutil.rmtree(site, ignore_errors=True)
+        for problem in problems:
+            print(problem)
+        raise Exit(
+            "Niet gepubliceerd: de controles vonden de fouten hierboven. "
+            "Los ze op en probeer het opnieuw.",
+            code=1,
+        )
+    return site
 
 
 def content_check(content: str | None = None, publishing: bool = False) -> None:
@@ -164,9 +177,13 @@ def run_gates(c) -> None:
     c.run(f"{shlex.quote(sys.executable)} -m pytest tests/gates", pty=False)
 
 
-@task(help={"content": "folder to check instead of content/"})
+@task(help={"content": "een andere map om te controleren dan content/"})
 def check(c, content=None):
-    """Check the posts and pages: one line per problem, with what to do."""
+    """Controleer posts, pagina's, werkbladen en checklists: één regel per probleem.
+
+    Elke regel zegt waar (bestand:regel), wat er mis is en wat je kunt doen. Wat de
+    bouw of het publiceren zou tegenhouden, meldt check als fout.
+    """
     content_check(content)
 
 
@@ -189,9 +206,15 @@ def test(c):
     c.run(f"{shlex.quote(sys.executable)} -m pytest", pty=False)
 
 
-@task(name="new-post", help={"title": "the title of the post, in quotes"})
+@task(
+    name="new-post",
+    help={"title": 'de titel van de post, tussen "aanhalingstekens"'},
+)
 def new_post(c, title):
-    """Start a new post: content/posts/<slug>.md with today's date and every field."""
+    """Begin een nieuwe post: content/posts/<slug>.md met de datum van vandaag.
+
+    Voorbeeld: invoke new-post "Mijn titel"
+    """
     from authoring.new_post import PostExists
     from authoring.new_post import new_post as write_post
 
@@ -207,14 +230,18 @@ def new_post(c, title):
 @task(
     name="import-wix",
     help={
-        "source": "blog-feed.xml, a saved post page (.html) or a text copy (.txt)",
-        "force": "overwrite a post that was edited after its import",
-        "date": "date of a text copy, e.g. '2024-01-15 09:00'",
-        "wix_url": "old address of a text copy, e.g. /post/dilemma-s",
+        "source": "blog-feed.xml, een opgeslagen postpagina (.html) of een "
+        "tekstkopie (.txt)",
+        "force": "ook een post overschrijven die na het overzetten is aangepast",
+        "date": "datum van een tekstkopie, dag eerst: '15-01-2024 09:00'",
+        "wix-url": "oude adres van een tekstkopie, zoals /post/dilemma-s",
     },
 )
 def import_wix(c, source, force=False, date=None, wix_url=None):
-    """Turn old Wix posts into Markdown posts in content/posts/."""
+    """Zet oude Wix-posts over naar Markdown-posts in content/posts/.
+
+    Voorbeeld: invoke import-wix blog-feed.xml
+    """
     from authoring.wix_import import WixImportError, import_wix, report
 
     try:

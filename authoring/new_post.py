@@ -114,7 +114,7 @@ def new_post(
             )
     now = now or datetime.now(ZoneInfo(settings["TIMEZONE"]))
     folder.mkdir(parents=True, exist_ok=True)
-    text = render(title, slug, now.strftime("%Y-%m-%d %H:%M"), settings)
+    text = render(title, slug, now.strftime("%d-%m-%Y %H:%M"), settings)
     with path.open("x", encoding="utf-8") as out:
         out.write(text)
     url = PREVIEW + settings["ARTICLE_URL"].format(slug=slug)

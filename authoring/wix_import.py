@@ -21,6 +21,8 @@ from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo
 
 from bs4 import BeautifulSoup, NavigableString, Tag
+from sitekit.dates import EXAMPLE as DATE_EXAMPLE
+from sitekit.dates import DateError, read_date
 
 from .source import SETTINGS_FILE, read_source, site_settings, slug_for
 
@@ -466,7 +468,7 @@ def import_wix(
     """Write every post in `source` to content/posts/<slug>.md.
 
     `when` and `wix_url` fill in what a text copy cannot tell: the date
-    (YYYY-MM-DD or YYYY-MM-DD HH:MM) and the post's old address.
+    (day first, 15-01-2024 09:00, or year first) and the post's old address.
     """
     settings = site_settings(settings_file)
     root = Path(settings_file).resolve().parent
@@ -475,14 +477,10 @@ def import_wix(
     outcome = Outcome()
     posts = read_posts(Path(source))
     if when:
-        try:
-            fixed = datetime.fromisoformat(when).replace(
-                tzinfo=ZoneInfo(settings["TIMEZONE"])
-            )
-        except ValueError as error:
-            raise WixImportError(
-                f"de datum {when!r} is niet te lezen: schrijf 2024-01-15 09:00"
-            ) from error
+        try:  # day first, as everywhere: 01-02-2024 is 1 februari 2024
+            fixed = read_date(when).replace(tzinfo=ZoneInfo(settings["TIMEZONE"]))
+        except DateError as error:
+            raise WixImportError(f"{error}: schrijf hem als {DATE_EXAMPLE}") from None
     slugs = [slug_for(post.title, settings) for post in posts]
     for post, slug in zip(posts, slugs, strict=True):
         if not slug:

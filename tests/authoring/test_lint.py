@@ -111,7 +111,7 @@ def test_images_without_alt_text_or_from_another_site(workspace):
         (
             10,
             "fout",
-            "de afbeelding ../../images/paard.jpg heeft geen beschrijving (alt-tekst)",
+            "de afbeelding paard.jpg heeft geen beschrijving (alt-tekst)",
         ),
         (
             12,
@@ -239,7 +239,7 @@ def test_a_wix_address_must_be_the_path_of_the_old_page(workspace):
     )
     write(posts, "oud.md", post)
     assert problems_in(workspace, "oud.md") == [
-        (5, "fout", "Wix_url 'www.wix.com/post/oud' is geen oud adres")
+        (5, "fout", "Wix_url: 'www.wix.com/post/oud' is geen oud adres")
     ]
     # A full address, as copied from the browser, is fine too.
     write(posts, "oud.md", post.replace("www.wix", "https://www.wix"))

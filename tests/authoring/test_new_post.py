@@ -27,7 +27,7 @@ def test_new_post_has_a_dutch_slug_todays_date_and_every_field(workspace):
     assert fields == {
         "Title": "Dilemma's van een ruiter: één keuze",
         "Slug": "dilemmas-van-een-ruiter-een-keuze",
-        "Date": "2026-01-01 00:30",
+        "Date": "01-01-2026 00:30",  # day first, the Dutch way
         "Category": "Ondernemen",
         "Tags": "",
         "Summary": "",

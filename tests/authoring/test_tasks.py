@@ -1,6 +1,5 @@
 """The invoke tasks are wired to the tools, and stop with a message on bad input."""
 
-import os
 import subprocess
 import sys
 
@@ -48,10 +47,70 @@ def test_build_reports_a_content_mistake_on_one_line_without_a_traceback(tmp_pat
     post.write_text(
         text.replace("Slug: dilemmas", "Slug: dilemmas\nWorksheet: doelenn")
     )
-    env = {**os.environ, "COLUMNS": "300"}  # keep the log line unwrapped
-    result = invoke("build", cwd=tmp_path, env=env)
+    result = invoke("build", cwd=tmp_path)
     assert result.returncode == 1
-    log = result.stdout + result.stderr
-    assert "dilemmas.md:" in log and "unknown worksheet 'doelenn'" in log
-    assert "Traceback" not in log and "raise " not in log
+    assert result.stdout + result.stderr == (
+        "content/posts/dilemmas.md:3: fout: Worksheet: er is geen werkblad met de "
+        "naam 'doelenn' (bedoel je doelen? kies uit: doelen, of none voor geen "
+        "werkblad)\n"
+    )
     assert not (tmp_path / "output/blog/dilemmas/index.html").exists()
+
+
+def test_a_missing_argument_gets_a_dutch_example():
+    result = invoke("new-post")
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == 'Geef een titel mee: invoke new-post "Mijn titel"\n'
+    result = invoke("import-wix", "--date")
+    assert result.stderr.startswith("De optie --date heeft een waarde nodig")
+
+
+def test_the_authors_tasks_explain_themselves_in_dutch():
+    listing = invoke("--list").stdout
+    for line in [
+        "check        Controleer posts, pagina's, werkbladen en checklists",
+        "import-wix   Zet oude Wix-posts over naar Markdown-posts",
+        "new-post     Begin een nieuwe post",
+        "publish      Publiceer de site",
+    ]:
+        assert line in listing
+    help_text = invoke("--help", "new-post").stdout
+    assert 'Voorbeeld: invoke new-post "Mijn titel"' in help_text
+    assert 'de titel van de post, tussen "aanhalingstekens"' in help_text
+
+
+def test_publish_stops_at_a_worksheet_mistake_and_leaves_output_alone(tmp_path):
+    copy_project(tmp_path)
+    sheet = tmp_path / "content/worksheets/doelen.yaml"
+    text = sheet.read_text(encoding="utf-8")
+    sheet.write_text(text.replace("type: textarea, required", "type: tekst, required"))
+    preview = tmp_path / "output/index.html"
+    preview.parent.mkdir()
+    preview.write_text("het voorbeeld", encoding="utf-8")
+    result = invoke("publish", "--target", "netlify", cwd=tmp_path)
+    assert result.returncode == 1
+    assert (
+        "content/worksheets/doelen.yaml:16: fout: sections[0].fields[0].type: 'tekst' "
+        "kan hier niet (bedoel je text?"
+    ) in result.stdout
+    assert "Alles in orde" not in result.stdout
+    assert "Traceback" not in result.stderr
+    assert [p.name for p in preview.parent.iterdir()] == ["index.html"]
+    assert preview.read_text(encoding="utf-8") == "het voorbeeld"
+    assert not list(tmp_path.glob(".publish-*"))
+
+
+def test_import_wix_reads_the_date_day_first(tmp_path):
+    copy_project(tmp_path)
+    (tmp_path / "content/posts/dilemmas.md").unlink()
+    text_copy = str(ROOT / "tests/fixtures/wix/dilemmas-wix-page.txt")
+    ambiguous = invoke("import-wix", text_copy, "--date", "15-01-24", cwd=tmp_path)
+    assert (ambiguous.returncode, ambiguous.stdout.splitlines()[-1]) == (
+        1,
+        f"{text_copy}: de datum '15-01-24' is niet te lezen: schrijf hem als "
+        "01-02-2025 10:00 voor 1 februari 2025, of 2025-02-01 10:00",
+    )
+    result = invoke("import-wix", text_copy, "--date", "01-02-2024 09:00", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    post = (tmp_path / "content/posts/dilemmas.md").read_text(encoding="utf-8")
+    assert "\nDate: 2024-02-01 09:00\n" in post  # 1 februari

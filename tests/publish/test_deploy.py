@@ -1,6 +1,7 @@
 """Deploying for real: GitHub Pages into a local bare repository, rsync into a local
 folder, and `invoke publish` that deploys only when every quality gate passes."""
 
+import re
 import shutil
 import subprocess
 import sys
@@ -138,11 +139,25 @@ def test_publish_deploys_nothing_when_a_gate_fails(tmp_path):
         "Summary: Een post met een fout in de HTML.\n\n<span><div>blok</div></span>\n",
         encoding="utf-8",
     )
+    preview = project / "output/index.html"
+    preview.parent.mkdir()
+    preview.write_text("het voorbeeld van de auteur", encoding="utf-8")
     result = invoke_publish(project)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Niet gepubliceerd" in result.stderr
-    assert "test_every_page_and_stylesheet_is_valid" in result.stdout
-    assert (project / "output/blog/kapot/index.html").is_file()
+    # One line: the page and its line (in the built HTML), what is wrong, what to do.
+    found = [line for line in result.stdout.splitlines() if "kapot" in line]
+    assert [re.sub(r":\d+:", ":N:", line) for line in found] == [
+        "blog/kapot/index.html:N: fout: de HTML van deze pagina is niet geldig "
+        "(controleer de HTML die je zelf in de post schreef, of schrijf het als "
+        "gewone Markdown)"
+    ]
+    assert "Alles in orde" not in result.stdout
+    assert "assert" not in result.stdout and "Traceback" not in result.stderr
+    # The preview's output/ is left alone; the fresh build folder is gone.
+    assert [p.name for p in (project / "output").iterdir()] == ["index.html"]
+    assert preview.read_text(encoding="utf-8") == "het voorbeeld van de auteur"
+    assert not list(project.glob(".publish-*"))
     assert not server.exists()
 
 

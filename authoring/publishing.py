@@ -1,0 +1,129 @@
+"""`invoke publish` made safe: build into a fresh folder, run the quality gates there,
+and only when everything passed replace what is deployed. A gate failure is told in
+Dutch, one line per page: which page, what is wrong, what to do.
+"""
+
+import logging
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .messages import ERROR, Problem
+
+logger = logging.getLogger(__name__)
+
+REPORT = "gates-report.xml"  # pytest's JUnit XML, kept next to the fresh build
+# What each gate checks: (what is wrong with a page, what to do).
+GATES = {
+    "test_every_page_and_stylesheet_is_valid": (
+        "de HTML van deze pagina is niet geldig",
+        "controleer de HTML die je zelf in de post schreef, of schrijf het als gewone "
+        "Markdown",
+    ),
+    "test_no_broken_internal_links": (
+        "deze pagina linkt naar een adres dat niet bestaat",
+        "controleer de links in de post; een eigen post link je met "
+        "{filename}/posts/naam.md",
+    ),
+    "test_every_page_is_clean": (
+        "deze pagina doet in de browser iets wat de site niet toestaat: een script, "
+        "een frame, opmaak of een bron van een andere website",
+        "haal ingesloten frames, scripts en style= uit de post; zet een gewone link "
+        "neer",
+    ),
+}
+OTHER_GATE = (
+    "de controle {name} vond een fout",
+    "draai invoke gates en lees de melding, of vraag hulp met het verslag erbij",
+)
+PAGE = re.compile(
+    r"(?:^|[\s'\"(,])(/[\w\-./%]*?(?:\.html|/))(?::(\d+))?(?=[\s'\":,)]|$)"
+)
+
+
+def fresh_folder(root: Path) -> Path:
+    """A new, empty folder in the project for one publish run (never output/)."""
+    return Path(tempfile.mkdtemp(prefix=".publish-", dir=root))
+
+
+def gate_problems(report: Path, site: Path) -> list[Problem]:
+    """The failed gates in pytest's JUnit XML, one Dutch line per page and gate."""
+    problems: list[Problem] = []
+    try:
+        cases = ElementTree.parse(report).getroot().iter("testcase")
+    except (OSError, ElementTree.ParseError):
+        cases = []
+    for case in cases:
+        failure = case.find("failure")
+        if failure is None:
+            failure = case.find("error")
+        if failure is None:
+            continue
+        name = case.get("name", "").split("[")[0]
+        message, advice = GATES.get(name, OTHER_GATE)
+        text = (failure.get("message") or "") + "\n" + (failure.text or "")
+        text = text.replace(str(site), "")
+        pages: dict[str, int] = {}
+        for line in text.splitlines():
+            if ",BROKEN," in line:  # linkinator: url,status,state,parent,...
+                text += "\n " + urlsplit(line.split(",")[3]).path
+        for found in PAGE.finditer(text):
+            page = found[1].lstrip("/")
+            if (site / page / "index.html").is_file():
+                page = (Path(page) / "index.html").as_posix()
+            if (site / page).is_file():
+                pages.setdefault(page, int(found[2] or 1))
+        for page, line in sorted(pages.items()) or [("", 1)]:
+            problems.append(
+                Problem(
+                    page or "site",
+                    line,
+                    ERROR,
+                    message.format(name=name),
+                    advice,
+                )
+            )
+    return problems
+
+
+def run_gates(site: Path, public_url: str, root: Path) -> list[Problem]:
+    """Run the quality gates on `site` (the quick ones first, the browser last);
+    the problems they find, in Dutch."""
+    files = sorted((root / "tests/gates").glob("test_*.py"))
+    files.sort(key=lambda path: "browser" in path.name)
+    report = site.parent / f"{site.name}-{REPORT}"
+    command = [sys.executable, "-m", "pytest", "-x", "-q", "--junitxml", str(report)]
+    env = {**os.environ, "SITE_OUTPUT": str(site), "SITE_URL": public_url}
+    result = subprocess.run(
+        [*command, *map(str, files)], cwd=root, env=env, capture_output=True, text=True
+    )
+    problems = gate_problems(report, site) if result.returncode else []
+    report.unlink(missing_ok=True)
+    if result.returncode and not problems:
+        logger.debug("%s", result.stdout[-2000:])
+        problems.append(
+            Problem(
+                "tests/gates",
+                1,
+                ERROR,
+                "de controles konden niet draaien",
+                "draai invoke gates om te zien waarom",
+            )
+        )
+    return problems
+
+
+def replace_folder(fresh: Path, target: Path) -> None:
+    """Put `fresh` in the place of `target`, the old one removed only afterwards."""
+    old = target.with_name(f".{target.name}-old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    fresh.rename(target)
+    shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,442 @@
+"""Every mistake an author can make, each on its own: `invoke check` reports it first,
+and the build (as `invoke build`, the preview and `publish` run it) stops with the same
+Dutch line, `bestand:regel: fout: wat er mis is (wat je kunt doen)`, leaving output/
+as it was. Both run in this process on a small copy of content/."""
+
+import re
+import shutil
+import socket
+from pathlib import Path
+
+import pytest
+
+from authoring.lint import main as check_main
+from authoring.messages import run_pelican
+from tests.conftest import ROOT
+
+SETTINGS = ROOT / "pelicanconf.py"
+POST = "posts/dilemmas.md"
+SHEET = "worksheets/doelen.yaml"
+LIST = "checklists/uitbesteden.md"
+DATE_ADVICE = (
+    "(schrijf hem als 01-02-2025 10:00 voor 1 februari 2025, of 2025-02-01 10:00)"
+)
+TASK_ADVICE = (
+    "(begin elke taak met '- [ ] ': streepje, spatie, haakjes met een spatie "
+    "ertussen, of laat een vervolgregel inspringen)"
+)
+
+
+def edit(name: str, old: str, new: str, count: int = 1):
+    """A mistake: replace `old` by `new` in a content file (the first `count`)."""
+
+    def apply(content: Path) -> None:
+        path = content / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text, (name, old)
+        path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+    return apply
+
+
+def add(name: str, data: bytes):
+    def apply(content: Path) -> None:
+        (content / name).parent.mkdir(exist_ok=True)
+        (content / name).write_bytes(data)
+
+    return apply
+
+
+def in_body(text: str):
+    """A mistake in the post's text: `text` as a paragraph of its own (line 10)."""
+    return edit(POST, "\n- Stel jezelf", f"\n{text}\n\n- Stel jezelf")
+
+
+def dated(value: str):
+    """The post's date (line 3) written as `value`."""
+    return edit(POST, "Date: 2024-01-15 09:00", f"Date: {value}")
+
+
+def in_header(line: str):
+    """A mistake in the post's fields: `line` below the slug (line 3)."""
+    return edit(POST, "Slug: dilemmas\n", f"Slug: dilemmas\n{line}\n")
+
+
+def both(*mistakes):
+    def apply(content: Path) -> None:
+        for mistake in mistakes:
+            mistake(content)
+
+    return apply
+
+
+def drop_tasks(content: Path) -> None:
+    path = content / LIST
+    kept = [line for line in path.read_text().splitlines() if "- [ ]" not in line]
+    path.write_text("\n".join(kept) + "\n", encoding="utf-8")
+
+
+# (name, the mistake, the line check and the build both print)
+MISTAKES = [
+    (
+        "an impossible date",
+        dated("31-13-2025"),
+        f"content/{POST}:3: fout: de datum '31-13-2025' bestaat niet {DATE_ADVICE}",
+    ),
+    (
+        "an unreadable date",
+        dated("gisteren"),
+        f"content/{POST}:3: fout: de datum 'gisteren' is niet te lezen {DATE_ADVICE}",
+    ),
+    (
+        "a two-digit year",
+        dated("15-01-24"),
+        f"content/{POST}:3: fout: de datum '15-01-24' is niet te lezen {DATE_ADVICE}",
+    ),
+    (
+        "an unreadable modification date",
+        in_header("Modified: 2 maart"),
+        f"content/{POST}:3: fout: de datum '2 maart' is niet te lezen {DATE_ADVICE}",
+    ),
+    (
+        "no title",
+        edit(POST, "Title: Dilemma's\n", ""),
+        f"content/{POST}:1: fout: de post heeft geen titel "
+        "(zet bovenaan een regel als: Title: Mijn titel)",
+    ),
+    (
+        "a slug used twice",
+        add(
+            "posts/ander.md", b"Title: Ander\nSlug: dilemmas\nDate: 01-02-2024\n\nT.\n"
+        ),
+        "content/posts/ander.md:2: fout: de slug 'dilemmas' heeft "
+        f"content/{POST} ook (geef een van beide een eigen Slug:, anders overschrijft "
+        "de ene pagina de andere)\n"
+        f"content/{POST}:2: fout: de slug 'dilemmas' heeft content/posts/ander.md ook "
+        "(geef een van beide een eigen Slug:, anders overschrijft de ene pagina de "
+        "andere)",
+    ),
+    (
+        "a slug that is no web address",
+        edit(POST, "Slug: dilemmas", "Slug: Mijn Eerste Stalpost!"),
+        f"content/{POST}:2: fout: de slug 'Mijn Eerste Stalpost!' kan niet in een "
+        "webadres: alleen kleine letters, cijfers en streepjes "
+        "(schrijf Slug: mijn-eerste-stalpost)",
+    ),
+    (
+        "an image without a description",
+        in_body("![](images/paard.jpg)"),
+        f"content/{POST}:10: fout: de afbeelding paard.jpg heeft geen beschrijving "
+        "(alt-tekst) (schrijf tussen de haken wat er op de foto staat: "
+        "![Paard in de wei]({static}/images/paard.jpg))",
+    ),
+    (
+        "a link to a post that does not exist",
+        in_body("Zie [dit]({filename}/posts/nope.md)."),
+        f"content/{POST}:10: fout: de link {{filename}}/posts/nope.md wijst naar een "
+        "bestand dat niet bestaat (controleer de naam en de map, bijvoorbeeld "
+        "{filename}/posts/dilemmas.md of {static}/images/foto.jpg)",
+    ),
+    (
+        "an unknown status",
+        in_header("Status: concept"),
+        f"content/{POST}:3: fout: onbekende status 'concept' (gebruik published, "
+        "draft of hidden)",
+    ),
+    (
+        "an image linked as a post",
+        both(
+            add("images/paard.jpg", b"jpeg"),
+            in_body("![Paard]({filename}/images/paard.jpg)"),
+        ),
+        f"content/{POST}:10: fout: de link {{filename}}/images/paard.jpg wijst naar "
+        "een afbeelding of bestand, niet naar een post (schrijf "
+        "{static}/images/paard.jpg)",
+    ),
+    (
+        "a Windows-1252 file",
+        add(
+            "posts/cafe.md", "Title: Café\nDate: 01-02-2024\n\nTékst\n".encode("cp1252")
+        ),
+        "content/posts/cafe.md:1: fout: het bestand is geen UTF-8-tekst maar "
+        "bijvoorbeeld Windows-1252 (open het en sla het op als UTF-8; in Kladblok: "
+        "Opslaan als, Codering: UTF-8)",
+    ),
+    (
+        "a Windows-1252 checklist",
+        add("checklists/taken.md", "# Taken\n\n- [ ] Caf\u00e9\n".encode("cp1252")),
+        "content/checklists/taken.md:1: fout: het bestand is geen UTF-8-tekst maar "
+        "bijvoorbeeld Windows-1252 (open het en sla het op als UTF-8; in Kladblok: "
+        "Opslaan als, Codering: UTF-8)",
+    ),
+    (
+        "a Windows-1252 worksheet",
+        add("worksheets/oud.yaml", "title: Caf\u00e9\n".encode("cp1252")),
+        "content/worksheets/oud.yaml:1: fout: het bestand is geen UTF-8-tekst maar "
+        "bijvoorbeeld Windows-1252 (open het en sla het op als UTF-8; in Kladblok: "
+        "Opslaan als, Codering: UTF-8)",
+    ),
+    (
+        "an empty file",
+        add("posts/leeg.md", b""),
+        "content/posts/leeg.md:1: fout: het bestand is leeg (schrijf er een post in "
+        'of verwijder het; invoke new-post "Mijn titel" maakt een begin)',
+    ),
+    (
+        "an old Wix address with a space",
+        in_header("Wix_url: /post/mijn post"),
+        f"content/{POST}:3: fout: Wix_url: '/post/mijn post' is geen oud adres "
+        "(schrijf het oude adres zonder spaties, zoals /post/mijn-post)",
+    ),
+    (
+        "an unknown worksheet",
+        in_header("Worksheet: doelenn"),
+        f"content/{POST}:3: fout: Worksheet: er is geen werkblad met de naam "
+        "'doelenn' (bedoel je doelen? kies uit: doelen, of none voor geen werkblad)",
+    ),
+    (
+        "a field type typo",
+        edit(SHEET, "type: textarea, required", "type: tekst, required"),
+        f"content/{SHEET}:16: fout: sections[0].fields[0].type: 'tekst' kan hier "
+        "niet (bedoel je text? kies uit: text, textarea, number, money, date, yesno, "
+        "choice)",
+    ),
+    (
+        "a formula naming an unknown field",
+        edit(SHEET, "compute: dagen * uren_per_dag", "compute: dagen * urenperdag"),
+        f"content/{SHEET}:63: fout: sections[2].fields[4].compute: de formule "
+        "'dagen * urenperdag' noemt het onbekende veld 'urenperdag' (bedoel je "
+        "uren_per_dag? kies uit: dagen, klanten_extra, omzet_kwijt, uren_kwijt, "
+        "uren_per_dag, uren_per_klant, uurtarief)",
+    ),
+    (
+        "a division by zero",
+        edit(SHEET, "compute: dagen * uren_per_dag", "compute: dagen / 0"),
+        f"content/{SHEET}:63: fout: sections[2].fields[4].compute: de formule "
+        "'dagen / 0' deelt door nul (deel door een veld of door een ander getal "
+        "dan 0)",
+    ),
+    (
+        "bad YAML indentation",
+        edit(
+            SHEET, "    title: Mijn doelstellingen", "     title: Mijn doelstellingen"
+        ),
+        f"content/{SHEET}:10: fout: de opmaak (YAML) klopt hier niet (controleer de "
+        "inspringing: wat bij elkaar hoort, springt even ver in, met spaties)",
+    ),
+    (
+        "a tab in YAML",
+        edit(SHEET, "    title: Mijn doelstellingen", "\ttitle: Mijn doelstellingen"),
+        f"content/{SHEET}:10: fout: er staat een tab in (spring in met spaties, "
+        "niet met tabs)",
+    ),
+    (
+        "a checklist without items",
+        drop_tasks,
+        f"content/{LIST}:8: fout: de groep 'Mijn doelstellingen' heeft geen taken "
+        "(begin elke taak met '- [ ] ': streepje, spatie, haakjes met een spatie "
+        "ertussen)",
+    ),
+    (
+        "a list line without box",
+        edit(
+            LIST, "- [ ] Elke doelstelling is helder", "- Elke doelstelling is helder"
+        ),
+        f"content/{LIST}:11: fout: '- Elke doelstelling is helder en concreet.' is "
+        f"geen taak {TASK_ADVICE}",
+    ),
+    (
+        "a box without space",
+        edit(
+            LIST,
+            "- [ ] Elke doelstelling is helder",
+            "-[ ] Elke doelstelling is helder",
+        ),
+        f"content/{LIST}:11: fout: '-[ ] Elke doelstelling is helder en concreet.' is "
+        f"geen taak {TASK_ADVICE}",
+    ),
+    (
+        "a ticked box",
+        edit(
+            LIST,
+            "- [ ] Elke doelstelling is helder",
+            "- [x] Elke doelstelling is helder",
+        ),
+        f"content/{LIST}:11: fout: '- [x] Elke doelstelling is helder en concreet.' "
+        f"is geen taak {TASK_ADVICE}",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory) -> Path:
+    content = tmp_path_factory.mktemp("pristine") / "content"
+    shutil.copytree(ROOT / "content", content)
+    return content
+
+
+def project_with(tmp_path: Path, pristine: Path, mistake) -> Path:
+    content = tmp_path / "content"
+    shutil.copytree(pristine, content)
+    mistake(content)
+    return content
+
+
+def lines(text: str, content: Path) -> list[str]:
+    """Output lines, with the test's folder taken off the paths."""
+    folder = str(content.resolve().parent) + "/"
+    return [line.replace(folder, "") for line in text.splitlines() if line]
+
+
+def each(cases: list) -> pytest.MarkDecorator:
+    """Parametrize a test by (mistake, expected lines), named after the mistake."""
+    return pytest.mark.parametrize(
+        "mistake, expected", [c[1:] for c in cases], ids=[c[0] for c in cases]
+    )
+
+
+def checked(tmp_path: Path, pristine: Path, capsys, mistake, expected: str) -> Path:
+    """Make the mistake; `invoke check` fails on it with the expected lines."""
+    content = project_with(tmp_path, pristine, mistake)
+    assert check_main(SETTINGS, content) == 1
+    reported = lines(capsys.readouterr().out, content)
+    assert all(line in reported for line in expected.splitlines())
+    return content
+
+
+@each(MISTAKES)
+def test_check_reports_it_and_the_build_stops_with_the_same_line(
+    tmp_path, pristine, capsys, mistake, expected
+):
+    content = checked(tmp_path, pristine, capsys, mistake, expected)
+
+    output = tmp_path / "output"
+    output.mkdir()
+    (output / "index.html").write_text("vorige versie", encoding="utf-8")
+    told: list[str] = []
+    code = run_pelican(SETTINGS, [str(content), "-o", str(output)], told.append)
+    assert code == 1
+    assert lines("\n".join(told), content) == expected.splitlines()
+    if "{filename}" not in expected:  # Pelican finds a broken link while writing
+        assert [p.name for p in output.iterdir()] == ["index.html"]
+    assert (output / "index.html").read_text(encoding="utf-8") == "vorige versie"
+    assert not re.search(r"Traceback|ERROR|CRITICAL|WARNING", capsys.readouterr().err)
+
+
+# What only `check` can know: the build would publish these without a word.
+CHECK_ONLY = [
+    (
+        "a field below the blank line",
+        in_body("Status: draft"),
+        f"content/{POST}:10: fout: deze regel hoort bij de velden bovenaan: onder de "
+        "lege regel komt Status: als tekst op de pagina (zet hem bij de velden "
+        "bovenaan, boven de eerste lege regel)",
+    ),
+    (
+        "a frame",
+        in_body('<iframe src="https://x.nl/v"></iframe>'),
+        f"content/{POST}:10: fout: een ingesloten frame (<iframe>) kan niet op de "
+        "site (zet er een gewone link neer, zoals [Bekijk de video](https://...))",
+    ),
+    (
+        "a script",
+        in_body("<script>alert(1)</script>"),
+        f"content/{POST}:10: fout: een script (<script>) kan niet in een post (haal "
+        "het weg; werkbladen, checklists en formulieren komen van de site zelf)",
+    ),
+    (
+        "an inline style",
+        in_body('<p style="color:red">Rood</p>'),
+        f"content/{POST}:10: fout: eigen opmaak (style=) kan niet in een post (haal "
+        "het weg; de site verzorgt de opmaak: gebruik **vet**, *schuin* of ## koppen)",
+    ),
+    (
+        "an event handler",
+        in_body('<p onclick="go()">Klik</p>'),
+        f"content/{POST}:10: fout: de code onclick=... kan niet in een post (haal het "
+        "weg; een gewone link werkt zonder code)",
+    ),
+]
+
+
+@each(CHECK_ONLY)
+def test_check_refuses_what_the_build_would_publish(
+    tmp_path, pristine, capsys, mistake, expected
+):
+    checked(tmp_path, pristine, capsys, mistake, expected)
+
+
+def test_a_file_that_is_not_markdown_is_named(tmp_path, pristine, capsys):
+    content = project_with(tmp_path, pristine, add("posts/notities.txt", b"hallo"))
+    assert check_main(SETTINGS, content) == 0  # a warning
+    assert (
+        "content/posts/notities.txt:1: waarschuwing: notities.txt is geen "
+        "Markdown-bestand (.md), dus het komt niet op de site (zet de tekst in een "
+        ".md-bestand, of haal het bestand weg uit content/posts/)"
+    ) in lines(capsys.readouterr().out, content)
+
+
+def test_a_content_folder_that_does_not_exist(capsys):
+    assert check_main(SETTINGS, Path("/nope")) == 1
+    assert capsys.readouterr().out == (
+        "/nope: fout: map niet gevonden (geef de map met je posts mee, bijvoorbeeld: "
+        "invoke check --content content)\n"
+    )
+
+
+def test_dates_are_read_day_first_in_the_check_and_the_build(tmp_path, pristine):
+    content = project_with(tmp_path, pristine, dated("01-02-2025"))
+    assert check_main(SETTINGS, content) == 0
+    output = tmp_path / "output"
+    assert run_pelican(SETTINGS, [str(content), "-o", str(output)], print) == 0
+    page = (output / "blog/dilemmas/index.html").read_text(encoding="utf-8")
+    assert 'datetime="2025-02-01' in page and "1 februari 2025" in page
+
+
+def test_a_mistake_left_in_place_stops_every_build_of_the_preview(tmp_path, pristine):
+    """The preview builds again and again in one process: each build sees it."""
+    content = project_with(tmp_path, pristine, in_body("![](images/paard.jpg)"))
+    for _ in range(2):
+        told: list[str] = []
+        args = [str(content), "-o", str(tmp_path / "output")]
+        assert run_pelican(SETTINGS, args, told.append) == 1
+        assert [line.split(": fout: ")[1][:40] for line in told] == [
+            "de afbeelding paard.jpg heeft geen besch"
+        ]
+
+
+def test_a_default_worksheet_that_does_not_exist_is_told_at_the_setting(
+    tmp_path, pristine, capsys
+):
+    settings = tmp_path / "pelicanconf.py"
+    text = SETTINGS.read_text(encoding="utf-8")
+    settings.write_text(text + '\nWORKSHEET_DEFAULT = "doelenn"\n', encoding="utf-8")
+    (tmp_path / "theme").symlink_to(ROOT / "theme")
+    content = project_with(tmp_path, pristine, lambda content: None)
+    line = len(settings.read_text(encoding="utf-8").splitlines())
+    expected = (
+        f"pelicanconf.py:{line}: fout: WORKSHEET_DEFAULT: er is geen werkblad met de "
+        "naam 'doelenn' (bedoel je doelen? kies uit: doelen, of none voor geen "
+        "werkblad)"
+    )
+    assert check_main(settings, content) == 1
+    assert expected in lines(capsys.readouterr().out, content)
+    told: list[str] = []
+    args = [str(content), "-o", str(tmp_path / "output")]
+    assert run_pelican(settings, args, told.append) == 1
+    assert lines("\n".join(told), content) == [expected]
+
+
+def test_a_busy_port_is_one_dutch_line():
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        told: list[str] = []
+        args = ["--listen", "--bind", "127.0.0.1", "--port", str(port)]
+        assert run_pelican(SETTINGS, args, told.append) == 1
+    assert told == [
+        f"poort {port}: fout: deze poort is al in gebruik, waarschijnlijk door een "
+        "ander voorbeeld (stop dat met Ctrl+C in zijn terminal, of kies een andere "
+        f"poort: make serve PORT={port + 1})"
+    ]
