@@ -1,14 +1,16 @@
 // Offline reading (plugins/offline): registers the site's service worker, asks it to
-// keep this page and its checklist PDF, and on the offline page lists the kept posts.
-// Without it (no JavaScript, an old browser) the site works as before, online.
+// keep this page and its checklist PDF, downloads that PDF through it, and on the
+// offline page lists the kept posts. Without it (no JavaScript, an old browser) the
+// site works as before, online.
 const workers = navigator.serviceWorker;
 const root = new URL("../../", import.meta.url);
 const list = document.querySelector("[data-saved-posts]");
+const PDF = 'a[type="application/pdf"]';
 
 async function keepThisPage() {
   await workers.register(new URL("sw.js", root), { scope: root.pathname });
   const registration = await workers.ready;
-  const pdfs = document.querySelectorAll('a[type="application/pdf"]');
+  const pdfs = document.querySelectorAll(PDF);
   const keep = [location.href.split("#")[0], ...[...pdfs].map((link) => link.href)];
   registration.active.postMessage({ keep });
 }
@@ -45,7 +47,31 @@ async function showSavedPosts() {
   document.querySelector("[data-no-saved-posts]").hidden = items.length > 0;
 }
 
+// The browser fetches a download (`<a download>`) itself, past the worker: without a
+// connection that fails. So the PDF is fetched through the worker (fresh when online,
+// the kept copy offline) and handed over as a file.
+async function downloadThroughWorker(event) {
+  const link = event.target.closest(`${PDF}[download]`);
+  const plain = !(event.button || event.ctrlKey || event.metaKey || event.shiftKey);
+  if (!link || !plain || !workers.controller) return;
+  event.preventDefault();
+  try {
+    const response = await fetch(link.href);
+    if (!response.ok) throw new Error(`${response.status} ${link.href}`);
+    const file = document.createElement("a");
+    file.href = URL.createObjectURL(await response.blob());
+    file.download = new URL(link.href).pathname.split("/").pop();
+    document.body.append(file);
+    file.click();
+    file.remove();
+    setTimeout(() => URL.revokeObjectURL(file.href), 60000);
+  } catch {
+    location.href = link.href;
+  }
+}
+
 if (workers && window.caches) {
   if (list) showSavedPosts();
   else keepThisPage().catch((error) => console.warn("Offline:", error));
+  document.addEventListener("click", downloadThroughWorker);
 }
