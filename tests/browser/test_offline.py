@@ -13,6 +13,7 @@ from offline.icons import draw_mark
 from PIL import Image, ImageChops, ImageStat
 
 from tests.conftest import build_site, copy_project
+from tests.publish.test_nginx import fetch, nginx  # noqa: F401 (a fixture)
 from tests.support.server import SiteServer
 
 pytestmark = pytest.mark.browser
@@ -179,3 +180,28 @@ def test_a_new_build_takes_over_at_the_next_visit_without_a_mix(
     assert page.locator("h1").inner_text() == TITLE
     assert page.evaluate(STYLESHEETS) == new_css
     assert page.evaluate(BUILD_MARK).strip() == '"b"'
+
+
+def test_nginx_serves_the_worker_uncached_and_it_controls_the_published_site(
+    nginx,  # noqa: F811 (the fixture imported above)
+    page,
+):
+    """The production build (absolute addresses, compressed copies) on a real nginx
+    with the generated rules."""
+    headers, _body = fetch(nginx["url"] + "/sw.js", "br")
+    assert headers["Cache-Control"] == "no-cache"
+    assert headers["Content-Encoding"] == "br"  # written before the copies were made
+    assert "worker-src 'self'" in headers["Content-Security-Policy"]
+    open_and_keep(page, nginx["url"] + POST)
+
+
+def test_without_javascript_nothing_is_registered_and_the_post_reads_as_before(
+    browser, base_url
+):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + POST)
+    assert page.locator("h1").inner_text() == TITLE
+    assert page.locator(PDF).get_attribute("href").endswith(".pdf")
+    assert context.service_workers == []
+    context.close()
