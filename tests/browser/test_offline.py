@@ -23,7 +23,7 @@ PDF = "a[type='application/pdf']"
 KEPT = """async ([page, pdf]) => {
   const pdfs = [...document.querySelectorAll(pdf)].map((link) => link.href);
   for (const url of [page, ...pdfs]) if (!(await caches.match(url))) return false;
-  return pdfs.length > 0;
+  return true;
 }"""
 CONTROLLED = """() => navigator.serviceWorker.controller !== null"""
 ONLY_CACHE = """async (name) =>
@@ -105,6 +105,17 @@ def test_search_results_and_forms_are_never_kept(context, page, base_url):
     )
     assert base_url + POST in kept
     assert not [url for url in kept if "?" in url or "/pagefind/" in url]
+
+
+def test_search_offline_says_it_cannot_search_now(context, page, base_url):
+    open_and_keep(page, base_url + "/zoeken/")
+    context.set_offline(True)
+    page.reload()
+    page.fill("#zoekterm", "administratie")
+    page.click(".search-form button")
+    status = page.locator(".search-status")
+    status.filter(has_text="lukt nu niet").wait_for()
+    assert page.locator(".search-list li").count() == 0
 
 
 def test_the_app_icon_is_the_brand_mark(page, site, base_url):
