@@ -23,10 +23,20 @@ function keepable(url) {
   );
 }
 
-async function store(cache, url) {
+// Only a whole, direct answer is kept (not a part of a PDF, not a redirect); a full
+// device keeps nothing more, but the reader still gets the page.
+async function keep(request, response) {
+  if (response.status !== 200 || response.redirected) return;
   try {
-    const response = await fetch(url, { cache: "no-cache" });
-    if (response.ok) await cache.put(url, response);
+    await (await caches.open(CACHE)).put(request, response);
+  } catch (error) {
+    console.warn("Offline: not kept", request.url ?? request, error);
+  }
+}
+
+async function store(url) {
+  try {
+    await keep(url, await fetch(url, { cache: "no-cache" }));
   } catch {
     // Offline: nothing kept now; the next visit with a connection keeps it.
   }
@@ -45,16 +55,17 @@ self.addEventListener("install", (event) => {
 // A new build takes over at once: the pages kept by the old one are fetched again from
 // this build (so their HTML names this build's CSS and JS), then the old caches go.
 async function takeOver() {
-  const cache = await caches.open(CACHE);
-  for (const name of await caches.keys()) {
-    if (name === CACHE || !name.startsWith(PREFIX)) continue;
-    const old = await caches.open(name);
-    for (const request of await old.keys()) {
-      const url = new URL(request.url);
-      if (!hashed(url) && !(await cache.match(url))) await store(cache, url);
+  const old = (await caches.keys()).filter((n) => n.startsWith(PREFIX) && n !== CACHE);
+  const urls = new Set();
+  for (const name of old) {
+    for (const request of await (await caches.open(name)).keys()) {
+      if (!hashed(new URL(request.url))) urls.add(request.url);
     }
-    await caches.delete(name);
   }
+  const cache = await caches.open(CACHE);
+  const missing = [...urls].map(async (url) => (await cache.match(url)) || store(url));
+  await Promise.all(missing);
+  await Promise.all(old.map((name) => caches.delete(name)));
   await self.clients.claim();
 }
 
@@ -65,34 +76,32 @@ self.addEventListener("activate", (event) => event.waitUntil(takeOver()));
 self.addEventListener("message", (event) => {
   const urls = (event.data?.keep ?? []).map((url) => new URL(url)).filter(keepable);
   event.waitUntil(
-    caches.open(CACHE).then(async (cache) => {
-      for (const url of urls) if (!(await cache.match(url))) await store(cache, url);
-    }),
+    caches.open(CACHE).then((cache) =>
+      Promise.all(urls.map(async (url) => (await cache.match(url)) || store(url))),
+    ),
   );
 });
 
 async function cacheFirst(request) {
-  const cache = await caches.open(CACHE);
-  const kept = await cache.match(request);
+  const kept = await caches.match(request);
   if (kept) return kept;
   const response = await fetch(request);
-  if (response.ok) await cache.put(request, response.clone());
+  await keep(request, response.clone());
   return response;
 }
 
-async function networkFirst(request, keep) {
+async function networkFirst(request, keepIt) {
+  let response;
   try {
-    const response = await fetch(request);
-    if (keep && response.ok) {
-      await (await caches.open(CACHE)).put(request, response.clone());
-    }
-    return response;
+    response = await fetch(request);
   } catch (error) {
     const kept = await caches.match(request, { ignoreSearch: true });
     if (kept) return kept;
     if (request.mode === "navigate") return caches.match(OFFLINE);
     throw error;
   }
+  if (keepIt) await keep(request, response.clone());
+  return response;
 }
 
 self.addEventListener("fetch", (event) => {

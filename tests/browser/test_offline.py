@@ -114,7 +114,7 @@ def test_search_offline_says_it_cannot_search_now(context, page, base_url):
     page.fill("#zoekterm", "administratie")
     page.click(".search-form button")
     status = page.locator(".search-status")
-    status.filter(has_text="lukt nu niet").wait_for()
+    status.filter(has_text="heeft een internetverbinding nodig").wait_for()
     assert page.locator(".search-list li").count() == 0
 
 
