@@ -127,7 +127,7 @@ def test_the_app_icon_is_the_brand_mark(page, site, base_url):
     icon = draw_mark(192)
     drawn.paste(icon, mask=icon)
     difference = ImageStat.Stat(ImageChops.difference(rendered, drawn)).mean
-    assert max(difference) < 2, difference
+    assert max(difference) < 1.5, difference  # measured: about 1.2, the edges
 
 
 @pytest.fixture(scope="module")
