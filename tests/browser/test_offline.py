@@ -32,6 +32,12 @@ STYLESHEETS = "[...document.styleSheets].map((sheet) => sheet.href)"
 BUILD_MARK = "getComputedStyle(document.documentElement).getPropertyValue('--build')"
 
 
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    """The site's service worker on: the rest of the tests block it (conftest.py)."""
+    return {**browser_context_args, "service_workers": "allow"}
+
+
 def wait_until(page, condition: str, arg=None, limit: float = 20) -> None:
     """Evaluate `condition` in the page until it holds. (Playwright's
     wait_for_function evaluates strings, which the strict CSP forbids.)"""
