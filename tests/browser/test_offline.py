@@ -73,6 +73,10 @@ def test_a_post_once_opened_works_offline_with_its_worksheet_and_pdf(
     assert page.text_content("#ws-uren_kwijt") == "20"
     assert page.text_content("#ws-omzet_kwijt") == "€ 1.000,00"
     assert page.text_content("#ws-klanten_extra") == "5"
+    # Answers are kept as before (this tab's storage): still there after a reload.
+    page.reload()
+    page.wait_for_selector("[data-tools]:not([hidden])")
+    assert page.text_content("#ws-omzet_kwijt") == "€ 1.000,00"
     with page.expect_download() as download:
         page.click(PDF)
     assert download.value.failure() is None
