@@ -226,3 +226,21 @@ def test_without_javascript_nothing_is_registered_and_the_post_reads_as_before(
     assert page.locator(PDF).get_attribute("href").endswith(".pdf")
     assert context.service_workers == []
     context.close()
+
+
+def test_chromium_finds_the_site_installable(
+    browser_type, browser_type_launch_args, base_url, tmp_path
+):
+    # A profile on disk: Chromium installs nothing from an incognito context.
+    context = browser_type.launch_persistent_context(
+        tmp_path, **browser_type_launch_args
+    )
+    page = context.new_page()
+    open_and_keep(page, base_url + POST)
+    devtools = context.new_cdp_session(page)
+    manifest = devtools.send("Page.getAppManifest")
+    assert manifest["errors"] == []
+    assert manifest["manifest"]["name"] == "Hippisch virtueel assistent"
+    assert manifest["manifest"]["startUrl"] == base_url + "/"
+    assert devtools.send("Page.getInstallabilityErrors")["installabilityErrors"] == []
+    context.close()
