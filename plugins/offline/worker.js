@@ -71,8 +71,8 @@ async function takeOver() {
 
 self.addEventListener("activate", (event) => event.waitUntil(takeOver()));
 
-// A page asks to keep itself and its checklist PDF (the first visit is not served by
-// this worker, and a PDF is kept before the reader needs it).
+// A page asks to keep itself, its images and its checklist PDF (the first visit is
+// not served by this worker, and a PDF is kept before the reader needs it).
 self.addEventListener("message", (event) => {
   const urls = (event.data?.keep ?? []).map((url) => new URL(url)).filter(keepable);
   event.waitUntil(

@@ -1,7 +1,7 @@
 // Offline reading (plugins/offline): registers the site's service worker, asks it to
-// keep this page and its checklist PDF, downloads that PDF through it, and on the
-// offline page lists the kept posts. Without it (no JavaScript, an old browser) the
-// site works as before, online.
+// keep this page, its images and its checklist PDF, downloads that PDF through it,
+// and on the offline page lists the kept posts. Without it (no JavaScript, an old
+// browser) the site works as before, online.
 const workers = navigator.serviceWorker;
 const root = new URL("../../", import.meta.url);
 const list = document.querySelector("[data-saved-posts]");
@@ -10,9 +10,10 @@ const PDF = 'a[type="application/pdf"]';
 async function keepThisPage() {
   await workers.register(new URL("sw.js", root), { scope: root.pathname });
   const registration = await workers.ready;
-  const pdfs = document.querySelectorAll(PDF);
-  const keep = [location.href.split("#")[0], ...[...pdfs].map((link) => link.href)];
-  registration.active.postMessage({ keep });
+  const pdfs = [...document.querySelectorAll(PDF)].map((link) => link.href);
+  const images = [...document.images].map((image) => image.currentSrc || image.src);
+  const page = location.href.split("#")[0];
+  registration.active.postMessage({ keep: [page, ...pdfs, ...images] });
 }
 
 // The kept pages that are posts, newest first, read from the worker's cache.
@@ -30,7 +31,8 @@ async function savedPosts() {
       }
     }
   }
-  return [...posts].sort(([, a], [, b]) => b.date.content.localeCompare(a.date.content));
+  const newest = ([, a], [, b]) => b.date.content.localeCompare(a.date.content);
+  return [...posts].sort(newest);
 }
 
 async function showSavedPosts() {
