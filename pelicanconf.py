@@ -105,6 +105,10 @@ CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 DELETE_OUTPUT_DIRECTORY = False
 
+# Offline reading (plugins/offline): a service worker keeps the pages a reader opened,
+# a web app manifest makes the site installable. Before hosting, which lists its files.
+PLUGINS += ["offline"]
+
 # Publishing (plugins/hosting, see "Publishing" in README.md). Every build writes
 # `_headers` and `_redirects` into output/ and an example nginx configuration into
 # deploy/nginx/ of the project (next to content/, wherever output/ is: never published).

@@ -125,6 +125,14 @@ def answer_locally(public: str, local: str, route) -> None:
 
 
 @pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    """Service workers off, unless a test module turns them on (test_offline.py): the
+    site's worker fetches pages itself, past `route` (answering the public address
+    locally, stand-in pages)."""
+    return {**browser_context_args, "service_workers": "block"}
+
+
+@pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     chromium = shutil.which("chromium")
     assert chromium, "Chromium is missing: run scripts/system-deps"

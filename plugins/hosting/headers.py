@@ -1,6 +1,8 @@
 """`_headers` for Netlify and Cloudflare Pages."""
 
-from .policy import IMMUTABLE
+from sitekit.security import SERVICE_WORKER
+
+from .policy import IMMUTABLE, REVALIDATE
 
 CSP = "Content-Security-Policy"
 
@@ -16,8 +18,8 @@ def headers_file(
     Both hosts join the values of a header that several rules set, so each path
     matches one CSP rule (`policies`, from policy.policy_rules; by default the
     policy in `security` on `/*`), and Cache-Control appears only on the hashed
-    files; every other path keeps the hosts' default, `max-age=0, must-revalidate`:
-    HTML is checked again on every visit.
+    files and on the service worker (`no-cache`); every other path keeps the hosts'
+    default, `max-age=0, must-revalidate`: HTML is checked again on every visit.
     """
     if policies is None:
         policies = [("/*", security[CSP])]
@@ -37,4 +39,6 @@ def headers_file(
     )
     for path in hashed:
         lines += [f"/{path}", f"  Cache-Control: {IMMUTABLE}"]
+    lines.append("# The service worker has no hash in its name: always ask the host.")
+    lines += [SERVICE_WORKER, f"  Cache-Control: {REVALIDATE}"]
     return "\n".join(lines) + "\n"

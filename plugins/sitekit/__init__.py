@@ -35,6 +35,7 @@ def on_initialized(pelican) -> None:
     settings.setdefault("PLUGIN_TEMPLATE_PATHS", [])
     settings["UI"] = load_strings(settings)
     _state.pop("assets", None)
+    _state.pop("written", None)
 
 
 def on_generator_init(generator) -> None:
@@ -57,6 +58,12 @@ def write_assets() -> None:
     manifest = _state.pop("assets", None)
     if manifest is not None:
         manifest.write()
+        _state["written"] = sorted(hashed for hashed, _body in manifest.used.values())
+
+
+def written_assets() -> list[str]:
+    """The hashed paths of the theme assets this build wrote (after write_assets)."""
+    return _state.get("written", [])
 
 
 def on_finalized(pelican) -> None:

@@ -5,6 +5,9 @@ from urllib.parse import urlsplit
 # Where findability writes Pagefind's bundle. The search page runs Pagefind in a
 # worker, and a worker gets the CSP sent with its own script, not the page's.
 SEARCH_BUNDLE = "/pagefind/"
+# The offline plugin's service worker: at the root, so that it serves the whole site.
+# Its name cannot carry a hash, so hosts must send it with `no-cache`.
+SERVICE_WORKER = "/sw.js"
 
 
 def origin(url: str) -> str:
@@ -57,6 +60,8 @@ def content_security_policy(settings: dict, path: str = "") -> str:
         "style-src": ["'self'"],
         "img-src": ["'self'"],
         "connect-src": connect,
+        "worker-src": ["'self'"],  # the service worker and Pagefind's worker
+        "manifest-src": ["'self'"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'self'", *form_action_sources(settings)],

@@ -1,0 +1,92 @@
+"""Offline reading and installing: a service worker, its offline page, a web app
+manifest with icons drawn from the brand mark.
+
+The worker (worker.js, written to the site root as sw.js with this build's version)
+keeps the pages a reader opened; the theme's script js/offline.js registers it and,
+on the offline page, lists the posts kept on the device. Without JavaScript nothing
+changes. Runs before the hosting plugin, which lists and compresses what it writes.
+"""
+
+import hashlib
+import json
+import logging
+from pathlib import Path
+
+import sitekit
+from pelican import signals
+from sitekit.security import SERVICE_WORKER
+
+from .icons import BRAND, PAPER, write_icons
+
+logger = logging.getLogger(__name__)
+
+HERE = Path(__file__).parent
+MANIFEST = "manifest.webmanifest"
+# What every version keeps from the start: the theme's styles, scripts and icon.
+PRECACHED_SUFFIXES = (".css", ".js", ".svg")
+
+
+def on_initialized(pelican) -> None:
+    """The offline page as a direct template, the script as a theme asset."""
+    settings = pelican.settings
+    settings.setdefault("PLUGIN_TEMPLATE_PATHS", []).append(str(HERE / "templates"))
+    static = [*settings["THEME_STATIC_PATHS"], str(HERE / "static")]
+    settings["THEME_STATIC_PATHS"] = static
+    settings["DIRECT_TEMPLATES"] = [*settings["DIRECT_TEMPLATES"], "offline"]
+    settings.setdefault("OFFLINE_URL", "offline/")
+    settings.setdefault("OFFLINE_SAVE_AS", "offline/index.html")
+    settings.setdefault("MANIFEST_URL", MANIFEST)
+    settings.setdefault("THEME_COLOR", BRAND)
+
+
+def worker_script(version_inputs: bytes, precache: list[str], offline: str) -> str:
+    """sw.js: the worker with this build's settings above it. The version is a hash
+    of everything it keeps from the start, so the same sources give the same file."""
+    source = (HERE / "worker.js").read_text(encoding="utf-8")
+    digest = hashlib.sha256(source.encode() + version_inputs)
+    digest.update(json.dumps(precache).encode())
+    version = digest.hexdigest()[:10]
+    build = {"version": version, "precache": precache, "offline": offline}
+    return f"const BUILD = {json.dumps(build, indent=2)};\n{source}"
+
+
+def web_app_manifest(settings: dict, icons: list[dict]) -> str:
+    """The manifest: Dutch names, brand colours, the site root as start and scope."""
+    manifest = {
+        "name": settings["SITENAME"],
+        "short_name": settings["UI"]["app_short_name"],
+        "description": settings.get("SITE_DESCRIPTION", ""),
+        "lang": settings["DEFAULT_LANG"],
+        "dir": "ltr",
+        "id": "./",
+        "start_url": "./",
+        "scope": "./",
+        "display": "standalone",
+        "theme_color": settings["THEME_COLOR"],
+        "background_color": PAPER,
+        "icons": icons,
+    }
+    return json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
+
+
+def on_finalized(pelican) -> None:
+    settings = pelican.settings
+    output = Path(settings["OUTPUT_PATH"])
+    sitekit.write_assets()
+    icons = write_icons(output, f"{settings['THEME_STATIC_DIR']}/img")
+    (output / settings["MANIFEST_URL"]).write_text(
+        web_app_manifest(settings, icons), encoding="utf-8"
+    )
+    offline = settings["OFFLINE_URL"]
+    precache = [
+        path for path in sitekit.written_assets() if path.endswith(PRECACHED_SUFFIXES)
+    ]
+    page = (output / settings["OFFLINE_SAVE_AS"]).read_bytes()
+    worker = output / SERVICE_WORKER.lstrip("/")
+    worker.write_text(worker_script(page, [*precache, offline], offline), "utf-8")
+    logger.debug("service worker %s keeps %d files", worker, len(precache) + 1)
+
+
+def register() -> None:
+    signals.initialized.connect(on_initialized)
+    signals.finalized.connect(on_finalized)

@@ -1,0 +1,87 @@
+"""The app icons: the brand mark (theme/static/img/icon.svg) drawn with Pillow.
+
+Pillow cannot read SVG, and the mark is four simple shapes, so it is drawn here from
+the same numbers, four times too large and scaled down for smooth edges. The test
+tests/browser/test_offline.py compares the result with Chromium's rendering of the
+SVG, so a changed mark that is not changed here too fails the tests.
+"""
+
+import hashlib
+import io
+from pathlib import Path
+
+from PIL import Image, ImageDraw
+
+BRAND = "#2d5a37"  # the mark's background: the theme colour
+PAPER = "#fbfaf6"  # the horseshoe
+VIEWBOX = 64
+SUPERSAMPLE = 4
+# An icon that the phone may cut to any shape ("maskable") keeps the mark's horseshoe
+# within the middle 80 %: drawn on a square background, at this share of the size.
+MASKABLE_SCALE = 0.75
+
+
+def draw_mark(size: int, maskable: bool = False) -> Image.Image:
+    """The mark at `size` pixels square; maskable: full-bleed, horseshoe inset."""
+    big = size * SUPERSAMPLE
+    image = Image.new("RGBA", (big, big), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    if maskable:
+        draw.rectangle((0, 0, big, big), fill=BRAND)
+        scale = big / VIEWBOX * MASKABLE_SCALE
+        offset = big * (1 - MASKABLE_SCALE) / 2
+    else:
+        scale, offset = big / VIEWBOX, 0.0
+        draw.rounded_rectangle((0, 0, big - 1, big - 1), radius=14 * scale, fill=BRAND)
+
+    def at(x: float, y: float) -> tuple[float, float]:
+        return offset + x * scale, offset + y * scale
+
+    def disc(x: float, y: float, r: float, fill: str) -> None:
+        (left, top), (right, bottom) = at(x - r, y - r), at(x + r, y + r)
+        draw.ellipse((left, top, right, bottom), fill=fill)
+
+    # The horseshoe: M20 14 v20 a12 12 0 0 0 24 0 V14, stroke 7, round caps.
+    width = 7 * scale
+    for x in (20, 44):
+        draw.line((at(x, 14), at(x, 34)), fill=PAPER, width=round(width))
+        disc(x, 14, 3.5, PAPER)
+    # Pillow draws an arc's width inwards from its box: the box is the outer edge.
+    (left, top), (right, bottom) = at(32 - 15.5, 34 - 15.5), at(32 + 15.5, 34 + 15.5)
+    draw.arc((left, top, right, bottom), 0, 180, fill=PAPER, width=round(width))
+    # The two nail holes.
+    for x in (20, 44):
+        disc(x, 24, 2.5, BRAND)
+    return image.resize((size, size), Image.Resampling.LANCZOS)
+
+
+def png_bytes(image: Image.Image) -> bytes:
+    """PNG bytes with no metadata: the same image always gives the same bytes."""
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
+ICONS = [(192, False), (512, False), (512, True)]
+
+
+def write_icons(output: Path, folder: str) -> list[dict]:
+    """Write the icons under `folder` of the output with a content hash in their name
+    (cached like the theme's assets); return them as web app manifest entries."""
+    entries = []
+    for size, maskable in ICONS:
+        data = png_bytes(draw_mark(size, maskable))
+        digest = hashlib.sha256(data).hexdigest()[:10]
+        kind = "maskable" if maskable else "icon"
+        path = f"{folder}/{kind}-{size}.{digest}.png"
+        (output / path).parent.mkdir(parents=True, exist_ok=True)
+        (output / path).write_bytes(data)
+        entries.append(
+            {
+                "src": path,
+                "sizes": f"{size}x{size}",
+                "type": "image/png",
+                "purpose": "maskable" if maskable else "any",
+            }
+        )
+    return entries
