@@ -10,14 +10,15 @@ from pathlib import Path
 
 from markupsafe import Markup
 from pelican import signals
+from sitekit.filters import dutch_number
 
 from .attach import all_articles, choose
 from .checklist import attach_checklists
 from .errors import DefinitionError
 from .loading import DEFINITIONS, load_folder
 from .pdf import ChecklistPdfGenerator
-from .worksheet import dutch_number, script_strings
 from .worksheet import parse_file as parse_worksheet
+from .worksheet import script_strings
 
 logger = logging.getLogger(__name__)
 

@@ -268,17 +268,6 @@ def parse_file(path: Path) -> Worksheet:
     return parse_text(text, str(path), Path(path).stem)
 
 
-def dutch_number(value: float, kind: str = "number") -> str:
-    """A number the Dutch way: "2,5", "1.250"; money as "€ 1.250,50"."""
-    digits = 2 if kind == "money" else 0 if float(value).is_integer() else 2
-    text = f"{abs(value):,.{digits}f}".replace(",", " ").replace(".", ",")
-    text = text.replace(" ", ".")
-    if kind != "money" and "," in text:
-        text = text.rstrip("0").rstrip(",")
-    sign = "-" if value < 0 else ""
-    return f"€ {sign}{text}" if kind == "money" else sign + text
-
-
 def script_strings(strings: dict) -> dict:
     """The UI strings the worksheet script needs, without their "ws_" prefix."""
     return {

@@ -6,9 +6,10 @@ import textwrap
 import pytest
 import yaml
 from embeds.errors import DefinitionError
-from embeds.worksheet import dutch_number, parse_file, parse_text
+from embeds.worksheet import parse_file, parse_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from sitekit.filters import dutch_number
 
 from tests.conftest import ROOT
 
