@@ -59,7 +59,9 @@ def attach_worksheets(generator) -> None:
     template = generator.get_template("partials/worksheet_fields")
     for sheet in known.values():
         # The same for every article: rendered once, not once per page.
-        sheet.fields_html = Markup(template.render(ws=sheet))
+        sheet.fields_html = Markup(
+            template.render(ws=sheet, SITEURL=settings.get("SITEURL", ""))
+        )
     for article in articles:
         article.worksheet = choose(article, "Worksheet", default, known)
     logger.debug("worksheets %s attached to %d articles", sorted(known), len(articles))

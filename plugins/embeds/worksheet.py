@@ -39,6 +39,9 @@ class Field:
     choices: list[str] = field(default_factory=list)
     formula: str = ""
     compute: object = None
+    unit: str = ""  # shown after the number: "uur per maand", "klanten"
+    decimals: int = 2  # places a number is rounded to (half away from zero)
+    approximate: bool = False  # a result shown as "ongeveer 3"
 
     @property
     def options(self) -> list[str]:
@@ -317,7 +320,8 @@ def _section(node: _Node, places: _Places) -> Section:
 def _field(node: _Node, repeated: bool, places: _Places) -> Field:
     keys = node.mapping(
         ("name", "label", "type"),
-        ("help", "required", "default", "choices", "compute"),
+        ("help", "required", "default", "choices", "compute")
+        + ("unit", "decimals", "approximate"),
     )
     item = Field(
         name=_identifier(keys["name"]),
@@ -347,6 +351,19 @@ def _field(node: _Node, repeated: bool, places: _Places) -> Field:
             item.formula, node.file, keys["compute"].path, keys["compute"].line
         )
         places.formulas[item.name] = keys["compute"]
+    for key in ("unit", "decimals", "approximate"):
+        if key in keys and item.type not in NUMERIC:
+            keys[key].fail(f"only number and money fields have {key!r}")
+    if "approximate" in keys and not item.formula:
+        keys["approximate"].fail("only a computed field is approximate")
+    if "unit" in keys:
+        item.unit = keys["unit"].text()
+    if "decimals" in keys:
+        item.decimals = keys["decimals"].integer()
+        if item.decimals > 4:
+            keys["decimals"].fail(f"expected 0 to 4 decimals, found {item.decimals}")
+    if "approximate" in keys:
+        item.approximate = keys["approximate"].boolean()
     if "required" in keys:
         item.required = keys["required"].boolean()
     if "default" in keys:

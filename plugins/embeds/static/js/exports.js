@@ -1,0 +1,120 @@
+// The worksheet's answers as files and messages. `doc` is the outline form.js reads
+// from the page: {title, about, filled, sections: [{title, items, rows, result}]},
+// items as [label, shown value]; `S` holds the reader-facing strings.
+
+const colon = (label) => (/[?:]$/.test(label) ? label : label + ":");
+
+/** One section as plain text; `answered`: leave out what is not filled in. */
+function sectionText(section, S, answered) {
+  const value = (v) => (v.trim() ? v.trim().replace(/\n/g, "\n    ") : S.empty);
+  const keep = (items) => (answered ? items.filter(([, v]) => v.trim()) : items);
+  const lines = [section.title.toUpperCase(), "-".repeat(section.title.length)];
+  for (const [label, v] of keep(section.items)) lines.push(`${colon(label)} ${value(v)}`);
+  for (const row of section.rows) {
+    const items = keep(row.items);
+    if (items.length) lines.push("", row.title);
+    for (const [label, v] of items) lines.push(`  ${colon(label)} ${value(v)}`);
+  }
+  return lines.join("\n");
+}
+
+const head = (doc, S) =>
+  [doc.title, "=".repeat(doc.title.length), doc.about, `${S.filled_on}: ${doc.filled}`].join(
+    "\n",
+  );
+
+/** Every answer as plain text. */
+export function asText(doc, S) {
+  return [head(doc, S), ...doc.sections.map((s) => sectionText(s, S))].join("\n\n") + "\n";
+}
+
+/** Every answer as Markdown. */
+export function asMarkdown(doc, S) {
+  const value = (v) => (v.trim() ? v.trim().replace(/\n/g, "  \n  ") : `_${S.empty}_`);
+  const item = ([label, v]) => `- **${colon(label)}** ${value(v)}`;
+  const lines = [`# ${doc.title}`, "", doc.about + "  ", `${S.filled_on}: ${doc.filled}`];
+  for (const section of doc.sections) {
+    lines.push("", `## ${section.title}`, "", ...section.items.map(item));
+    for (const row of section.rows)
+      lines.push("", `### ${row.title}`, "", ...row.items.map(item));
+  }
+  return lines.join("\n") + "\n";
+}
+
+/**
+ * The answered questions as a message of at most `room` (in `size`, e.g. the length
+ * of the encoded mail link): the results first, then the sections in order, whole
+ * lines only. What does not fit is left out with the line `S.rest`, never cut silently.
+ */
+export function fit(doc, S, intro, room, size = (text) => text.length) {
+  const answered = (s) => [...s.items, ...s.rows.flatMap((r) => r.items)].some(([, v]) => v.trim());
+  const order = doc.sections.filter(answered).sort((a, b) => b.result - a.result);
+  const blocks = [head(doc, S), ...order.map((s) => sectionText(s, S, true))];
+  const whole = [intro, ...blocks].join("\n\n");
+  if (size(whole) <= room) return whole;
+  let text = intro;
+  for (const block of blocks) {
+    let glue = "\n\n";
+    for (const line of block.split("\n")) {
+      if (size(text + glue + line + "\n\n" + S.rest) > room) return text + "\n\n" + S.rest;
+      text += glue + line;
+      glue = "\n";
+    }
+  }
+  return text; // not reached: the whole text did not fit
+}
+
+/** Escape text for an iCalendar property value (RFC 5545, 3.3.11). */
+export function icsText(text) {
+  return String(text).replace(/[\\;,]/g, "\\$&").replace(/\r?\n/g, "\\n");
+}
+
+/** Fold a content line into lines of at most 75 octets (RFC 5545, 3.1). */
+export function icsFold(line) {
+  const encoder = new TextEncoder();
+  let out = "";
+  let size = 0;
+  for (const char of line) {
+    const octets = encoder.encode(char).length;
+    if (size + octets > 75) {
+      out += "\r\n ";
+      size = 1;
+    }
+    out += char;
+    size += octets;
+  }
+  return out;
+}
+
+/**
+ * A calendar with one all-day event per date: `events` as {uid, day: "YYYY-MM-DD",
+ * summary}. A uid names the place of the date in the worksheet, so exporting again
+ * updates the events instead of adding them twice. Null when there is no date.
+ */
+export function asCalendar(events, { product, description, host, now = new Date() }) {
+  if (!events.length) return null;
+  const stamp = now.toISOString().replace(/[-:]|\.\d+/g, "");
+  const compact = (date) => date.toISOString().slice(0, 10).replace(/-/g, "");
+  const lines = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    `PRODID:${product}`,
+    "CALSCALE:GREGORIAN",
+    "METHOD:PUBLISH",
+  ];
+  for (const { uid, day, summary } of events) {
+    const start = new Date(day + "T00:00:00Z");
+    lines.push(
+      "BEGIN:VEVENT",
+      `UID:${uid}@${host}`,
+      `DTSTAMP:${stamp}`,
+      `DTSTART;VALUE=DATE:${compact(start)}`,
+      `DTEND;VALUE=DATE:${compact(new Date(+start + 864e5))}`,
+      `SUMMARY:${icsText(summary)}`,
+      `DESCRIPTION:${icsText(description)}`,
+      "END:VEVENT",
+    );
+  }
+  lines.push("END:VCALENDAR");
+  return lines.map(icsFold).join("\r\n") + "\r\n";
+}

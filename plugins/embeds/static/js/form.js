@@ -1,0 +1,129 @@
+// The worksheet form on the page: its answers read and written, rows added and
+// removed, and the outline of every answer that the exports write. Whatever the
+// reader types is only ever handled as text (value, textContent).
+import { formatNumber, parseNumber } from "./numbers.js";
+
+export const all = (scope, selector) => [...scope.querySelectorAll(selector)];
+export const repeated = (section) => section.dataset.min !== undefined;
+export const rowsOf = (section) => all(section, "[data-row]");
+const template = (section) => section.querySelector("[data-template]").content;
+
+/** The names of the fields a reader fills in, in a section (or one of its rows). */
+export function names(section) {
+  const scope = repeated(section) ? template(section) : section;
+  return [...new Set(all(scope, "[data-field]:not(output)").map((e) => e.dataset.field))];
+}
+
+export function read(scope, name) {
+  const found = all(scope, `[data-field="${name}"]`);
+  if (found[0]?.type === "radio") return found.find((e) => e.checked)?.value ?? "";
+  return found[0]?.value ?? "";
+}
+
+function write(scope, name, value) {
+  for (const element of all(scope, `[data-field="${name}"]`)) {
+    if (element.type === "radio") element.checked = element.value === value;
+    else element.value = value;
+  }
+}
+
+/** Every answer as text: {field: value, repeatedSection: [{field: value}, ...]}. */
+export function collect(sections) {
+  const data = {};
+  for (const section of sections) {
+    if (repeated(section)) {
+      data[section.dataset.section] = rowsOf(section).map((row) =>
+        Object.fromEntries(names(section).map((name) => [name, read(row, name)])),
+      );
+    } else for (const name of names(section)) data[name] = read(section, name);
+  }
+  return data;
+}
+
+/** Show saved answers; what no longer fits the definition is left out. */
+export function apply(sections, data) {
+  for (const section of sections) {
+    const rows = data[section.dataset.section];
+    if (!repeated(section)) {
+      for (const name of names(section))
+        if (typeof data[name] === "string") write(section, name, data[name]);
+    } else if (Array.isArray(rows)) {
+      setRowCount(section, rows.length);
+      rowsOf(section).forEach((row, i) => {
+        for (const name of names(section)) {
+          const value = rows[i]?.[name];
+          write(row, name, typeof value === "string" ? value : "");
+        }
+      });
+    }
+  }
+}
+
+export function addRow(section) {
+  const fragment = template(section).cloneNode(true);
+  const n = String(rowsOf(section).length + 1);
+  const walker = document.createTreeWalker(fragment, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.nodeType === Node.TEXT_NODE) node.data = node.data.replaceAll("__n__", n);
+    else for (const attr of node.attributes) attr.value = attr.value.replaceAll("__n__", n);
+  }
+  section.querySelector("[data-rows]").append(fragment);
+  update(section);
+}
+
+export function setRowCount(section, count) {
+  const { min, max } = section.dataset;
+  const wanted = Math.max(Number(min), Math.min(Number(max), count));
+  while (rowsOf(section).length < wanted) addRow(section);
+  while (rowsOf(section).length > wanted) rowsOf(section).pop().remove();
+  update(section);
+}
+
+/** Remove one row: the answers below it move up, the last row goes. */
+export function removeRow(section, row) {
+  const rows = rowsOf(section);
+  const data = collect([section])[section.dataset.section];
+  data.splice(rows.indexOf(row), 1);
+  rows.pop().remove();
+  rowsOf(section).forEach((r, i) => {
+    for (const name of names(section)) write(r, name, data[i][name]);
+  });
+  update(section);
+}
+
+/** Show "add" and "remove" only where the definition allows another row. */
+export function update(section) {
+  const rows = rowsOf(section);
+  section.querySelector("[data-add]").hidden = rows.length >= Number(section.dataset.max);
+  for (const row of rows)
+    row.querySelector("[data-remove]").hidden = rows.length <= Number(section.dataset.min);
+}
+
+/** An answer as the reader saw it: the picked option's text, money in euros, a
+ * day-first date, a computed result with its unit. */
+function shown(box) {
+  const element = box.querySelector("[data-field], [data-verdict]");
+  if (element.tagName === "OUTPUT") return element.textContent;
+  const value = read(box, element.dataset.field);
+  if (element.type === "radio")
+    return all(box, "input:checked").map((e) => e.labels[0].textContent.trim()).join("");
+  if (element.dataset.kind === "money" && parseNumber(value) !== null)
+    return formatNumber(parseNumber(value), "money", +element.dataset.decimals);
+  if (element.type === "date" && value) return value.split("-").reverse().join("-");
+  return value;
+}
+
+export const title = (scope) => scope.querySelector("legend").lastChild.textContent.trim();
+const answers = (scope) => all(scope, "[data-label]").map((box) => [box.dataset.label, shown(box)]);
+
+/** Every question with its answer, section by section, in the page's order. */
+export function outline(sections) {
+  return sections.map((section) => ({
+    title: title(section),
+    result: Boolean(section.querySelector("output[data-formula]")),
+    items: repeated(section) ? [] : answers(section),
+    rows: repeated(section)
+      ? rowsOf(section).map((row) => ({ title: title(row), items: answers(row) }))
+      : [],
+  }));
+}
