@@ -314,7 +314,8 @@ function enhance(form) {
     });
   }
   remember.addEventListener("change", () => {
-    if (!store.remember(remember.checked, answers())) notice("memory");
+    const kept = store.remember(remember.checked, answers());
+    if (!kept && !store.notices.has("full")) notice("memory"); // blocked
     saved();
     say(remember.checked ? S.saved_local : S.saved_session);
   });
