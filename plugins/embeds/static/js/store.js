@@ -107,10 +107,12 @@ export function openStore(name, version, { days = 90 } = {}) {
     clear: () => forget(key),
     /** Keep this widget's entry on the device (or not); false when blocked. */
     remember(on, data) {
+      if (!local) return false; // blocked
       try {
         if (on) local.setItem(flag, "1");
         else local.removeItem(flag);
       } catch {
+        notices.add("full");
         return false;
       }
       save(data);
