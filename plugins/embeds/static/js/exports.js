@@ -4,18 +4,19 @@
 
 const colon = (label) => (/[?:]$/.test(label) ? label : label + ":");
 
-/** One section as plain text; `answered`: leave out what is not filled in. */
-function sectionText(section, S, answered) {
+/** One section as plain text, in parts that are never split (an answer with its
+ * question); `answered`: leave out what is not filled in. */
+function sectionParts(section, S, answered) {
   const value = (v) => (v.trim() ? v.trim().replace(/\n/g, "\n    ") : S.empty);
   const keep = (items) => (answered ? items.filter(([, v]) => v.trim()) : items);
-  const lines = [section.title.toUpperCase(), "-".repeat(section.title.length)];
-  for (const [label, v] of keep(section.items)) lines.push(`${colon(label)} ${value(v)}`);
+  const parts = [section.title.toUpperCase() + "\n" + "-".repeat(section.title.length)];
+  for (const [label, v] of keep(section.items)) parts.push(`${colon(label)} ${value(v)}`);
   for (const row of section.rows) {
     const items = keep(row.items);
-    if (items.length) lines.push("", row.title);
-    for (const [label, v] of items) lines.push(`  ${colon(label)} ${value(v)}`);
+    if (items.length) parts.push("\n" + row.title);
+    for (const [label, v] of items) parts.push(`  ${colon(label)} ${value(v)}`);
   }
-  return lines.join("\n");
+  return parts;
 }
 
 const head = (doc, S) =>
@@ -25,7 +26,8 @@ const head = (doc, S) =>
 
 /** Every answer as plain text. */
 export function asText(doc, S) {
-  return [head(doc, S), ...doc.sections.map((s) => sectionText(s, S))].join("\n\n") + "\n";
+  const sections = doc.sections.map((s) => sectionParts(s, S).join("\n"));
+  return [head(doc, S), ...sections].join("\n\n") + "\n";
 }
 
 /** Every answer as Markdown. */
@@ -44,20 +46,20 @@ export function asMarkdown(doc, S) {
 /**
  * The answered questions as a message of at most `room` (in `size`, e.g. the length
  * of the encoded mail link): the results first, then the sections in order, whole
- * lines only. What does not fit is left out with the line `S.rest`, never cut silently.
+ * answers only. What does not fit is left out with the line `S.rest`, never cut silently.
  */
 export function fit(doc, S, intro, room, size = (text) => text.length) {
   const answered = (s) => [...s.items, ...s.rows.flatMap((r) => r.items)].some(([, v]) => v.trim());
   const order = doc.sections.filter(answered).sort((a, b) => b.result - a.result);
-  const blocks = [head(doc, S), ...order.map((s) => sectionText(s, S, true))];
-  const whole = [intro, ...blocks].join("\n\n");
+  const blocks = [[head(doc, S)], ...order.map((s) => sectionParts(s, S, true))];
+  const whole = [intro, ...blocks.map((parts) => parts.join("\n"))].join("\n\n");
   if (size(whole) <= room) return whole;
   let text = intro;
-  for (const block of blocks) {
+  for (const parts of blocks) {
     let glue = "\n\n";
-    for (const line of block.split("\n")) {
-      if (size(text + glue + line + "\n\n" + S.rest) > room) return text + "\n\n" + S.rest;
-      text += glue + line;
+    for (const part of parts) {
+      if (size(text + glue + part + "\n\n" + S.rest) > room) return text + "\n\n" + S.rest;
+      text += glue + part;
       glue = "\n";
     }
   }

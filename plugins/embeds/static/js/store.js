@@ -33,8 +33,9 @@ export function forget(key) {
 // every entry it kept gets its own flag.
 function migrate(local) {
   if (local?.getItem(PREFIX + "remember") !== "1") return;
-  for (const key of Object.keys(local))
-    if (/^hva:(worksheet|checklist):/.test(key)) local.setItem(key + ":remember", "1");
+  const keys = Array.from({ length: local.length }, (_, i) => local.key(i));
+  for (const key of keys)
+    if (/^hva:(worksheet|checklist):[^:]+$/.test(key)) local.setItem(key + ":remember", "1");
   local.removeItem(PREFIX + "remember");
 }
 
