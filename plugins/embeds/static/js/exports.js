@@ -4,43 +4,33 @@
 
 const colon = (label) => (/[?:]$/.test(label) ? label : label + ":");
 
-/** One section as plain text, in parts that are never split (an answer with its
- * question); `answered`: leave out what is not filled in. */
-function sectionParts(section, S, answered) {
-  const value = (v) => (v.trim() ? v.trim().replace(/\n/g, "\n    ") : S.empty);
+/** A section in parts that are never split (a question with its answer), as text
+ * or Markdown (`md`); `answered`: leave out what is not filled in. */
+function sectionParts(section, S, answered, md) {
+  const value = (v) =>
+    v.trim() ? v.trim().replace(/\n/g, md ? "  \n  " : "\n    ") : md ? `_${S.empty}_` : S.empty;
+  const item = ([label, v]) => (md ? `- **${colon(label)}** ` : `${colon(label)} `) + value(v);
   const keep = (items) => (answered ? items.filter(([, v]) => v.trim()) : items);
-  const parts = [section.title.toUpperCase() + "\n" + "-".repeat(section.title.length)];
-  for (const [label, v] of keep(section.items)) parts.push(`${colon(label)} ${value(v)}`);
+  const { title } = section;
+  const parts = [md ? `## ${title}\n` : title.toUpperCase() + "\n" + "-".repeat(title.length)];
+  parts.push(...keep(section.items).map(item));
   for (const row of section.rows) {
     const items = keep(row.items);
-    if (items.length) parts.push("\n" + row.title);
-    for (const [label, v] of items) parts.push(`  ${colon(label)} ${value(v)}`);
+    if (items.length) parts.push(md ? `\n### ${row.title}\n` : "\n" + row.title);
+    parts.push(...items.map((i) => (md ? "" : "  ") + item(i)));
   }
   return parts;
 }
 
-const head = (doc, S) =>
-  [doc.title, "=".repeat(doc.title.length), doc.about, `${S.filled_on}: ${doc.filled}`].join(
-    "\n",
-  );
+const head = (doc, S, md) =>
+  (md ? [`# ${doc.title}\n`, doc.about + "  "] : [doc.title, "=".repeat(doc.title.length), doc.about])
+    .concat(`${S.filled_on}: ${doc.filled}`)
+    .join("\n");
 
-/** Every answer as plain text. */
-export function asText(doc, S) {
-  const sections = doc.sections.map((s) => sectionParts(s, S).join("\n"));
-  return [head(doc, S), ...sections].join("\n\n") + "\n";
-}
-
-/** Every answer as Markdown. */
-export function asMarkdown(doc, S) {
-  const value = (v) => (v.trim() ? v.trim().replace(/\n/g, "  \n  ") : `_${S.empty}_`);
-  const item = ([label, v]) => `- **${colon(label)}** ${value(v)}`;
-  const lines = [`# ${doc.title}`, "", doc.about + "  ", `${S.filled_on}: ${doc.filled}`];
-  for (const section of doc.sections) {
-    lines.push("", `## ${section.title}`, "", ...section.items.map(item));
-    for (const row of section.rows)
-      lines.push("", `### ${row.title}`, "", ...row.items.map(item));
-  }
-  return lines.join("\n") + "\n";
+/** Every answer as plain text, or as Markdown (`md`). */
+export function asText(doc, S, md = false) {
+  const sections = doc.sections.map((s) => sectionParts(s, S, false, md).join("\n"));
+  return [head(doc, S, md), ...sections].join("\n\n") + "\n";
 }
 
 /**

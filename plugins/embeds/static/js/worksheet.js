@@ -5,13 +5,17 @@
 import { forget, openStore } from "./store.js";
 import { evaluate, missing } from "./formulas.js";
 import { formatNumber, parseNumber } from "./numbers.js";
-import { asCalendar, asMarkdown, asText, fit } from "./exports.js";
+import { asCalendar, asText, fit } from "./exports.js";
 import * as F from "./form.js";
 
 const { all, repeated, rowsOf } = F;
 const MAIL_LINK = 1900; // mail programs cut or refuse longer links
 const CONTACT_ROOM = 5000; // the contact form's message field (funnel: maxlength)
 const HANDOFF = "hva:contact-message"; // read by theme/static/js/forms.js
+
+const el = (tag, props) => Object.assign(document.createElement(tag), props);
+const set = (element, name, value) =>
+  value ? element.setAttribute(name, value) : element.removeAttribute(name);
 
 function enhance(form) {
   const S = JSON.parse(form.dataset.strings);
@@ -28,21 +32,16 @@ function enhance(form) {
   let step = 0;
   let undo = null;
 
-  const say = (text) => {
-    live.textContent = live.textContent === text ? text + "\u00a0" : text;
-  };
-  const tell = (text) => {
-    status.textContent = status.textContent === text ? text + "\u00a0" : text;
-  };
+  // A repeated message is still read out: it differs by a no-break space.
+  const speak = (node, text) =>
+    (node.textContent = node.textContent === text ? text + "\u00a0" : text);
+  const say = (text) => speak(live, text);
+  const tell = (text) => speak(status, text);
   const noticed = new Set();
   const notice = (key) => {
-    if (noticed.has(key)) return;
+    if (!noticed.has(key))
+      $("[data-notices]").append(el("p", { className: "ws-notice notice", role: "status", textContent: S[key] }));
     noticed.add(key);
-    const p = document.createElement("p");
-    p.className = "ws-notice notice";
-    p.setAttribute("role", "status");
-    p.textContent = S[key];
-    $("[data-notices]").append(p);
   };
   const labelOf = (element) => element.closest("[data-label]").dataset.label;
 
@@ -63,21 +62,12 @@ function enhance(form) {
   }
   function mark(input, message) {
     const id = input.id + "-error";
-    const ids = (input.getAttribute("aria-describedby") || "").split(" ").filter((x) => x && x !== id);
-    let error = document.getElementById(id);
-    error?.remove();
-    input.removeAttribute("aria-invalid");
-    if (message) {
-      error = document.createElement("p");
-      error.id = id;
-      error.className = "ws-error";
-      error.textContent = message;
-      input.before(error);
-      input.setAttribute("aria-invalid", "true");
-      ids.push(id);
-    }
-    if (ids.length) input.setAttribute("aria-describedby", ids.join(" "));
-    else input.removeAttribute("aria-describedby");
+    document.getElementById(id)?.remove();
+    input.dataset.help ??= input.getAttribute("aria-describedby") || "";
+    const ids = `${input.dataset.help} ${message ? id : ""}`.trim();
+    if (message) input.before(el("p", { id, className: "ws-error", textContent: message }));
+    set(input, "aria-invalid", message && "true");
+    set(input, "aria-describedby", ids);
   }
   function validate(section, force) {
     const wrong = [];
@@ -89,17 +79,12 @@ function enhance(form) {
     }
     const box = section.querySelector("[data-errors]");
     box.hidden = !wrong.length;
-    const list = document.createElement("ul");
+    const list = el("ul");
     for (const [input, message] of wrong) {
-      const link = document.createElement("a");
-      link.href = "#" + input.id;
-      link.textContent = `${labelOf(input)}: ${message}`;
-      list.append(document.createElement("li"));
-      list.lastChild.append(link);
+      const text = `${labelOf(input)}: ${message}`;
+      list.append(el("li")).append(el("a", { href: "#" + input.id, textContent: text }));
     }
-    const heading = document.createElement("h3");
-    heading.textContent = S.errors;
-    box.replaceChildren(...(wrong.length ? [heading, list] : []));
+    box.replaceChildren(...(wrong.length ? [el("h3", { textContent: S.errors }), list] : []));
     return wrong.length;
   }
 
@@ -146,12 +131,7 @@ function enhance(form) {
     // On paper every answer shows whole, also what a text box would scroll away.
     for (const input of all(form, "textarea, input[type=text]")) {
       let copy = input.nextElementSibling;
-      if (!copy?.matches(".ws-copy")) {
-        copy = document.createElement("span");
-        copy.className = "ws-copy";
-        copy.setAttribute("aria-hidden", "true");
-        input.after(copy);
-      }
+      if (!copy?.matches(".ws-copy")) input.after((copy = el("span", { className: "ws-copy" })));
       copy.textContent = input.value;
     }
     if (mail) mail.href = mailto();
@@ -204,9 +184,10 @@ function enhance(form) {
     return found;
   }
   function download(name, type, text) {
-    const link = document.createElement("a");
-    link.href = URL.createObjectURL(new Blob([text], { type }));
-    link.download = t("file", { slug: form.dataset.slug }) + name;
+    const link = el("a", {
+      href: URL.createObjectURL(new Blob([text], { type })),
+      download: t("file", { slug: form.dataset.slug }) + name,
+    });
     document.body.append(link);
     link.click();
     link.remove();
@@ -218,7 +199,7 @@ function enhance(form) {
   };
   const actions = {
     text: () => download(".txt", "text/plain;charset=utf-8", asText(doc(), S)),
-    markdown: () => download(".md", "text/markdown;charset=utf-8", asMarkdown(doc(), S)),
+    markdown: () => download(".md", "text/markdown;charset=utf-8", asText(doc(), S, true)),
     print() {
       const html = document.documentElement;
       html.classList.add("ws-printing"); // the worksheet alone (embeds.css)
