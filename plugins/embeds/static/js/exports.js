@@ -1,11 +1,8 @@
-// The worksheet's answers as files and messages. `doc` is the outline form.js reads
-// from the page: {title, about, filled, sections: [{title, items, rows, result}]},
-// items as [label, shown value]; `S` holds the reader-facing strings.
+// The answers as files and messages, from the outline form.js reads (`doc`).
 
 const colon = (label) => (/[?:]$/.test(label) ? label : label + ":");
 
-/** A section in parts that are never split (a question with its answer), as text
- * or Markdown (`md`); `answered`: leave out what is not filled in. */
+// A section in parts never split (a question with its answer), as text or Markdown.
 function sectionParts(section, S, answered, md) {
   const value = (v) =>
     v.trim() ? v.trim().replace(/\n/g, md ? "  \n  " : "\n    ") : md ? `_${S.empty}_` : S.empty;
@@ -27,17 +24,13 @@ const head = (doc, S, md) =>
     .concat(`${S.filled_on}: ${doc.filled}`)
     .join("\n");
 
-/** Every answer as plain text, or as Markdown (`md`). */
+// Every answer as plain text, or as Markdown (`md`).
 export function asText(doc, S, md = false) {
   const sections = doc.sections.map((s) => sectionParts(s, S, false, md).join("\n"));
   return [head(doc, S, md), ...sections].join("\n\n") + "\n";
 }
 
-/**
- * The answered questions as a message of at most `room` (in `size`, e.g. the length
- * of the encoded mail link): the results first, then the sections in order, whole
- * answers only. What does not fit is left out with the line `S.rest`, never cut silently.
- */
+// The answers within `room`: results first, whole answers, then a line S.rest.
 export function fit(doc, S, intro, room, size = (text) => text.length) {
   const answered = (s) => [...s.items, ...s.rows.flatMap((r) => r.items)].some(([, v]) => v.trim());
   const order = doc.sections.filter(answered).sort((a, b) => b.result - a.result);
@@ -56,12 +49,12 @@ export function fit(doc, S, intro, room, size = (text) => text.length) {
   return text; // not reached: the whole text did not fit
 }
 
-/** Escape text for an iCalendar property value (RFC 5545, 3.3.11). */
+// Escape text for an iCalendar property value (RFC 5545, 3.3.11).
 export function icsText(text) {
   return String(text).replace(/[\\;,]/g, "\\$&").replace(/\r?\n/g, "\\n");
 }
 
-/** Fold a content line into lines of at most 75 octets (RFC 5545, 3.1). */
+// Fold a content line into lines of at most 75 octets (RFC 5545, 3.1).
 export function icsFold(line) {
   const encoder = new TextEncoder();
   let out = "";
@@ -78,11 +71,7 @@ export function icsFold(line) {
   return out;
 }
 
-/**
- * A calendar with one all-day event per date: `events` as {uid, day: "YYYY-MM-DD",
- * summary}. A uid names the place of the date in the worksheet, so exporting again
- * updates the events instead of adding them twice. Null when there is no date.
- */
+// An all-day event per date; a uid names the date's place: a new export updates.
 export function asCalendar(events, { product, description, host, now = new Date() }) {
   if (!events.length) return null;
   const stamp = now.toISOString().replace(/[-:]|\.\d+/g, "");

@@ -1,6 +1,4 @@
-// The worksheet form on the page: its answers read and written, rows added and
-// removed, and the outline of every answer that the exports write. Whatever the
-// reader types is only ever handled as text (value, textContent).
+// The form's answers read and written (only ever as text), rows, the outline.
 import { formatNumber, parseNumber } from "./numbers.js";
 
 export const all = (scope, selector) => [...scope.querySelectorAll(selector)];
@@ -8,7 +6,7 @@ export const repeated = (section) => section.dataset.min !== undefined;
 export const rowsOf = (section) => all(section, "[data-row]");
 const template = (section) => section.querySelector("[data-template]").content;
 
-/** The names of the fields a reader fills in, in a section (or one of its rows). */
+// The names of the fields a reader fills in, in a section (or one of its rows).
 export function names(section) {
   const scope = repeated(section) ? template(section) : section;
   return [...new Set(all(scope, "[data-field]:not(output)").map((e) => e.dataset.field))];
@@ -27,7 +25,7 @@ function write(scope, name, value) {
   }
 }
 
-/** Every answer as text: {field: value, repeatedSection: [{field: value}, ...]}. */
+// Every answer as text.
 export function collect(sections) {
   const data = {};
   for (const section of sections) {
@@ -40,7 +38,7 @@ export function collect(sections) {
   return data;
 }
 
-/** Show saved answers; what no longer fits the definition is left out. */
+// Show saved answers.
 export function apply(sections, data) {
   for (const section of sections) {
     const rows = data[section.dataset.section];
@@ -75,7 +73,7 @@ export function setRowCount(section, count) {
   update(section);
 }
 
-/** Remove one row: the answers below it move up, the last row goes. */
+// Remove one row.
 export function removeRow(section, row) {
   const rows = rowsOf(section);
   const data = collect([section])[section.dataset.section];
@@ -87,7 +85,7 @@ export function removeRow(section, row) {
   update(section);
 }
 
-/** Show "add" and "remove" only where the definition allows another row. */
+// Show "add" and "remove" only where the definition allows another row.
 export function update(section) {
   const rows = rowsOf(section);
   section.querySelector("[data-add]").hidden = rows.length >= Number(section.dataset.max);
@@ -95,8 +93,7 @@ export function update(section) {
     row.querySelector("[data-remove]").hidden = rows.length <= Number(section.dataset.min);
 }
 
-/** An answer as the reader saw it: the picked option's text, money in euros, a
- * day-first date, a computed result with its unit. */
+// An answer as the reader saw it.
 function shown(box) {
   const element = box.querySelector("[data-field], [data-verdict]");
   if (element.tagName === "OUTPUT") return element.textContent;
@@ -112,7 +109,7 @@ function shown(box) {
 export const title = (scope) => scope.querySelector("legend").lastChild.textContent.trim();
 const answers = (scope) => all(scope, "[data-label]").map((box) => [box.dataset.label, shown(box)]);
 
-/** Every question with its answer, section by section, in the page's order. */
+// Every question with its answer, section by section, in the page's order.
 export function outline(sections) {
   return sections.map((section) => ({
     title: title(section),

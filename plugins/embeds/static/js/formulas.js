@@ -1,9 +1,7 @@
-// The worksheet formula language, evaluated with the rules of plugins/embeds/formula.py
-// (trees built there at build time): an empty field or a division by zero gives null.
+// Formula trees of plugins/embeds/formula.py, evaluated by its rules.
 const own = (object, key) => Object.hasOwn(object, key);
 
-/** The value of a formula tree for the answers in `values` (numbers, or lists of
- * numbers for a repeated field); `computed` maps computed fields to their trees. */
+// A formula's value, or null (an empty field, a division by zero, an overflow).
 export function evaluate(tree, values, computed = {}) {
   if (typeof tree === "number") return tree;
   const [op, a, b] = tree;
@@ -24,7 +22,7 @@ export function evaluate(tree, values, computed = {}) {
   return Number.isFinite(result) ? result : null;
 }
 
-/** The fields a formula reads (through computed ones) that have no number yet. */
+// The fields a formula reads (through computed ones) that have no number yet.
 export function missing(tree, values, computed = {}) {
   if (!Array.isArray(tree)) return [];
   const [op, a] = tree;

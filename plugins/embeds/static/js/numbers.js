@@ -1,10 +1,6 @@
-// Numbers as Dutch people write and read them. The one rule, the same as
-// dutch_number in plugins/sitekit/filters.py: round half away from zero on the
-// number's shortest decimal form (0.125 -> 0,13, never a binary 0,12), group
-// thousands with ".", a decimal comma, "€ " before money, never "-0".
+// Dutch numbers; the rule of dutch_number (plugins/sitekit/filters.py) in JS.
 
-/** A number typed the Dutch way ("45", "45,50", "€ 45", "45,-", "45 euro", "1.250",
- * "1.250,00"); null when it is no number. */
+// A number typed the Dutch way ("45,-", "€ 1.250,00", "45 euro"); null if none.
 export function parseNumber(text) {
   let v = String(text ?? "")
     .toLowerCase()
@@ -17,7 +13,7 @@ export function parseNumber(text) {
   return Number.isFinite(value) ? value : null;
 }
 
-/** |value| rounded to `decimals` places: [whole digits, decimal digits]. */
+// |value| rounded to `decimals` places.
 function rounded(value, decimals) {
   const [mantissa, exponent = "0"] = String(Math.abs(value)).split("e");
   const [whole, fraction = ""] = mantissa.split(".");
@@ -32,7 +28,7 @@ function rounded(value, decimals) {
   return [text.slice(0, text.length - decimals), text.slice(text.length - decimals)];
 }
 
-/** A number shown the Dutch way: "2,5", "1.250"; money as "€ 1.250,50". */
+// A number shown the Dutch way.
 export function formatNumber(value, kind = "number", decimals = 2) {
   if (typeof value !== "number" || !Number.isFinite(value)) return "";
   let [whole, fraction] = rounded(value, decimals);

@@ -1,7 +1,4 @@
-// The worksheet under an article: enhances the server-rendered form with one section
-// at a time on a phone, messages next to wrong answers, live results and verdicts,
-// rows to add and remove, answers kept on the device (store.js), exports
-// (exports.js) and sending the answers. Without it the form still works and prints.
+// Enhances the worksheet form: steps, messages, results, storage, exports, sending.
 import { forget, openStore } from "./store.js";
 import { evaluate, missing } from "./formulas.js";
 import { formatNumber, parseNumber } from "./numbers.js";
@@ -32,7 +29,6 @@ function enhance(form) {
   let step = 0;
   let undo = null;
 
-  // A repeated message is still read out: it differs by a no-break space.
   const speak = (node, text) =>
     (node.textContent = node.textContent === text ? text + "\u00a0" : text);
   const say = (text) => speak(live, text);
@@ -148,8 +144,6 @@ function enhance(form) {
     refresh();
   }
 
-  // Exports and sending: every answer, or, where room is short, the results and the
-  // goals first and a line that says the rest is in the download (exports.fit).
   const doc = () => ({
     title: form.dataset.sheetTitle,
     about: `${form.dataset.title} (${form.dataset.date})`,
@@ -218,8 +212,7 @@ function enhance(form) {
     clear: () => toggle("[data-confirm]", true, $("[data-action=wipe]")),
     keep: () => toggle("[data-confirm]", false, $("[data-action=clear]")),
     wipe() {
-      // Every copy of the answers: this worksheet's entry and the contact hand-off.
-      // The checklist on the page keeps its own ticks.
+      // Every copy, the contact hand-off too; not the checklist's ticks.
       undo = answers();
       store.clear();
       forget(HANDOFF);
