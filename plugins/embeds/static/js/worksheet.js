@@ -78,7 +78,7 @@ function enhance(form) {
     const list = el("ul");
     for (const [input, message] of wrong) {
       const text = `${labelOf(input)}: ${message}`;
-      list.append(el("li")).append(el("a", { href: "#" + input.id, textContent: text }));
+      list.appendChild(el("li")).append(el("a", { href: "#" + input.id, textContent: text }));
     }
     box.replaceChildren(...(wrong.length ? [el("h3", { textContent: S.errors }), list] : []));
     return wrong.length;
