@@ -145,3 +145,21 @@ def test_download_link_serves_the_pdf_at_the_printed_size(probe):
     body = response.body()
     assert body.startswith(b"%PDF-")
     assert int(printed[1]) == -(-len(body) // 1000)
+
+
+@pytest.mark.browser
+def test_remembered_ticks_follow_into_another_open_tab(probe, context):
+    page = probe.page
+    probe.goto(URL)
+    boxes(page)
+    page.get_by_label(REMEMBER).check()
+    other = context.new_page()
+    other.goto(probe.base_url + URL)
+    other.wait_for_load_state("networkidle")
+    boxes(page).nth(3).check()
+    other.wait_for_function(
+        "document.querySelectorAll('.checklist-items input:checked').length === 1"
+    )
+    assert boxes(other).nth(3).is_checked()
+    assert other.evaluate("localStorage.getItem('hva:worksheet:doelen')") is None
+    clean(probe)
