@@ -10,14 +10,15 @@ from pathlib import Path
 
 from markupsafe import Markup
 from pelican import signals
+from sitekit.filters import dutch_number
 
 from .attach import all_articles, choose
 from .checklist import attach_checklists
 from .errors import DefinitionError
 from .loading import DEFINITIONS, load_folder
 from .pdf import ChecklistPdfGenerator
-from .worksheet import dutch_number, script_strings
 from .worksheet import parse_file as parse_worksheet
+from .worksheet import script_strings
 
 logger = logging.getLogger(__name__)
 
@@ -58,7 +59,9 @@ def attach_worksheets(generator) -> None:
     template = generator.get_template("partials/worksheet_fields")
     for sheet in known.values():
         # The same for every article: rendered once, not once per page.
-        sheet.fields_html = Markup(template.render(ws=sheet))
+        sheet.fields_html = Markup(
+            template.render(ws=sheet, SITEURL=settings.get("SITEURL", ""))
+        )
     for article in articles:
         article.worksheet = choose(article, "Worksheet", default, known)
     logger.debug("worksheets %s attached to %d articles", sorted(known), len(articles))

@@ -210,7 +210,7 @@ def evaluate(tree, values: dict, computed: dict | None = None) -> float | None:
         for value in values.get(tree[1]) or []:
             if value is not None:
                 total += value
-        return total
+        return total if math.isfinite(total) else None
     if kind == "neg":
         value = evaluate(tree[1], values, computed)
         return None if value is None else -value

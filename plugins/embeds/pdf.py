@@ -24,6 +24,8 @@ from pelican.generators import Generator
 from pelican.utils import sanitised_join
 from sitekit.assets import AssetManifest
 
+from . import pdf_fields
+
 logger = logging.getLogger(__name__)
 
 HERE = Path(__file__).parent
@@ -95,7 +97,7 @@ def render(job: Job) -> str:
         pdf_identifier=job.identifier,
         **OPTIONS,
     )
-    write_atomically(Path(job.target), data)
+    write_atomically(Path(job.target), pdf_fields.with_appearances(data))
     return job.name
 
 
@@ -181,6 +183,7 @@ class ChecklistPdfGenerator(Generator):
             FONTCONFIG,
             *sorted((ASSETS / "fonts").glob("*.woff2")),
             Path(__file__),  # how it renders: options, fonts set-up
+            Path(pdf_fields.__file__),
         ]
         template = self.get_template(TEMPLATE.removesuffix(".html"))
         public = self.settings["SITE_PUBLIC_URL"].rstrip("/") + "/"

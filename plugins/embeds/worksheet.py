@@ -39,6 +39,9 @@ class Field:
     choices: list[str] = field(default_factory=list)
     formula: str = ""
     compute: object = None
+    unit: str = ""  # shown after the number: "uur per maand", "klanten"
+    decimals: int = 2  # places a number is rounded to (half away from zero)
+    approximate: bool = False  # a result shown as "ongeveer 3"
 
     @property
     def options(self) -> list[str]:
@@ -268,17 +271,6 @@ def parse_file(path: Path) -> Worksheet:
     return parse_text(text, str(path), Path(path).stem)
 
 
-def dutch_number(value: float, kind: str = "number") -> str:
-    """A number the Dutch way: "2,5", "1.250"; money as "€ 1.250,50"."""
-    digits = 2 if kind == "money" else 0 if float(value).is_integer() else 2
-    text = f"{abs(value):,.{digits}f}".replace(",", " ").replace(".", ",")
-    text = text.replace(" ", ".")
-    if kind != "money" and "," in text:
-        text = text.rstrip("0").rstrip(",")
-    sign = "-" if value < 0 else ""
-    return f"€ {sign}{text}" if kind == "money" else sign + text
-
-
 def script_strings(strings: dict) -> dict:
     """The UI strings the worksheet script needs, without their "ws_" prefix."""
     return {
@@ -328,7 +320,8 @@ def _section(node: _Node, places: _Places) -> Section:
 def _field(node: _Node, repeated: bool, places: _Places) -> Field:
     keys = node.mapping(
         ("name", "label", "type"),
-        ("help", "required", "default", "choices", "compute"),
+        ("help", "required", "default", "choices", "compute")
+        + ("unit", "decimals", "approximate"),
     )
     item = Field(
         name=_identifier(keys["name"]),
@@ -358,6 +351,19 @@ def _field(node: _Node, repeated: bool, places: _Places) -> Field:
             item.formula, node.file, keys["compute"].path, keys["compute"].line
         )
         places.formulas[item.name] = keys["compute"]
+    for key in ("unit", "decimals", "approximate"):
+        if key in keys and item.type not in NUMERIC:
+            keys[key].fail(f"only number and money fields have {key!r}")
+    if "approximate" in keys and not item.formula:
+        keys["approximate"].fail("only a computed field is approximate")
+    if "unit" in keys:
+        item.unit = keys["unit"].text()
+    if "decimals" in keys:
+        item.decimals = keys["decimals"].integer()
+        if item.decimals > 4:
+            keys["decimals"].fail(f"expected 0 to 4 decimals, found {item.decimals}")
+    if "approximate" in keys:
+        item.approximate = keys["approximate"].boolean()
     if "required" in keys:
         item.required = keys["required"].boolean()
     if "default" in keys:

@@ -7,9 +7,14 @@ import pytest
 
 URL = "/blog/dilemmas/"
 KEY = "hva:checklist:uitbesteden"
+REMEMBER = "Onthoud alleen mijn vinkjes in deze checklist, 90 dagen op dit apparaat"
 
 
 def boxes(page):
+    """The checklist's boxes, unfolded as a reader does (the list starts folded)."""
+    steps = page.locator("[data-checklist-steps]")
+    if not steps.evaluate("details => details.open"):
+        steps.locator("summary").click()
     return page.locator("section.checklist .checklist-items input[type=checkbox]")
 
 
@@ -62,7 +67,7 @@ def test_remembering_keeps_ticks_on_this_device(probe, context):
     page = probe.page
     probe.goto(URL)
     boxes(page).nth(1).check()
-    page.get_by_label("Onthoud mijn vinkjes op dit apparaat").check()
+    page.get_by_label(REMEMBER).check()
     saved = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
     assert saved["data"]["ticked"] == [boxes(page).nth(1).get_attribute("data-item")]
 
@@ -70,9 +75,9 @@ def test_remembering_keeps_ticks_on_this_device(probe, context):
     other.goto(probe.base_url + URL)
     other.wait_for_load_state("networkidle")
     assert boxes(other).nth(1).is_checked()
-    assert other.get_by_label("Onthoud mijn vinkjes op dit apparaat").is_checked()
+    assert other.get_by_label(REMEMBER).is_checked()
 
-    other.get_by_label("Onthoud mijn vinkjes op dit apparaat").uncheck()
+    other.get_by_label(REMEMBER).uncheck()
     assert other.evaluate(f"localStorage.getItem('{KEY}')") is None
     assert boxes(other).nth(1).is_checked()
     clean(probe)
@@ -111,6 +116,9 @@ def test_without_javascript_it_is_a_plain_printable_list(browser, base_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(base_url + URL)
+    page.emulate_media(media="print")  # folded on screen, whole on paper
+    assert page.locator(".checklist-items li").nth(12).is_visible()
+    page.emulate_media(media="screen")
     assert boxes(page).count() > 10
     assert not page.locator("[data-checklist-controls]").is_visible()
     boxes(page).nth(0).check()
@@ -137,3 +145,21 @@ def test_download_link_serves_the_pdf_at_the_printed_size(probe):
     body = response.body()
     assert body.startswith(b"%PDF-")
     assert int(printed[1]) == -(-len(body) // 1000)
+
+
+@pytest.mark.browser
+def test_remembered_ticks_follow_into_another_open_tab(probe, context):
+    page = probe.page
+    probe.goto(URL)
+    boxes(page)
+    page.get_by_label(REMEMBER).check()
+    other = context.new_page()
+    other.goto(probe.base_url + URL)
+    other.wait_for_load_state("networkidle")
+    boxes(page).nth(3).check()
+    other.wait_for_function(
+        "document.querySelectorAll('.checklist-items input:checked').length === 1"
+    )
+    assert boxes(other).nth(3).is_checked()
+    assert other.evaluate("localStorage.getItem('hva:worksheet:doelen')") is None
+    clean(probe)

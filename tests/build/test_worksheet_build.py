@@ -24,7 +24,13 @@ def test_every_article_has_exactly_one_worksheet_form(site):
         assert len(forms) == 1, slug
         assert len(page.select('script[type="module"][src*="js/worksheet."]')) == 1
     page = soup(site / "blog/dilemmas/index.html")
-    legends = [text_of(f.legend) for f in page.select("fieldset.ws-section")]
+    legends = [
+        f.legend.contents[-1].strip() for f in page.select("fieldset.ws-section")
+    ]
+    steps = [
+        text_of(f.select_one(".ws-step")) for f in page.select("fieldset.ws-section")
+    ]
+    assert steps == [f"Stap {n} van 4" for n in range(1, 5)]
     assert legends == [
         "Mijn doelstellingen",
         "Wat heeft mij afgeleid?",
@@ -43,7 +49,21 @@ def test_server_rendered_form_has_labels_help_and_minimum_rows(site):
             assert page.find(id=ref), ref
     assert len(form.select('[data-section="doelen"] [data-rows] > [data-row]')) == 1
     assert (
-        len(form.select('[data-section="afleidingen"] [data-rows] > [data-row]')) == 3
+        len(form.select('[data-section="afleidingen"] [data-rows] > [data-row]')) == 1
+    )
+    # Enter in a field presses the form's default button: a disabled one, first.
+    first = form.find(["button", "input"])
+    assert first.name == "button" and first["type"] == "submit"
+    assert first.has_attr("disabled")
+    # Results with their units, in one card, before the call to action.
+    card = form.select_one(".ws-result")
+    assert [o["data-unit"] for o in card.select("output")] == [
+        "uur per maand",
+        "per maand",
+        "klanten",
+    ]
+    assert card.select_one("[data-contact]")["href"].endswith(
+        "/contact/#contactformulier"
     )
     assert form.select_one("#ws-dagen")["value"] == "2,5"
     assert page.select_one("[data-mail]")["data-email"] == "info@hippisch-va.example"

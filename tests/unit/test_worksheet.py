@@ -6,9 +6,10 @@ import textwrap
 import pytest
 import yaml
 from embeds.errors import DefinitionError
-from embeds.worksheet import dutch_number, parse_file, parse_text
+from embeds.worksheet import parse_file, parse_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from sitekit.filters import dutch_number
 
 from tests.conftest import ROOT
 
@@ -254,3 +255,48 @@ def test_any_file_gives_a_worksheet_or_a_definition_error(tmp_path_factory, data
     path.write_bytes(data)
     with contextlib.suppress(DefinitionError):
         parse_file(path)
+
+
+RESULTS = """\
+title: Test
+sections:
+  - name: reken
+    title: Reken
+    fields:
+      - {name: uren, label: Uren, type: number, unit: uur}
+      - {name: klanten, label: Klanten, type: number, compute: uren / 6, %s}
+"""
+
+
+def test_a_result_declares_its_unit_rounding_and_approximation():
+    sheet = load(RESULTS % "unit: klanten, decimals: 0, approximate: true")
+    uren, klanten = sheet.fields()
+    assert (uren.unit, uren.decimals, uren.approximate) == ("uur", 2, False)
+    assert (klanten.unit, klanten.decimals, klanten.approximate) == ("klanten", 0, True)
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ("decimals: 7", "decimals: expected 0 to 4 decimals, found 7"),
+        ("decimals: -1", "decimals: expected a whole number of at least 0, found -1"),
+        ("decimals: 1.5", "decimals: expected a whole number, found a number '1.5'"),
+        ("unit: ''", "unit: expected text, found an empty value"),
+        ("approximate: ja", "approximate: expected true or false, found text 'ja'"),
+        ("rounding: 0", "unknown key 'rounding'"),
+    ],
+)
+def test_wrong_result_keys_are_named_precisely(extra, message):
+    assert message in error_of(RESULTS % extra)
+
+
+def test_only_numbers_have_units_and_only_results_are_approximate():
+    text = VALID.replace(
+        "{name: doel, label: Doel, type: text}",
+        "{name: doel, label: Doel, type: text, unit: uur}",
+    )
+    assert "only number and money fields have 'unit'" in error_of(text)
+    text = RESULTS.replace(
+        ", type: number, unit: uur}", ", type: number, approximate: true}"
+    )
+    assert "only a computed field is approximate" in error_of(text % "unit: x")

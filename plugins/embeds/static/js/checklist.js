@@ -2,7 +2,7 @@
 // by default, the device only after "onthoud"), offers to forget them, and shows a
 // notice when saved ticks could not be read. Without this script the list still works
 // on screen and on paper.
-import { openStore, remembering, setRemembering } from "./store.js";
+import { openStore } from "./store.js";
 
 for (const root of document.querySelectorAll("[data-checklist]")) enhance(root);
 
@@ -19,35 +19,39 @@ function enhance(root) {
     store.clear();
     store.notices.add("corrupt");
   }
-  for (const box of boxes) box.checked = Boolean(ticked && ticked.has(box.dataset.item));
+  for (const box of boxes) box.checked = Boolean(ticked?.has(box.dataset.item));
+  const steps = root.querySelector("[data-checklist-steps]");
+  if (ticked?.size) steps.open = true; // show the reader where she was
+  addEventListener("beforeprint", () => (steps.open = true)); // the whole list on paper
   if (store.notices.has("corrupt")) say("corrupt");
   else if (store.notices.has("memory")) say("memory");
 
   root.querySelector("[data-checklist-form]").addEventListener("submit", (event) => {
     event.preventDefault();
   });
+  const ticks = () => ({
+    ticked: boxes.filter((box) => box.checked).map((box) => box.dataset.item),
+  });
+  const show = (entry) => {
+    const ids = readTicks(entry) || new Set();
+    for (const box of boxes) box.checked = ids.has(box.dataset.item);
+  };
   root.addEventListener("change", (event) => {
     if (!event.target.matches("input[data-item]")) return;
-    store.save({ ticked: boxes.filter((box) => box.checked).map((box) => box.dataset.item) });
-    if (store.notices.has("memory")) say("memory");
+    store.save(ticks());
+    if (store.notices.has("full") || store.notices.has("memory")) say("memory");
+    remember.checked = store.remembered();
   });
 
-  remember.checked = remembering();
+  // Only this checklist's ticks: the worksheet remembers its answers itself.
+  remember.checked = store.remembered();
   remember.addEventListener("change", () => {
-    if (!setRemembering(remember.checked)) {
-      remember.checked = false;
+    if (!store.remember(remember.checked, ticks())) {
+      remember.checked = store.remembered();
       say("blocked");
     }
-    for (const other of document.querySelectorAll("input[data-remember]")) {
-      other.checked = remember.checked;
-    }
   });
-  // Another part of the page (the worksheet) may switch remembering too.
-  document.addEventListener("change", (event) => {
-    if (event.target !== remember && event.target.matches("input[data-remember]")) {
-      remember.checked = remembering();
-    }
-  });
+  store.watch(show); // another tab ticked something
 
   root.querySelector("[data-checklist-clear]").addEventListener("click", () => {
     store.clear();

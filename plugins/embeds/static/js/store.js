@@ -1,126 +1,131 @@
-// Answers kept on the reader's device, under the site's privacy model:
-// sessionStorage by default; localStorage (with a version and an expiry) only after the
-// reader opts in with "onthoud op dit apparaat"; an in-memory fallback when storage is
-// full or blocked. Nothing here ever leaves the device.
+// Answers kept on the reader's device, under the site's privacy model: sessionStorage
+// by default; localStorage (with a version and an expiry) only for a widget whose
+// "onthoud" box the reader ticked; in memory when storage is full or blocked. Nothing
+// here ever leaves the device.
 
 const PREFIX = "hva:";
-const REMEMBER = PREFIX + "remember";
 const DAY = 86400000;
+const memory = new Map();
+const inMemory = {
+  getItem: (key) => memory.get(key) ?? null,
+  setItem: (key, value) => memory.set(key, String(value)),
+  removeItem: (key) => memory.delete(key),
+};
 
-function usable(kind) {
+/** A storage that can at least be read (a full one still gives its entries). */
+function storage(kind) {
   try {
-    const storage = window[kind];
-    const probe = PREFIX + "probe";
-    storage.setItem(probe, "1");
-    storage.removeItem(probe);
-    return storage;
+    const found = window[kind];
+    found.getItem(PREFIX);
+    return found;
   } catch {
     return null;
   }
 }
 
-const memory = new Map();
-const memoryStorage = {
-  getItem: (key) => (memory.has(key) ? memory.get(key) : null),
-  setItem: (key, value) => memory.set(key, String(value)),
-  removeItem: (key) => memory.delete(key),
-};
+/** One remover for every copy of a key, in every storage. */
+export function forget(key) {
+  for (const place of [storage("localStorage"), storage("sessionStorage"), inMemory])
+    place?.removeItem(key);
+}
 
-/** Whether the reader chose to keep answers on this device. */
-export function remembering() {
-  const local = usable("localStorage");
-  return Boolean(local && local.getItem(REMEMBER) === "1");
+// Before remembering was per widget, one flag ("hva:remember") covered the whole site:
+// every entry it kept gets its own flag.
+function migrate(local) {
+  if (local?.getItem(PREFIX + "remember") !== "1") return;
+  const keys = Array.from({ length: local.length }, (_, i) => local.key(i));
+  for (const key of keys)
+    if (/^hva:(worksheet|checklist):[^:]+$/.test(key)) local.setItem(key + ":remember", "1");
+  local.removeItem(PREFIX + "remember");
 }
 
 /**
- * A store for one thing the reader fills in, e.g. openStore("worksheet:doelen", "3f2a").
- * `version` identifies the definition the answers were made with.
- * Notices are codes for the page to show: "corrupt" (an unreadable entry was thrown
- * away), "memory" (storage is blocked or full: answers last until the tab closes).
+ * A store for one widget, e.g. openStore("worksheet:doelen", "3f2a"). `version` names
+ * the definition the answers were made with. `notices` collects codes for the page:
+ * "corrupt" (an unreadable entry was thrown away), "memory" (storage is blocked),
+ * "full" (writing failed: answers last until the page closes).
  */
 export function openStore(name, version, { days = 90 } = {}) {
   const key = PREFIX + name;
+  const flag = key + ":remember";
   const notices = new Set();
-  const session = usable("sessionStorage");
-  const local = usable("localStorage");
+  const local = storage("localStorage");
+  const session = storage("sessionStorage");
   if (!session) notices.add("memory");
+  migrate(local);
+  const remembered = () => local?.getItem(flag) === "1";
 
-  const target = () => (remembering() && local) || session || memoryStorage;
-
-  function read(storage) {
-    const raw = storage && storage.getItem(key);
-    if (raw === null || raw === undefined) return null;
+  function read(place, raw = place?.getItem(key)) {
+    if (raw == null) return null;
     try {
       const entry = JSON.parse(raw);
       const valid =
-        entry && typeof entry === "object" && entry.kind === key &&
-        typeof entry.version === "string" && typeof entry.expires === "number" &&
-        entry.data && typeof entry.data === "object" && !Array.isArray(entry.data);
+        entry?.kind === key &&
+        typeof entry.version === "string" &&
+        typeof entry.expires === "number" &&
+        entry.data?.constructor === Object;
       if (!valid) throw new Error("foreign entry");
-      if (entry.expires < Date.now()) {
-        storage.removeItem(key);
-        return null;
-      }
-      return entry;
+      if (entry.expires > Date.now()) return entry;
     } catch {
-      storage.removeItem(key);
       notices.add("corrupt");
-      return null;
     }
+    place.removeItem(key);
+    return null;
+  }
+
+  function save(data) {
+    const entry = JSON.stringify({
+      kind: key,
+      version,
+      saved: new Date().toISOString(),
+      expires: Date.now() + days * DAY,
+      data,
+    });
+    const places = [remembered() && local, session, inMemory].filter(Boolean);
+    const written = places.find((place) => {
+      try {
+        place.setItem(key, entry);
+        return true;
+      } catch {
+        // Full or refused: drop the stale copy, so a reload never shows older
+        // answers than the reader has, and try the next place.
+        place.removeItem(key);
+        notices.add("full");
+        if (place === local) local.removeItem(flag);
+        return false;
+      }
+    });
+    for (const place of [local, ...places])
+      if (place && place !== written) place.removeItem(key);
   }
 
   return {
     notices,
+    remembered,
     /** The saved entry ({version, saved, data}) or null. */
-    load() {
-      return read(target()) || read(local) || read(session) || read(memoryStorage);
-    },
-    save(data) {
-      const entry = JSON.stringify({
-        kind: key,
-        version,
-        saved: new Date().toISOString(),
-        expires: Date.now() + days * DAY,
-        data,
-      });
-      let written = target();
+    load: () => read(local) || read(session) || read(inMemory),
+    save,
+    clear: () => forget(key),
+    /** Keep this widget's entry on the device (or not); false when blocked. */
+    remember(on, data) {
+      if (!local) return false; // blocked
       try {
-        written.setItem(key, entry);
+        if (on) local.setItem(flag, "1");
+        else local.removeItem(flag);
       } catch {
-        // Full or refused: keep the answers in memory for this page, and drop the
-        // failing storage's older entry below, so a reload never shows stale answers.
-        notices.add("memory");
-        written = memoryStorage;
-        written.setItem(key, entry);
+        notices.add("full");
+        return false;
       }
-      for (const other of [local, session, memoryStorage]) {
-        if (other && other !== written) other.removeItem(key);
-      }
+      save(data);
+      return remembered() === on;
     },
-    clear() {
-      for (const storage of [local, session, memoryStorage]) {
-        if (storage) storage.removeItem(key);
-      }
+    /** Call back with another tab's newer entry (only remembered ones are shared). */
+    watch(callback) {
+      addEventListener("storage", (event) => {
+        if (event.key !== key || event.storageArea !== local || !event.newValue) return;
+        const entry = read(local, event.newValue);
+        if (entry) callback(entry);
+      });
     },
   };
-}
-
-/**
- * Turn "onthoud op dit apparaat" on or off for the whole site, moving every saved
- * entry to the storage that now applies. Returns false when localStorage is blocked.
- */
-export function setRemembering(on) {
-  const local = usable("localStorage");
-  const session = usable("sessionStorage") || memoryStorage;
-  if (!local) return false;
-  if (on) local.setItem(REMEMBER, "1");
-  else local.removeItem(REMEMBER);
-  const [from, to] = on ? [session, local] : [local, session];
-  const keys = from === memoryStorage ? [...memory.keys()] : Object.keys(from);
-  for (const key of keys) {
-    if (!key.startsWith(PREFIX) || key === REMEMBER) continue;
-    to.setItem(key, from.getItem(key));
-    from.removeItem(key);
-  }
-  return true;
 }
