@@ -52,15 +52,11 @@ def on_generator_init(generator) -> None:
     )
 
 
-def write_assets() -> None:
-    """Write the hashed assets used by the pages; later stages (hosting) call it too."""
+def on_finalized(pelican) -> None:
+    """Write the hashed assets the pages use."""
     manifest = _state.pop("assets", None)
     if manifest is not None:
         manifest.write()
-
-
-def on_finalized(pelican) -> None:
-    write_assets()
 
 
 def register() -> None:
