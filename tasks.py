@@ -66,30 +66,11 @@ def serve(c):
 
 
 @task(help={"port": "port to serve on (default 8000)"})
-def livereload(c, port=PORT):
+def livereload(c, port=str(PORT)):
     """Build, serve on http://127.0.0.1:8000 and reload the page when a file changes."""
-    from livereload import Server
+    from authoring.preview import serve as preview
 
-    def cached_build():
-        try:
-            pelican_run(
-                DEV_SETTINGS, "-e", "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true"
-            )
-        except SystemExit as stop:
-            if stop.code:
-                print("De site is niet bijgewerkt: los de fout hierboven op en sla op.")
-
-    cached_build()
-    server = Server()
-    for pattern in [
-        "*.py",
-        f"{SETTINGS['PATH']}/**/*",
-        f"{SETTINGS['THEME']}/**/*",
-        "plugins/**/*.*",
-    ]:
-        server.watch(pattern, cached_build, delay=0.1)
-    print(f"Voorbeeld: http://{HOST}:{port}/  (stoppen: Ctrl+C)", flush=True)
-    server.serve(host=HOST, port=int(port), root=str(OUTPUT), open_url_delay=None)
+    sys.exit(preview(ROOT / DEV_SETTINGS, HOST, str(port)))
 
 
 @task(
@@ -201,6 +182,9 @@ def new_post(c, title):
         print(problem)
         sys.exit(1)
     print(f"Nieuwe post: {path.relative_to(ROOT)}")
+    from authoring.preview import running_address
+
+    url = running_address(url, ROOT / DEV_SETTINGS)
     print(f"Bekijken (terwijl make serve draait): {url}")
 
 
