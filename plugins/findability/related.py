@@ -1,5 +1,6 @@
 """Related posts (shared tags, then category, then recency) and next/previous posts."""
 
+import heapq
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
@@ -43,7 +44,7 @@ class RelatedIndex:
             same = other.category.slug == category
             return (shared[id(other)], same, other.date, other.slug)
 
-        chosen = sorted(found.values(), key=rank, reverse=True)[:limit]
+        chosen = heapq.nlargest(limit, found.values(), key=rank)
         if len(chosen) < limit:
             for other in self.by_category[category]:
                 if id(other) not in skip and id(other) not in found:
