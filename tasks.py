@@ -211,20 +211,30 @@ def import_wix(c, source, force=False, date=None, wix_url=None):
 
 @task(
     help={
-        "sizes": "article counts, comma-separated (default 100,1000)",
+        "sizes": "article counts, comma-separated (default 300,1000; "
+        "with --preview 1,100,300,1000)",
         "repeats": "cold builds per variant and size (default 3)",
         "stock": "also build stock Pelican with its simple theme (default on)",
         "write": "put the table into benchmarks/README.md (default on)",
         "profile": "instead, profile one full build of this many articles",
         "against": "instead, A/B the full build against the theme and plugins of "
         "this git ref, at the largest size, and check the output is byte-identical",
+        "preview": "instead, time save -> reloaded page in the live preview",
     }
 )
 def bench(
-    c, sizes="100,1000", repeats=3, stock=True, write=True, profile=0, against=""
+    c,
+    sizes="",
+    repeats=3,
+    stock=True,
+    write=True,
+    profile=0,
+    against="",
+    preview=False,
 ):
     """Benchmark build time and memory: our plugins against plain Pelican."""
-    args = ["--sizes", sizes, "--repeats", str(repeats)]
+    args = ["--repeats", str(repeats)] + (["--sizes", sizes] if sizes else [])
+    args += ["--preview"] if preview else []
     args += ["--profile", str(profile)] if profile else []
     args += ["--against", against] if against else []
     args += [] if stock else ["--no-stock"]

@@ -42,6 +42,7 @@ MARKUP_SUFFIXES = {".md", ".markdown", ".mkd", ".mdown", ".html", ".htm"}
 STATE_FILE = "preview.json"  # in CACHE_PATH: the address new-post prints
 WRITTEN_FILE = "preview-written.json"  # in CACHE_PATH: what the last full pass wrote
 BODY = re.compile(rb"<body\b[^>]*>")
+HASHED = re.compile(r"\.[0-9a-f]{10}\.\w+$")  # sitekit's content-hashed asset names
 HEAD_END = b"</head>"
 # What the author sees (Dutch, one line each).
 SEARCH_BEHIND = "Zoeken, overzichten en gerelateerde posts worden bijgewerkt…"
@@ -353,7 +354,9 @@ class Handler(SimpleHTTPRequestHandler):
             return
 
     def end_headers(self):
-        self.send_header("Cache-Control", "no-store")
+        # Hashed assets never change; everything else is asked again on each load.
+        fresh = HASHED.search(self.path.split("?", 1)[0])
+        self.send_header("Cache-Control", "max-age=3600" if fresh else "no-cache")
         super().end_headers()
 
     def log_message(self, format, *args):
