@@ -71,8 +71,13 @@ def variants(work: Path, content: Path, stock: bool) -> list[Variant]:
     pdfs-cached = full, with the checklist PDFs already in its cache folder."""
     plugins = configured_plugins()
     plain = [p for p in plugins if p not in UNDER_TEST]
+    # The site's stylesheet imports the plugin's part (embeds.css): plain keeps the
+    # plugin's static files, so that it builds the same stylesheet without the plugin.
+    static = ["static", *(str(ROOT / "plugins" / p / "static") for p in UNDER_TEST)]
     found = [
-        Variant("plain", str(SETTINGS), {"PLUGINS": plain}),
+        Variant(
+            "plain", str(SETTINGS), {"PLUGINS": plain, "THEME_STATIC_PATHS": static}
+        ),
         Variant("full", str(SETTINGS), {"PLUGINS": plugins}),
         Variant(
             "pdfs-cached",
