@@ -121,6 +121,7 @@ class Preview:
         self.behind = False  # the full pass has yet to follow a fast pass
         self.sources: set[str] = set()  # posts and pages of the last full pass
         self.written: set[str] = set()  # what the pass being run wrote
+        self.sources_written: set[str] = set()  # the posts and pages it wrote
         self.settings = self.read_settings()
         self.output = Path(self.settings["OUTPUT_PATH"]).resolve()
         self.cache = Path(self.settings["CACHE_PATH"])
@@ -156,8 +157,8 @@ class Preview:
     def record(self, path, context=None, **kwargs) -> None:
         self.written.add(Path(path).resolve().relative_to(self.output).as_posix())
         item = (context or {}).get("article") or (context or {}).get("page")
-        if item is not None and self._writer.selected is None:
-            self.sources.add(item.source_path)
+        if item is not None:
+            self.sources_written.add(item.source_path)
 
     def remove_stale(self, pelican) -> None:
         """After a full pass: remove what the last one wrote and this one did not."""
@@ -195,9 +196,7 @@ class Preview:
                 ),
             },
         )
-        self.written = set()
-        if selected is None:
-            self.sources = set()
+        self.written, self.sources_written = set(), set()
         # Pelican reports a warning only once per process; each pass is a new build.
         LimitFilter._raised_messages.clear()
         LimitFilter._group_count.clear()
@@ -213,6 +212,8 @@ class Preview:
         finally:
             logging.getLogger().removeHandler(lines)
         took = time.perf_counter() - started
+        if selected is None:
+            self.sources = self.sources_written
         if lines.lines:
             self.error = lines.lines[0]
             print(f"De site is niet bijgewerkt: {self.error}", flush=True)
@@ -225,9 +226,8 @@ class Preview:
 
     def fast_sources(self, changed: set[Path]) -> set[str] | None:
         """The saved posts and pages, when they are all that changed; else None."""
-        known = {str(Path(source)) for source in self.sources}
         paths = {str(path) for path in changed}
-        fast = self.error is None and paths and paths <= known
+        fast = self.error is None and paths and paths <= self.sources
         if fast and all(Path(path).is_file() for path in paths):
             return paths
         return None
@@ -383,10 +383,18 @@ def watch(preview: Preview, paths: list[Path], recursive: bool) -> None:
         )
 
     existing = [str(path) for path in paths if path.exists()]
-    for changes in watch_files(
-        *existing, watch_filter=relevant, recursive=recursive, step=20, debounce=400
-    ):
-        preview.changed({Path(path) for _, path in changes})
+    while True:  # a warning logged in this thread raises (Pelican's fatal logger)
+        try:
+            for changes in watch_files(
+                *existing,
+                watch_filter=relevant,
+                recursive=recursive,
+                step=20,
+                debounce=400,
+            ):
+                preview.changed({Path(path) for _, path in changes})
+        except RuntimeError:
+            time.sleep(0.5)
 
 
 def project_settings(settings_file: Path, **overrides) -> dict:
