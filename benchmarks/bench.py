@@ -352,8 +352,8 @@ def table(results: Results, repeats: int, description: str) -> str:
         "",
         "Rebuilds with the content cache on (`CACHE_CONTENT`, `LOAD_CONTENT_CACHE`), "
         "after a priming build, CPU and wall time of `Pelican.run()`: *warm* changes "
-        "nothing, *edit one* appends a sentence to one article that has its own "
-        "checklist. *PDFs* counts PDF files written (new or changed mtime), the "
+        "nothing, *edit one* appends a sentence to one article (`bench-1`). "
+        "*PDFs* counts PDF files written (new or changed mtime), the "
         "largest over the runs.",
         "",
         "| articles | variant | warm CPU s | warm wall s | warm PDFs | edit one CPU s "
