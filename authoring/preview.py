@@ -26,7 +26,7 @@ from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
 from pelican import Pelican, signals
-from pelican.log import LimitFilter
+from pelican.log import LimitFilter, console
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
 from pelican.writers import Writer
@@ -202,6 +202,7 @@ class Preview:
         LimitFilter._group_count.clear()
         lines = ErrorLines()
         logging.getLogger().addHandler(lines)
+        console.quiet = True  # Pelican's English; what matters is in `lines`
         started = time.perf_counter()
         try:
             Pelican(settings).run()
@@ -210,13 +211,14 @@ class Preview:
         except Exception as problem:  # noqa: BLE001 (shown to the author, below)
             lines.lines.append(error_line(str(problem)))
         finally:
+            console.quiet = False
             logging.getLogger().removeHandler(lines)
         took = time.perf_counter() - started
         if selected is None:
             self.sources = self.sources_written
         if lines.lines:
             self.error = lines.lines[0]
-            print(f"De site is niet bijgewerkt: {self.error}", flush=True)
+            print(self.error, flush=True)
         else:
             self.error = None
             what = "pagina" if selected is not None else "hele site, zoeken ook"
