@@ -82,6 +82,12 @@ class ErrorLines(logging.Handler):
         self.lines.append(error_line(message))
 
 
+def located(problem: Exception) -> str:
+    """An exception's message after the file and line it names (templates, settings)."""
+    where, line = getattr(problem, "filename", None), getattr(problem, "lineno", None)
+    return f"{where}:{line}: {problem}" if where and line else str(problem)
+
+
 def error_line(message: str) -> str:
     """The one line the author sees for a build message."""
     return ": ".join(line.strip() for line in message.splitlines() if line.strip())
@@ -183,9 +189,6 @@ class Preview:
 
     def run(self, selected: set[str] | None, cancellable: bool = False) -> bool:
         """One build; `selected`: the sources whose pages alone are written."""
-        settings = self.read_settings()
-        if selected is not None:
-            settings["SEARCH_INDEX"] = False
         self._writer = type(
             "Writer",
             (PreviewWriter,),
@@ -205,11 +208,13 @@ class Preview:
         console.quiet = True  # Pelican's English; what matters is in `lines`
         started = time.perf_counter()
         try:
+            settings = self.read_settings()
+            settings["SEARCH_INDEX"] = selected is None
             Pelican(settings).run()
         except Cancelled:
             return False
         except Exception as problem:  # noqa: BLE001 (shown to the author, below)
-            lines.lines.append(error_line(str(problem)))
+            lines.lines.append(error_line(located(problem)))
         finally:
             console.quiet = False
             logging.getLogger().removeHandler(lines)
@@ -430,7 +435,11 @@ def serve(settings_file: Path, host: str, port: str) -> int:
         print(NOT_A_PORT.format(port=port), flush=True)
         return 2
     signal.signal(signal.SIGTERM, stop)
-    preview = Preview(settings_file)
+    try:
+        preview = Preview(settings_file)
+    except Exception as problem:  # noqa: BLE001 (a broken settings file: one line)
+        print(error_line(located(problem)), flush=True)
+        return 1
     handler = type("PreviewHandler", (Handler,), {"preview": preview})
     try:
         server = ThreadingHTTPServer(

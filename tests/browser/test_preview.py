@@ -141,6 +141,29 @@ def test_a_mistake_shows_its_line_over_the_last_good_page_until_it_is_mended(
     assert page.get_by_text("Weer heel").is_visible()
 
 
+@pytest.mark.browser
+def test_a_template_change_rebuilds_every_page_and_a_broken_one_is_one_line(
+    page, preview
+):
+    template = preview.project / "theme/templates/article.html"
+    good = template.read_text(encoding="utf-8")
+    page.goto(preview.url + "/blog/dilemmas/")
+    template.write_text(good.replace("</h1>", "</h1><p>Nieuw sjabloon</p>", 1))
+    page.get_by_text("Nieuw sjabloon").wait_for(timeout=30_000)
+    assert "Nieuw sjabloon" in (
+        preview.output() / "blog/dilemmas/index.html"
+    ).read_text(encoding="utf-8")
+    template.write_text(good.replace("</h1>", "{% if %}</h1>", 1))
+    alert = page.locator(".preview-error p").first
+    alert.wait_for(timeout=30_000)
+    assert "article.html:" in alert.inner_text()
+    assert "Traceback" not in preview.log()
+    assert page.get_by_text("Nieuw sjabloon").is_visible()  # the last good version
+    template.write_text(good)
+    alert.wait_for(state="detached", timeout=30_000)
+    assert page.get_by_text("Nieuw sjabloon").count() == 0
+
+
 def found_by_search(page, url: str, word: str) -> list[str]:
     page.goto(f"{url}/zoeken/?q={word}")
     page.locator(".search-status").filter(has_text="gevonden").wait_for()
