@@ -62,8 +62,9 @@ NOT_ALLOWED = (
 )
 
 
-class Cancelled(Exception):
-    """A full pass stopped because the author saved again."""
+class Cancelled(BaseException):
+    """A full pass stopped because the author saved again (a BaseException: Pelican
+    logs and carries on after an Exception in some stages)."""
 
 
 class ErrorLines(logging.Handler):
@@ -131,8 +132,10 @@ class Preview:
         self.settings = self.read_settings()
         self.output = Path(self.settings["OUTPUT_PATH"]).resolve()
         self.cache = Path(self.settings["CACHE_PATH"])
-        # Connected before Pelican registers the plugins: of the `finalized`
-        # handlers, this one runs first, so Pagefind indexes no deleted post.
+        # Connected before Pelican registers the plugins, so these run first: a full
+        # pass can stop before the plugins' work on the articles and before Pagefind,
+        # and Pagefind indexes no deleted post.
+        signals.article_generator_finalized.connect(self.stop_if_saved, weak=False)
         signals.get_writer.connect(self.writer, weak=False)
         signals.content_written.connect(self.record, weak=False)
         signals.feed_written.connect(self.record, weak=False)
@@ -160,6 +163,10 @@ class Preview:
     def writer(self, pelican) -> type:
         return self._writer
 
+    def stop_if_saved(self, *sender) -> None:
+        if self._writer.cancelled():
+            raise Cancelled
+
     def record(self, path, context=None, **kwargs) -> None:
         self.written.add(Path(path).resolve().relative_to(self.output).as_posix())
         item = (context or {}).get("article") or (context or {}).get("page")
@@ -170,6 +177,7 @@ class Preview:
         """After a full pass: remove what the last one wrote and this one did not."""
         if self._writer.selected is not None:
             return
+        self.stop_if_saved()
         path = self.cache / WRITTEN_FILE
         before = set(json.loads(path.read_text())) if path.is_file() else set()
         for stale in sorted(before - self.written):
