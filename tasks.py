@@ -213,7 +213,8 @@ def import_wix(c, source, force=False, date=None, wix_url=None):
     help={
         "sizes": "article counts, comma-separated (default 300,1000; "
         "with --preview 1,100,300,1000)",
-        "repeats": "cold builds per variant and size (default 3)",
+        "repeats": "cold builds per variant and size; with --preview, saves per "
+        "size (default 3)",
         "stock": "also build stock Pelican with its simple theme (default on)",
         "write": "put the table into benchmarks/README.md (default on)",
         "profile": "instead, profile one full build of this many articles",
