@@ -2,6 +2,7 @@
 VENV := .venv
 BIN := $(VENV)/bin
 PYTHON ?= python3
+PORT ?= 8000
 
 .PHONY: serve test lock
 .DEFAULT_GOAL := serve
@@ -15,9 +16,9 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
 
-## Build the site and serve it with live reload on http://127.0.0.1:8000
+## Build the site and serve it with live reload on http://127.0.0.1:8000 (or PORT=8001)
 serve: $(BIN)/.installed
-	$(BIN)/invoke livereload
+	$(BIN)/invoke livereload --port $(PORT)
 
 ## Install what the tests need (Chromium included) and run every test
 test: $(BIN)/.installed node_modules/.installed

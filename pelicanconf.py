@@ -38,7 +38,16 @@ PLUGIN_PATHS = ["plugins"]
 # Pelican loads each plugin by name from PLUGIN_PATHS but does not make the folder
 # importable; ours use each other's modules (e.g. embeds' error type), so it must be.
 sys.path.insert(0, str(Path(__file__).resolve().parent / "plugins"))
-PLUGINS = ["sitekit", "embeds", "funnel"]
+# The plugins in stage order. Pelican calls the handlers of each signal in this order,
+# so the list is the build's order (docs/architecture.md has the whole timeline):
+# - sitekit first: its `initialized` and `generator_init` set up what every template
+#   uses (T, asset, dutch_date); the other plugins add their templates and static
+#   files to its set-up.
+# - embeds, funnel, findability: each attaches its parts to the articles.
+# - At the end (`finalized`): sitekit writes the hashed assets, findability the Open
+#   Graph image and the Pagefind index, and hosting, last, lists the finished output
+#   for `_headers` and writes the .gz/.br copies: of Pagefind's files too.
+PLUGINS = ["sitekit", "embeds", "funnel", "findability", "hosting"]
 
 TIMEZONE = "Europe/Amsterdam"
 DEFAULT_LANG = "nl"
@@ -112,7 +121,6 @@ PLUGINS += ["offline"]
 # Publishing (plugins/hosting, see "Publishing" in README.md). Every build writes
 # `_headers` and `_redirects` into output/ and an example nginx configuration into
 # deploy/nginx/ of the project (next to content/, wherever output/ is: never published).
-PLUGINS += ["hosting"]
 # Old Wix addresses and the page each now lives at (relative to the site root), e.g.
 # {"/post/mijn-oude-post": "blog/mijn-post/"}. A post can instead say where it used to
 # be in its own header: `Wix_url: /post/mijn-oude-post`.
@@ -192,7 +200,6 @@ ANALYTICS = None
 
 # Findability (plugins/findability): Pagefind search on /zoeken/, related posts,
 # next/previous links, share links, Open Graph images and JSON-LD.
-PLUGINS += ["findability"]  # noqa: F405
 DIRECT_TEMPLATES += ["search"]
 SEARCH_URL = "zoeken/"
 SEARCH_SAVE_AS = "zoeken/index.html"

@@ -56,30 +56,11 @@ def serve(c):
 
 
 @task(help={"port": "port to serve on (default 8000)"})
-def livereload(c, port=PORT):
+def livereload(c, port=str(PORT)):
     """Build, serve on http://127.0.0.1:8000 and reload the page when a file changes."""
-    from livereload import Server
+    from authoring.preview import serve as preview
 
-    def cached_build():
-        try:
-            pelican_run(
-                DEV_SETTINGS, "-e", "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true"
-            )
-        except SystemExit as stop:
-            if stop.code:
-                print("De site is niet bijgewerkt: los de fout hierboven op en sla op.")
-
-    cached_build()
-    server = Server()
-    for pattern in [
-        "*.py",
-        f"{SETTINGS['PATH']}/**/*",
-        f"{SETTINGS['THEME']}/**/*",
-        "plugins/**/*.*",
-    ]:
-        server.watch(pattern, cached_build, delay=0.1)
-    print(f"Voorbeeld: http://{HOST}:{port}/  (stoppen: Ctrl+C)", flush=True)
-    server.serve(host=HOST, port=int(port), root=str(OUTPUT), open_url_delay=None)
+    sys.exit(preview(ROOT / DEV_SETTINGS, HOST, str(port)))
 
 
 @task(
@@ -224,6 +205,9 @@ def new_post(c, title):
         print(problem)
         sys.exit(1)
     print(f"Nieuwe post: {path.relative_to(ROOT)}")
+    from authoring.preview import running_address
+
+    url = running_address(url, ROOT / DEV_SETTINGS)
     print(f"Bekijken (terwijl make serve draait): {url}")
 
 
@@ -254,20 +238,31 @@ def import_wix(c, source, force=False, date=None, wix_url=None):
 
 @task(
     help={
-        "sizes": "article counts, comma-separated (default 100,1000)",
-        "repeats": "cold builds per variant and size (default 3)",
+        "sizes": "article counts, comma-separated (default 300,1000; "
+        "with --preview 1,100,300,1000)",
+        "repeats": "cold builds per variant and size; with --preview, saves per "
+        "size (default 3)",
         "stock": "also build stock Pelican with its simple theme (default on)",
         "write": "put the table into benchmarks/README.md (default on)",
         "profile": "instead, profile one full build of this many articles",
         "against": "instead, A/B the full build against the theme and plugins of "
         "this git ref, at the largest size, and check the output is byte-identical",
+        "preview": "instead, time save -> reloaded page in the live preview",
     }
 )
 def bench(
-    c, sizes="100,1000", repeats=3, stock=True, write=True, profile=0, against=""
+    c,
+    sizes="",
+    repeats=3,
+    stock=True,
+    write=True,
+    profile=0,
+    against="",
+    preview=False,
 ):
     """Benchmark build time and memory: our plugins against plain Pelican."""
-    args = ["--sizes", sizes, "--repeats", str(repeats)]
+    args = ["--repeats", str(repeats)] + (["--sizes", sizes] if sizes else [])
+    args += ["--preview"] if preview else []
     args += ["--profile", str(profile)] if profile else []
     args += ["--against", against] if against else []
     args += [] if stock else ["--no-stock"]

@@ -30,8 +30,6 @@ RUNNER = ROOT / "benchmarks" / "build_once.py"
 # ones the theme cannot render without (sitekit's `asset`, `T` and `dutch_date`,
 # funnel's forms in every page's footer), so "plain" keeps them.
 UNDER_TEST = ("embeds",)
-START_MARK = "<!-- bench:start -->"
-END_MARK = "<!-- bench:end -->"
 
 
 @dataclass
@@ -73,8 +71,13 @@ def variants(work: Path, content: Path, stock: bool) -> list[Variant]:
     pdfs-cached = full, with the checklist PDFs already in its cache folder."""
     plugins = configured_plugins()
     plain = [p for p in plugins if p not in UNDER_TEST]
+    # The site's stylesheet imports the plugin's part (embeds.css): plain keeps the
+    # plugin's static files, so that it builds the same stylesheet without the plugin.
+    static = ["static", *(str(ROOT / "plugins" / p / "static") for p in UNDER_TEST)]
     found = [
-        Variant("plain", str(SETTINGS), {"PLUGINS": plain}),
+        Variant(
+            "plain", str(SETTINGS), {"PLUGINS": plain, "THEME_STATIC_PATHS": static}
+        ),
         Variant("full", str(SETTINGS), {"PLUGINS": plugins}),
         Variant(
             "pdfs-cached",
@@ -330,24 +333,27 @@ def table(results: Results, repeats: int, description: str) -> str:
         "build with the plugin, without rendering PDFs.",
         "",
         "| articles | variant | CPU s | wall s | process s | peak RSS MB "
-        "| CPU vs plain | RSS vs plain |",
-        "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| CPU vs plain | RSS vs plain | CPU vs stock |",
+        "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for (size, name), runs in results.cold.items():
         plain = results.cold[(size, "plain")]
+        stock = results.cold.get((size, "stock"))
+        vs_stock = median(runs, "cpu") / median(stock, "cpu") if stock else None
         lines.append(
             f"| {size} | {name} | {median(runs, 'cpu'):.2f} "
             f"| {median(runs, 'build'):.2f} | {median(runs, 'wall'):.2f} "
             f"| {median(runs, 'rss_mb'):.0f} "
             f"| {median(runs, 'cpu') / median(plain, 'cpu'):.2f} "
-            f"| {median(runs, 'rss_mb') / median(plain, 'rss_mb'):.2f} |"
+            f"| {median(runs, 'rss_mb') / median(plain, 'rss_mb'):.2f} "
+            f"| {f'{vs_stock:.2f}' if vs_stock else '-'} |"
         )
     lines += [
         "",
         "Rebuilds with the content cache on (`CACHE_CONTENT`, `LOAD_CONTENT_CACHE`), "
         "after a priming build, CPU and wall time of `Pelican.run()`: *warm* changes "
-        "nothing, *edit one* appends a sentence to one article that has its own "
-        "checklist. *PDFs* counts PDF files written (new or changed mtime), the "
+        "nothing, *edit one* appends a sentence to one article (`bench-1`). "
+        "*PDFs* counts PDF files written (new or changed mtime), the "
         "largest over the runs.",
         "",
         "| articles | variant | warm CPU s | warm wall s | warm PDFs | edit one CPU s "
@@ -372,28 +378,44 @@ def table(results: Results, repeats: int, description: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_readme(text: str) -> None:
+def write_readme(text: str, block: str = "bench") -> None:
+    """Put `text` between the README's `<!-- block:start -->` and `:end` marks."""
+    start, end = f"<!-- {block}:start -->", f"<!-- {block}:end -->"
     readme = README.read_text(encoding="utf-8")
-    head, rest = readme.split(START_MARK, 1)
-    _, tail = rest.split(END_MARK, 1)
-    README.write_text(f"{head}{START_MARK}\n{text}{END_MARK}{tail}", encoding="utf-8")
+    head, rest = readme.split(start, 1)
+    _, tail = rest.split(end, 1)
+    README.write_text(f"{head}{start}\n{text}{end}{tail}", encoding="utf-8")
+    print(f"Results written to {README.relative_to(ROOT)}")
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--sizes", default="100,1000", help="article counts, a,b,...")
+    parser.add_argument(
+        "--sizes",
+        help="article counts, a,b,... (default 300,1000; "
+        "with --preview 1,100,300,1000)",
+    )
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--no-stock", action="store_true", help="skip the reference")
     parser.add_argument("--write", action="store_true", help="update the README table")
     parser.add_argument("--profile", type=int, metavar="N", help="profile N articles")
     parser.add_argument("--against", metavar="REF", help="A/B with git REF's theme")
+    parser.add_argument("--preview", action="store_true", help="save -> reloaded page")
     args = parser.parse_args(argv)
+    default = "1,100,300,1000" if args.preview else "300,1000"
+    sizes = [int(s) for s in (args.sizes or default).split(",")]
+    if args.preview:
+        from benchmarks.preview import run as run_preview
+
+        text = f"Machine: {machine()}.\n\n" + run_preview(sizes, args.repeats)
+        print(text)
+        if args.write:
+            write_readme(text, "preview")
+        return None
     if args.profile:
         return profile(args.profile)
     if args.against:
-        sizes = [int(s) for s in args.sizes.split(",")]
         return against(args.against, sizes[-1], args.repeats)
-    sizes = [int(s) for s in args.sizes.split(",")]
     description = machine()
     print(description, flush=True)
     results = run(sizes, args.repeats, not args.no_stock)
@@ -401,7 +423,6 @@ def main(argv: list[str] | None = None) -> None:
     print(text)
     if args.write:
         write_readme(text)
-        print(f"Table written to {README.relative_to(ROOT)}")
     if any(len(found) != 1 for found in results.digests.values()):
         raise SystemExit("the same sources gave different output: see the digests")
 

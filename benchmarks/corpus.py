@@ -82,8 +82,8 @@ def body(rng: random.Random, index: int, total: int) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-def article(rng: random.Random, index: int, total: int) -> str:
-    checklist = SHARED_CHECKLIST if index % 2 == 0 else f"bench-{index}"
+def article(rng: random.Random, index: int, total: int, own: bool) -> str:
+    checklist = f"bench-{index}" if own and index % 2 else SHARED_CHECKLIST
     tags = ", ".join(sorted(rng.sample(TAGS, rng.randint(1, 3))))
     date = START + timedelta(hours=7 * index)
     header = [
@@ -107,14 +107,16 @@ def checklist_template() -> str:
     return f"# Uitbesteden\n\nWat kun je uitbesteden?\n\n## Taken\n\n{items}\n"
 
 
-def build_corpus(target: Path, articles: int, seed: int = 20261128) -> Path:
+def build_corpus(
+    target: Path, articles: int, own_checklists: bool = False, seed: int = 20261128
+) -> Path:
     """Write the corpus into `target`/content and return that folder.
 
     The site's real content (pages, posts, images, worksheet and checklist definitions)
     is copied, and `articles` synthetic posts are added in posts/bench/ (the pages
-    link to the real posts, so those stay). Odd articles name
-    their own checklist `bench-<n>`: a copy of the shared one with one extra item, so
-    every checklist is distinct.
+    link to the real posts, so those stay). Every article shows the shared checklist;
+    with `own_checklists`, odd articles name their own `bench-<n>` instead: a copy of
+    the shared one with one extra item, so every checklist is distinct.
     """
     content = target / "content"
     if content.exists():
@@ -132,9 +134,9 @@ def build_corpus(target: Path, articles: int, seed: int = 20261128) -> Path:
         (checklists / f"{SHARED_CHECKLIST}{suffix}").write_text(template, "utf-8")
     rng = random.Random(seed)
     for index in range(articles):
-        text = article(rng, index, articles)
+        text = article(rng, index, articles, own_checklists)
         (posts / f"bench-{index}.md").write_text(text, encoding="utf-8")
-        if index % 2:
+        if own_checklists and index % 2:
             own = template.rstrip("\n") + f"\n\n- [ ] Eigen taak voor artikel {index}\n"
             (checklists / f"bench-{index}{suffix}").write_text(own, encoding="utf-8")
     return content

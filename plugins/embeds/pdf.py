@@ -4,7 +4,8 @@ The PDF is the page's own checklist markup (partials/checklist_list.html, inside
 checklist_pdf.html) with the site's stylesheet plus pdf/checklist.css, rendered by
 WeasyPrint with fillable checkboxes and tags (PDF/UA-1). Everything that goes into a PDF
 (the HTML, stylesheets, fonts, logo, renderer and options) is hashed; a PDF whose hash
-is in the cache is never rendered again. What must be rendered is spread over the cores.
+is in the cache is never rendered again. WeasyPrint is imported only when a PDF must be
+rendered; two or more are spread over the cores.
 """
 
 import hashlib
@@ -124,10 +125,14 @@ def _prepare_worker() -> None:
 
 
 def render_all(jobs: list[Job]) -> None:
-    """Render jobs in worker processes, as many as there are cores (and jobs)."""
-    if not jobs:
-        return
+    """Render jobs: one in this process, more in worker processes, as many as there
+    are cores (and jobs). WeasyPrint is imported only here, when a PDF is due."""
     workers = min(len(jobs), os.cpu_count() or 1)
+    if workers <= 1:
+        _prepare_worker()
+        for job in jobs:
+            logger.info("Checklist PDF rendered: %s", render(job))
+        return
     with ProcessPoolExecutor(
         max_workers=workers, mp_context=get_context("fork"), initializer=_prepare_worker
     ) as pool:

@@ -91,25 +91,19 @@ def on_articles_finalized(generator) -> None:
         article.og_image = post_image(article, settings) or settings["OG_DEFAULT_IMAGE"]
 
 
-def on_all_generators_finalized(generators) -> None:
-    """Write the default Open Graph image before any `finalized` handler runs: the
-    hosting plugin's lists the hashed files in the output (`_headers`), and on a
-    build into an empty folder it used to run before the image was there."""
-    output = Path(generators[0].output_path)
+def on_finalized(pelican) -> None:
+    """Write the default Open Graph image, then index the finished site."""
+    output = Path(pelican.output_path)
     path, png = _state.pop("og_default")
     target = output / path
     if not (target.is_file() and target.read_bytes() == png):
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(png)
-
-
-def on_finalized(pelican) -> None:
-    """Index the finished site."""
-    build_index(Path(pelican.output_path), pelican.settings["SEARCH_LANGUAGE"])
+    if pelican.settings.get("SEARCH_INDEX", True):  # off in the preview's fast pass
+        build_index(output, pelican.settings["SEARCH_LANGUAGE"])
 
 
 def register() -> None:
     signals.initialized.connect(on_initialized)
     signals.article_generator_finalized.connect(on_articles_finalized)
-    signals.all_generators_finalized.connect(on_all_generators_finalized)
     signals.finalized.connect(on_finalized)

@@ -5,7 +5,6 @@ import logging
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import sitekit
 from pelican import signals
 from sitekit.security import wasm_paths
 
@@ -40,9 +39,9 @@ def on_all_generators_finalized(generators) -> None:
 
 
 def on_finalized(pelican) -> None:
+    """Runs last (PLUGINS in pelicanconf.py): every file of the site is written."""
     settings = pelican.settings
     output = Path(settings["OUTPUT_PATH"])
-    sitekit.write_assets()  # the hashed files must exist before we list and compress
     redirects = _state.pop("redirects", [])
     check_targets(redirects, output)
     security = security_headers(settings)

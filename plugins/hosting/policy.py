@@ -60,9 +60,6 @@ def policy_rules(settings: dict, output: Path) -> list[tuple[str, str]]:
     def walk(folder: Path, prefix: str) -> None:
         entries = folder.iterdir() if folder.is_dir() else []
         names = {entry.name: entry.is_dir() for entry in entries}
-        for path in relaxed:  # may be written after this plugin runs (Pagefind)
-            if path.startswith(prefix) and path != prefix:
-                names.setdefault(path[len(prefix) :].split("/")[0], True)
         for name, is_folder in sorted(names.items()):
             if name in NOT_SERVED or name.endswith(COPY_SUFFIXES):
                 continue

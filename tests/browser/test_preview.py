@@ -1,5 +1,7 @@
-"""`make serve`'s preview: saving a post reloads the open page by itself."""
+"""`make serve`'s preview: a saved post shows by itself, mistakes show on the page,
+deleted posts go, and after the background pass output/ is exactly a clean build."""
 
+import filecmp
 import socket
 import subprocess
 import sys
@@ -8,73 +10,220 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import copy_project
+from tests.conftest import ROOT, copy_project
 from tests.support.server import free_port
+
+INVOKE = [sys.executable, "-m", "invoke"]
+FULL_PASS = "Bijgewerkt (hele site, zoeken ook)"
+
+
+class Preview:
+    """`invoke livereload` running in a copy of the project, so edits stay there."""
+
+    def __init__(self, project: Path):
+        self.project = project
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log_path = project / "preview.log"
+
+    def __enter__(self):
+        self.log_file = open(self.log_path, "w")  # noqa: SIM115 (closed in __exit__)
+        self.process = subprocess.Popen(
+            [*INVOKE, "livereload", "--port", str(self.port)],
+            cwd=self.project,
+            stdout=self.log_file,
+            stderr=subprocess.STDOUT,
+        )
+        self.wait_for("Voorbeeld: ", 90)
+        return self
+
+    def __exit__(self, *exc):
+        self.process.terminate()
+        self.process.wait(timeout=10)
+        self.log_file.close()
+
+    def log(self) -> str:
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+    def wait_for(self, text: str, timeout: float = 60, count: int = 1) -> str:
+        """Wait until the log holds `text` `count` times."""
+        deadline = time.monotonic() + timeout
+        while self.log().count(text) < count:
+            assert self.process.poll() is None, self.log()
+            assert time.monotonic() < deadline, f"{text!r} not in:\n{self.log()}"
+            time.sleep(0.1)
+        return self.log()
+
+    def write(self, relative: str, text: str) -> Path:
+        path = self.project / "content" / relative
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    def append(self, relative: str, text: str) -> None:
+        path = self.project / "content" / relative
+        self.write(relative, path.read_text(encoding="utf-8") + text)
+
+    def output(self) -> Path:
+        return self.project / "output"
 
 
 @pytest.fixture
 def preview(tmp_path):
-    """`invoke livereload` running in a copy of the project, so edits stay there."""
-    copy_project(tmp_path)
-    port = free_port()
-    invoke = [sys.executable, "-m", "invoke", "livereload", "--port", str(port)]
-    log = open(tmp_path / "preview.log", "w")  # noqa: SIM115 (closed below)
-    process = subprocess.Popen(
-        invoke, cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            time.sleep(0.2)
-    yield url, tmp_path
-    process.terminate()
-    process.wait(timeout=10)
-    log.close()
+    with Preview(copy_project(tmp_path)) as running:
+        yield running
+
+
+def tree(folder: Path) -> list[str]:
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*"))
 
 
 @pytest.mark.browser
 def test_saving_a_post_reloads_the_page(page, preview):
-    url, project = preview
-    page.goto(url + "/blog/dilemmas/")
-    page.wait_for_load_state("networkidle")
-    post: Path = project / "content/posts/dilemmas.md"
-    post.write_text(
-        post.read_text(encoding="utf-8") + "\nEen zin die er net bij kwam.\n",
-        encoding="utf-8",
-    )
+    page.goto(preview.url + "/blog/dilemmas/")
+    preview.append("posts/dilemmas.md", "\nEen zin die er net bij kwam.\n")
     page.get_by_text("Een zin die er net bij kwam.").wait_for(timeout=15_000)
 
 
-def wait_for_log(project: Path, text: str, timeout: float = 30) -> str:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        log = (project / "preview.log").read_text(encoding="utf-8", errors="replace")
-        if text in log:
-            return log
-        time.sleep(0.2)
-    raise AssertionError(f"{text!r} not in the preview's output:\n{log}")
+@pytest.mark.browser
+def test_after_the_background_pass_output_is_byte_identical_to_a_clean_build(
+    page, preview
+):
+    page.goto(preview.url + "/blog/dilemmas/")
+    preview.append("posts/dilemmas.md", "\nHooi en stro.\n")
+    # The fast pass shows the post at once and says search is catching up...
+    page.get_by_text("Hooi en stro.").wait_for(timeout=15_000)
+    assert "pagina" in preview.wait_for("Bijgewerkt (pagina)")
+    # ... and the page reloads again when the full pass is done, without the note.
+    preview.wait_for(FULL_PASS, count=2)
+    page.locator(".preview-notice").first.wait_for(state="detached", timeout=15_000)
+    clean = preview.project / "clean"
+    result = subprocess.run(
+        [sys.executable, "-m", "pelican", "-s", "pelicanconf.py", "-o", str(clean)]
+        + ["--fatal", "warnings"],
+        cwd=preview.project,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    output = preview.output()
+    assert tree(output) == tree(clean)
+    files = [name for name in tree(clean) if (clean / name).is_file()]
+    match, mismatch, errors = filecmp.cmpfiles(output, clean, files, shallow=False)
+    assert (mismatch, errors) == ([], [])
+    assert "Hooi en stro." in (output / "blog/dilemmas/index.html").read_text()
 
 
 @pytest.mark.browser
-def test_a_broken_post_is_reported_and_the_preview_carries_on(page, preview):
-    url, project = preview
-    broken = project / "content/posts/kapot.md"
-    broken.write_text("Title: Kapot\nDate: morgen ofzo\n\nTekst.\n", encoding="utf-8")
-    log = wait_for_log(project, "De site is niet bijgewerkt")
-    assert "kapot.md" in log
-    assert page.goto(url + "/blog/dilemmas/").status == 200
-    # Once the post is mended, the next save builds the site again.
-    builds = log.count("Done: Processed")
-    broken.write_text(
-        "Title: Weer heel\nDate: 2024-02-01\n\nTekst.\n", encoding="utf-8"
-    )
-    deadline = time.monotonic() + 30
-    while wait_for_log(project, "Done: Processed").count("Done: Processed") == builds:
-        assert time.monotonic() < deadline, "the mended post was not built"
-        time.sleep(0.2)
-    page.goto(url + "/blog/archief/")
+def test_a_mistake_shows_its_line_over_the_last_good_page_until_it_is_mended(
+    page, preview
+):
+    page.goto(preview.url + "/blog/dilemmas/")
+    title = page.locator("h1").inner_text()
+    broken = "Title: Kapot\nDate: morgen ofzo\n\nTekst.\n"
+    preview.write("posts/kapot.md", broken)
+    alert = page.locator(".preview-error")
+    alert.wait_for(timeout=15_000)  # the page reloaded by itself
+    # The one line in the terminal is the line on the page.
+    printed = preview.wait_for("kapot.md").splitlines()
+    assert [line for line in printed if "kapot.md" in line] == [
+        alert.locator("p").first.inner_text()
+    ]
+    assert page.locator("h1").inner_text() == title  # the last good version, below
+    # The notice is the preview's: the built pages never have it.
+    assert not [
+        path
+        for path in preview.output().rglob("*.html")
+        if "preview-" in path.read_text(encoding="utf-8")
+    ]
+    preview.write("posts/kapot.md", "Title: Weer heel\nDate: 2024-02-01\n\nTekst.\n")
+    alert.wait_for(state="detached", timeout=30_000)
+    page.goto(preview.url + "/blog/archief/")
     assert page.get_by_text("Weer heel").is_visible()
+
+
+@pytest.mark.browser
+def test_a_template_change_rebuilds_every_page_and_a_broken_one_is_one_line(
+    page, preview
+):
+    template = preview.project / "theme/templates/article.html"
+    good = template.read_text(encoding="utf-8")
+    page.goto(preview.url + "/blog/dilemmas/")
+    template.write_text(good.replace("</h1>", "</h1><p>Nieuw sjabloon</p>", 1))
+    page.get_by_text("Nieuw sjabloon").wait_for(timeout=30_000)
+    assert "Nieuw sjabloon" in (
+        preview.output() / "blog/dilemmas/index.html"
+    ).read_text(encoding="utf-8")
+    template.write_text(good.replace("</h1>", "{% if %}</h1>", 1))
+    alert = page.locator(".preview-error p").first
+    alert.wait_for(timeout=30_000)
+    assert "article.html:" in alert.inner_text()
+    assert "Traceback" not in preview.log()
+    assert page.get_by_text("Nieuw sjabloon").is_visible()  # the last good version
+    template.write_text(good)
+    alert.wait_for(state="detached", timeout=30_000)
+    assert page.get_by_text("Nieuw sjabloon").count() == 0
+
+
+def found_by_search(page, url: str, word: str) -> list[str]:
+    page.goto(f"{url}/zoeken/?q={word}")
+    page.locator(".search-status").filter(has_text="gevonden").wait_for()
+    return page.locator(".search-list h3 a").all_inner_texts()
+
+
+@pytest.mark.browser
+def test_a_deleted_post_disappears_from_the_preview_and_its_search(page, preview):
+    post = preview.write(
+        "posts/hoefsmid.md",
+        "Title: De hoefsmid plannen\nDate: 2024-03-01\n\nDe hoefsmidagenda.\n",
+    )
+    preview.wait_for(FULL_PASS, count=2)
+    assert found_by_search(page, preview.url, "hoefsmidagenda") == [
+        "De hoefsmid plannen"
+    ]
+    page.goto("about:blank")  # no open page reloads while we look
+    post.unlink()
+    preview.wait_for(FULL_PASS, count=3)
+    assert not (preview.output() / "blog/de-hoefsmid-plannen").exists()
+    assert page.goto(preview.url + "/blog/de-hoefsmid-plannen/").status == 404
+    assert found_by_search(page, preview.url, "hoefsmidagenda") == []
+    assert "hoefsmid" not in (preview.output() / "sitemap.xml").read_text()
+
+
+def test_new_post_prints_the_address_of_the_running_preview(preview):
+    result = subprocess.run(
+        [*INVOKE, "new-post", "Stalplanning"],
+        cwd=preview.project,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"{preview.url}/blog/stalplanning/" in result.stdout
+
+
+def test_a_busy_port_gets_one_dutch_line_naming_the_fix(tmp_path):
+    project = copy_project(tmp_path)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [*INVOKE, "livereload", "--port", str(port)],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"make serve: fout: poort {port} is al in gebruik, waarschijnlijk door een "
+        "preview die al draait (stop die met Ctrl+C in het andere venster, of kies "
+        f"een andere poort: make serve PORT={port + 1})"
+    ]
+    assert result.stderr == ""
+
+
+def test_make_serve_passes_port_to_the_preview():
+    result = subprocess.run(
+        ["make", "-n", "serve", "PORT=8001"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.stdout.splitlines()[-1].endswith("invoke livereload --port 8001")

@@ -185,7 +185,7 @@ def test_gzip_copy_for_gzip_clients_and_the_plain_file_for_others(nginx):
 
 
 def test_text_without_a_compressed_copy_is_compressed_on_the_fly(nginx):
-    # robots.txt is too small for copies, as is any file a later plugin writes.
+    # robots.txt is too small for copies.
     robots = nginx["output"] / "robots.txt"
     assert not robots.with_name("robots.txt.gz").exists()
     headers, body = fetch(nginx["url"] + "/robots.txt", "gzip")

@@ -1,0 +1,485 @@
+"""The live preview of `make serve`: builds the site, serves output/, reloads the page.
+
+Pelican runs in this process with its content cache, so a rebuild reads only what
+changed. When the only change is a saved post or page, the *fast pass* writes just
+that page and the browser reloads; the *full pass* follows in the background (lists,
+feeds, related posts, the search index) and leaves output/ as a clean build would,
+without the files of deleted posts. Anything else (a template, a setting, a
+worksheet, a checklist, an image, a new or deleted file) takes the full pass at once.
+While a pass fails, every page shows the error line at its top over the last good
+version; while the full pass is behind, pages say that search is catching up. The
+reload script and the notices are added as pages are served: never in output/.
+"""
+
+import errno
+import json
+import logging
+import os
+import re
+import signal
+import sys
+import threading
+import time
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from jinja2 import FileSystemBytecodeCache
+from pelican import Pelican, signals
+from pelican.log import LimitFilter, console
+from pelican.log import init as init_logging
+from pelican.settings import read_settings
+from pelican.writers import Writer
+
+logger = logging.getLogger(__name__)
+
+HERE = Path(__file__).parent
+ASSETS = {  # authoring/preview_assets/, served under /_preview/: the preview's only
+    "reload.js": "text/javascript",
+    "preview.css": "text/css",
+}
+MARKUP_SUFFIXES = {".md", ".markdown", ".mkd", ".mdown", ".html", ".htm"}
+STATE_FILE = "preview.json"  # in CACHE_PATH: the address new-post prints
+WRITTEN_FILE = "preview-written.json"  # in CACHE_PATH: what the last full pass wrote
+BODY = re.compile(rb"<body\b[^>]*>")
+HASHED = re.compile(r"\.[0-9a-f]{10}\.\w+$")  # sitekit's content-hashed asset names
+HEAD_END = b"</head>"
+# What the author sees (Dutch, one line each).
+SEARCH_BEHIND = "Zoeken, overzichten en gerelateerde posts worden bijgewerkt…"
+LAST_GOOD = "Hieronder staat de laatste versie die wel lukte."
+BUSY = (
+    "make serve: fout: poort {port} is al in gebruik, waarschijnlijk door een preview "
+    "die al draait (stop die met Ctrl+C in het andere venster, of kies een andere "
+    "poort: make serve PORT={other})"
+)
+NOT_A_PORT = (
+    "make serve: fout: PORT={port} is geen poortnummer (kies een getal, bijvoorbeeld "
+    "make serve PORT=8001)"
+)
+NOT_ALLOWED = (
+    "make serve: fout: poort {port} mag niet gebruikt worden (kies een andere poort "
+    "boven 1024, bijvoorbeeld make serve PORT=8001)"
+)
+
+
+class Cancelled(BaseException):
+    """A full pass stopped because the author saved again (a BaseException: Pelican
+    logs and carries on after an Exception in some stages)."""
+
+
+class ErrorLines(logging.Handler):
+    """Keeps the first warning or error line a build logs: the line the page shows."""
+
+    def __init__(self):
+        super().__init__(level=logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        # "Could not process <file>" is logged while handling the cause: add it.
+        cause = (record.exc_info or sys.exc_info())[1]
+        if cause is not None and str(cause) not in message:
+            message += f"\n{cause}"
+        self.lines.append(error_line(message))
+
+
+def located(problem: Exception) -> str:
+    """An exception's message after the file and line it names (templates, settings)."""
+    where, line = getattr(problem, "filename", None), getattr(problem, "lineno", None)
+    return f"{where}:{line}: {problem}" if where and line else str(problem)
+
+
+def error_line(message: str) -> str:
+    """The one line the author sees for a build message."""
+    return ": ".join(line.strip() for line in message.splitlines() if line.strip())
+
+
+class PreviewWriter(Writer):
+    """Pelican's writer, told by the preview which pages to write and when to stop."""
+
+    selected: set[str] | None = None  # source paths; None: every page
+    cancelled = staticmethod(lambda: False)
+
+    def write_file(self, name, template, context, *args, **kwargs):
+        if self.cancelled():
+            raise Cancelled
+        item = kwargs.get("article") or kwargs.get("page")
+        if self.selected is not None and (
+            item is None or item.source_path not in self.selected
+        ):
+            return None
+        return super().write_file(name, template, context, *args, **kwargs)
+
+    def write_feed(self, *args, **kwargs):
+        if self.selected is None:
+            return super().write_feed(*args, **kwargs)
+        return None
+
+
+class Preview:
+    """The state of one preview session: the builds, what they wrote, the notices."""
+
+    def __init__(self, settings_file: Path):
+        self.settings_file = settings_file
+        self.lock = threading.Condition()
+        self.pending: set[Path] = set()  # changed paths not yet built
+        self.generation = 0  # counts finished passes; pages reload when it grows
+        self.error: str | None = None
+        self.behind = False  # the full pass has yet to follow a fast pass
+        self.sources: set[str] = set()  # posts and pages of the last full pass
+        self.written: set[str] = set()  # what the pass being run wrote
+        self.sources_written: set[str] = set()  # the posts and pages it wrote
+        self.settings = self.read_settings()
+        self.output = Path(self.settings["OUTPUT_PATH"]).resolve()
+        self.cache = Path(self.settings["CACHE_PATH"])
+        # Connected before Pelican registers the plugins, so these run first: a full
+        # pass can stop before the plugins' work on the articles and before Pagefind,
+        # and Pagefind indexes no deleted post.
+        signals.article_generator_finalized.connect(self.stop_if_saved, weak=False)
+        signals.get_writer.connect(self.writer, weak=False)
+        signals.content_written.connect(self.record, weak=False)
+        signals.feed_written.connect(self.record, weak=False)
+        signals.finalized.connect(self.remove_stale, weak=False)
+
+    def read_settings(self) -> dict:
+        """The settings for one pass: the content cache on, uncompressed (gzip was a
+        tenth of a fast pass), and compiled templates kept between passes."""
+        settings = project_settings(
+            self.settings_file,
+            CACHE_CONTENT=True,
+            LOAD_CONTENT_CACHE=True,
+            GZIP_CACHE=False,
+        )
+        compiled = Path(settings["CACHE_PATH"]) / "jinja"
+        compiled.mkdir(parents=True, exist_ok=True)
+        settings["JINJA_ENVIRONMENT"] = {
+            **settings["JINJA_ENVIRONMENT"],
+            "bytecode_cache": FileSystemBytecodeCache(str(compiled)),
+        }
+        return settings
+
+    # -- signal handlers --------------------------------------------------------------
+
+    def writer(self, pelican) -> type:
+        return self._writer
+
+    def stop_if_saved(self, *sender) -> None:
+        if self._writer.cancelled():
+            raise Cancelled
+
+    def record(self, path, context=None, **kwargs) -> None:
+        self.written.add(Path(path).resolve().relative_to(self.output).as_posix())
+        item = (context or {}).get("article") or (context or {}).get("page")
+        if item is not None:
+            self.sources_written.add(item.source_path)
+
+    def remove_stale(self, pelican) -> None:
+        """After a full pass: remove what the last one wrote and this one did not."""
+        if self._writer.selected is not None:
+            return
+        self.stop_if_saved()
+        path = self.cache / WRITTEN_FILE
+        before = set(json.loads(path.read_text())) if path.is_file() else set()
+        for stale in sorted(before - self.written):
+            target = self.output / stale
+            target.unlink(missing_ok=True)
+            folder = target.parent
+            while (
+                folder != self.output and folder.is_dir() and not any(folder.iterdir())
+            ):
+                folder.rmdir()
+                folder = folder.parent
+            logger.debug("preview: removed %s", stale)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(sorted(self.written)))
+
+    # -- passes -----------------------------------------------------------------------
+
+    def run(self, selected: set[str] | None, cancellable: bool = False) -> bool:
+        """One build; `selected`: the sources whose pages alone are written."""
+        self._writer = type(
+            "Writer",
+            (PreviewWriter,),
+            {
+                "selected": selected,
+                "cancelled": staticmethod(
+                    (lambda: bool(self.pending)) if cancellable else (lambda: False)
+                ),
+            },
+        )
+        self.written, self.sources_written = set(), set()
+        # Pelican reports a warning only once per process; each pass is a new build.
+        LimitFilter._raised_messages.clear()
+        LimitFilter._group_count.clear()
+        lines = ErrorLines()
+        logging.getLogger().addHandler(lines)
+        console.quiet = True  # Pelican's English; what matters is in `lines`
+        started = time.perf_counter()
+        try:
+            settings = self.read_settings()
+            settings["SEARCH_INDEX"] = selected is None
+            Pelican(settings).run()
+        except Cancelled:
+            return False
+        except Exception as problem:  # noqa: BLE001 (shown to the author, below)
+            lines.lines.append(error_line(located(problem)))
+        finally:
+            console.quiet = False
+            logging.getLogger().removeHandler(lines)
+        took = time.perf_counter() - started
+        if selected is None:
+            self.sources = self.sources_written
+        if lines.lines:
+            self.error = lines.lines[0]
+            print(self.error, flush=True)
+        else:
+            self.error = None
+            what = "pagina" if selected is not None else "hele site, zoeken ook"
+            seconds = f"{took:.1f}".replace(".", ",")
+            print(f"Bijgewerkt ({what}) in {seconds} s", flush=True)
+        return True
+
+    def fast_sources(self, changed: set[Path]) -> set[str] | None:
+        """The saved posts and pages, when they are all that changed; else None."""
+        paths = {str(path) for path in changed}
+        fast = self.error is None and paths and paths <= self.sources
+        if fast and all(Path(path).is_file() for path in paths):
+            return paths
+        return None
+
+    def build_loop(self) -> None:
+        """Build what the watchers report, fast pass first; runs until the end."""
+        while True:
+            with self.lock:
+                self.lock.wait_for(lambda: self.pending or self.behind)
+                changed, self.pending = self.pending, set()
+            if changed:
+                selected = self.fast_sources(changed)
+                self.run(selected)
+                self.behind = selected is not None and self.error is None
+                self.reload()
+            elif self.run(None, cancellable=True):
+                self.behind = False
+                self.reload()
+
+    def reload(self) -> None:
+        with self.lock:
+            self.generation += 1
+            self.lock.notify_all()
+
+    def changed(self, paths: set[Path]) -> None:
+        with self.lock:
+            self.pending |= paths
+            self.lock.notify_all()
+
+    # -- what the served pages get ----------------------------------------------------
+
+    def notices(self) -> bytes:
+        parts = []
+        if self.error:
+            parts.append(
+                f'<div class="preview-notice preview-error" role="alert">'
+                f"<p>{escape(self.error)}</p><p>{LAST_GOOD}</p></div>"
+            )
+        if self.behind:
+            notice = f"<p>{SEARCH_BEHIND}</p>"
+            parts.append(f'<div class="preview-notice" role="status">{notice}</div>')
+        return "".join(parts).encode()
+
+    def page(self, html: bytes) -> bytes:
+        """A built page as the preview serves it: reload script and notices added."""
+        head = (
+            b'<link rel="stylesheet" href="/_preview/preview.css">'
+            b'<script src="/_preview/reload.js" defer data-generation="'
+            + str(self.generation).encode()
+            + b'"></script>'
+        )
+        html = html.replace(HEAD_END, head + HEAD_END, 1)
+        body = BODY.search(html)
+        if body is None:
+            return html
+        return html[: body.end()] + self.notices() + html[body.end() :]
+
+
+def escape(text: str) -> str:
+    from markupsafe import escape as markup_escape
+
+    return str(markup_escape(text))
+
+
+class Handler(SimpleHTTPRequestHandler):
+    """Serves output/ with the preview's additions; /_preview/events says when to
+    reload (Server-Sent Events)."""
+
+    preview: Preview
+
+    def do_GET(self):
+        path = self.path.split("?", 1)[0]
+        if path == "/_preview/events":
+            return self.events()
+        if path.startswith("/_preview/"):
+            return self.asset(path.removeprefix("/_preview/"))
+        file = Path(self.translate_path(path))
+        if file.is_dir() and path.endswith("/"):
+            file = file / "index.html"
+        if file.suffix == ".html" and file.is_file():
+            return self.html(200, file.read_bytes())
+        if not file.exists() and not file.is_dir():
+            page = self.preview.output / "404.html"
+            body = page.read_bytes() if page.is_file() else EMPTY_PAGE
+            return self.html(404, body)
+        return super().do_GET()
+
+    def html(self, status: int, body: bytes) -> None:
+        body = self.preview.page(body)
+        self.send_response(status)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def asset(self, name: str) -> None:
+        if name not in ASSETS:
+            return self.send_error(404)
+        body = (HERE / "preview_assets" / name).read_bytes()
+        self.send_response(200)
+        self.send_header("Content-Type", f"{ASSETS[name]}; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def events(self) -> None:
+        """One `reload` event as soon as a pass newer than the page has finished."""
+        query = self.path.partition("since=")[2]
+        since = int(query) if query.isdigit() else 0
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.end_headers()
+        preview = self.preview
+        try:
+            while True:
+                with preview.lock:
+                    preview.lock.wait_for(lambda: preview.generation > since, 15)
+                    newer = preview.generation > since
+                self.wfile.write(b"event: reload\ndata: \n\n" if newer else b": -\n\n")
+                self.wfile.flush()
+                if newer:
+                    return
+        except (BrokenPipeError, ConnectionResetError):
+            return
+
+    def end_headers(self):
+        # Hashed assets never change; everything else is asked again on each load.
+        fresh = HASHED.search(self.path.split("?", 1)[0])
+        self.send_header("Cache-Control", "max-age=3600" if fresh else "no-cache")
+        super().end_headers()
+
+    def log_message(self, format, *args):
+        pass
+
+
+EMPTY_PAGE = (  # what a path shows while no build has succeeded yet
+    b"<!doctype html><html lang=nl><head><title>Voorbeeld</title></head>"
+    b"<body></body></html>"
+)
+
+
+def watch(preview: Preview, paths: list[Path], recursive: bool) -> None:
+    """Report changed files to the preview (a thread per call)."""
+    from watchfiles import watch as watch_files
+
+    def relevant(change, path: str) -> bool:
+        name = os.path.basename(path)
+        return not (
+            name.startswith((".", "#"))
+            or name.endswith(("~", ".pyc", ".swp", ".tmp"))
+            or "__pycache__" in path
+            or (not recursive and not name.endswith(".py"))
+        )
+
+    existing = [str(path) for path in paths if path.exists()]
+    while True:  # a warning logged in this thread raises (Pelican's fatal logger)
+        try:
+            for changes in watch_files(
+                *existing,
+                watch_filter=relevant,
+                recursive=recursive,
+                step=20,
+                debounce=400,
+            ):
+                preview.changed({Path(path) for _, path in changes})
+        except RuntimeError:
+            time.sleep(0.5)
+
+
+def project_settings(settings_file: Path, **overrides) -> dict:
+    """The settings, with the output folder in the project wherever we run, and a
+    cache folder of the preview's own (its content cache is not gzipped)."""
+    settings = read_settings(str(settings_file), override=overrides)
+    project = settings_file.parent
+    settings["OUTPUT_PATH"] = str(project / settings["OUTPUT_PATH"])
+    settings["CACHE_PATH"] = str(project / settings["CACHE_PATH"] / "preview")
+    return settings
+
+
+def running_address(url: str, settings_file: Path) -> str:
+    """`url` on the address of the preview running for this project, if one runs."""
+    path = Path(project_settings(settings_file)["CACHE_PATH"]) / STATE_FILE
+    try:
+        found = json.loads(path.read_text())
+        os.kill(found["pid"], 0)
+    except (OSError, ValueError, KeyError):
+        return url
+    return re.sub(r"^http://[^/]+/", found["url"], url)
+
+
+def stop(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
+def serve(settings_file: Path, host: str, port: str) -> int:
+    """Build, serve and rebuild until Ctrl+C; returns the exit code."""
+    if not str(port).isdigit() or not 0 < int(port) < 65536:
+        print(NOT_A_PORT.format(port=port), flush=True)
+        return 2
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        preview = Preview(settings_file)
+    except Exception as problem:  # noqa: BLE001 (a broken settings file: one line)
+        print(error_line(located(problem)), flush=True)
+        return 1
+    handler = type("PreviewHandler", (Handler,), {"preview": preview})
+    try:
+        server = ThreadingHTTPServer(
+            (host, int(port)), partial(handler, directory=str(preview.output))
+        )
+    except OSError as problem:
+        busy = problem.errno == errno.EADDRINUSE
+        print((BUSY if busy else NOT_ALLOWED).format(port=port, other=int(port) + 1))
+        return 1
+    server.daemon_threads = True
+    init_logging(level=logging.WARNING, fatal="warnings", name="pelican")
+    # The first build before any other thread starts: PDF workers fork from it.
+    preview.output.mkdir(parents=True, exist_ok=True)
+    preview.run(None)
+    url = f"http://{host}:{port}/"
+    state = preview.cache / STATE_FILE
+    state.parent.mkdir(parents=True, exist_ok=True)
+    state.write_text(json.dumps({"url": url, "pid": os.getpid()}))
+    project = settings_file.parent
+    folders = [Path(preview.settings[key]) for key in ("PATH", "THEME")]
+    for target, args in (
+        (watch, (preview, [*folders, project / "plugins"], True)),
+        (watch, (preview, [project], False)),
+        (server.serve_forever, ()),
+    ):
+        threading.Thread(target=target, args=args, daemon=True).start()
+    print(f"Voorbeeld: {url}  (stoppen: Ctrl+C)", flush=True)
+    try:
+        preview.build_loop()
+    except KeyboardInterrupt:
+        print("Voorbeeld gestopt.", flush=True)
+    finally:
+        state.unlink(missing_ok=True)
+        server.server_close()
+    return 0
