@@ -45,9 +45,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "plugins"))
 #   files to its set-up.
 # - embeds, funnel, findability: each attaches its parts to the articles.
 # - At the end (`finalized`): sitekit writes the hashed assets, findability the Open
-#   Graph image and the Pagefind index, and hosting, last, lists the finished output
-#   for `_headers` and writes the .gz/.br copies: of Pagefind's files too.
-PLUGINS = ["sitekit", "embeds", "funnel", "findability", "hosting"]
+#   Graph image and the Pagefind index, offline the service worker (it lists the
+#   hashed assets sitekit wrote) and the manifest, and hosting, last, lists the
+#   finished output for `_headers` and writes the .gz/.br copies: of Pagefind's and
+#   offline's files too.
+PLUGINS = ["sitekit", "embeds", "funnel", "findability", "offline", "hosting"]
 
 TIMEZONE = "Europe/Amsterdam"
 DEFAULT_LANG = "nl"
@@ -114,9 +116,6 @@ CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 DELETE_OUTPUT_DIRECTORY = False
 
-# Offline reading (plugins/offline): a service worker keeps the pages a reader opened,
-# a web app manifest makes the site installable. Before hosting, which lists its files.
-PLUGINS += ["offline"]
 
 # Publishing (plugins/hosting, see "Publishing" in README.md). Every build writes
 # `_headers` and `_redirects` into output/ and an example nginx configuration into

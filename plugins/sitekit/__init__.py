@@ -65,7 +65,7 @@ def on_finalized(pelican) -> None:
 
 
 def written_assets() -> list[str]:
-    """The hashed paths of the theme assets this build wrote (after write_assets)."""
+    """The hashed paths of the theme assets this build wrote (by on_finalized)."""
     return _state.get("written", [])
 
 

@@ -70,11 +70,25 @@ def both(*mistakes):
     return apply
 
 
+def at(name: str, text: str) -> str:
+    """`content/<name>:<line>` of the first line of the real content holding `text`."""
+    lines = (ROOT / "content" / name).read_text(encoding="utf-8").splitlines()
+    return (
+        f"content/{name}:{next(n for n, line in enumerate(lines, 1) if text in line)}"
+    )
+
+
 def drop_tasks(content: Path) -> None:
     path = content / LIST
     kept = [line for line in path.read_text().splitlines() if "- [ ]" not in line]
     path.write_text("\n".join(kept) + "\n", encoding="utf-8")
 
+
+TYPE_AT = at(SHEET, "type: textarea, required")
+COMPUTE_AT = at(SHEET, "compute: dagen * uren_per_dag")
+TITLE_AT = at(SHEET, "title: Mijn doelstellingen")
+GROUP_AT = at(LIST, "## Mijn doelstellingen")
+TASK_AT = at(LIST, "Elke doelstelling is helder")
 
 # (name, the mistake, the line check and the build both print)
 MISTAKES = [
@@ -197,14 +211,14 @@ MISTAKES = [
     (
         "a field type typo",
         edit(SHEET, "type: textarea, required", "type: tekst, required"),
-        f"content/{SHEET}:16: fout: sections[0].fields[0].type: 'tekst' kan hier "
+        f"{TYPE_AT}: fout: sections[0].fields[0].type: 'tekst' kan hier "
         "niet (bedoel je text? kies uit: text, textarea, number, money, date, yesno, "
         "choice)",
     ),
     (
         "a formula naming an unknown field",
         edit(SHEET, "compute: dagen * uren_per_dag", "compute: dagen * urenperdag"),
-        f"content/{SHEET}:63: fout: sections[2].fields[4].compute: de formule "
+        f"{COMPUTE_AT}: fout: sections[2].fields[4].compute: de formule "
         "'dagen * urenperdag' noemt het onbekende veld 'urenperdag' (bedoel je "
         "uren_per_dag? kies uit: dagen, klanten_extra, omzet_kwijt, uren_kwijt, "
         "uren_per_dag, uren_per_klant, uurtarief)",
@@ -212,7 +226,7 @@ MISTAKES = [
     (
         "a division by zero",
         edit(SHEET, "compute: dagen * uren_per_dag", "compute: dagen / 0"),
-        f"content/{SHEET}:63: fout: sections[2].fields[4].compute: de formule "
+        f"{COMPUTE_AT}: fout: sections[2].fields[4].compute: de formule "
         "'dagen / 0' deelt door nul (deel door een veld of door een ander getal "
         "dan 0)",
     ),
@@ -221,19 +235,18 @@ MISTAKES = [
         edit(
             SHEET, "    title: Mijn doelstellingen", "     title: Mijn doelstellingen"
         ),
-        f"content/{SHEET}:10: fout: de opmaak (YAML) klopt hier niet (controleer de "
+        f"{TITLE_AT}: fout: de opmaak (YAML) klopt hier niet (controleer de "
         "inspringing: wat bij elkaar hoort, springt even ver in, met spaties)",
     ),
     (
         "a tab in YAML",
         edit(SHEET, "    title: Mijn doelstellingen", "\ttitle: Mijn doelstellingen"),
-        f"content/{SHEET}:10: fout: er staat een tab in (spring in met spaties, "
-        "niet met tabs)",
+        f"{TITLE_AT}: fout: er staat een tab in (spring in met spaties, niet met tabs)",
     ),
     (
         "a checklist without items",
         drop_tasks,
-        f"content/{LIST}:8: fout: de groep 'Mijn doelstellingen' heeft geen taken "
+        f"{GROUP_AT}: fout: de groep 'Mijn doelstellingen' heeft geen taken "
         "(begin elke taak met '- [ ] ': streepje, spatie, haakjes met een spatie "
         "ertussen)",
     ),
@@ -242,7 +255,7 @@ MISTAKES = [
         edit(
             LIST, "- [ ] Elke doelstelling is helder", "- Elke doelstelling is helder"
         ),
-        f"content/{LIST}:11: fout: '- Elke doelstelling is helder en concreet.' is "
+        f"{TASK_AT}: fout: '- Elke doelstelling is helder en concreet.' is "
         f"geen taak {TASK_ADVICE}",
     ),
     (
@@ -252,7 +265,7 @@ MISTAKES = [
             "- [ ] Elke doelstelling is helder",
             "-[ ] Elke doelstelling is helder",
         ),
-        f"content/{LIST}:11: fout: '-[ ] Elke doelstelling is helder en concreet.' is "
+        f"{TASK_AT}: fout: '-[ ] Elke doelstelling is helder en concreet.' is "
         f"geen taak {TASK_ADVICE}",
     ),
     (
@@ -262,7 +275,7 @@ MISTAKES = [
             "- [ ] Elke doelstelling is helder",
             "- [x] Elke doelstelling is helder",
         ),
-        f"content/{LIST}:11: fout: '- [x] Elke doelstelling is helder en concreet.' "
+        f"{TASK_AT}: fout: '- [x] Elke doelstelling is helder en concreet.' "
         f"is geen taak {TASK_ADVICE}",
     ),
 ]

@@ -3,6 +3,7 @@
 import subprocess
 import sys
 
+from tests.authoring.test_mistakes import TYPE_AT
 from tests.conftest import ROOT, copy_project
 
 
@@ -90,7 +91,7 @@ def test_publish_stops_at_a_worksheet_mistake_and_leaves_output_alone(tmp_path):
     result = invoke("publish", "--target", "netlify", cwd=tmp_path)
     assert result.returncode == 1
     assert (
-        "content/worksheets/doelen.yaml:16: fout: sections[0].fields[0].type: 'tekst' "
+        f"{TYPE_AT}: fout: sections[0].fields[0].type: 'tekst' "
         "kan hier niet (bedoel je text?"
     ) in result.stdout
     assert "Alles in orde" not in result.stdout
