@@ -23,6 +23,7 @@ from pelican.utils import slugify
 
 from .new_post import PLACEHOLDER
 from .source import SETTINGS_FILE, Source, read_source, site_settings, slug_for
+from .wix_check import check_imported
 
 logger = logging.getLogger(__name__)
 
@@ -532,6 +533,7 @@ class Checker:
                 "de voorbeeldtekst van invoke new-post staat er nog",
                 "vervang hem door je eigen tekst",
             )
+        check_imported(self, doc)
         collector = ElementCollector()
         collector.feed(doc.html)
         cursor = doc.source.body_start

@@ -158,10 +158,14 @@ def clean_images(soup: BeautifulSoup) -> None:
             "",
         )
         original = original_image(src) if src else None
-        if not original or original == previous:
+        if original and previous is not None and original == previous["src"]:
+            previous["alt"] = previous.get("alt") or img.get("alt") or ""
+            original = None
+        if not original:
             img.decompose()
             continue
-        img["src"] = previous = original
+        img["src"] = original
+        previous = img
 
 
 # -- text copies --------------------------------------------------------------------

@@ -26,7 +26,9 @@ BLOCKS = {
 }  # fmt: skip
 DROP = ["script", "style", "noscript", "button", "svg", "template", "form", "input"]
 BULLET = re.compile(r"^[·•]\s*")
-QUOTES = ("“", "”"), ('"', '"'), ("„", "”"), ("‘", "’"), ("'", "'")
+QUOTES = (
+    ("“", "”"), ('"', '"'), ("„", "”"), ("„", "“"), ("‘", "’"), ("'", "'"), ("«", "»")
+)  # fmt: skip
 # Markdown specials inside a line, and what only counts at the start of a line.
 INLINE = re.compile(r"([\\`*_\[\]{}|])")
 TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
