@@ -55,10 +55,10 @@ def public_addresses(host: str, port: int, allow_loopback: bool) -> list[str]:
     return addresses
 
 
-def connect(scheme: str, host: str, port: int, address: str):
+def connect(scheme: str, host: str, port: int, address: str, timeout: float):
     """An HTTP(S) connection to the checked address, with the name for TLS."""
-    connection = http.client.HTTPConnection(host, port, timeout=TIMEOUT)
-    sock = socket.create_connection((address, port), timeout=TIMEOUT)
+    connection = http.client.HTTPConnection(host, port, timeout=timeout)
+    sock = socket.create_connection((address, port), timeout=timeout)
     if scheme == "https":
         context = ssl.create_default_context()
         sock = context.wrap_socket(sock, server_hostname=host)
@@ -66,7 +66,7 @@ def connect(scheme: str, host: str, port: int, address: str):
     return connection
 
 
-def download(url: str, allow_loopback: bool = False) -> bytes:
+def download(url: str, allow_loopback: bool = False, timeout: float = TIMEOUT) -> bytes:
     """The bytes at `url` (http or https, public, at most MAX_BYTES)."""
     for _ in range(MAX_REDIRECTS + 1):
         parts = urlsplit(url)
@@ -77,7 +77,7 @@ def download(url: str, allow_loopback: bool = False) -> bytes:
         address = public_addresses(parts.hostname, port, allow_loopback)[0]
         path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         try:
-            connection = connect(scheme, parts.hostname, port, address)
+            connection = connect(scheme, parts.hostname, port, address, timeout)
             connection.request("GET", path, headers={"User-Agent": "wix-import"})
             response = connection.getresponse()
             if response.status in (301, 302, 303, 307, 308):
@@ -111,7 +111,9 @@ def image_suffix(data: bytes) -> str:
     return FORMATS[kind]
 
 
-def fetch_image(url: str, allow_loopback: bool = False) -> tuple[bytes, str]:
+def fetch_image(
+    url: str, allow_loopback: bool = False, timeout: float = TIMEOUT
+) -> tuple[bytes, str]:
     """The image at `url` and the suffix to save it with."""
-    data = download(url, allow_loopback)
+    data = download(url, allow_loopback, timeout)
     return data, image_suffix(data)

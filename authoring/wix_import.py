@@ -77,7 +77,9 @@ FOOTER = re.compile(
     re.IGNORECASE,
 )
 # Wix's image service: /media/<id>/v1/<transformation>/<name> is a resized copy.
-WIX_MEDIA = re.compile(r"(?:^|/)static\.wixstatic\.com/media/([^/?#]+)")
+WIX_STATIC = "https://static.wixstatic.com"
+TRANSFORMATION = re.compile(r"(/media/[^/?#]+)/v1/.*$")
+MIRRORED = re.compile(r"(?:^|/)(static\.wixstatic\.com/media/.+)$")
 WIX_FILE = re.compile(r"^[0-9a-f]{6}_[0-9a-f]{32}~mv2\.\w+$")
 VIDEO = re.compile(r"youtube|youtu\.be|vimeo")
 
@@ -134,15 +136,15 @@ def old_address(url: str) -> str | None:
 
 def original_image(src: str) -> str | None:
     """The full-size address of a Wix image: no resizing, no blurred placeholder."""
-    name = unquote(src.split("?")[0].rstrip("/").rsplit("/", 1)[-1])
-    media = WIX_MEDIA.search(src.replace("\\", "/"))
-    if media:
-        return f"https://static.wixstatic.com/media/{media[1]}"
-    if WIX_FILE.match(name):  # a copy saved next to the page by the browser
-        return f"https://static.wixstatic.com/media/{name}"
-    if urlsplit(src).scheme in ("http", "https"):
-        return src
-    return None
+    src = src.strip().replace("\\", "/")
+    mirrored = MIRRORED.search(src)
+    if mirrored and not urlsplit(src).scheme:  # ../../static.wixstatic.com/media/...
+        src = "https://" + mirrored[1]
+    if urlsplit(src).scheme not in ("http", "https"):
+        name = unquote(src.split("?")[0].rsplit("/", 1)[-1])
+        # A copy the browser saved next to the page is named after its media id.
+        return f"{WIX_STATIC}/media/{name}" if WIX_FILE.match(name) else None
+    return TRANSFORMATION.sub(r"\1", src)
 
 
 def clean_images(soup: BeautifulSoup) -> None:

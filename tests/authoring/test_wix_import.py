@@ -1,6 +1,10 @@
 """`invoke import-wix`: old Wix posts become Markdown, the author's words intact."""
 
 import io
+import re
+import subprocess
+import sys
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -14,9 +18,9 @@ from authoring.wix_import import (
     read_posts,
     report,
 )
-from tests.conftest import FIXTURES, ROOT, build_site
+from tests.conftest import FIXTURES, ROOT, build_site, copy_project
 from tests.support.html import soup, text_of
-from tests.support.server import SiteServer
+from tests.support.server import LocalServer, SiteServer
 
 WIX = FIXTURES / "wix"
 SEED = WIX / "dilemmas-wix-page.txt"
@@ -228,3 +232,206 @@ def test_a_date_that_cannot_be_read_stops_the_import_before_anything_is_written(
     with pytest.raises(WixImportError, match="de datum '15 januari' is niet te lezen"):
         import_wix(SEED, workspace, force=True, when="15 januari")
     assert sorted((workspace.parent / "content").rglob("*")) == before
+
+
+# -- real exports: the promise ------------------------------------------------------
+FEED_HR = WIX / "feed-hr-enclosure.xml"
+UMLAUTS = WIX / "feed-umlauts.xml"
+TEASERS = WIX / "feed-teaser-only.xml"
+MIRRORED = WIX / "mirrored-post.html"
+EXPORTS = [FEED_HR, UMLAUTS, TEASERS, MIRRORED]
+MEDIA_ID = re.compile(r"[0-9a-f]{6}_[0-9a-f]{32}~mv2\.(jpg|png)")
+ORIGINAL_SIZE, PLACEHOLDER_SIZE = (40, 30), (4, 3)
+
+
+def picture(name: str, size=ORIGINAL_SIZE) -> bytes:
+    """A real image of the type its name says."""
+    out = io.BytesIO()
+    kind = "PNG" if name.endswith(".png") else "JPEG"
+    Image.new("RGB", size, (120, 80, 40)).save(out, kind)
+    return out.getvalue()
+
+
+class WixStatic(BaseHTTPRequestHandler):
+    """static.wixstatic.com on 127.0.0.1: every image of the fixtures at its original
+    address, and a small different image at every resized or blurred address."""
+
+    def do_GET(self):
+        match = re.fullmatch(r"/media/([^/]+)(/v1/.*)?", self.path)
+        if not match or not MEDIA_ID.fullmatch(match[1]):
+            self.send_error(404)
+            return
+        body = picture(match[1], PLACEHOLDER_SIZE if match[2] else ORIGINAL_SIZE)
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def wix_media():
+    with LocalServer(WixStatic) as server:
+        yield server
+
+
+def localised(fixture: Path, server, folder: Path) -> Path:
+    """The fixture with its Wix image addresses pointing at the local stand-in."""
+    folder.mkdir(parents=True, exist_ok=True)
+    text = fixture.read_text(encoding="utf-8")
+    for wix in ("https://static.wixstatic.com", "../../static.wixstatic.com"):
+        text = text.replace(wix, server.url)
+    (folder / fixture.name).write_text(text, encoding="utf-8")
+    return folder / fixture.name
+
+
+def run_invoke(project: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "invoke", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+    )
+
+
+@pytest.fixture(scope="module")
+def imported_project(tmp_path_factory, wix_media) -> tuple[Path, dict]:
+    """A copy of the project after importing every real-looking export, checked with
+    `invoke check` and built with `invoke build` (warnings fatal)."""
+    work = tmp_path_factory.mktemp("imported")
+    project = copy_project(work / "project")
+    for fixture in EXPORTS:
+        source = localised(fixture, wix_media, work / "exports")
+        outcome = import_wix(source, project / "pelicanconf.py", allow_loopback=True)
+        assert outcome.images_missing == [] and outcome.refused == []
+    runs = {task: run_invoke(project, task) for task in ("check", "build")}
+    return project, runs
+
+
+def test_after_importing_real_exports_check_finds_no_error_and_the_build_succeeds(
+    imported_project,
+):
+    project, runs = imported_project
+    check = runs["check"]
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert ": fout:" not in check.stdout
+    undescribed = [
+        line.split(":")[0]
+        for line in check.stdout.splitlines()
+        if "beschrijf deze afbeelding: " in line
+    ]
+    assert sorted(undescribed) == [
+        "content/posts/cuidar-al-caballo-mayor-lo-que-aprendi-con-lucero.md",  # cover
+        "content/posts/cuidar-al-caballo-mayor-lo-que-aprendi-con-lucero.md",
+        "content/posts/five-things-i-wish-i-knew-before-buying-a-horse.md",  # cover
+        "content/posts/paard-ruiter-de-winterstop.md",  # cover
+        "content/posts/paard-ruiter-de-winterstop.md",
+        "content/posts/uber-weidegang-und-hufpflege.md",  # cover
+    ]
+    build = runs["build"]
+    assert build.returncode == 0, build.stdout + build.stderr
+    redirects = (project / "output/_redirects").read_text(encoding="utf-8")
+    lucero = "cuidar-al-caballo-mayor-lo-que-aprendi-con-lucero"
+    for old, new in [
+        ("/post/nieuws-uit-de-stal-1", "/blog/nieuws-uit-de-stal/"),
+        ("/post/nieuws-uit-de-stal", "/blog/nieuws-uit-de-stal-2/"),
+        (
+            "/post/%C3%BCber-weidegang-und-hufpflege",
+            "/blog/uber-weidegang-und-hufpflege/",
+        ),
+        ("/post/cuidar-al-caballo-mayor", f"/blog/{lucero}/"),
+    ]:
+        assert f"{old}  {new}  301" in redirects
+
+
+def test_every_kind_of_wix_formatting_survives_the_build(imported_project):
+    project, _ = imported_project
+    built = project / "output/blog/paard-ruiter-de-winterstop/index.html"
+    page = soup(built)
+    assert text_of(page.select_one("h1")) == "Paard & ruiter: de winterstop"
+    body = page.select_one(".post-body")
+    tip = next(p for p in body.select("p") if "Tip:" in p.get_text())
+    assert tip.select_one("strong").get_text() == "Tip:"
+    assert (
+        tip.get_text()
+        == "Tip: begin met je facturen.\nDaarna je agenda.\nEn dan pas de rest."
+    )
+    assert len(tip.select("br")) == 2
+    assert [s.get_text() for s in body.select("strong")][2:4] == [
+        "belangrijkste",
+        "nooit",
+    ]
+    assert body.select_one("u").get_text() == "uitstellen"
+    assert len(body.select("hr")) == 2
+    assert text_of(body.select_one("ul > li > ul > li")) == "Eén per maand"
+    assert [text_of(th) for th in body.select("table th")] == ["Taak", "Hoe vaak"]
+    assert [text_of(td) for td in body.select("table td")][:2] == [
+        "Facturen & bonnetjes",
+        "Wekelijks",
+    ]
+    assert (
+        "Druk op <Enter> om een regel toe te voegen; schrijf nooit &lt;b&gt; in"
+        in text_of(body)
+    )
+    assert text_of(body.select_one("blockquote")) == "Wie goed doet, goed ontmoet."
+    links = {text_of(a): a["href"] for a in body.select("a")}
+    assert links["de site van de overheid"] == "https://www.rvo.example/ondernemen"
+    images = body.select("img")
+    assert [i["alt"] for i in images] == [
+        "Afbeelding zonder beschrijving",
+        "Mijn bureau in de stal",
+    ]
+    for image in images:
+        saved = built.parent / image["src"]
+        with Image.open(saved) as opened:
+            assert opened.size == ORIGINAL_SIZE  # never the resized or blurred copy
+    assert "Mijn bureau in de stal" in text_of(body)  # the caption, under the image
+    # The feed's cover image is the post's image for sharing.
+    shared = page.select_one('meta[property="og:image"]')["content"]
+    assert shared.endswith(
+        "/images/paard-ruiter-de-winterstop/5c1e2a_9f8e7d6c5b4a39281706f5e4d3c2b1a0-mv2.jpg"
+    )
+
+
+def test_a_mirrored_page_keeps_its_metadata_video_and_full_images(imported_project):
+    project, _ = imported_project
+    post = (
+        project / "content/posts/cuidar-al-caballo-mayor-lo-que-aprendi-con-lucero.md"
+    )
+    meta = fields(post)
+    assert {k: meta[k] for k in ("Category", "Tags", "Author", "Wix_url", "Date")} == {
+        "Category": "Salud",
+        "Tags": "caballos mayores, dientes",
+        "Author": "Lucía Fernández",
+        "Wix_url": "/post/cuidar-al-caballo-mayor",  # og:url, not the canonical
+        "Date": "2024-10-02 18:45",
+    }
+    body = read_source(post).body
+    video = "https://www.youtube.com/watch?v=aB3dE5fG7hI"
+    assert f"[Video: Cómo revisar los dientes de un caballo mayor]({video})" in body
+    image = f"{post.stem}/2b7d9e_5f60718293a4b5c6d7e8f90a1b2c3d4e-mv2.jpg"
+    assert f"![Lucero en el prado]({{static}}/images/{image})" in body
+    for chrome in (
+        "Contact",
+        "contact.html",
+        "visualizaciones",
+        "Publicaciones recientes",
+        "Foto del escritor",
+    ):
+        assert chrome not in body
+    assert "Dos veces al año viene la dentista.  \nSin excepción." in body
+
+
+def test_teaser_only_feeds_become_drafts_with_a_warning(tmp_path, workspace, capsys):
+    outcome = import_wix(TEASERS, workspace)
+    [first, second] = outcome.written
+    assert fields(first)["Status"] == "draft"
+    assert "Summary" not in fields(first)  # the feed's "..." is no summary
+    report(outcome, workspace.parent)
+    out = capsys.readouterr().out
+    assert (
+        "content/posts/winter-rugs-a-short-guide.md: deze post was in de feed ingekort"
+        in out
+    )
