@@ -126,10 +126,10 @@ def test_images_that_can_be_reached_are_downloaded_next_to_the_post(
     workspace, tmp_path
 ):
     served = tmp_path / "wix"
-    media = served / "media/abc_123~mv2.jpg/v1/fill/w_740"
-    media.mkdir(parents=True)
+    (served / "media").mkdir(parents=True)
     picture = jpeg()
-    (media / "abc_123~mv2.jpg").write_bytes(picture)
+    # The original: the feed links to a resized copy, the import takes the original.
+    (served / "media/abc_123~mv2.jpg").write_bytes(picture)
     with SiteServer(served, policy="default-src 'none'") as server:
         url = f"{server.url}/media/abc_123~mv2.jpg/v1/fill/w_740/abc_123~mv2.jpg"
         feed = tmp_path / "blog-feed.xml"
