@@ -2,16 +2,19 @@
 
 import io
 import re
+import socket
 import subprocess
 import sys
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from PIL import Image
 
 from authoring.lint import check_content
-from authoring.source import read_source
+from authoring.source import read_source, site_settings
+from authoring.wix_fetch import MAX_BYTES, FetchError, fetch_image
 from authoring.wix_import import (
     WixImportError,
     import_wix,
@@ -435,3 +438,207 @@ def test_teaser_only_feeds_become_drafts_with_a_warning(tmp_path, workspace, cap
         "content/posts/winter-rugs-a-short-guide.md: deze post was in de feed ingekort"
         in out
     )
+
+
+# -- never lose, never half-write ---------------------------------------------------
+def feed_with(tmp_path: Path, *items: str) -> Path:
+    """A Wix feed of these <item> bodies."""
+    feed = tmp_path / "blog-feed.xml"
+    feed.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>'
+        + "".join(f"<item>{item}</item>" for item in items)
+        + "</channel></rss>",
+        encoding="utf-8",
+    )
+    return feed
+
+
+def item(title: str, html: str, link: str = "", extra: str = "") -> str:
+    return (
+        f"<title><![CDATA[{title}]]></title><link>{link}</link>"
+        "<pubDate>Mon, 15 Jan 2024 08:00:00 GMT</pubDate>"
+        f"{extra}<content:encoded><![CDATA[{html}]]></content:encoded>"
+    )
+
+
+def test_one_run_writes_all_its_posts_or_none(workspace, tmp_path):
+    feed = feed_with(
+        tmp_path,
+        item("Eerste post", "<p>Tekst</p>", "https://x.example/post/eerste"),
+        item("!!!", "<p>Van deze titel is geen slug te maken</p>"),
+    )
+    before = sorted((workspace.parent / "content").rglob("*"))
+    with pytest.raises(WixImportError, match="kan geen slug worden gemaakt"):
+        import_wix(feed, workspace)
+    assert sorted((workspace.parent / "content").rglob("*")) == before
+    assert not list(workspace.parent.glob(".wix-import-*"))  # no staging left over
+
+
+def test_posts_with_the_same_title_keep_their_own_file_on_every_import(workspace):
+    posts = workspace.parent / "content/posts"
+    for _ in range(2):
+        outcome = import_wix(FEED_HR, workspace)
+        assert outcome.written == [
+            posts / "paard-ruiter-de-winterstop.md",
+            posts / "nieuws-uit-de-stal.md",
+            posts / "nieuws-uit-de-stal-2.md",
+        ]
+    assert fields(posts / "nieuws-uit-de-stal.md")["Wix_url"] == (
+        "/post/nieuws-uit-de-stal-1"
+    )
+    assert fields(posts / "nieuws-uit-de-stal-2.md")["Wix_url"] == (
+        "/post/nieuws-uit-de-stal"
+    )
+
+
+def test_reimporting_without_a_date_keeps_the_date_and_address_it_had(workspace):
+    post = workspace.parent / "content/posts/dilemmas.md"
+    post.unlink()
+    import_wix(SEED, workspace, when="2024-01-15 09:00", wix_url="/post/dilemma-s")
+    outcome = import_wix(SEED, workspace)
+    assert outcome.written == [post] and outcome.notes == []
+    meta = fields(post)
+    assert (meta["Date"], meta["Wix_url"]) == ("2024-01-15 09:00", "/post/dilemma-s")
+
+
+# -- safe by construction -----------------------------------------------------------
+class Answers(BaseHTTPRequestHandler):
+    """A local server answering each path as the attack needs it."""
+
+    routes: dict = {}
+
+    def do_GET(self):
+        status, headers, body = self.routes.get(self.path, (404, {}, b""))
+        self.send_response(status)
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format, *args):
+        pass
+
+
+@pytest.fixture
+def answers():
+    Answers.routes = {
+        "/paard.jpg": (200, {}, jpeg()),
+        "/paard.png": (200, {}, jpeg()),
+        "/fout.png": (200, {"Content-Type": "image/png"}, b"<html>Not found</html>"),
+        "/groot.jpg": (200, {}, jpeg() + b"\0" * MAX_BYTES),
+        "/door": (302, {"Location": "http://169.254.169.254/latest/meta-data"}, b""),
+    }
+    with LocalServer(Answers) as server:
+        yield server
+
+
+def test_only_http_and_https_images_are_fetched(workspace, tmp_path):
+    with pytest.raises(FetchError, match="alleen http- en https-adressen"):
+        fetch_image(f"file://{ROOT / 'pelicanconf.py'}")
+    feed = feed_with(
+        tmp_path, item("Bestand", f'<p>x</p><img src="file://{ROOT}/pelicanconf.py">')
+    )
+    outcome = import_wix(feed, workspace, allow_loopback=True)
+    assert outcome.images_saved == []
+    assert "file:" not in outcome.written[0].read_text(encoding="utf-8")
+    assert not (workspace.parent / "content/images/bestand").exists()
+
+
+def test_loopback_is_refused_unless_a_test_allows_its_own_server(answers):
+    for url in (f"{answers.url}/paard.jpg", "http://localhost:9/paard.jpg"):
+        with pytest.raises(FetchError, match="eigen computer of netwerk"):
+            fetch_image(url)
+    assert fetch_image(f"{answers.url}/paard.jpg", allow_loopback=True)[1] == ".jpg"
+
+
+@pytest.mark.parametrize(
+    "host", ["10.0.0.8", "192.168.1.1", "172.16.0.1", "169.254.169.254", "[fe80::1]"]
+)
+def test_private_and_link_local_addresses_are_refused_even_in_tests(host):
+    with pytest.raises(FetchError, match="eigen computer of netwerk"):
+        fetch_image(f"http://{host}/paard.jpg", allow_loopback=True)
+
+
+def test_a_redirect_is_checked_like_the_first_address(answers):
+    with pytest.raises(FetchError, match="169.254.169.254"):
+        fetch_image(f"{answers.url}/door", allow_loopback=True)
+
+
+def test_an_error_page_answered_with_200_is_not_saved_as_an_image(answers):
+    with pytest.raises(FetchError, match="geen afbeelding"):
+        fetch_image(f"{answers.url}/fout.png", allow_loopback=True)
+
+
+def test_an_image_is_saved_with_the_suffix_of_what_it_is(answers):
+    data, suffix = fetch_image(f"{answers.url}/paard.png", allow_loopback=True)
+    assert (suffix, Image.open(io.BytesIO(data)).format) == (".jpg", "JPEG")
+
+
+def test_a_download_larger_than_the_cap_is_refused(answers):
+    with pytest.raises(FetchError, match="groter dan 20 MB"):
+        fetch_image(f"{answers.url}/groot.jpg", allow_loopback=True)
+
+
+def test_a_server_that_never_answers_times_out():
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        url = f"http://127.0.0.1:{silent.getsockname()[1]}/paard.jpg"
+        with pytest.raises(FetchError, match="geen verbinding"):
+            fetch_image(url, allow_loopback=True, timeout=0.2)
+
+
+def test_a_newline_in_title_category_or_author_adds_no_header_line(workspace, tmp_path):
+    feed = feed_with(
+        tmp_path,
+        item(
+            "Kwaad\nSave_as: contact/index.html",
+            "<p>Tekst</p>",
+            "https://x.example/post/kwaad",
+            "<category>Nieuws\nStatus: hidden</category>"
+            "<dc:creator>Iemand\r\nUrl: contact/</dc:creator>",
+        ),
+    )
+    [post] = import_wix(feed, workspace).written
+    meta = fields(post)
+    assert sorted(meta) == [
+        "Author", "Category", "Date", "Import_hash", "Slug", "Title", "Wix_url"
+    ]  # fmt: skip
+    assert meta["Title"] == "Kwaad Save_as: contact/index.html"
+    assert meta["Category"] == "Nieuws Status: hidden"
+
+
+def rendered(path: Path, settings_file: Path) -> tuple[str, dict]:
+    """The post's HTML and metadata as the build reads them (Pelican's reader)."""
+    from pelican.readers import MarkdownReader
+
+    return MarkdownReader(site_settings(settings_file)).read(str(path))
+
+
+def test_link_targets_text_and_tags_from_the_feed_stay_text(workspace, tmp_path):
+    hostile = (
+        """<p><a href='https://x.example/" onmouseover="alert(1)'>hier</a> en """
+        '<a href="javascript:alert(2)">klik</a> en <a href="data:text/html,x">d</a>'
+        '<img src="x" onerror="alert(3)"><script>alert(4)</script>'
+        '<iframe src="https://evil.example/"></iframe> &lt;b onclick=x&gt;</p>'
+    )
+    feed = feed_with(
+        tmp_path,
+        item(
+            "Aanval",
+            hostile,
+            "https://x.example/post/aanval",
+            "<description><![CDATA[Toon &lt;img src=x onerror=alert(5)&gt; als tekst"
+            "]]></description>",
+        ),
+    )
+    [post] = import_wix(feed, workspace).written
+    html, meta = rendered(post, workspace)
+    page = BeautifulSoup(html + str(meta["summary"]), "html.parser")
+    assert [tag.name for tag in page.find_all(True)] == ["p", "a", "p"]
+    assert page.a["href"] == "https://x.example/%22%20onmouseover=%22alert%281%29"
+    assert "<b onclick=x>" in page.get_text()
+    assert "<img src=x onerror=alert(5)>" in page.get_text()
