@@ -24,6 +24,7 @@ BLOCKS = {
     "figcaption", "table", "thead", "tbody", "tr", "td", "th", "pre", "hr",
     "h1", "h2", "h3", "h4", "h5", "h6", "main", "body", "[document]",
 }  # fmt: skip
+LINES = ["p", "li", "h1", "h2", "h3", "h4", "h5", "h6"]
 DROP = ["script", "style", "noscript", "button", "svg", "template", "form", "input"]
 BULLET = re.compile(r"^[·•]\s*")
 QUOTES = (
@@ -31,7 +32,7 @@ QUOTES = (
 )  # fmt: skip
 # Markdown specials inside a line, and what only counts at the start of a line.
 INLINE = re.compile(r"([\\`*_\[\]{}|])")
-TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
+TAG_START = re.compile(r"<(?!\s)")
 ENTITY = re.compile(r"&(?=#?\w+;)")
 LINE_START = re.compile(r"^(#|>|[-+]|\d+(?=[.)]))")
 NOT_ESCAPABLE = {"=": "&#61;", "~": "&#126;", ":": "&#58;"}
@@ -134,13 +135,13 @@ def prepare(soup: BeautifulSoup) -> BeautifulSoup:
         for tag in soup.find_all(name):
             tag.name = {"b": "strong", "i": "em"}[name]
     # Wix keeps line breaks of a paragraph as raw newlines (white-space: pre-wrap).
-    for text in soup.find_all(string=re.compile(r"\S\s*\n\s*\S")):
-        if text.find_parent(["p", "li", "h1", "h2", "h3", "h4", "h5", "h6"]):
-            parts = re.split(r"[ \t]*\n\s*", str(text))
-            for number, part in enumerate(parts):
+    for text in soup.find_all(string=re.compile("\n")):
+        if text.find_parent(LINES) and not text.find_parent("pre"):
+            for number, part in enumerate(re.split(r"[ \t]*\n[ \t]*", str(text))):
                 if number:
                     text.insert_before(soup.new_tag("br"))
-                text.insert_before(NavigableString(part))
+                if part:
+                    text.insert_before(NavigableString(part))
             text.extract()
     # Adjacent runs of one style are one run: **a****b** would not be bold.
     for tag in soup.find_all(["strong", "em", "u"]):
@@ -161,7 +162,12 @@ def prepare(soup: BeautifulSoup) -> BeautifulSoup:
                 paragraph.insert_before(listing)
             listing.append(paragraph.extract())
             paragraph.name = "li"
-        elif is_quote(text) and paragraph.parent.name != "blockquote":
+        elif (
+            is_quote(text)
+            and "\n" not in text
+            and not paragraph.find("br")
+            and not paragraph.find_parent(["blockquote", "li", "td", "th"])
+        ):
             paragraph.wrap(soup.new_tag("blockquote"))
     return soup
 

@@ -5,11 +5,16 @@ import re
 import socket
 import subprocess
 import sys
+from html import escape as html_escape
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown import Markdown
+from pelican.readers import MarkdownReader
 from PIL import Image
 
 from authoring.lint import check_content
@@ -21,6 +26,7 @@ from authoring.wix_import import (
     read_posts,
     report,
 )
+from authoring.wix_markdown import to_markdown
 from tests.conftest import FIXTURES, ROOT, build_site, copy_project
 from tests.support.html import soup, text_of
 from tests.support.server import LocalServer, SiteServer
@@ -30,6 +36,7 @@ SEED = WIX / "dilemmas-wix-page.txt"
 FEED = WIX / "blog-feed.xml"
 PAGE = WIX / "dilemmas-wix-post.html"
 HAND_MADE = read_source(ROOT / "content/posts/dilemmas.md")
+SETTINGS = site_settings()
 
 
 def jpeg(size=(8, 6)) -> bytes:
@@ -613,8 +620,6 @@ def test_a_newline_in_title_category_or_author_adds_no_header_line(workspace, tm
 
 def rendered(path: Path, settings_file: Path) -> tuple[str, dict]:
     """The post's HTML and metadata as the build reads them (Pelican's reader)."""
-    from pelican.readers import MarkdownReader
-
     return MarkdownReader(site_settings(settings_file)).read(str(path))
 
 
@@ -642,3 +647,69 @@ def test_link_targets_text_and_tags_from_the_feed_stay_text(workspace, tmp_path)
     assert page.a["href"] == "https://x.example/%22%20onmouseover=%22alert%281%29"
     assert "<b onclick=x>" in page.get_text()
     assert "<img src=x onerror=alert(5)>" in page.get_text()
+
+
+# -- every word kept ----------------------------------------------------------------
+DUTCH = st.sampled_from(
+    list("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZéëèêïöüçàñÉÖ")
+    + list("0123456789.,;:!?'\"‘’“”„()[]{}<>&*_#-+=~|\\/`%@^$ ")
+    + ["😀", "🐴", "\xa0", "&amp;", "&lt;b&gt;", "&#38;", "<Enter>", "1. ", "- "]
+)
+TEXT = st.lists(DUTCH, min_size=1, max_size=12).map("".join).filter(str.strip)
+STYLES = ["", "strong", "em", "u", "b", "i", "span-bold", "span"]
+RUN = st.tuples(st.sampled_from(STYLES), TEXT)
+# Between runs: nothing, a space, a raw newline or <br> (a line break in Wix).
+GAP = st.sampled_from(["", " ", "\n", "<br>"])
+PARAGRAPH = st.lists(st.tuples(RUN, GAP), min_size=1, max_size=6)
+BLOCK = st.tuples(st.sampled_from(["p", "h2", "li", "blockquote", "td"]), PARAGRAPH)
+
+
+def wix_html(blocks) -> tuple[str, str, int]:
+    """Wix-like HTML of the blocks, the words it shows and its line breaks."""
+    parts, shown, breaks = [], [], 0
+    for kind, runs in blocks:
+        html, text = "", ""
+        for index, ((style, words), gap) in enumerate(runs):
+            escaped = html_escape(words, quote=False)
+            if style.startswith("span"):
+                weight = ' style="font-weight:bold"' if style == "span-bold" else ""
+                html += f"<span{weight}>{escaped}</span>"
+            else:
+                html += f"<{style}>{escaped}</{style}>" if style else escaped
+            text += words
+            if index == len(runs) - 1 or not gap:
+                continue
+            if gap != " " and kind in ("p", "li"):
+                html, breaks = html + gap, breaks + 1
+            else:
+                html += " "
+            text += " "
+        wrapped = {
+            "li": f"<ul><li><p>{html}</p></li></ul>",
+            "blockquote": f"<blockquote><p>{html}</p></blockquote>",
+            "td": f"<table><tr><td><p>{html}</p></td><td>x</td></tr></table>",
+        }.get(kind, f"<{kind}>{html}</{kind}>")
+        parts.append(wrapped)
+        shown.append(text + (" x" if kind == "td" else ""))
+    return "".join(parts), " ".join(shown), breaks
+
+
+def words_on_page(html: str) -> tuple[list[str], int]:
+    """The words a reader sees, and the number of line breaks inside paragraphs."""
+    page = BeautifulSoup(html, "html.parser")
+    breaks = len(page.find_all("br"))
+    for tag in page.find_all(["br", "p", "li", "h2", "td", "th", "blockquote"]):
+        tag.insert_after(" ")
+    return page.get_text("").split(), breaks
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(BLOCK, min_size=1, max_size=5))
+def test_every_word_of_wix_html_is_on_the_built_page(blocks):
+    html, shown, breaks = wix_html(blocks)
+    markdown = to_markdown(html)
+    # As the build reads a post: Pelican's reader and extensions, a header above.
+    reader = Markdown(**MarkdownReader(SETTINGS).settings["MARKDOWN"])
+    words, shown_breaks = words_on_page(reader.convert("Title: t\n\n" + markdown))
+    assert words == shown.split(), markdown
+    assert shown_breaks == breaks, markdown
