@@ -24,6 +24,8 @@ from pelican.generators import Generator
 from pelican.utils import sanitised_join
 from sitekit.assets import AssetManifest
 
+from .fetch import check_addresses, url_fetcher
+
 logger = logging.getLogger(__name__)
 
 HERE = Path(__file__).parent
@@ -88,7 +90,7 @@ def render(job: Job) -> str:
     fonts, sheets = styles(job.stylesheets)  # first: it imports WeasyPrint quietly
     from weasyprint import HTML
 
-    document = HTML(string=job.html, base_url=job.base_url)
+    document = HTML(string=job.html, base_url=job.base_url, url_fetcher=url_fetcher())
     data = document.write_pdf(
         stylesheets=sheets,
         font_config=fonts,
@@ -199,6 +201,7 @@ class ChecklistPdfGenerator(Generator):
                 else None,
                 created=creation_date(),
             )
+            check_addresses(html, str(base), checklist, self.settings)
             digest = digest_of(html, files)
             cached = cache / name / f"{digest[:24]}.pdf"
             self.pdfs[name] = cached
