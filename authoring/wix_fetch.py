@@ -88,8 +88,10 @@ def download(url: str, allow_loopback: bool = False, timeout: float = TIMEOUT) -
                 raise FetchError(f"de server antwoordde {response.status}")
             data = response.read(MAX_BYTES + 1)
             connection.close()
+        except TimeoutError as error:
+            raise FetchError("de server antwoordde niet op tijd") from error
         except (OSError, http.client.HTTPException) as error:
-            raise FetchError(f"geen verbinding ({error})") from error
+            raise FetchError("de server is niet bereikbaar") from error
         if len(data) > MAX_BYTES:
             raise FetchError(f"groter dan {MAX_BYTES // 1024 // 1024} MB")
         return data

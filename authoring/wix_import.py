@@ -103,13 +103,12 @@ class Post:
     cover: str | None = None
     teaser_only: bool = False
 
-    @property
-    def images(self) -> list[str]:
-        """The addresses of the images in the post, in order, each once."""
+    def embeds(self) -> tuple[list[str], list[tuple[str, str]]]:
+        """The post's images (each once, in order) and its videos (title, page)."""
         found: list[str] = []
         converter = WixConverter(lambda src: found.append(src) or src)
         converter.convert_soup(prepare(BeautifulSoup(self.html, "html.parser")))
-        return list(dict.fromkeys(found))
+        return list(dict.fromkeys(found)), converter.videos
 
     def markdown(self, local: dict[str, str] | None = None) -> str:
         """The body as Markdown, with images at their `local` addresses."""
@@ -493,8 +492,9 @@ def import_wix(
             if wix_url:
                 post.wix_url = old_address(urljoin("https://wix/", wix_url))
             post.wix_url = post.wix_url or before.get("wix_url")
+            images, videos = post.embeds()
             local = {}
-            for url in dict.fromkeys(post.images + [post.cover] * bool(post.cover)):
+            for url in dict.fromkeys(images + [post.cover] * bool(post.cover)):
                 try:
                     data, suffix = fetch_image(url, allow_loopback)
                 except FetchError as problem:
@@ -507,7 +507,7 @@ def import_wix(
                 local[url] = "{static}/" + relative.as_posix()
             if post.cover:
                 post.cover = local.get(post.cover, "").removeprefix("{static}/")
-            converter_notes(post, show, outcome)
+            author_notes(post, videos, show, outcome)
             text = render_post(post, slug, post.markdown(local), settings)
             staged_post = Path(staging) / "posts" / f"{slug}.md"
             staged_post.parent.mkdir(parents=True, exist_ok=True)
@@ -524,7 +524,9 @@ def import_wix(
     return outcome
 
 
-def converter_notes(post: Post, show: str, outcome: Outcome) -> None:
+def author_notes(
+    post: Post, videos: list[tuple[str, str]], show: str, outcome: Outcome
+) -> None:
     """What the author still has to do for this post, one Dutch line each."""
     if post.teaser_only:
         outcome.notes.append(
@@ -541,9 +543,7 @@ def converter_notes(post: Post, show: str, outcome: Outcome) -> None:
             f"{show}: het oude Wix-adres is onbekend; zet het bij Wix_url, "
             "bijvoorbeeld Wix_url: /post/mijn-post"
         )
-    converter = WixConverter()
-    converter.convert_soup(prepare(BeautifulSoup(post.html, "html.parser")))
-    for title, page in converter.videos:
+    for title, page in videos:
         outcome.notes.append(
             f"{show}: de video {title!r} is nu een link naar {page} (de site toont "
             "geen ingesloten video's)"

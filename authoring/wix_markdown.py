@@ -33,7 +33,7 @@ QUOTES = (
 # Markdown specials inside a line, and what only counts at the start of a line.
 INLINE = re.compile(r"([\\`*_\[\]{}|])")
 TAG_START = re.compile(r"<(?!\s)")
-ENTITY = re.compile(r"&(?=#?\w+;)")
+ENTITY = re.compile(r"&(?=[#A-Za-z])")  # browsers read &copy and &#0 without a ;
 LINE_START = re.compile(r"^(#|>|[-+]|\d+(?=[.)]))")
 NOT_ESCAPABLE = {"=": "&#61;", "~": "&#126;", ":": "&#58;"}
 HOST = re.compile(r"^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}([/?#]|$)", re.I)

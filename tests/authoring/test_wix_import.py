@@ -434,6 +434,16 @@ def test_a_mirrored_page_keeps_its_metadata_video_and_full_images(imported_proje
     assert "Dos veces al año viene la dentista.  \nSin excepción." in body
 
 
+def test_a_video_becomes_a_link_and_the_report_says_so(workspace, capsys):
+    report(import_wix(MIRRORED, workspace), workspace.parent)
+    assert (
+        "content/posts/cuidar-al-caballo-mayor-lo-que-aprendi-con-lucero.md: de video "
+        "'Cómo revisar los dientes de un caballo mayor' is nu een link naar "
+        "https://www.youtube.com/watch?v=aB3dE5fG7hI (de site toont geen ingesloten "
+        "video's)" in capsys.readouterr().out.splitlines()
+    )
+
+
 def test_teaser_only_feeds_become_drafts_with_a_warning(tmp_path, workspace, capsys):
     outcome = import_wix(TEASERS, workspace)
     [first, second] = outcome.written
@@ -594,7 +604,7 @@ def test_a_server_that_never_answers_times_out():
         silent.bind(("127.0.0.1", 0))
         silent.listen()
         url = f"http://127.0.0.1:{silent.getsockname()[1]}/paard.jpg"
-        with pytest.raises(FetchError, match="geen verbinding"):
+        with pytest.raises(FetchError, match="de server antwoordde niet op tijd"):
             fetch_image(url, allow_loopback=True, timeout=0.2)
 
 
