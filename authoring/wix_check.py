@@ -2,6 +2,9 @@
 
 import logging
 import re
+from urllib.parse import quote, unquote, urlsplit
+
+from hosting.redirects import old_path
 
 from .wix_markdown import MISSING_ALT
 
@@ -12,8 +15,21 @@ IN_HEADER = re.compile(r"^image_alt:\s*" + re.escape(MISSING_ALT), re.IGNORECASE
 
 
 def check_imported(checker, doc) -> None:
-    """One warning per image the import could not describe (its alt or Image_alt)."""
+    """One warning per image the import could not describe (its alt or Image_alt),
+    and an error for an old address the build cannot redirect as written."""
     source = doc.source
+    wix = source.first("wix_url")
+    if wix and wix.value and old_path(wix.value) is None:
+        path = urlsplit(wix.value).path if "://" in wix.value else wix.value
+        encoded = quote(unquote(path), safe="/-._~")
+        if old_path(encoded):
+            checker.add(
+                doc,
+                wix.line,
+                "fout",
+                f"Wix_url {wix.value!r} bevat tekens die niet in een webadres mogen",
+                f"schrijf het zo: Wix_url: {encoded}",
+            )
     image = source.first("image")
     for number, line in enumerate(source.lines, 1):
         if number < source.body_start:

@@ -253,7 +253,8 @@ class WixConverter(MarkdownConverter):
             " ".join(caption.get_text().split()) if caption else ""
         )
         image = f"![{escape(alt or MISSING_ALT)}]({self.image(src)})"
-        return image if "_inline" in parent_tags else f"\n\n{image}\n\n"
+        inline = "_inline" in parent_tags or el.find_parent("a") is not None
+        return image if inline else f"\n\n{image}\n\n"
 
     def convert_figcaption(self, el, text, parent_tags):
         return f"\n\n*{text.strip()}*\n\n" if text.strip() else ""

@@ -723,3 +723,20 @@ def test_every_word_of_wix_html_is_on_the_built_page(blocks):
     words, shown_breaks = words_on_page(reader.convert("Title: t\n\n" + markdown))
     assert words == shown.split(), markdown
     assert shown_breaks == breaks, markdown
+
+
+def test_check_asks_for_an_old_address_the_build_can_redirect(workspace):
+    post = workspace.parent / "content/posts/dilemmas.md"
+    text = post.read_text(encoding="utf-8")
+    post.write_text(
+        text.replace(
+            "Slug: dilemmas\n", "Slug: dilemmas\nWix_url: /post/über-paarden\n"
+        ),
+        encoding="utf-8",
+    )
+    problems = [str(p) for p in check_content(workspace) if p.file.endswith(post.name)]
+    assert (
+        "content/posts/dilemmas.md:3: fout: Wix_url '/post/über-paarden' bevat tekens "
+        "die niet in een webadres mogen (schrijf het zo: Wix_url: "
+        "/post/%C3%BCber-paarden)" in problems
+    )
