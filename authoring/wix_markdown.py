@@ -35,6 +35,7 @@ INLINE = re.compile(r"([\\`*_\[\]{}|])")
 TAG_START = re.compile(r"<(?!\s)")
 ENTITY = re.compile(r"&(?=[#A-Za-z])")  # browsers read &copy and &#0 without a ;
 LINE_START = re.compile(r"^(#|>|[-+]|\d+(?=[.)]))")
+NESTED = re.compile(r"\n{2,}(?=(?:-|1\.) )")
 NOT_ESCAPABLE = {"=": "&#61;", "~": "&#126;", ":": "&#58;"}
 HOST = re.compile(r"^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}([/?#]|$)", re.I)
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
@@ -272,6 +273,9 @@ class WixConverter(MarkdownConverter):
         if not text:
             return "\n"
         bullet = "1." if el.parent is not None and el.parent.name == "ol" else "-"
+        # A nested list follows its item's text directly, or it takes in the items
+        # after it (Python-Markdown reads a blank line there as a looser list).
+        text = NESTED.sub("\n", text)
         lines = text.split("\n")
         indented = [lines[0]] + [("    " + line if line else "") for line in lines[1:]]
         return f"{bullet} " + "\n".join(indented) + "\n"
