@@ -133,6 +133,11 @@ def old_address(url: str) -> str | None:
     return quote(unquote(parts.path), safe="/-._~")
 
 
+def normal_address(value: str) -> str | None:
+    """An old address as the import writes it, whether given as a path or a URL."""
+    return old_address(value if "://" in value else urljoin("https://wix/", value))
+
+
 def original_image(src: str) -> str | None:
     """The full-size address of a Wix image: no resizing, no blurred placeholder."""
     src = src.strip().replace("\\", "/")
@@ -437,7 +442,9 @@ def choose_slugs(posts: list[Post], folder: Path, settings: dict) -> list[str]:
         while slug in taken or (
             (folder / f"{slug}.md").exists()
             and post.wix_url
-            and fields_of(folder / f"{slug}.md").get("wix_url", post.wix_url)
+            and normal_address(
+                fields_of(folder / f"{slug}.md").get("wix_url", post.wix_url)
+            )
             != post.wix_url
         ):
             slug, number = f"{base}-{number}", number + 1
@@ -490,7 +497,7 @@ def import_wix(
             elif post.date is None:
                 post.date = before.get("date")
             if wix_url:
-                post.wix_url = old_address(urljoin("https://wix/", wix_url))
+                post.wix_url = normal_address(wix_url)
             post.wix_url = post.wix_url or before.get("wix_url")
             images, videos = post.embeds()
             local = {}

@@ -740,3 +740,19 @@ def test_check_asks_for_an_old_address_the_build_can_redirect(workspace):
         "die niet in een webadres mogen (schrijf het zo: Wix_url: "
         "/post/%C3%BCber-paarden)" in problems
     )
+
+
+def test_a_post_whose_old_address_was_written_as_a_full_url_is_the_same_post(
+    workspace,
+):
+    posts = workspace.parent / "content/posts"
+    [first, *_] = import_wix(FEED_HR, workspace).written
+    text = first.read_text(encoding="utf-8")
+    first.write_text(
+        text.replace(
+            "Wix_url: /post/", "Wix_url: https://www.stal-hoefslag.example/post/"
+        ),
+        encoding="utf-8",
+    )
+    outcome = import_wix(FEED_HR, workspace, force=True)
+    assert outcome.written[0] == first == posts / "paard-ruiter-de-winterstop.md"
