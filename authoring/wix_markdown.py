@@ -303,5 +303,8 @@ def to_markdown(html: str | Tag, image: Callable[[str], str] | None = None) -> s
 
 
 def one_line(html: str) -> str:
-    """Markdown of a piece of HTML on one line (a summary)."""
-    return " ".join(to_markdown(html).replace("  \n", " ").split())
+    """Markdown of a piece of HTML on one line, text only (a summary)."""
+    soup = BeautifulSoup(html, "html.parser")
+    for embed in soup.find_all(["img", "iframe", "table", "hr"]):
+        embed.decompose()
+    return " ".join(to_markdown(soup).replace("  \n", " ").split())
