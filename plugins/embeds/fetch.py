@@ -22,15 +22,15 @@ ATTRIBUTES = ("src", "href", "data", "poster")  # links (<a>) are never fetched
 ROOTS: list[Path] = [ASSETS.resolve()]
 
 
-def allowed(url: str) -> bool:
-    """True for a file:// address inside one of ROOTS, and for inline data."""
+def allowed(url: str, roots: list[Path] = ROOTS) -> bool:
+    """True for a file:// address inside one of `roots`, and for inline data."""
     parts = urlsplit(url)
     if parts.scheme == "data":
         return True
     if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
         return False
     path = Path(unquote(parts.path)).resolve()
-    return any(path.is_relative_to(root) for root in ROOTS)
+    return any(path.is_relative_to(root) for root in roots)
 
 
 def check_addresses(html: str, base_url: str, checklist, settings: dict) -> None:
@@ -57,14 +57,17 @@ def check_addresses(html: str, base_url: str, checklist, settings: dict) -> None
                 )
 
 
-def url_fetcher():
-    """WeasyPrint's fetcher, limited to the addresses `allowed` accepts; any other
-    stops the rendering (check_addresses has named the line before)."""
+def url_fetcher(base_url: str):
+    """WeasyPrint's fetcher, limited to the addresses `allowed` accepts (and the
+    theme of `base_url`, should this process not have run check_addresses); any
+    other stops the rendering."""
     from weasyprint.urls import URLFetcher
+
+    roots = [*ROOTS, Path(base_url).resolve().parent]
 
     class LocalOnly(URLFetcher):
         def fetch(self, url, headers=None):
-            if not allowed(url):
+            if not allowed(url, roots):
                 raise ValueError(f"not loaded for a checklist PDF: {url}")
             return super().fetch(url, headers)
 

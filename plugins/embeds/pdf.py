@@ -90,7 +90,8 @@ def render(job: Job) -> str:
     fonts, sheets = styles(job.stylesheets)  # first: it imports WeasyPrint quietly
     from weasyprint import HTML
 
-    document = HTML(string=job.html, base_url=job.base_url, url_fetcher=url_fetcher())
+    fetcher = url_fetcher(job.base_url)  # files of the site only (embeds/fetch.py)
+    document = HTML(string=job.html, base_url=job.base_url, url_fetcher=fetcher)
     data = document.write_pdf(
         stylesheets=sheets,
         font_config=fonts,
