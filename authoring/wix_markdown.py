@@ -126,6 +126,18 @@ def starts_line(node) -> bool:
         return isinstance(before, Tag) and before.name in BLOCKS | {"br"}
 
 
+def followed_by_link(node) -> bool:
+    """True when a link's "[" comes right after this text node."""
+    while node.next_sibling is None and node.parent and node.parent.name not in BLOCKS:
+        node = node.parent
+    after = node.next_sibling
+    while isinstance(after, Tag) and after.name != "a" and after.contents:
+        if after.name in ("strong", "em", "u", "b", "i"):
+            return False  # its own marker comes first
+        after = after.contents[0]
+    return isinstance(after, Tag) and after.name == "a"
+
+
 def prepare(soup: BeautifulSoup) -> BeautifulSoup:
     """Wix's markup made plain: the same clean-up for every source."""
     for tag in soup.find_all(DROP):
@@ -192,9 +204,13 @@ class WixConverter(MarkdownConverter):
 
     def process_text(self, el, parent_tags=None):
         text = super().process_text(el, parent_tags)
-        if text and "_noformat" not in (parent_tags or ()) and starts_line(el):
+        if not text or "_noformat" in (parent_tags or ()):
+            return text
+        if starts_line(el):
             stripped = text.lstrip()
             text = text[: len(text) - len(stripped)] + escape_line_start(stripped)
+        if text.endswith("!") and followed_by_link(el):
+            text = text[:-1] + "\\!"  # "![" would start an image
         return text
 
     def inline(self, marker: str, closing: str | None = None):

@@ -666,7 +666,7 @@ DUTCH = st.sampled_from(
     + ["😀", "🐴", "\xa0", "&amp;", "&lt;b&gt;", "&#38;", "<Enter>", "1. ", "- "]
 )
 TEXT = st.lists(DUTCH, min_size=1, max_size=12).map("".join).filter(str.strip)
-STYLES = ["", "strong", "em", "u", "b", "i", "span-bold", "span"]
+STYLES = ["", "strong", "em", "u", "b", "i", "span-bold", "span", "a"]
 RUN = st.tuples(st.sampled_from(STYLES), TEXT)
 # Between runs: nothing, a space, a raw newline or <br> (a line break in Wix).
 GAP = st.sampled_from(["", " ", "\n", "<br>"])
@@ -681,7 +681,9 @@ def wix_html(blocks) -> tuple[str, str, int]:
         html, text = "", ""
         for index, ((style, words), gap) in enumerate(runs):
             escaped = html_escape(words, quote=False)
-            if style.startswith("span"):
+            if style == "a":
+                html += f'<a href="www.paard.example/?a=1&amp;b=(2)">{escaped}</a>'
+            elif style.startswith("span"):
                 weight = ' style="font-weight:bold"' if style == "span-bold" else ""
                 html += f"<span{weight}>{escaped}</span>"
             else:
@@ -756,3 +758,18 @@ def test_a_post_whose_old_address_was_written_as_a_full_url_is_the_same_post(
     )
     outcome = import_wix(FEED_HR, workspace, force=True)
     assert outcome.written[0] == first == posts / "paard-ruiter-de-winterstop.md"
+
+
+def test_the_command_line_never_fetches_from_this_computer(tmp_path, answers):
+    project = copy_project(tmp_path / "project")
+    url = f"{answers.url}/paard.jpg"
+    feed = feed_with(
+        tmp_path,
+        item("Lokaal", f'<p>x</p><img src="{url}" alt="Paard">', "https://x.nl/post/l"),
+    )
+    result = run_invoke(project, "import-wix", str(feed))
+    assert (
+        f"content/posts/lokaal.md: afbeelding niet gedownload: {url}: 127.0.0.1 is een "
+        "adres op je eigen computer of netwerk (127.0.0.1), niet op internet"
+    ) in result.stdout
+    assert not (project / "content/images/lokaal").exists()
