@@ -6,6 +6,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 from hosting.redirects import old_path
 
+from .wix_import import TRUNCATED
 from .wix_markdown import MISSING_ALT
 
 logger = logging.getLogger(__name__)
@@ -30,6 +31,20 @@ def check_imported(checker, doc) -> None:
                 f"Wix_url {wix.value!r} bevat tekens die niet in een webadres mogen",
                 f"schrijf het zo: Wix_url: {encoded}",
             )
+    status = source.first("status")
+    if (
+        source.first("import_hash")
+        and status
+        and status.value.lower() == "draft"
+        and source.body.rstrip().endswith(TRUNCATED)
+    ):
+        checker.add(
+            doc,
+            status.line,
+            "waarschuwing",
+            "deze post was in de feed ingekort: alleen het begin staat er",
+            "importeer de opgeslagen pagina van de post met invoke import-wix",
+        )
     image = source.first("image")
     for number, line in enumerate(source.lines, 1):
         if number < source.body_start:

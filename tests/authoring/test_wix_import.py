@@ -340,6 +340,15 @@ def test_after_importing_real_exports_check_finds_no_error_and_the_build_succeed
         "content/posts/paard-ruiter-de-winterstop.md",
         "content/posts/uber-weidegang-und-hufpflege.md",  # cover
     ]
+    shortened = [
+        line.split(":")[0]
+        for line in check.stdout.splitlines()
+        if "deze post was in de feed ingekort" in line
+    ]
+    assert shortened == [
+        "content/posts/five-things-i-wish-i-knew-before-buying-a-horse.md",
+        "content/posts/winter-rugs-a-short-guide.md",
+    ]
     build = runs["build"]
     assert build.returncode == 0, build.stdout + build.stderr
     redirects = (project / "output/_redirects").read_text(encoding="utf-8")
