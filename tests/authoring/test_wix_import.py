@@ -782,3 +782,18 @@ def test_the_command_line_never_fetches_from_this_computer(tmp_path, answers):
         "adres op je eigen computer of netwerk (127.0.0.1), niet op internet"
     ) in result.stdout
     assert not (project / "content/images/lokaal").exists()
+
+
+def test_the_saved_page_replaces_the_draft_of_a_shortened_post(workspace, tmp_path):
+    [_, draft] = import_wix(TEASERS, workspace).written
+    page = tmp_path / "Winter rugs.html"
+    text = MIRRORED.read_text(encoding="utf-8")
+    title = "Cuidar al caballo mayor: lo que aprendí con Lucero"
+    text = text.replace(title, "Winter rugs: a short guide").replace(
+        "caballos-del-sur.example/post/cuidar-al-caballo-mayor",
+        "meadow-riding.example/post/winter-rugs-a-short-guide",
+    )
+    page.write_text(text, encoding="utf-8")
+    assert import_wix(page, workspace).written == [draft]
+    assert "Status" not in fields(draft)
+    assert "Dos veces al año viene la dentista." in read_source(draft).body
