@@ -269,6 +269,15 @@ def page_data(soup: BeautifulSoup) -> dict:
     return {}
 
 
+def first_of(value) -> str | None:
+    """A JSON-LD text given once, as a list or as a thing with a name: the first."""
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("name")
+    return (value.strip() or None) if isinstance(value, str) else None
+
+
 def from_page(text: str) -> Post:
     """A Wix post page saved from the browser or a mirroring tool."""
     soup = BeautifulSoup(text, "html.parser")
@@ -302,10 +311,8 @@ def from_page(text: str) -> Post:
         '[data-hook="post-header"], [data-hook="post-footer"], [data-hook="post-title"]'
     ):
         chrome.decompose()
-    for player in body.select('[data-hook*="video"], wix-video'):
-        frame = player.find("iframe") or player.find(attrs={"data-src": VIDEO})
-        if frame and not frame.get("src"):
-            frame.name, frame["src"] = "iframe", frame.get("data-src")
+    for player in body.find_all(attrs={"data-src": VIDEO}):
+        player.name = "iframe"  # a lazy video player: a link to the video
     clean_images(body)
     post = Post(title=title, html=str(body))
     published = meta("article:published_time") or str(data.get("datePublished") or "")
@@ -321,21 +328,14 @@ def from_page(text: str) -> Post:
         or old_address(canonical.get("href") or "" if canonical else "")
         or old_address(str(data.get("url") or ""))
     )
-    author = data.get("author")
-    if isinstance(author, list):
-        author = author[0] if author else None
     post.author = (
-        (author.get("name") if isinstance(author, dict) else None)
-        or meta("article:author", "author")
-        or None
+        first_of(data.get("author")) or meta("article:author", "author") or None
     )
-    section = data.get("articleSection")
-    post.category = meta("article:section") or (
-        section[0] if isinstance(section, list) and section else section or None
-    )
+    post.category = meta("article:section") or first_of(data.get("articleSection"))
     keywords = data.get("keywords") or []
     if isinstance(keywords, str):
         keywords = keywords.split(",")
+    keywords = [k.strip() for k in keywords if isinstance(k, str) and k.strip()]
     post.tags = list(dict.fromkeys(metas("article:tag") or keywords))
     summary = meta("description", "og:description")
     post.summary = "" if summary.endswith(TRUNCATED) else one_line(html.escape(summary))
