@@ -185,6 +185,16 @@ def prepare(soup: BeautifulSoup) -> BeautifulSoup:
     return soup
 
 
+def around(text: str, opening: str, closing: str) -> str:
+    """Inline markup around the text, with the spaces at its edges kept outside."""
+    stripped = text.strip()
+    if not stripped:
+        return " " if text else ""
+    before = " " if text[0].isspace() else ""
+    after = " " if text[-1].isspace() else ""
+    return f"{before}{opening}{stripped}{closing}{after}"
+
+
 class WixConverter(MarkdownConverter):
     """markdownify with the site's Markdown dialect and Wix's embeds."""
 
@@ -213,41 +223,20 @@ class WixConverter(MarkdownConverter):
             text = text[:-1] + "\\!"  # "![" would start an image
         return text
 
-    def inline(self, marker: str, closing: str | None = None):
-        def convert(el, text, parent_tags):
-            stripped = text.strip()
-            if not stripped:
-                return " " if text else ""
-            before = " " if text[0].isspace() else ""
-            after = " " if text[-1].isspace() else ""
-            return f"{before}{marker}{stripped}{closing or marker}{after}"
-
-        return convert
-
     def convert_strong(self, el, text, parent_tags):
-        return self.inline("**")(el, text, parent_tags)
+        return around(text, "**", "**")
 
     def convert_em(self, el, text, parent_tags):
-        return self.inline("*")(el, text, parent_tags)
+        return around(text, "*", "*")
 
     def convert_u(self, el, text, parent_tags):
-        return self.inline("<u>", "</u>")(el, text, parent_tags)
+        return around(text, "<u>", "</u>")
 
-    convert_b = convert_strong
-    convert_i = convert_em
     convert_ins = convert_u
-
-    def convert_span(self, el, text, parent_tags):
-        return text
 
     def convert_a(self, el, text, parent_tags):
         target = link_target(el.get("href") or "")
-        stripped = text.strip()
-        if not target or not stripped:
-            return text
-        before = " " if text[0].isspace() else ""
-        after = " " if text[-1].isspace() else ""
-        return f"{before}[{stripped}]({target}){after}"
+        return around(text, "[", f"]({target})") if target else text
 
     def convert_hN(self, n, el, text, parent_tags):
         if "_inline" in parent_tags:
