@@ -2,6 +2,7 @@
 
 import io
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -13,7 +14,6 @@ import pytest
 from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from markdown import Markdown
 from pelican.readers import MarkdownReader
 from PIL import Image
 
@@ -26,7 +26,6 @@ from authoring.wix_import import (
     read_posts,
     report,
 )
-from authoring.wix_markdown import to_markdown
 from tests.conftest import FIXTURES, ROOT, build_site, copy_project
 from tests.support.html import soup, text_of
 from tests.support.server import LocalServer, SiteServer
@@ -724,16 +723,32 @@ def words_on_page(html: str) -> tuple[list[str], int]:
     return page.get_text("").split(), breaks
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(BLOCK, min_size=1, max_size=5))
-def test_every_word_of_wix_html_is_on_the_built_page(blocks):
+@pytest.fixture(scope="module")
+def words_site(tmp_path_factory) -> Path:
+    """A site folder to import into, kept for all examples of the property test."""
+    folder = tmp_path_factory.mktemp("words")
+    shutil.copy(ROOT / "pelicanconf.py", folder / "pelicanconf.py")
+    (folder / "content/posts").mkdir(parents=True)
+    (folder / "theme").symlink_to(ROOT / "theme")
+    return folder / "pelicanconf.py"
+
+
+@settings(max_examples=500, deadline=None)
+@given(title=TEXT, blocks=st.lists(BLOCK, min_size=1, max_size=5))
+def test_every_word_of_wix_html_is_on_the_built_page(words_site, title, blocks):
     html, shown, breaks = wix_html(blocks)
-    markdown = to_markdown(html)
-    # As the build reads a post: Pelican's reader and extensions, a header above.
-    reader = Markdown(**MarkdownReader(SETTINGS).settings["MARKDOWN"])
-    words, shown_breaks = words_on_page(reader.convert("Title: t\n\n" + markdown))
-    assert words == shown.split(), markdown
-    assert shown_breaks == breaks, markdown
+    title = f"Post {title}"
+    feed = feed_with(
+        words_site.parent,
+        item(html_escape(title), html, "https://x.example/post/p"),
+    )
+    [post] = import_wix(feed, words_site, force=True).written
+    # Read as the build reads it: Pelican's Markdown reader, with the site's settings.
+    page, meta = MarkdownReader(site_settings(words_site)).read(str(post))
+    words, shown_breaks = words_on_page(page)
+    assert words == shown.split(), post.read_text(encoding="utf-8")
+    assert shown_breaks == breaks, post.read_text(encoding="utf-8")
+    assert meta["title"] == " ".join(title.split())
 
 
 def test_check_asks_for_an_old_address_the_build_can_redirect(workspace):
