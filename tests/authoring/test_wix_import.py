@@ -35,7 +35,6 @@ SEED = WIX / "dilemmas-wix-page.txt"
 FEED = WIX / "blog-feed.xml"
 PAGE = WIX / "dilemmas-wix-post.html"
 HAND_MADE = read_source(ROOT / "content/posts/dilemmas.md")
-SETTINGS = site_settings()
 
 
 def jpeg(size=(8, 6)) -> bytes:
