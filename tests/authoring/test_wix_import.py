@@ -487,6 +487,15 @@ def item(title: str, html: str, link: str = "", extra: str = "") -> str:
     )
 
 
+def test_a_feed_with_dividers_and_cover_images_imports_every_post(workspace):
+    outcome = import_wix(FEED_HR, workspace)  # images unreachable here: listed
+    assert len(outcome.written) == 3
+    assert read_source(outcome.written[0]).body.count("\n***\n") == 2
+    cover = "https://static.wixstatic.com/media/5c1e2a_9f8e7d6c5b4a39281706f5e4d3c2b1a0~mv2.jpg"
+    assert cover in [url for url, _, _ in outcome.images_missing]
+    assert "Image" not in fields(outcome.written[0])  # only a downloaded cover
+
+
 def test_one_run_writes_all_its_posts_or_none(workspace, tmp_path):
     feed = feed_with(
         tmp_path,
