@@ -1,6 +1,7 @@
 """`invoke import-wix`: old Wix posts become Markdown, the author's words intact."""
 
 import io
+import ipaddress
 import re
 import shutil
 import socket
@@ -35,6 +36,25 @@ SEED = WIX / "dilemmas-wix-page.txt"
 FEED = WIX / "blog-feed.xml"
 PAGE = WIX / "dilemmas-wix-post.html"
 HAND_MADE = read_source(ROOT / "content/posts/dilemmas.md")
+
+
+@pytest.fixture(autouse=True)
+def offline(monkeypatch):
+    """No test here reaches the internet, on any machine: host names other than
+    localhost do not resolve, as without a network; numeric addresses still do."""
+    lookup = socket.getaddrinfo
+
+    def local_only(host, *args, **kwargs):
+        try:
+            ipaddress.ip_address(host)
+        except ValueError:
+            if host != "localhost":
+                raise socket.gaierror(
+                    socket.EAI_NONAME, "no network in tests"
+                ) from None
+        return lookup(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", local_only)
 
 
 def jpeg(size=(8, 6)) -> bytes:
