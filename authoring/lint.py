@@ -54,6 +54,7 @@ from .messages import (
 )
 from .new_post import PLACEHOLDER
 from .source import SETTINGS_FILE, Source, read_source, site_settings
+from .wix_check import check_imported
 
 logger = logging.getLogger(__name__)
 
@@ -644,6 +645,7 @@ class Checker:
                 "de voorbeeldtekst van invoke new-post staat er nog",
                 "vervang hem door je eigen tekst",
             )
+        check_imported(self, doc)
         collector = ElementCollector()
         collector.feed(doc.html)
         cursor = doc.source.body_start

@@ -447,6 +447,12 @@ RULES: list[_Rule] = [
         "'{k}' kan niet: alleen data-...-attributen met tekst",
         'schrijf bijvoorbeeld "data-domain": "www.jouwsite.nl"',
     ),
+    # what a checklist PDF may show (plugins/embeds/fetch.py)
+    (
+        r"the PDF may only show files of the site, not '(?P<v>.*)'",
+        "de pdf mag alleen bestanden van de site tonen, niet '{v}'",
+        "zet de afbeelding in content/images/ en schrijf {{static}}/images/naam.jpg",
+    ),
     # old Wix addresses
     (
         r"'(?P<v>.*)' is not an old address like /post/mijn-post",

@@ -1,30 +1,35 @@
 """Old Wix posts into Markdown: from the blog feed, a saved post page or a text copy.
 
-Every source becomes a list of blocks (paragraphs, list items, quotes, headings,
-images) with the author's words untouched; the same clean-up then applies to all of
-them: "·" lines become a list, a line that is one quotation becomes a blockquote.
+Every source becomes the post's rich content as HTML plus its metadata; the HTML is
+turned into Markdown by authoring/wix_markdown.py and its images are downloaded by
+authoring/wix_fetch.py. One run writes all its posts or none: everything is written
+to a staging folder first and moved into content/ at the end.
 """
 
 import hashlib
+import html
 import json
 import logging
 import os
 import re
+import shutil
 import tempfile
-import urllib.request
+import unicodedata
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urljoin, urlsplit
 from zoneinfo import ZoneInfo
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup
 from sitekit.dates import EXAMPLE as DATE_EXAMPLE
 from sitekit.dates import DateError, read_date
 
 from .source import SETTINGS_FILE, read_source, site_settings, slug_for
+from .wix_fetch import FetchError, fetch_image
+from .wix_markdown import MISSING_ALT, WixConverter, one_line, prepare, to_markdown
 
 logger = logging.getLogger(__name__)
 
@@ -33,8 +38,7 @@ NS = {
     "dc": "http://purl.org/dc/elements/1.1/",
 }
 HASH_FIELD = "Import_hash"
-BULLET = re.compile(r"^[·•]\s*")
-QUOTES = ("“", "”"), ('"', '"'), ("„", "”"), ("‘", "’"), ("'", "'")
+TRUNCATED = ("…", "...")
 MONTHS = {
     name: number
     for number, names in enumerate(
@@ -74,8 +78,12 @@ FOOTER = re.compile(
     r"|alles weergeven|see all|bottom of page)",
     re.IGNORECASE,
 )
-SKIP_TAGS = {"script", "style", "noscript", "button", "svg", "template", "iframe"}
-INLINE_TAGS = {"span", "strong", "b", "em", "i", "u", "a", "br", "s", "sub", "sup"}
+# Wix's image service: /media/<id>/v1/<transformation>/<name> is a resized copy.
+WIX_STATIC = "https://static.wixstatic.com"
+TRANSFORMATION = re.compile(r"(/media/[^/?#]+)/v1/.*$")
+MIRRORED = re.compile(r"(?:^|/)(static\.wixstatic\.com/media/.+)$")
+WIX_FILE = re.compile(r"^[0-9a-f]{6}_[0-9a-f]{32}~mv2\.\w+$")
+VIDEO = re.compile(r"youtube|youtu\.be|vimeo")
 
 
 class WixImportError(Exception):
@@ -87,80 +95,85 @@ class Post:
     """One Wix post, ready to be written as Markdown."""
 
     title: str
-    blocks: list[tuple] = field(default_factory=list)
-    date: datetime | date | None = None
+    html: str = ""
+    date: datetime | date | str | None = None
     wix_url: str | None = None
     author: str | None = None
-    categories: list[str] = field(default_factory=list)
+    category: str | None = None
+    tags: list[str] = field(default_factory=list)
     summary: str = ""
-    images: list[str] = field(default_factory=list)
+    cover: str | None = None
+    teaser_only: bool = False
+
+    def embeds(self) -> tuple[list[str], list[tuple[str, str]]]:
+        """The post's images (each once, in order) and its videos (title, page)."""
+        found: list[str] = []
+        converter = WixConverter(lambda src: found.append(src) or src)
+        converter.convert_soup(prepare(BeautifulSoup(self.html, "html.parser")))
+        return list(dict.fromkeys(found)), converter.videos
+
+    def markdown(self, local: dict[str, str] | None = None) -> str:
+        """The body as Markdown, with images at their `local` addresses."""
+        local = local or {}
+        return to_markdown(self.html, lambda src: local.get(src, src))
 
 
-# -- Markdown -----------------------------------------------------------------------
-def escape(text: str) -> str:
-    """Text as Markdown that shows exactly these characters."""
-    text = text.replace("\\", "\\\\")
-    text = re.sub(r"([`*_\[\]])", r"\\\1", text)
-    text = re.sub(r"<(?=[A-Za-z/!?])", "&lt;", text)
-    return re.sub(r"&(?=#?\w+;)", "&amp;", text)
-
-
-def escape_line_start(text: str) -> str:
-    """Keep a paragraph from starting a heading, quote or list by accident."""
-    text = re.sub(r"^(#|>)", r"\\\1", text)
-    text = re.sub(r"^([-+])(\s)", r"\\\1\2", text)
-    return re.sub(r"^(\d+)\.(\s)", r"\1\\.\2", text)
-
-
-def is_quote(text: str) -> bool:
-    """A paragraph that is one quotation, like “Great things ...!”."""
-    return len(text) > 2 and any(
-        text.startswith(o) and text.endswith(c) and c not in text[1:-1]
-        for o, c in QUOTES
+# -- metadata -----------------------------------------------------------------------
+def one_line_value(value: str) -> str:
+    """A metadata value on one line: line breaks and control characters are spaces."""
+    cleaned = "".join(
+        " " if unicodedata.category(c) in ("Cc", "Zl", "Zp") else c for c in value
     )
+    return " ".join(cleaned.split())
 
 
-def tidy(blocks: list[tuple]) -> list[tuple]:
-    """The same clean-up for every source: bullet lines, quoted lines."""
-    result = []
-    for block in blocks:
-        if block[0] == "p":
-            text = block[1]
-            if BULLET.match(text) and BULLET.sub("", text):
-                block = ("li", BULLET.sub("", text))
-            elif is_quote(text):
-                block = ("quote", text)
-        result.append(block)
-    return result
+def old_address(url: str) -> str | None:
+    """The path of an absolute old address, percent-encoded as the build wants it."""
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.path.strip("/"):
+        return None
+    return quote(unquote(parts.path), safe="/-._~")
 
 
-def to_markdown(blocks: list[tuple]) -> str:
-    """Markdown of the blocks: one blank line between them, list items together."""
-    out: list[str] = []
+def normal_address(value: str) -> str | None:
+    """An old address as the import writes it, whether given as a path or a URL."""
+    return old_address(value if "://" in value else urljoin("https://wix/", value))
+
+
+def original_image(src: str) -> str | None:
+    """The full-size address of a Wix image: no resizing, no blurred placeholder."""
+    src = src.strip().replace("\\", "/")
+    mirrored = MIRRORED.search(src)
+    if mirrored and not urlsplit(src).scheme:  # ../../static.wixstatic.com/media/...
+        src = "https://" + mirrored[1]
+    if urlsplit(src).scheme not in ("http", "https"):
+        name = unquote(src.split("?")[0].rsplit("/", 1)[-1])
+        # A copy the browser saved next to the page is named after its media id.
+        return f"{WIX_STATIC}/media/{name}" if WIX_FILE.match(name) else None
+    return TRANSFORMATION.sub(r"\1", src)
+
+
+def clean_images(soup: BeautifulSoup) -> None:
+    """Point every image at its original; a placeholder and its image become one."""
     previous = None
-    for block in tidy(blocks):
-        kind = block[0]
-        if kind == "li":
-            line = f"- {block[1]}"
-        elif kind == "oli":
-            line = f"1. {block[1]}"
-        elif kind == "quote":
-            line = "\n".join(
-                f"> {part}" if part else ">" for part in block[1].split("\n")
-            )
-        elif kind == "h":
-            line = f"{'#' * block[1]} {block[2]}"
-        elif kind == "img":
-            line = f"![{escape(block[2])}]({block[1]})"
-        elif kind == "hr":
-            line = "***"
-        else:
-            line = escape_line_start(block[1])
-        if out and not (kind == previous and kind in ("li", "oli")):
-            out.append("")
-        out.append(line)
-        previous = kind
-    return "\n".join(out) + "\n"
+    for img in soup.find_all("img"):
+        src = next(
+            (
+                img.get(a)
+                for a in ("data-pin-media", "src", "data-src")
+                if img.get(a) and not img.get(a).startswith("data:")
+            ),
+            "",
+        )
+        original = original_image(src) if src else None
+        if original and previous is not None and original == previous["src"]:
+            previous["alt"] = previous.get("alt") or img.get("alt") or ""
+            original = None
+        if not original:
+            img.decompose()
+            continue
+        img["src"] = original
+        previous = img
 
 
 # -- text copies --------------------------------------------------------------------
@@ -188,94 +201,20 @@ def from_text(text: str) -> Post:
         raise WixImportError("er staat geen tekst in dit bestand")
     start = shown[0]
     dates = [parse_date_text(lines[n]) for n in header]
-    post = Post(title=lines[start], date=next((d for d in dates if d), None))
+    body = []
     for line in lines[start + 1 :]:
         if FOOTER.match(line):
             break
         if line:
-            post.blocks.append(("p", escape(line)))
-    return post
+            body.append(f"<p>{html.escape(line)}</p>")
+    return Post(
+        title=lines[start],
+        html="".join(body),
+        date=next((d for d in dates if d), None),
+    )
 
 
-# -- HTML (feed items and saved pages) -----------------------------------------------
-def inline(node) -> str:
-    """Markdown of an element's inline content."""
-    if isinstance(node, NavigableString):
-        return escape(re.sub(r"\s+", " ", str(node).replace("\xa0", " ")))
-    if not isinstance(node, Tag) or node.name in SKIP_TAGS:
-        return ""
-    inner = "".join(inline(child) for child in node.children)
-    if node.name == "br":
-        return "  \n"
-    if node.name in ("strong", "b") and inner.strip():
-        return f"**{inner.strip()}**"
-    if node.name in ("em", "i") and inner.strip():
-        return f"*{inner.strip()}*"
-    if node.name == "a" and node.get("href") and inner.strip():
-        return f"[{inner.strip()}]({node['href']})"
-    return inner
-
-
-def image_of(node: Tag) -> tuple | None:
-    img = node if node.name == "img" else node.find("img")
-    if not img:
-        return None
-    src = img.get("src") or img.get("data-src") or img.get("data-pin-media")
-    if not src or src.startswith("data:"):
-        return None
-    return ("img", src, img.get("alt", "").strip())
-
-
-def html_blocks(container: Tag) -> list[tuple]:
-    """The blocks of a piece of Wix rich content."""
-    blocks: list[tuple] = []
-    for node in container.children:
-        if isinstance(node, NavigableString):
-            text = inline(node).strip()
-            if text:
-                blocks.append(("p", text))
-            continue
-        if not isinstance(node, Tag) or node.name in SKIP_TAGS:
-            continue
-        name = node.name
-        if name in ("p", "pre") or name in INLINE_TAGS:
-            if node.find("img"):
-                found = image_of(node)
-                if found:
-                    blocks.append(found)
-            text = inline(node).strip()
-            if text:
-                blocks.append(("p", text))
-        elif re.fullmatch(r"h[1-6]", name):
-            text = inline(node).strip()
-            if text:
-                blocks.append(("h", max(2, int(name[1])), text))
-        elif name in ("ul", "ol"):
-            for item in node.find_all("li", recursive=False):
-                text = " ".join(
-                    inline(p).strip() for p in (item.find_all("p") or [item])
-                ).strip()
-                if text:
-                    blocks.append(("li" if name == "ul" else "oli", text))
-        elif name == "blockquote":
-            parts = [inline(p).strip() for p in (node.find_all("p") or [node])]
-            text = "\n\n".join(p for p in parts if p)
-            if text:
-                blocks.append(("quote", text))
-        elif name in ("figure", "img"):
-            found = image_of(node)
-            if found:
-                blocks.append(found)
-            caption = node.find("figcaption") if name == "figure" else None
-            if caption and inline(caption).strip():
-                blocks.append(("p", inline(caption).strip()))
-        elif name == "hr":
-            blocks.append(("hr",))
-        else:
-            blocks.extend(html_blocks(node))
-    return blocks
-
-
+# -- feeds --------------------------------------------------------------------------
 def from_rss(text: str) -> list[Post]:
     """Every item of a Wix blog feed (blog-feed.xml)."""
     try:
@@ -284,61 +223,86 @@ def from_rss(text: str) -> list[Post]:
         raise WixImportError(f"de feed is geen geldige XML ({error})") from error
     posts = []
     for item in root.iter("item"):
-        title = (item.findtext("title") or "").strip()
-        html = item.findtext("content:encoded", namespaces=NS) or item.findtext(
-            "description", ""
-        )
-        soup = BeautifulSoup(html, "html.parser")
-        post = Post(title=title, blocks=html_blocks(soup))
-        published = item.findtext("pubDate")
-        if published:
-            post.date = parsedate_to_datetime(published.strip())
-        link = (item.findtext("link") or "").strip()
-        post.wix_url = urlsplit(link).path or None
-        post.author = (item.findtext("dc:creator", namespaces=NS) or "").strip() or None
-        post.categories = [c.text.strip() for c in item.findall("category") if c.text]
+        content = item.findtext("content:encoded", namespaces=NS)
         description = (item.findtext("description") or "").strip()
-        if description and not description.endswith(("…", "...")):
-            post.summary = BeautifulSoup(description, "html.parser").get_text(" ")
+        soup = BeautifulSoup(content or description, "html.parser")
+        clean_images(soup)
+        categories = [
+            html.unescape(c.text.strip()) for c in item.findall("category") if c.text
+        ]
+        post = Post(
+            title=html.unescape((item.findtext("title") or "").strip()),
+            html=str(soup),
+            wix_url=old_address(item.findtext("link") or ""),
+            author=html.unescape(item.findtext("dc:creator", namespaces=NS) or "")
+            or None,
+            category=categories[0] if categories else None,
+            tags=categories[1:],
+            teaser_only=not (content or "").strip(),
+        )
+        published = (item.findtext("pubDate") or "").strip()
+        if published:
+            try:
+                post.date = parsedate_to_datetime(published)
+            except (TypeError, ValueError):
+                post.date = None
+        if description and not description.endswith(TRUNCATED):
+            post.summary = one_line(description)
         enclosure = item.find("enclosure")
         if enclosure is not None and enclosure.get("url"):
-            post.images.append(enclosure.get("url"))
+            post.cover = original_image(enclosure.get("url"))
         posts.append(post)
     if not posts:
         raise WixImportError("de feed bevat geen posts (geen <item>)")
     return posts
 
 
-def from_page(text: str) -> Post:
-    """A Wix post page saved from the browser: the article without the page."""
-    soup = BeautifulSoup(text, "html.parser")
-
-    def meta(*names: str) -> str:
-        for name in names:
-            tag = soup.find("meta", attrs={"property": name}) or soup.find(
-                "meta", attrs={"name": name}
-            )
-            if tag and tag.get("content"):
-                return tag["content"].strip()
-        return ""
-
-    data: dict = {}
+# -- saved pages --------------------------------------------------------------------
+def page_data(soup: BeautifulSoup) -> dict:
+    """The page's JSON-LD BlogPosting, if it has one."""
     for script in soup.find_all("script", type="application/ld+json"):
         try:
             found = json.loads(script.string or "")
         except ValueError:
             continue
-        if isinstance(found, dict) and "BlogPosting" in str(found.get("@type")):
-            data = found
+        for candidate in found if isinstance(found, list) else [found]:
+            if isinstance(candidate, dict) and "Posting" in str(candidate.get("@type")):
+                return candidate
+    return {}
+
+
+def first_of(value) -> str | None:
+    """A JSON-LD text given once, as a list or as a thing with a name: the first."""
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("name")
+    return (value.strip() or None) if isinstance(value, str) else None
+
+
+def from_page(text: str) -> Post:
+    """A Wix post page saved from the browser or a mirroring tool."""
+    soup = BeautifulSoup(text, "html.parser")
+
+    def metas(name: str) -> list[str]:
+        tags = soup.find_all("meta", attrs={"property": name}) + soup.find_all(
+            "meta", attrs={"name": name}
+        )
+        return [t["content"].strip() for t in tags if (t.get("content") or "").strip()]
+
+    def meta(*names: str) -> str:
+        return next((found[0] for name in names if (found := metas(name))), "")
+
+    data = page_data(soup)
     heading = soup.select_one('[data-hook="post-title"]') or soup.find("h1")
     title = (
         (heading.get_text(" ", strip=True) if heading else "")
-        or data.get("headline", "")
+        or str(data.get("headline") or "")
         or meta("og:title")
     )
     body = (
-        soup.select_one('[data-hook="post-description"]')
-        or soup.select_one('[data-hook="rich-content-viewer"]')
+        soup.select_one('[data-hook="rich-content-viewer"]')
+        or soup.select_one('[data-hook="post-description"]')
         or soup.find("article")
     )
     if not title or body is None:
@@ -349,21 +313,36 @@ def from_page(text: str) -> Post:
         '[data-hook="post-header"], [data-hook="post-footer"], [data-hook="post-title"]'
     ):
         chrome.decompose()
-    post = Post(title=title, blocks=html_blocks(body))
-    published = meta("article:published_time") or data.get("datePublished", "")
-    if published:
+    for player in body.find_all(attrs={"data-src": VIDEO}):
+        player.name = "iframe"  # a lazy video player: a link to the video
+    clean_images(body)
+    post = Post(title=title, html=str(body))
+    published = meta("article:published_time") or str(data.get("datePublished") or "")
+    try:
         post.date = datetime.fromisoformat(published.replace("Z", "+00:00"))
-    else:
+    except ValueError:
         shown = soup.select_one('[data-hook="time-ago"]')
         post.date = parse_date_text(shown.get_text(strip=True)) if shown else None
+    # A mirroring tool makes the canonical link relative; og:url stays absolute.
     canonical = soup.find("link", rel="canonical")
-    url = (canonical.get("href") if canonical else "") or meta("og:url")
-    post.wix_url = urlsplit(url).path or None
-    author = data.get("author")
-    post.author = (author.get("name") if isinstance(author, dict) else None) or None
-    post.summary = meta("description", "og:description")
-    if post.summary.endswith(("…", "...")):
-        post.summary = ""
+    post.wix_url = (
+        old_address(meta("og:url"))
+        or old_address(canonical.get("href") or "" if canonical else "")
+        or old_address(str(data.get("url") or ""))
+    )
+    post.author = (
+        first_of(data.get("author")) or meta("article:author", "author") or None
+    )
+    post.category = meta("article:section") or first_of(data.get("articleSection"))
+    keywords = data.get("keywords") or []
+    if isinstance(keywords, str):
+        keywords = keywords.split(",")
+    keywords = [k.strip() for k in keywords if isinstance(k, str) and k.strip()]
+    post.tags = list(dict.fromkeys(metas("article:tag") or keywords))
+    summary = meta("description", "og:description")
+    post.summary = "" if summary.endswith(TRUNCATED) else one_line(html.escape(summary))
+    cover = meta("og:image")
+    post.cover = original_image(cover) if cover else None
     return post
 
 
@@ -373,7 +352,7 @@ def read_posts(source: Path) -> list[Post]:
         text = source.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise WixImportError(f"kan {source} niet lezen ({error})") from error
-    head = text.lstrip()[:500].lower()
+    head = text.lstrip().removeprefix("\ufeff")[:500].lower()
     if head.startswith("<?xml") or head.startswith("<rss"):
         return from_rss(text)
     if head.startswith(("<!doctype html", "<html")) or "<article" in text:
@@ -388,35 +367,23 @@ def content_hash(text: str) -> str:
     return hashlib.sha256("\n".join(kept).encode("utf-8")).hexdigest()[:16]
 
 
+def fields_of(path: Path) -> dict[str, str]:
+    """The header of a post already on disk, by lower-case field name."""
+    return {f.name.lower(): f.value for f in read_source(path).fields}
+
+
 def edited(path: Path) -> bool:
     """True when the file was written or changed by hand since its last import."""
-    text = path.read_text(encoding="utf-8")
-    stored = read_source(path).first(HASH_FIELD.lower())
-    return stored is None or stored.value != content_hash(text)
+    stored = fields_of(path).get(HASH_FIELD.lower())
+    return stored is None or stored != content_hash(path.read_text(encoding="utf-8"))
 
 
-def image_name(url: str) -> str:
+def image_name(url: str, suffix: str) -> str:
     """A safe file name for a Wix image: its media id, else the last part of the URL."""
     segments = [unquote(s) for s in urlsplit(url).path.split("/") if s]
-    if "media" in segments[:-1]:
-        name = segments[segments.index("media") + 1]
-    else:
-        name = segments[-1] if segments else ""
-    return re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-.") or "afbeelding"
-
-
-def fetch_image(url: str, folder: Path, timeout: float = 5) -> Path | None:
-    """Download an image when it can be reached; None when it cannot."""
-    try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:
-            data = response.read()
-    except (OSError, ValueError) as error:
-        logger.debug("image %s not downloaded: %s", url, error)
-        return None
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / image_name(url)
-    target.write_bytes(data)
-    return target
+    name = segments[-1] if segments else ""
+    stem = re.sub(r"[^A-Za-z0-9_-]+", "-", name.rsplit(".", 1)[0]).strip("-")
+    return (stem or "afbeelding") + suffix
 
 
 def render_post(post: Post, slug: str, body: str, settings: dict) -> str:
@@ -424,24 +391,28 @@ def render_post(post: Post, slug: str, body: str, settings: dict) -> str:
     zone = ZoneInfo(settings["TIMEZONE"])
     if isinstance(post.date, datetime):
         when = post.date.astimezone(zone).strftime("%Y-%m-%d %H:%M")
-    elif post.date:
+    elif isinstance(post.date, date):
         when = post.date.isoformat()
     else:
-        when = datetime.now(zone).strftime("%Y-%m-%d %H:%M")
-    category = post.categories[0] if post.categories else settings["DEFAULT_CATEGORY"]
+        when = post.date or datetime.now(zone).strftime("%Y-%m-%d %H:%M")
+    fields = {
+        "Title": post.title,
+        "Slug": slug,
+        "Date": when,
+        "Category": post.category or settings["DEFAULT_CATEGORY"],
+        "Tags": ", ".join(one_line_value(t).replace(",", " ") for t in post.tags),
+        "Summary": post.summary,
+        "Status": "draft" if post.teaser_only else "",
+        "Author": post.author if post.author != settings.get("AUTHOR") else "",
+        "Wix_url": post.wix_url,
+        "Image": post.cover,
+        "Image_alt": MISSING_ALT if post.cover else "",
+    }
     lines = [
-        f"Title: {post.title}",
-        f"Slug: {slug}",
-        f"Date: {when}",
-        f"Category: {category}",
+        f"{name}: {one_line_value(value)}"
+        for name, value in fields.items()
+        if value and one_line_value(value)
     ]
-    if post.categories[1:]:
-        lines.append(f"Tags: {', '.join(post.categories[1:])}")
-    lines.append(f"Summary: {' '.join(post.summary.split())}")
-    if post.author and post.author != settings.get("AUTHOR"):
-        lines.append(f"Author: {post.author}")
-    if post.wix_url:
-        lines.append(f"Wix_url: {post.wix_url}")
     text = "\n".join(lines) + "\n\n" + body
     header = "\n".join(lines) + f"\n{HASH_FIELD}: {content_hash(text)}\n\n"
     return header + body
@@ -454,8 +425,34 @@ class Outcome:
     written: list[Path] = field(default_factory=list)
     refused: list[Path] = field(default_factory=list)
     images_saved: list[Path] = field(default_factory=list)
-    images_missing: list[tuple[str, Path]] = field(default_factory=list)
+    images_missing: list[tuple[str, Path, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+
+
+def choose_slugs(posts: list[Post], folder: Path, settings: dict) -> list[str]:
+    """A slug per post: posts with the same title get -2, -3, ... and a post already
+    imported from another Wix address keeps its file."""
+    taken: set[str] = set()
+    slugs = []
+    for post in posts:
+        base = slug_for(post.title, settings)
+        if not base:
+            raise WixImportError(
+                f"van de titel {post.title!r} kan geen slug worden gemaakt"
+            )
+        slug, number = base, 2
+        while slug in taken or (
+            (folder / f"{slug}.md").exists()
+            and post.wix_url
+            and normal_address(
+                fields_of(folder / f"{slug}.md").get("wix_url", post.wix_url)
+            )
+            != post.wix_url
+        ):
+            slug, number = f"{base}-{number}", number + 1
+        taken.add(slug)
+        slugs.append(slug)
+    return slugs
 
 
 def import_wix(
@@ -464,11 +461,14 @@ def import_wix(
     force: bool = False,
     when: str | None = None,
     wix_url: str | None = None,
+    allow_loopback: bool = False,
 ) -> Outcome:
-    """Write every post in `source` to content/posts/<slug>.md.
+    """Write every post in `source` to content/posts/<slug>.md, all or none.
 
     `when` and `wix_url` fill in what a text copy cannot tell: the date
     (day first, 15-01-2024 09:00, or year first) and the post's old address.
+    `allow_loopback` is for tests that serve images from 127.0.0.1; the command
+    line never sets it.
     """
     settings = site_settings(settings_file)
     root = Path(settings_file).resolve().parent
@@ -481,56 +481,79 @@ def import_wix(
             fixed = read_date(when).replace(tzinfo=ZoneInfo(settings["TIMEZONE"]))
         except DateError as error:
             raise WixImportError(f"{error}: schrijf hem als {DATE_EXAMPLE}") from None
-    slugs = [slug_for(post.title, settings) for post in posts]
-    for post, slug in zip(posts, slugs, strict=True):
-        if not slug:
-            raise WixImportError(
-                f"van de titel {post.title!r} kan geen slug worden gemaakt"
-            )
-    # Everything that can stop the import has been checked: now write.
-    for post, slug in zip(posts, slugs, strict=True):
-        if when:
-            post.date = fixed
-        if wix_url:
-            post.wix_url = urlsplit(wix_url).path or wix_url
-        target = folder / f"{slug}.md"
-        if target.exists() and not force and edited(target):
-            outcome.refused.append(target)
-            continue
-        blocks = []
-        images = [b[1] for b in post.blocks if b[0] == "img"] + [
-            url for url in post.images if url not in {b[1] for b in post.blocks}
-        ]
-        local: dict[str, str] = {}
-        for url in images:
-            saved = fetch_image(url, content / "images" / slug)
-            if saved:
-                outcome.images_saved.append(saved)
-                local[url] = "{static}/" + saved.relative_to(content).as_posix()
-            else:
-                outcome.images_missing.append((url, target))
-        for block in post.blocks:
-            if block[0] == "img" and block[1] in local:
-                block = ("img", local[block[1]], block[2])
-            blocks.append(block)
-        if not post.date:
-            outcome.notes.append(
-                f"{target}: de datum stond niet in de bron; vul bij Date de echte "
-                "datum in"
-            )
-        if not post.wix_url:
-            outcome.notes.append(
-                f"{target}: het oude Wix-adres is onbekend; zet het bij Wix_url, "
-                "bijvoorbeeld Wix_url: /post/mijn-post"
-            )
-        text = render_post(post, slug, to_markdown(blocks), settings)
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temporary, target)
-        outcome.written.append(target)
+    slugs = choose_slugs(posts, folder, settings)
+    with tempfile.TemporaryDirectory(dir=root, prefix=".wix-import-") as staging:
+        staged: list[tuple[Path, Path]] = []
+        for post, slug in zip(posts, slugs, strict=True):
+            target = folder / f"{slug}.md"
+            if target.exists() and not force and edited(target):
+                outcome.refused.append(target)
+                continue
+            show = target.relative_to(root).as_posix()
+            before = fields_of(target) if target.exists() else {}
+            if when:
+                post.date = fixed
+            elif post.date is None:
+                post.date = before.get("date")
+            if wix_url:
+                post.wix_url = normal_address(wix_url)
+            post.wix_url = post.wix_url or before.get("wix_url")
+            images, videos = post.embeds()
+            local = {}
+            for url in dict.fromkeys(images + [post.cover] * bool(post.cover)):
+                try:
+                    data, suffix = fetch_image(url, allow_loopback)
+                except FetchError as problem:
+                    outcome.images_missing.append((url, target, str(problem)))
+                    continue
+                relative = Path("images", slug, image_name(url, suffix))
+                (Path(staging) / relative).parent.mkdir(parents=True, exist_ok=True)
+                (Path(staging) / relative).write_bytes(data)
+                staged.append((Path(staging) / relative, content / relative))
+                local[url] = "{static}/" + relative.as_posix()
+            if post.cover:
+                post.cover = local.get(post.cover, "").removeprefix("{static}/")
+            author_notes(post, videos, show, outcome)
+            text = render_post(post, slug, post.markdown(local), settings)
+            staged_post = Path(staging) / "posts" / f"{slug}.md"
+            staged_post.parent.mkdir(parents=True, exist_ok=True)
+            staged_post.write_text(text, encoding="utf-8")
+            staged.append((staged_post, target))
+            outcome.written.append(target)
+        # Everything is ready: move it into place.
+        for staged_file, final in staged:
+            final.parent.mkdir(parents=True, exist_ok=True)
+            os.chmod(staged_file, 0o644)
+            shutil.move(staged_file, final)
+            if final.suffix != ".md":
+                outcome.images_saved.append(final)
     return outcome
+
+
+def author_notes(
+    post: Post, videos: list[tuple[str, str]], show: str, outcome: Outcome
+) -> None:
+    """What the author still has to do for this post, one Dutch line each."""
+    if post.teaser_only:
+        outcome.notes.append(
+            f"{show}: deze post was in de feed ingekort en staat daarom als concept "
+            "(Status: draft) klaar; importeer de opgeslagen pagina van de post (zie "
+            "README, 'Oude posts van Wix overzetten')"
+        )
+    if not post.date:
+        outcome.notes.append(
+            f"{show}: de datum stond niet in de bron; vul bij Date de echte datum in"
+        )
+    if not post.wix_url:
+        outcome.notes.append(
+            f"{show}: het oude Wix-adres is onbekend; zet het bij Wix_url, "
+            "bijvoorbeeld Wix_url: /post/mijn-post"
+        )
+    for title, page in videos:
+        outcome.notes.append(
+            f"{show}: de video {title!r} is nu een link naar {page} (de site toont "
+            "geen ingesloten video's)"
+        )
 
 
 def report(outcome: Outcome, root: Path) -> int:
@@ -544,17 +567,17 @@ def report(outcome: Outcome, root: Path) -> int:
         print(f"Geïmporteerd: {show(path)}")
     for path in outcome.images_saved:
         print(f"Afbeelding opgeslagen: {show(path)}")
-    for url, path in outcome.images_missing:
+    for url, path, reason in outcome.images_missing:
         print(
-            f"{show(path)}: afbeelding niet te downloaden: {url} (sla hem zelf op in "
-            f"content/images/ en pas de link in de post aan)"
+            f"{show(path)}: afbeelding niet gedownload: {url}: {reason} (sla hem zelf "
+            "op in content/images/ en pas de link in de post aan)"
         )
     for note in outcome.notes:
         print(note)
     for path in outcome.refused:
         print(
             f"{show(path)}: niet overschreven, want je hebt deze post na het "
-            "importeren "
-            "aangepast (of zelf geschreven); gebruik --force om hem toch te vervangen"
+            "importeren aangepast (of zelf geschreven); gebruik --force om hem toch "
+            "te vervangen"
         )
     return 1 if outcome.refused else 0

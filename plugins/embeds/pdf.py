@@ -26,6 +26,7 @@ from pelican.utils import sanitised_join
 from sitekit.assets import AssetManifest
 
 from . import pdf_fields
+from .fetch import check_addresses, url_fetcher
 
 logger = logging.getLogger(__name__)
 
@@ -91,7 +92,8 @@ def render(job: Job) -> str:
     fonts, sheets = styles(job.stylesheets)  # first: it imports WeasyPrint quietly
     from weasyprint import HTML
 
-    document = HTML(string=job.html, base_url=job.base_url)
+    fetcher = url_fetcher(job.base_url)  # files of the site only (embeds/fetch.py)
+    document = HTML(string=job.html, base_url=job.base_url, url_fetcher=fetcher)
     data = document.write_pdf(
         stylesheets=sheets,
         font_config=fonts,
@@ -207,6 +209,7 @@ class ChecklistPdfGenerator(Generator):
                 else None,
                 created=creation_date(),
             )
+            check_addresses(html, str(base), checklist, self.settings)
             digest = digest_of(html, files)
             cached = cache / name / f"{digest[:24]}.pdf"
             self.pdfs[name] = cached

@@ -1,27 +1,67 @@
 """`invoke import-wix`: old Wix posts become Markdown, the author's words intact."""
 
+import io
+import ipaddress
+import re
+import shutil
+import socket
+import subprocess
+import sys
+from html import escape as html_escape
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pelican.readers import MarkdownReader
+from PIL import Image
 
 from authoring.lint import check_content
-from authoring.source import read_source
+from authoring.source import read_source, site_settings
+from authoring.wix_fetch import MAX_BYTES, FetchError, fetch_image
 from authoring.wix_import import (
     WixImportError,
     import_wix,
     read_posts,
     report,
-    to_markdown,
 )
-from tests.conftest import FIXTURES, ROOT, build_site
+from tests.conftest import FIXTURES, ROOT, build_site, copy_project
 from tests.support.html import soup, text_of
-from tests.support.server import SiteServer
+from tests.support.server import LocalServer, SiteServer
 
 WIX = FIXTURES / "wix"
 SEED = WIX / "dilemmas-wix-page.txt"
 FEED = WIX / "blog-feed.xml"
 PAGE = WIX / "dilemmas-wix-post.html"
 HAND_MADE = read_source(ROOT / "content/posts/dilemmas.md")
+
+
+@pytest.fixture(autouse=True)
+def offline(monkeypatch):
+    """No test here reaches the internet, on any machine: host names other than
+    localhost do not resolve, as without a network; numeric addresses still do."""
+    lookup = socket.getaddrinfo
+
+    def local_only(host, *args, **kwargs):
+        try:
+            ipaddress.ip_address(host)
+        except ValueError:
+            if host != "localhost":
+                raise socket.gaierror(
+                    socket.EAI_NONAME, "no network in tests"
+                ) from None
+        return lookup(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", local_only)
+
+
+def jpeg(size=(8, 6)) -> bytes:
+    """A real, small JPEG."""
+    out = io.BytesIO()
+    Image.new("RGB", size, (120, 80, 40)).save(out, "JPEG")
+    return out.getvalue()
 
 
 def fields(path: Path) -> dict[str, str]:
@@ -31,7 +71,7 @@ def fields(path: Path) -> dict[str, str]:
 @pytest.mark.parametrize("source", [SEED, FEED, PAGE], ids=["text", "feed", "page"])
 def test_every_kind_of_source_gives_the_body_of_the_hand_converted_post(source):
     [post] = [p for p in read_posts(source) if p.title == "Dilemma's"]
-    assert to_markdown(post.blocks) == HAND_MADE.body
+    assert post.markdown() == HAND_MADE.body
 
 
 def test_importing_the_seed_writes_the_post_with_the_given_date_and_old_address(
@@ -96,12 +136,11 @@ def test_the_feed_carries_title_date_categories_and_the_wix_address(workspace, c
 def test_images_that_cannot_be_reached_are_listed_and_caught_by_the_check(workspace):
     outcome = import_wix(FEED, workspace)
     post = workspace.parent / "content/posts/agendabeheer-zo-houd-je-overzicht.md"
-    missing = [url for url, path in outcome.images_missing if path == post]
+    missing = [url for url, path, _ in outcome.images_missing if path == post]
+    # The originals, not the resized copies the feed links to.
     assert missing == [
-        "https://static.wixstatic.com/media/3f9a1c_1b2c3d4e5f~mv2.jpg/v1/fill/w_740,"
-        "h_493,al_c,q_80/3f9a1c_1b2c3d4e5f~mv2.jpg",
-        "https://static.wixstatic.com/media/3f9a1c_8d2e4b6f0a~mv2.jpg/v1/fit/w_1000,"
-        "h_667,al_c,q_80/file.png",
+        "https://static.wixstatic.com/media/3f9a1c_1b2c3d4e5f~mv2.jpg",
+        "https://static.wixstatic.com/media/3f9a1c_8d2e4b6f0a~mv2.jpg",
     ]
     assert outcome.images_saved == []
     assert not (
@@ -115,10 +154,10 @@ def test_images_that_can_be_reached_are_downloaded_next_to_the_post(
     workspace, tmp_path
 ):
     served = tmp_path / "wix"
-    media = served / "media/abc_123~mv2.jpg/v1/fill/w_740"
-    media.mkdir(parents=True)
-    picture = bytes(range(256)) * 4
-    (media / "abc_123~mv2.jpg").write_bytes(picture)
+    (served / "media").mkdir(parents=True)
+    picture = jpeg()
+    # The original: the feed links to a resized copy, the import takes the original.
+    (served / "media/abc_123~mv2.jpg").write_bytes(picture)
     with SiteServer(served, policy="default-src 'none'") as server:
         url = f"{server.url}/media/abc_123~mv2.jpg/v1/fill/w_740/abc_123~mv2.jpg"
         feed = tmp_path / "blog-feed.xml"
@@ -130,7 +169,7 @@ def test_images_that_can_be_reached_are_downloaded_next_to_the_post(
             ),
             encoding="utf-8",
         )
-        outcome = import_wix(feed, workspace)
+        outcome = import_wix(feed, workspace, allow_loopback=True)
     saved = workspace.parent / "content/images/agendabeheer-zo-houd-je-overzicht"
     assert outcome.images_saved == [saved / "abc_123-mv2.jpg"]
     assert (saved / "abc_123-mv2.jpg").read_bytes() == picture
@@ -205,7 +244,7 @@ def test_imported_posts_build_into_pages_with_list_quote_and_no_wix_chrome(
 def test_a_text_copy_with_the_wix_header_finds_title_and_date_below_it(workspace):
     [post] = read_posts(WIX / "header-wix-page.txt")
     assert (post.title, post.date.isoformat()) == ("Agendabeheer", "2024-01-15")
-    assert to_markdown(post.blocks) == (
+    assert post.markdown() == (
         "- Eerste punt\n\n"
         "Gewone tekst met een # en \\_onderstreping\\_ en 1. nummer.\n\n"
         '> "Een citaat tussen rechte aanhalingstekens"\n'
@@ -221,3 +260,583 @@ def test_a_date_that_cannot_be_read_stops_the_import_before_anything_is_written(
     with pytest.raises(WixImportError, match="de datum '15 januari' is niet te lezen"):
         import_wix(SEED, workspace, force=True, when="15 januari")
     assert sorted((workspace.parent / "content").rglob("*")) == before
+
+
+# -- real exports: the promise ------------------------------------------------------
+FEED_HR = WIX / "feed-hr-enclosure.xml"
+UMLAUTS = WIX / "feed-umlauts.xml"
+TEASERS = WIX / "feed-teaser-only.xml"
+MIRRORED = WIX / "mirrored-post.html"
+EXPORTS = [FEED_HR, UMLAUTS, TEASERS, MIRRORED]
+MEDIA_ID = re.compile(r"[0-9a-f]{6}_[0-9a-f]{32}~mv2\.(jpg|png)")
+ORIGINAL_SIZE, PLACEHOLDER_SIZE = (40, 30), (4, 3)
+
+
+def picture(name: str, size=ORIGINAL_SIZE) -> bytes:
+    """A real image of the type its name says."""
+    out = io.BytesIO()
+    kind = "PNG" if name.endswith(".png") else "JPEG"
+    Image.new("RGB", size, (120, 80, 40)).save(out, kind)
+    return out.getvalue()
+
+
+class WixStatic(BaseHTTPRequestHandler):
+    """static.wixstatic.com on 127.0.0.1: every image of the fixtures at its original
+    address, and a small different image at every resized or blurred address."""
+
+    def do_GET(self):
+        match = re.fullmatch(r"/media/([^/]+)(/v1/.*)?", self.path)
+        if not match or not MEDIA_ID.fullmatch(match[1]):
+            self.send_error(404)
+            return
+        body = picture(match[1], PLACEHOLDER_SIZE if match[2] else ORIGINAL_SIZE)
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def wix_media():
+    with LocalServer(WixStatic) as server:
+        yield server
+
+
+def localised(fixture: Path, server, folder: Path) -> Path:
+    """The fixture with its Wix image addresses pointing at the local stand-in."""
+    folder.mkdir(parents=True, exist_ok=True)
+    text = fixture.read_text(encoding="utf-8")
+    for wix in ("https://static.wixstatic.com", "../../static.wixstatic.com"):
+        text = text.replace(wix, server.url)
+    (folder / fixture.name).write_text(text, encoding="utf-8")
+    return folder / fixture.name
+
+
+def run_invoke(project: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "invoke", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+    )
+
+
+@pytest.fixture(scope="module")
+def imported_project(tmp_path_factory, wix_media) -> tuple[Path, dict]:
+    """A copy of the project after importing every real-looking export, checked with
+    `invoke check` and built with `invoke build` (warnings fatal)."""
+    work = tmp_path_factory.mktemp("imported")
+    project = copy_project(work / "project")
+    for fixture in EXPORTS:
+        source = localised(fixture, wix_media, work / "exports")
+        outcome = import_wix(source, project / "pelicanconf.py", allow_loopback=True)
+        assert outcome.images_missing == [] and outcome.refused == []
+    runs = {task: run_invoke(project, task) for task in ("check", "build")}
+    return project, runs
+
+
+def test_after_importing_real_exports_check_finds_no_error_and_the_build_succeeds(
+    imported_project,
+):
+    project, runs = imported_project
+    check = runs["check"]
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert ": fout:" not in check.stdout
+    undescribed = [
+        line.split(":")[0]
+        for line in check.stdout.splitlines()
+        if "beschrijf deze afbeelding: " in line
+    ]
+    assert sorted(undescribed) == [
+        "content/posts/cuidar-al-caballo-mayor-lo-que-aprendi-con-lucero.md",  # cover
+        "content/posts/cuidar-al-caballo-mayor-lo-que-aprendi-con-lucero.md",
+        "content/posts/five-things-i-wish-i-knew-before-buying-a-horse.md",  # cover
+        "content/posts/paard-ruiter-de-winterstop.md",  # cover
+        "content/posts/paard-ruiter-de-winterstop.md",
+        "content/posts/uber-weidegang-und-hufpflege.md",  # cover
+    ]
+    shortened = [
+        line.split(":")[0]
+        for line in check.stdout.splitlines()
+        if "deze post was in de feed ingekort" in line
+    ]
+    assert shortened == [
+        "content/posts/five-things-i-wish-i-knew-before-buying-a-horse.md",
+        "content/posts/winter-rugs-a-short-guide.md",
+    ]
+    build = runs["build"]
+    assert build.returncode == 0, build.stdout + build.stderr
+    redirects = (project / "output/_redirects").read_text(encoding="utf-8")
+    lucero = "cuidar-al-caballo-mayor-lo-que-aprendi-con-lucero"
+    for old, new in [
+        ("/post/nieuws-uit-de-stal-1", "/blog/nieuws-uit-de-stal/"),
+        ("/post/nieuws-uit-de-stal", "/blog/nieuws-uit-de-stal-2/"),
+        (
+            "/post/%C3%BCber-weidegang-und-hufpflege",
+            "/blog/uber-weidegang-und-hufpflege/",
+        ),
+        ("/post/cuidar-al-caballo-mayor", f"/blog/{lucero}/"),
+    ]:
+        assert f"{old}  {new}  301" in redirects
+
+
+def test_every_kind_of_wix_formatting_survives_the_build(imported_project):
+    project, _ = imported_project
+    built = project / "output/blog/paard-ruiter-de-winterstop/index.html"
+    page = soup(built)
+    assert text_of(page.select_one("h1")) == "Paard & ruiter: de winterstop"
+    body = page.select_one(".post-body")
+    tip = next(p for p in body.select("p") if "Tip:" in p.get_text())
+    assert tip.select_one("strong").get_text() == "Tip:"
+    assert (
+        tip.get_text()
+        == "Tip: begin met je facturen.\nDaarna je agenda.\nEn dan pas de rest."
+    )
+    assert len(tip.select("br")) == 2
+    assert [s.get_text() for s in body.select("strong")][2:4] == [
+        "belangrijkste",
+        "nooit",
+    ]
+    assert body.select_one("u").get_text() == "uitstellen"
+    assert len(body.select("hr")) == 2
+    assert [text_of(li) for li in body.select("ul > li > ul > li")] == ["Eén per maand"]
+    assert [text_of(th) for th in body.select("table th")] == ["Taak", "Hoe vaak"]
+    assert [text_of(td) for td in body.select("table td")][:2] == [
+        "Facturen & bonnetjes",
+        "Wekelijks",
+    ]
+    assert (
+        "Druk op <Enter> om een regel toe te voegen; schrijf nooit &lt;b&gt; in"
+        in text_of(body)
+    )
+    assert text_of(body.select_one("blockquote")) == "Wie goed doet, goed ontmoet."
+    links = {text_of(a): a["href"] for a in body.select("a")}
+    assert links["de site van de overheid"] == "https://www.rvo.example/ondernemen"
+    images = body.select("img")
+    assert [i["alt"] for i in images] == [
+        "Afbeelding zonder beschrijving",
+        "Mijn bureau in de stal",
+    ]
+    for image in images:
+        saved = built.parent / image["src"]
+        with Image.open(saved) as opened:
+            assert opened.size == ORIGINAL_SIZE  # never the resized or blurred copy
+    assert "Mijn bureau in de stal" in text_of(body)  # the caption, under the image
+    # The feed's cover image is the post's image for sharing.
+    shared = page.select_one('meta[property="og:image"]')["content"]
+    assert shared.endswith(
+        "/images/paard-ruiter-de-winterstop/5c1e2a_9f8e7d6c5b4a39281706f5e4d3c2b1a0-mv2.jpg"
+    )
+
+
+def test_a_mirrored_page_keeps_its_metadata_video_and_full_images(imported_project):
+    project, _ = imported_project
+    post = (
+        project / "content/posts/cuidar-al-caballo-mayor-lo-que-aprendi-con-lucero.md"
+    )
+    meta = fields(post)
+    assert {k: meta[k] for k in ("Category", "Tags", "Author", "Wix_url", "Date")} == {
+        "Category": "Salud",
+        "Tags": "caballos mayores, dientes",
+        "Author": "Lucía Fernández",
+        "Wix_url": "/post/cuidar-al-caballo-mayor",  # og:url, not the canonical
+        "Date": "2024-10-02 18:45",
+    }
+    body = read_source(post).body
+    video = "https://www.youtube.com/watch?v=aB3dE5fG7hI"
+    assert f"[Video: Cómo revisar los dientes de un caballo mayor]({video})" in body
+    image = f"{post.stem}/2b7d9e_5f60718293a4b5c6d7e8f90a1b2c3d4e-mv2.jpg"
+    assert f"![Lucero en el prado]({{static}}/images/{image})" in body
+    for chrome in (
+        "Contact",
+        "contact.html",
+        "visualizaciones",
+        "Publicaciones recientes",
+        "Foto del escritor",
+    ):
+        assert chrome not in body
+    assert "Dos veces al año viene la dentista.  \nSin excepción." in body
+
+
+def test_a_video_becomes_a_link_and_the_report_says_so(workspace, capsys):
+    report(import_wix(MIRRORED, workspace), workspace.parent)
+    assert (
+        "content/posts/cuidar-al-caballo-mayor-lo-que-aprendi-con-lucero.md: de video "
+        "'Cómo revisar los dientes de un caballo mayor' is nu een link naar "
+        "https://www.youtube.com/watch?v=aB3dE5fG7hI (de site toont geen ingesloten "
+        "video's)" in capsys.readouterr().out.splitlines()
+    )
+
+
+def test_teaser_only_feeds_become_drafts_with_a_warning(tmp_path, workspace, capsys):
+    outcome = import_wix(TEASERS, workspace)
+    [first, second] = outcome.written
+    assert fields(first)["Status"] == "draft"
+    assert "Summary" not in fields(first)  # the feed's "..." is no summary
+    report(outcome, workspace.parent)
+    out = capsys.readouterr().out
+    assert (
+        "content/posts/winter-rugs-a-short-guide.md: deze post was in de feed ingekort"
+        in out
+    )
+
+
+# -- never lose, never half-write ---------------------------------------------------
+def feed_with(tmp_path: Path, *items: str) -> Path:
+    """A Wix feed of these <item> bodies."""
+    feed = tmp_path / "blog-feed.xml"
+    feed.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>'
+        + "".join(f"<item>{item}</item>" for item in items)
+        + "</channel></rss>",
+        encoding="utf-8",
+    )
+    return feed
+
+
+def item(title: str, html: str, link: str = "", extra: str = "") -> str:
+    return (
+        f"<title><![CDATA[{title}]]></title><link>{link}</link>"
+        "<pubDate>Mon, 15 Jan 2024 08:00:00 GMT</pubDate>"
+        f"{extra}<content:encoded><![CDATA[{html}]]></content:encoded>"
+    )
+
+
+def test_a_feed_with_dividers_and_cover_images_imports_every_post(workspace):
+    outcome = import_wix(FEED_HR, workspace)  # images unreachable here: listed
+    assert len(outcome.written) == 3
+    assert read_source(outcome.written[0]).body.count("\n***\n") == 2
+    cover = "https://static.wixstatic.com/media/5c1e2a_9f8e7d6c5b4a39281706f5e4d3c2b1a0~mv2.jpg"
+    assert cover in [url for url, _, _ in outcome.images_missing]
+    assert "Image" not in fields(outcome.written[0])  # only a downloaded cover
+
+
+def test_one_run_writes_all_its_posts_or_none(workspace, tmp_path):
+    feed = feed_with(
+        tmp_path,
+        item("Eerste post", "<p>Tekst</p>", "https://x.example/post/eerste"),
+        item("!!!", "<p>Van deze titel is geen slug te maken</p>"),
+    )
+    before = sorted((workspace.parent / "content").rglob("*"))
+    with pytest.raises(WixImportError, match="kan geen slug worden gemaakt"):
+        import_wix(feed, workspace)
+    assert sorted((workspace.parent / "content").rglob("*")) == before
+    assert not list(workspace.parent.glob(".wix-import-*"))  # no staging left over
+
+
+def test_posts_with_the_same_title_keep_their_own_file_on_every_import(workspace):
+    posts = workspace.parent / "content/posts"
+    for _ in range(2):
+        outcome = import_wix(FEED_HR, workspace)
+        assert outcome.written == [
+            posts / "paard-ruiter-de-winterstop.md",
+            posts / "nieuws-uit-de-stal.md",
+            posts / "nieuws-uit-de-stal-2.md",
+        ]
+    assert fields(posts / "nieuws-uit-de-stal.md")["Wix_url"] == (
+        "/post/nieuws-uit-de-stal-1"
+    )
+    assert fields(posts / "nieuws-uit-de-stal-2.md")["Wix_url"] == (
+        "/post/nieuws-uit-de-stal"
+    )
+
+
+def test_reimporting_without_a_date_keeps_the_date_and_address_it_had(workspace):
+    post = workspace.parent / "content/posts/dilemmas.md"
+    post.unlink()
+    import_wix(SEED, workspace, when="2024-01-15 09:00", wix_url="/post/dilemma-s")
+    outcome = import_wix(SEED, workspace)
+    assert outcome.written == [post] and outcome.notes == []
+    meta = fields(post)
+    assert (meta["Date"], meta["Wix_url"]) == ("2024-01-15 09:00", "/post/dilemma-s")
+
+
+# -- safe by construction -----------------------------------------------------------
+class Answers(BaseHTTPRequestHandler):
+    """A local server answering each path as the attack needs it."""
+
+    routes: dict = {}
+
+    def do_GET(self):
+        status, headers, body = self.routes.get(self.path, (404, {}, b""))
+        self.send_response(status)
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format, *args):
+        pass
+
+
+@pytest.fixture
+def answers():
+    Answers.routes = {
+        "/paard.jpg": (200, {}, jpeg()),
+        "/paard.png": (200, {}, jpeg()),
+        "/fout.png": (200, {"Content-Type": "image/png"}, b"<html>Not found</html>"),
+        "/groot.jpg": (200, {}, jpeg() + b"\0" * MAX_BYTES),
+        "/door": (302, {"Location": "http://169.254.169.254/latest/meta-data"}, b""),
+    }
+    with LocalServer(Answers) as server:
+        yield server
+
+
+def test_only_http_and_https_images_are_fetched(workspace, tmp_path):
+    with pytest.raises(FetchError, match="alleen http- en https-adressen"):
+        fetch_image(f"file://{ROOT / 'pelicanconf.py'}")
+    feed = feed_with(
+        tmp_path, item("Bestand", f'<p>x</p><img src="file://{ROOT}/pelicanconf.py">')
+    )
+    outcome = import_wix(feed, workspace, allow_loopback=True)
+    assert outcome.images_saved == []
+    assert "file:" not in outcome.written[0].read_text(encoding="utf-8")
+    assert not (workspace.parent / "content/images/bestand").exists()
+
+
+def test_loopback_is_refused_unless_a_test_allows_its_own_server(answers):
+    for url in (f"{answers.url}/paard.jpg", "http://localhost:9/paard.jpg"):
+        with pytest.raises(FetchError, match="eigen computer of netwerk"):
+            fetch_image(url)
+    assert fetch_image(f"{answers.url}/paard.jpg", allow_loopback=True)[1] == ".jpg"
+
+
+@pytest.mark.parametrize(
+    "host", ["10.0.0.8", "192.168.1.1", "172.16.0.1", "169.254.169.254", "[fe80::1]"]
+)
+def test_private_and_link_local_addresses_are_refused_even_in_tests(host):
+    with pytest.raises(FetchError, match="eigen computer of netwerk"):
+        fetch_image(f"http://{host}/paard.jpg", allow_loopback=True)
+
+
+def test_a_redirect_is_checked_like_the_first_address(answers):
+    with pytest.raises(FetchError, match="169.254.169.254"):
+        fetch_image(f"{answers.url}/door", allow_loopback=True)
+
+
+def test_an_error_page_answered_with_200_is_not_saved_as_an_image(answers):
+    with pytest.raises(FetchError, match="geen afbeelding"):
+        fetch_image(f"{answers.url}/fout.png", allow_loopback=True)
+
+
+def test_an_image_is_saved_with_the_suffix_of_what_it_is(answers):
+    data, suffix = fetch_image(f"{answers.url}/paard.png", allow_loopback=True)
+    assert (suffix, Image.open(io.BytesIO(data)).format) == (".jpg", "JPEG")
+
+
+def test_a_download_larger_than_the_cap_is_refused(answers):
+    with pytest.raises(FetchError, match="groter dan 20 MB"):
+        fetch_image(f"{answers.url}/groot.jpg", allow_loopback=True)
+
+
+def test_a_server_that_never_answers_times_out():
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        url = f"http://127.0.0.1:{silent.getsockname()[1]}/paard.jpg"
+        with pytest.raises(FetchError, match="de server antwoordde niet op tijd"):
+            fetch_image(url, allow_loopback=True, timeout=0.2)
+
+
+def test_a_newline_in_title_category_or_author_adds_no_header_line(workspace, tmp_path):
+    feed = feed_with(
+        tmp_path,
+        item(
+            "Kwaad\nSave_as: contact/index.html",
+            "<p>Tekst</p>",
+            "https://x.example/post/kwaad",
+            "<category>Nieuws\nStatus: hidden</category>"
+            "<dc:creator>Iemand\r\nUrl: contact/</dc:creator>",
+        ),
+    )
+    [post] = import_wix(feed, workspace).written
+    meta = fields(post)
+    assert sorted(meta) == [
+        "Author", "Category", "Date", "Import_hash", "Slug", "Title", "Wix_url"
+    ]  # fmt: skip
+    assert meta["Title"] == "Kwaad Save_as: contact/index.html"
+    assert meta["Category"] == "Nieuws Status: hidden"
+
+
+def rendered(path: Path, settings_file: Path) -> tuple[str, dict]:
+    """The post's HTML and metadata as the build reads them (Pelican's reader)."""
+    return MarkdownReader(site_settings(settings_file)).read(str(path))
+
+
+def test_link_targets_text_and_tags_from_the_feed_stay_text(workspace, tmp_path):
+    hostile = (
+        """<p><a href='https://x.example/" onmouseover="alert(1)'>hier</a> en """
+        '<a href="javascript:alert(2)">klik</a> en <a href="data:text/html,x">d</a>'
+        '<img src="x" onerror="alert(3)"><script>alert(4)</script>'
+        '<iframe src="https://evil.example/"></iframe> &lt;b onclick=x&gt;</p>'
+    )
+    feed = feed_with(
+        tmp_path,
+        item(
+            "Aanval",
+            hostile,
+            "https://x.example/post/aanval",
+            "<description><![CDATA[Toon &lt;img src=x onerror=alert(5)&gt; als tekst"
+            "]]></description>",
+        ),
+    )
+    [post] = import_wix(feed, workspace).written
+    html, meta = rendered(post, workspace)
+    page = BeautifulSoup(html + str(meta["summary"]), "html.parser")
+    assert [tag.name for tag in page.find_all(True)] == ["p", "a", "p"]
+    assert page.a["href"] == "https://x.example/%22%20onmouseover=%22alert%281%29"
+    assert "<b onclick=x>" in page.get_text()
+    assert "<img src=x onerror=alert(5)>" in page.get_text()
+
+
+# -- every word kept ----------------------------------------------------------------
+DUTCH = st.sampled_from(
+    list("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZéëèêïöüçàñÉÖ")
+    + list("0123456789.,;:!?'\"‘’“”„()[]{}<>&*_#-+=~|\\/`%@^$ ")
+    + ["😀", "🐴", "\xa0", "&amp;", "&lt;b&gt;", "&#38;", "<Enter>", "1. ", "- "]
+)
+TEXT = st.lists(DUTCH, min_size=1, max_size=12).map("".join).filter(str.strip)
+STYLES = ["", "strong", "em", "u", "b", "i", "span-bold", "span", "a"]
+RUN = st.tuples(st.sampled_from(STYLES), TEXT)
+# Between runs: nothing, a space, a raw newline or <br> (a line break in Wix).
+GAP = st.sampled_from(["", " ", "\n", "<br>"])
+PARAGRAPH = st.lists(st.tuples(RUN, GAP), min_size=1, max_size=6)
+BLOCK = st.tuples(st.sampled_from(["p", "h2", "li", "blockquote", "td"]), PARAGRAPH)
+
+
+def wix_html(blocks) -> tuple[str, str, int]:
+    """Wix-like HTML of the blocks, the words it shows and its line breaks."""
+    parts, shown, breaks = [], [], 0
+    for kind, runs in blocks:
+        html, text = "", ""
+        for index, ((style, words), gap) in enumerate(runs):
+            escaped = html_escape(words, quote=False)
+            if style == "a":
+                html += f'<a href="www.paard.example/?a=1&amp;b=(2)">{escaped}</a>'
+            elif style.startswith("span"):
+                weight = ' style="font-weight:bold"' if style == "span-bold" else ""
+                html += f"<span{weight}>{escaped}</span>"
+            else:
+                html += f"<{style}>{escaped}</{style}>" if style else escaped
+            text += words
+            if index == len(runs) - 1 or not gap:
+                continue
+            if gap != " " and kind in ("p", "li"):
+                html, breaks = html + gap, breaks + 1
+            else:
+                html += " "
+            text += " "
+        wrapped = {
+            "li": f"<ul><li><p>{html}</p></li></ul>",
+            "blockquote": f"<blockquote><p>{html}</p></blockquote>",
+            "td": f"<table><tr><td><p>{html}</p></td><td>x</td></tr></table>",
+        }.get(kind, f"<{kind}>{html}</{kind}>")
+        parts.append(wrapped)
+        shown.append(text + (" x" if kind == "td" else ""))
+    return "".join(parts), " ".join(shown), breaks
+
+
+def words_on_page(html: str) -> tuple[list[str], int]:
+    """The words a reader sees, and the number of line breaks inside paragraphs."""
+    page = BeautifulSoup(html, "html.parser")
+    breaks = len(page.find_all("br"))
+    for tag in page.find_all(["br", "p", "li", "h2", "td", "th", "blockquote"]):
+        tag.insert_after(" ")
+    return page.get_text("").split(), breaks
+
+
+@pytest.fixture(scope="module")
+def words_site(tmp_path_factory) -> Path:
+    """A site folder to import into, kept for all examples of the property test."""
+    folder = tmp_path_factory.mktemp("words")
+    shutil.copy(ROOT / "pelicanconf.py", folder / "pelicanconf.py")
+    (folder / "content/posts").mkdir(parents=True)
+    (folder / "theme").symlink_to(ROOT / "theme")
+    return folder / "pelicanconf.py"
+
+
+@settings(max_examples=500, deadline=None)
+@given(title=TEXT, blocks=st.lists(BLOCK, min_size=1, max_size=5))
+def test_every_word_of_wix_html_is_on_the_built_page(words_site, title, blocks):
+    html, shown, breaks = wix_html(blocks)
+    title = f"Post {title}"
+    feed = feed_with(
+        words_site.parent,
+        item(html_escape(title), html, "https://x.example/post/p"),
+    )
+    [post] = import_wix(feed, words_site, force=True).written
+    # Read as the build reads it: Pelican's Markdown reader, with the site's settings.
+    page, meta = MarkdownReader(site_settings(words_site)).read(str(post))
+    words, shown_breaks = words_on_page(page)
+    assert words == shown.split(), post.read_text(encoding="utf-8")
+    assert shown_breaks == breaks, post.read_text(encoding="utf-8")
+    assert meta["title"] == " ".join(title.split())
+
+
+def test_check_asks_for_an_old_address_the_build_can_redirect(workspace):
+    post = workspace.parent / "content/posts/dilemmas.md"
+    text = post.read_text(encoding="utf-8")
+    post.write_text(
+        text.replace(
+            "Slug: dilemmas\n", "Slug: dilemmas\nWix_url: /post/über-paarden\n"
+        ),
+        encoding="utf-8",
+    )
+    problems = [str(p) for p in check_content(workspace) if p.file.endswith(post.name)]
+    assert (
+        "content/posts/dilemmas.md:3: fout: Wix_url '/post/über-paarden' bevat tekens "
+        "die niet in een webadres mogen (schrijf het zo: Wix_url: "
+        "/post/%C3%BCber-paarden)" in problems
+    )
+
+
+def test_a_post_whose_old_address_was_written_as_a_full_url_is_the_same_post(
+    workspace,
+):
+    posts = workspace.parent / "content/posts"
+    [first, *_] = import_wix(FEED_HR, workspace).written
+    text = first.read_text(encoding="utf-8")
+    first.write_text(
+        text.replace(
+            "Wix_url: /post/", "Wix_url: https://www.stal-hoefslag.example/post/"
+        ),
+        encoding="utf-8",
+    )
+    outcome = import_wix(FEED_HR, workspace, force=True)
+    assert outcome.written[0] == first == posts / "paard-ruiter-de-winterstop.md"
+
+
+def test_the_command_line_never_fetches_from_this_computer(tmp_path, answers):
+    project = copy_project(tmp_path / "project")
+    url = f"{answers.url}/paard.jpg"
+    feed = feed_with(
+        tmp_path,
+        item("Lokaal", f'<p>x</p><img src="{url}" alt="Paard">', "https://x.nl/post/l"),
+    )
+    result = run_invoke(project, "import-wix", str(feed))
+    assert (
+        f"content/posts/lokaal.md: afbeelding niet gedownload: {url}: 127.0.0.1 is een "
+        "adres op je eigen computer of netwerk (127.0.0.1), niet op internet"
+    ) in result.stdout
+    assert not (project / "content/images/lokaal").exists()
+
+
+def test_the_saved_page_replaces_the_draft_of_a_shortened_post(workspace, tmp_path):
+    [_, draft] = import_wix(TEASERS, workspace).written
+    page = tmp_path / "Winter rugs.html"
+    text = MIRRORED.read_text(encoding="utf-8")
+    title = "Cuidar al caballo mayor: lo que aprendí con Lucero"
+    text = text.replace(title, "Winter rugs: a short guide").replace(
+        "caballos-del-sur.example/post/cuidar-al-caballo-mayor",
+        "meadow-riding.example/post/winter-rugs-a-short-guide",
+    )
+    page.write_text(text, encoding="utf-8")
+    assert import_wix(page, workspace).written == [draft]
+    assert "Status" not in fields(draft)
+    assert "Dos veces al año viene la dentista." in read_source(draft).body

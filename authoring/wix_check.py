@@ -1,0 +1,61 @@
+"""What a Wix import leaves for the author to do, as warnings of `invoke check`."""
+
+import logging
+import re
+from urllib.parse import quote, unquote, urlsplit
+
+from hosting.redirects import old_path
+
+from .wix_import import TRUNCATED
+from .wix_markdown import MISSING_ALT
+
+logger = logging.getLogger(__name__)
+
+IN_BODY = re.compile(r"!\[" + re.escape(MISSING_ALT) + r"\]\(([^)\s]*)")
+IN_HEADER = re.compile(r"^image_alt:\s*" + re.escape(MISSING_ALT), re.IGNORECASE)
+
+
+def check_imported(checker, doc) -> None:
+    """One warning per image the import could not describe (its alt or Image_alt),
+    and an error for an old address the build cannot redirect as written."""
+    source = doc.source
+    wix = source.first("wix_url")
+    if wix and wix.value and old_path(wix.value) is None:
+        path = urlsplit(wix.value).path if "://" in wix.value else wix.value
+        encoded = quote(unquote(path), safe="/-._~")
+        if old_path(encoded):
+            checker.add(
+                doc,
+                wix.line,
+                "fout",
+                f"Wix_url {wix.value!r} bevat tekens die niet in een webadres mogen",
+                f"schrijf het zo: Wix_url: {encoded}",
+            )
+    status = source.first("status")
+    if (
+        source.first("import_hash")
+        and status
+        and status.value.lower() == "draft"
+        and source.body.rstrip().endswith(TRUNCATED)
+    ):
+        checker.add(
+            doc,
+            status.line,
+            "waarschuwing",
+            "deze post was in de feed ingekort: alleen het begin staat er",
+            "importeer de opgeslagen pagina van de post met invoke import-wix",
+        )
+    image = source.first("image")
+    for number, line in enumerate(source.lines, 1):
+        if number < source.body_start:
+            found = [image.value if image else "Image"] if IN_HEADER.match(line) else []
+        else:
+            found = IN_BODY.findall(line)
+        for shown in found:
+            checker.add(
+                doc,
+                number,
+                "waarschuwing",
+                f"beschrijf deze afbeelding: {shown}",
+                f"vervang '{MISSING_ALT}' door wat er op de foto te zien is",
+            )

@@ -1,0 +1,121 @@
+"""Downloading a Wix image safely: public web addresses only, small, and a real image.
+
+The host is resolved first and every address it resolves to is checked; the
+connection then goes to the checked address, so a second lookup cannot point it
+elsewhere. Redirects are followed by hand, each one checked the same way.
+"""
+
+import http.client
+import io
+import ipaddress
+import logging
+import socket
+import ssl
+import warnings
+from urllib.parse import urljoin, urlsplit
+
+from PIL import Image
+
+logger = logging.getLogger(__name__)
+
+TIMEOUT = 10  # seconds, per connection and per read
+MAX_BYTES = 20 * 1024 * 1024
+MAX_REDIRECTS = 3
+# The image types a browser shows, and the file suffix each is saved with.
+FORMATS = {"JPEG": ".jpg", "PNG": ".png", "GIF": ".gif", "WEBP": ".webp"}
+
+
+class FetchError(Exception):
+    """The image was not downloaded; the message says why, in Dutch."""
+
+
+def public_addresses(host: str, port: int, allow_loopback: bool) -> list[str]:
+    """Every address of `host`; refused when any of them is not on the public internet.
+
+    `allow_loopback` lets tests fetch from their own server on 127.0.0.1; the
+    command line never sets it.
+    """
+    try:
+        found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError) as error:
+        raise FetchError(f"de server {host} is niet te vinden") from error
+    addresses = []
+    for *_, sockaddr in found:
+        address = ipaddress.ip_address(sockaddr[0].split("%")[0])
+        if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
+            address = address.ipv4_mapped
+        if address.is_loopback and allow_loopback:
+            pass
+        elif not address.is_global or address.is_multicast:
+            raise FetchError(
+                f"{host} is een adres op je eigen computer of netwerk ({address}), "
+                "niet op internet"
+            )
+        addresses.append(str(address))
+    return addresses
+
+
+def connect(scheme: str, host: str, port: int, address: str, timeout: float):
+    """An HTTP(S) connection to the checked address, with the name for TLS."""
+    connection = http.client.HTTPConnection(host, port, timeout=timeout)
+    sock = socket.create_connection((address, port), timeout=timeout)
+    if scheme == "https":
+        context = ssl.create_default_context()
+        sock = context.wrap_socket(sock, server_hostname=host)
+    connection.sock = sock
+    return connection
+
+
+def download(url: str, allow_loopback: bool = False, timeout: float = TIMEOUT) -> bytes:
+    """The bytes at `url` (http or https, public, at most MAX_BYTES)."""
+    for _ in range(MAX_REDIRECTS + 1):
+        parts = urlsplit(url)
+        scheme = parts.scheme.lower()
+        if scheme not in ("http", "https") or not parts.hostname:
+            raise FetchError("alleen http- en https-adressen worden gedownload")
+        port = parts.port or (443 if scheme == "https" else 80)
+        address = public_addresses(parts.hostname, port, allow_loopback)[0]
+        path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        try:
+            connection = connect(scheme, parts.hostname, port, address, timeout)
+            connection.request("GET", path, headers={"User-Agent": "wix-import"})
+            response = connection.getresponse()
+            if response.status in (301, 302, 303, 307, 308):
+                url = urljoin(url, response.getheader("Location") or "")
+                connection.close()
+                continue
+            if response.status != 200:
+                raise FetchError(f"de server antwoordde {response.status}")
+            data = response.read(MAX_BYTES + 1)
+            connection.close()
+        except TimeoutError as error:
+            raise FetchError("de server antwoordde niet op tijd") from error
+        except (OSError, http.client.HTTPException) as error:
+            raise FetchError("de server is niet bereikbaar") from error
+        if len(data) > MAX_BYTES:
+            raise FetchError(f"groter dan {MAX_BYTES // 1024 // 1024} MB")
+        return data
+    raise FetchError("te veel doorverwijzingen")
+
+
+def image_suffix(data: bytes) -> str:
+    """The suffix for these bytes; refused when they are not a whole image."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as image:
+                kind = image.format
+                image.verify()
+    except Exception as error:  # Pillow raises many kinds for broken files
+        raise FetchError("dit is geen afbeelding") from error
+    if kind not in FORMATS:
+        raise FetchError(f"een afbeelding van het type {kind} kan de site niet tonen")
+    return FORMATS[kind]
+
+
+def fetch_image(
+    url: str, allow_loopback: bool = False, timeout: float = TIMEOUT
+) -> tuple[bytes, str]:
+    """The image at `url` and the suffix to save it with."""
+    data = download(url, allow_loopback, timeout)
+    return data, image_suffix(data)

@@ -1,0 +1,74 @@
+"""What WeasyPrint may load for a checklist PDF: files of the theme and the content
+folder (and the PDF's own assets), nothing else: no web address, no other file.
+
+Before a PDF is rendered, every address in its HTML is checked here, so a checklist
+that names a remote image or an absolute path stops the build with its file and
+line. WeasyPrint's own fetcher is then wrapped so that it refuses the same addresses.
+"""
+
+import logging
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+from bs4 import BeautifulSoup
+
+from .errors import DefinitionError
+
+logger = logging.getLogger(__name__)
+
+ASSETS = Path(__file__).parent / "pdf"
+ATTRIBUTES = ("src", "href", "data", "poster")  # links (<a>) are never fetched
+# The folders the renderer may read from; set for the build by check_addresses.
+ROOTS: list[Path] = [ASSETS.resolve()]
+
+
+def allowed(url: str, roots: list[Path] = ROOTS) -> bool:
+    """True for a file:// address inside one of `roots`, and for inline data."""
+    parts = urlsplit(url)
+    if parts.scheme == "data":
+        return True
+    if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
+        return False
+    path = Path(unquote(parts.path)).resolve()
+    return any(path.is_relative_to(root) for root in roots)
+
+
+def check_addresses(html: str, base_url: str, checklist, settings: dict) -> None:
+    """Stop the build at the checklist line that names an address it may not load."""
+    ROOTS[:] = [
+        ASSETS.resolve(),
+        Path(settings["THEME"]).resolve(),
+        Path(settings["PATH"]).resolve(),
+    ]
+    base = Path(base_url).resolve().as_uri() + "/"
+    for tag in BeautifulSoup(html, "html.parser").find_all(True):
+        if tag.name == "a":
+            continue
+        for attribute in ATTRIBUTES:
+            value = (tag.get(attribute) or "").strip()
+            if value and not allowed(urljoin(base, value)):
+                source = Path(checklist.source)
+                lines = source.read_text(encoding="utf-8").splitlines()
+                line = next((n for n, t in enumerate(lines, 1) if value in t), None)
+                raise DefinitionError(
+                    checklist.source,
+                    f"the PDF may only show files of the site, not {value!r}",
+                    line=line,
+                )
+
+
+def url_fetcher(base_url: str):
+    """WeasyPrint's fetcher, limited to the addresses `allowed` accepts (and the
+    theme of `base_url`, should this process not have run check_addresses); any
+    other stops the rendering."""
+    from weasyprint.urls import URLFetcher
+
+    roots = [*ROOTS, Path(base_url).resolve().parent]
+
+    class LocalOnly(URLFetcher):
+        def fetch(self, url, headers=None):
+            if not allowed(url, roots):
+                raise ValueError(f"not loaded for a checklist PDF: {url}")
+            return super().fetch(url, headers)
+
+    return LocalOnly(allowed_protocols=("file", "data"), fail_on_errors=True)
