@@ -185,3 +185,6 @@ CHECKLIST_DEFAULT = "uitbesteden"
 # The worksheet under every article (content/worksheets/<name>.yaml); an article picks
 # another with `Worksheet: name`, or none with `Worksheet: none`.
 WORKSHEET_DEFAULT = "doelen"
+# Pictures (plugins/pictures): photos in content/images/ are published resized (480,
+# 960 and 1440 px wide, WebP and JPEG), never as the original; code and tables scroll.
+PLUGINS += ["pictures"]  # noqa: F405

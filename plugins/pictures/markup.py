@@ -1,0 +1,82 @@
+"""Rewrite a written page: images to <picture> with sizes, code and tables that scroll.
+
+- An <img> of a raster image under content/ becomes a <picture> with WebP and JPEG
+  srcsets, width and height (no layout shift), and lazy loading unless it asks for
+  `loading="eager"` (a cover image above the fold).
+- A <pre> gets tabindex="0", so a keyboard can scroll a long code line.
+- A <table> is wrapped in a labelled region that scrolls sideways on its own.
+"""
+
+import html
+import re
+from collections.abc import Callable
+from html.parser import HTMLParser
+
+from .resize import Picture
+
+IMG = re.compile(r"<img\b[^>]*>", re.I)
+PRE = re.compile(r"<pre(?![^>]*\btabindex=)(?=[\s>])", re.I)
+TABLE = re.compile(r"<table\b.*?</table>", re.I | re.S)
+DEFAULT_SIZES = "(min-width: 44rem) 40rem, 100vw"
+
+
+class _Attrs(HTMLParser):
+    def __init__(self, tag: str):
+        super().__init__()
+        self.attrs: dict[str, str] = {}
+        self.feed(tag)
+
+    def handle_starttag(self, tag, attrs):
+        self.attrs = {name: value or "" for name, value in attrs}
+
+    handle_startendtag = handle_starttag
+
+
+def _tag(name: str, attrs: dict[str, str]) -> str:
+    parts = "".join(f' {key}="{html.escape(value)}"' for key, value in attrs.items())
+    return f"<{name}{parts}>"
+
+
+def _srcset(folder: str, variants) -> str:
+    return ", ".join(f"{folder}{v.name} {v.width}w" for v in variants)
+
+
+def picture(img: str, find: Callable[[str], Picture | None]) -> str:
+    """The <picture> for one <img> tag, or the tag as it was."""
+    attrs = _Attrs(img).attrs
+    src = attrs.get("src", "")
+    found = None if "srcset" in attrs else find(src)
+    if found is None:
+        return img
+    folder = src.rsplit("/", 1)[0] + "/" if "/" in src else ""
+    largest = found.largest
+    sizes = attrs.pop("sizes", DEFAULT_SIZES)
+    eager = attrs.get("loading") == "eager"
+    attrs.update(
+        src=folder + largest.name,
+        srcset=_srcset(folder, found.jpeg),
+        sizes=sizes,
+        width=str(largest.width),
+        height=str(largest.height),
+        loading="eager" if eager else "lazy",
+        decoding="async",
+    )
+    attrs.setdefault("alt", "")
+    source = _tag(
+        "source",
+        {"type": "image/webp", "srcset": _srcset(folder, found.webp), "sizes": sizes},
+    )
+    return f"<picture>{source}{_tag('img', attrs)}</picture>"
+
+
+def rewrite(page: str, find: Callable[[str], Picture | None], table_label: str) -> str:
+    """The page with its images, code blocks and tables made fit for any screen."""
+    if "<img" in page:
+        page = IMG.sub(lambda m: picture(m.group(0), find), page)
+    if "<pre" in page:
+        page = PRE.sub('<pre tabindex="0"', page)
+    if "<table" in page:
+        label = html.escape(table_label)
+        region = f'<div class="table-scroll" role="region" tabindex="0" aria-label="{label}">'
+        page = TABLE.sub(lambda m: f"{region}{m.group(0)}</div>", page)
+    return page
