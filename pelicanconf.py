@@ -50,8 +50,13 @@ READING_WORDS_PER_MINUTE = 200
 # URLs: Dutch, readable, and stable (a post's URL is its slug).
 ARTICLE_URL = "blog/{slug}/"
 ARTICLE_SAVE_AS = "blog/{slug}/index.html"
+# A post in another language (`Lang: en`) lives at the same kind of address.
+ARTICLE_LANG_URL = ARTICLE_URL
+ARTICLE_LANG_SAVE_AS = ARTICLE_SAVE_AS
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
+PAGE_LANG_URL = PAGE_URL
+PAGE_LANG_SAVE_AS = PAGE_SAVE_AS
 CATEGORY_URL = "blog/categorie/{slug}/"
 CATEGORY_SAVE_AS = "blog/categorie/{slug}/index.html"
 CATEGORIES_URL = "blog/categorieen/"

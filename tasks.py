@@ -265,7 +265,7 @@ def weight(c, lighthouse=True, write=True):
 
 @task
 def screenshots(c):
-    """Screenshots of every page type (390, 768, 1366 px, light and dark) in screenshots/."""
+    """Screenshots of each page type at 390/768/1366 px, light and dark."""
     from scripts.screenshots import main
 
     print(f"Bekijk ze in {main(ROOT / 'screenshots')}")

@@ -86,7 +86,9 @@ def index(shots, target: Path) -> None:
             for n, w, s, f in shots
             if n == name
         )
-        rows.append(f"<section><h2>{html.escape(name)}</h2><div>{cells}</div></section>")
+        rows.append(
+            f"<section><h2>{html.escape(name)}</h2><div>{cells}</div></section>"
+        )
     (target / "index.html").write_text(
         "<!doctype html><meta charset=utf-8><title>Screenshots</title>"
         "<style>div{display:flex;gap:1rem;overflow-x:auto;align-items:flex-start}"
@@ -101,7 +103,9 @@ def main(target: Path) -> Path:
         old.unlink()
     with tempfile.TemporaryDirectory() as work:
         output = Path(work) / "output"
-        result = build_site(copy_content(Path(work)), output, "pelicanconf.py", *TEST_OVERRIDES)
+        result = build_site(
+            copy_content(Path(work)), output, "pelicanconf.py", *TEST_OVERRIDES
+        )
         if result.returncode:
             raise SystemExit(result.stdout + result.stderr)
         index(shoot(output, target), target)

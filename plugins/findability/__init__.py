@@ -11,9 +11,9 @@ import posixpath
 from pathlib import Path
 
 from pelican import signals
-from PIL import Image, UnidentifiedImageError
 from pictures import picture_for
 from pictures.resize import RASTER
+from PIL import Image, UnidentifiedImageError
 
 from . import ogimage
 from .related import RelatedIndex, neighbours
@@ -68,7 +68,12 @@ def post_image(article, settings: dict) -> dict | None:
         picture = picture_for(source, relative, settings).largest
         folder = relative.rpartition("/")[0]
         url = posixpath.join(settings["SITE_PUBLIC_URL"], folder, picture.name)
-        return {"url": url, "alt": alt, "width": picture.width, "height": picture.height}
+        return {
+            "url": url,
+            "alt": alt,
+            "width": picture.width,
+            "height": picture.height,
+        }
     image = {"url": f"{settings['SITE_PUBLIC_URL']}/{relative}", "alt": alt}
     try:
         with Image.open(source) as opened:

@@ -1,9 +1,9 @@
 """Pictures: images resized at build time, and content markup that fits any screen.
 
-An author drops a photo of any size in content/images/. Its original is never published:
-every page that shows it gets a <picture> of resized WebP and JPEG variants instead
-(`resize`), written into the page after Pelican wrote it (`markup`), so it works the same
-for Markdown images, cover images (`Image:`) and the theme's own <img> tags.
+An author drops a photo of any size in content/images/. Its original is never
+published: every page that shows it gets a <picture> of resized WebP and JPEG variants
+(`resize`), written into the page after Pelican wrote it (`markup`), so it works the
+same for Markdown images, cover images (`Image:`) and the theme's own <img> tags.
 """
 
 import logging

@@ -77,6 +77,7 @@ def rewrite(page: str, find: Callable[[str], Picture | None], table_label: str) 
         page = PRE.sub('<pre tabindex="0"', page)
     if "<table" in page:
         label = html.escape(table_label)
-        region = f'<div class="table-scroll" role="region" tabindex="0" aria-label="{label}">'
+        region = '<div class="table-scroll" role="region" tabindex="0"'
+        region += f' aria-label="{label}">'
         page = TABLE.sub(lambda m: f"{region}{m.group(0)}</div>", page)
     return page

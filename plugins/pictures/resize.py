@@ -1,4 +1,4 @@
-"""Phone photos made fit for the web: a few widths, as WebP and JPEG, same bytes every build.
+"""Phone photos fit for the web: a few widths, WebP and JPEG, the same bytes each build.
 
 Each variant is named after the source's content hash, and kept in a cache folder so a
 rebuild copies instead of re-encoding. EXIF is dropped (a phone photo can carry the
@@ -84,7 +84,9 @@ def make(source: Path, target_dir: Path, cache_dir: Path) -> Picture:
                 if not cached.is_file():
                     if resized is None:
                         image = image or _decode(opened)
-                        resized = image.resize((width, height), Image.Resampling.LANCZOS)
+                        resized = image.resize(
+                            (width, height), Image.Resampling.LANCZOS
+                        )
                     part = cached.with_suffix(".part")
                     resized.save(part, "JPEG" if ext == "jpg" else "WEBP", **options)
                     part.replace(cached)
