@@ -13,7 +13,7 @@ from pathlib import Path
 from pelican import signals
 
 from . import resize
-from .markup import rewrite
+from .markup import IMG, plain_img, rewrite
 
 logger = logging.getLogger(__name__)
 
@@ -68,17 +68,34 @@ def _site_url(src: str, page_url: str, siteurl: str) -> str:
     return posixpath.normpath(posixpath.join(posixpath.dirname(page_url), src))
 
 
+def _finder(page_url: str):
+    """Finds the variants of an <img src> written in the page at `page_url`."""
+    siteurl = _state["settings"].get("SITEURL", "")
+
+    def find(src: str) -> resize.Picture | None:
+        return public_picture(_site_url(src.split("#")[0], page_url, siteurl))
+
+    return find
+
+
+def on_feed_generated(context: dict, feed) -> None:
+    """Feed items show the widest JPEG: the original is not published."""
+    if "settings" not in _state:
+        return
+    find = _finder("")
+    for item in feed.items:
+        for key in ("description", "content"):
+            if item.get(key) and "<img" in item[key]:
+                item[key] = IMG.sub(lambda m: plain_img(m.group(0), find), item[key])
+
+
 def on_content_written(path: str, context: dict) -> None:
     if not path.endswith(".html") or "settings" not in _state:
         return
     output = Path(_state["settings"]["OUTPUT_PATH"]).resolve()
     file = Path(path).resolve()
-    page_url = file.relative_to(output).as_posix()
-    siteurl = _state["settings"].get("SITEURL", "")
+    find = _finder(file.relative_to(output).as_posix())
     text = file.read_text("utf-8")
-
-    def find(src: str) -> resize.Picture | None:
-        return public_picture(_site_url(src.split("#")[0], page_url, siteurl))
 
     label = _state["settings"]["UI"]["table_label"]
     new = rewrite(text, find, label)
@@ -90,3 +107,4 @@ def register() -> None:
     signals.initialized.connect(on_initialized)
     signals.static_generator_finalized.connect(on_static_finalized)
     signals.content_written.connect(on_content_written)
+    signals.feed_generated.connect(on_feed_generated)

@@ -69,6 +69,20 @@ def picture(img: str, find: Callable[[str], Picture | None]) -> str:
     return f"<picture>{source}{_tag('img', attrs)}</picture>"
 
 
+def plain_img(img: str, find: Callable[[str], Picture | None]) -> str:
+    """For a feed: the <img> pointing at the widest JPEG, since readers skip srcset."""
+    attrs = _Attrs(img).attrs
+    src = attrs.get("src", "")
+    found = find(src)
+    if found is None:
+        return img
+    folder = src.rsplit("/", 1)[0] + "/" if "/" in src else ""
+    largest = found.largest
+    attrs.update(src=folder + largest.name, width=str(largest.width))
+    attrs["height"] = str(largest.height)
+    return _tag("img", attrs)
+
+
 def rewrite(page: str, find: Callable[[str], Picture | None], table_label: str) -> str:
     """The page with its images, code blocks and tables made fit for any screen."""
     if "<img" in page:

@@ -37,7 +37,8 @@ def phone_photo(path) -> None:
 
 def build(work, content, cache):
     output = work / "output"
-    extra = (*NO_EMBEDS, f'CACHE_PATH="{cache}"')
+    feed = 'FEED_ALL_ATOM="feeds/alle.atom.xml"', 'FEED_DOMAIN="https://x.example"'
+    extra = (*NO_EMBEDS, *feed, f'CACHE_PATH="{cache}"')
     result = build_site(content, output, "pelicanconf.py", *extra)
     assert result.returncode == 0, result.stdout + result.stderr
     return output
@@ -103,6 +104,13 @@ def test_pages_show_a_picture_with_sizes_and_lazy_loading(photo_site):
     og = page.find("meta", property="og:image")["content"]
     assert re.search(r"/images/wei-1440\.[0-9a-f]{10}\.jpg$", og)
     assert page.find("meta", property="og:image:width")["content"] == "1440"
+
+
+def test_the_feed_shows_the_widest_jpeg(photo_site):
+    _work, _content, output = photo_site
+    feed = (output / "feeds" / "alle.atom.xml").read_text("utf-8")
+    assert re.search(r"images/wei-1440\.[0-9a-f]{10}\.jpg", feed)
+    assert "images/wei.jpg" not in feed
 
 
 def test_rebuilds_are_identical_and_reuse_the_cache(photo_site):
