@@ -21,6 +21,25 @@ Een alinea.
 
 ![Een paard bij het hek]({static}/images/wei.jpg)
 """
+HOME = """Title: Uitbesteden aan een hippisch virtueel assistent
+Slug: home
+URL:
+Save_as: index.html
+Template: home
+Status: hidden
+Photo: images/wei.jpg
+Photo_alt: Wilhelmien met een paard
+
+Wie ik help, en waarmee.
+"""
+QUOTES = """Title: Wat klanten zeggen
+Slug: wat-klanten-zeggen
+Status: hidden
+
+> Eindelijk weer tijd voor de paarden.
+>
+> Klant A, stal in Gelderland
+"""
 
 
 def phone_photo(path) -> None:
@@ -51,6 +70,9 @@ def photo_site(tmp_path_factory):
     (content / "posts").mkdir(parents=True)
     (content / "images").mkdir()
     (content / "posts" / "met-foto.md").write_text(POST, "utf-8")
+    (content / "pages").mkdir()
+    (content / "pages" / "home.md").write_text(HOME, "utf-8")
+    (content / "pages" / "wat-klanten-zeggen.md").write_text(QUOTES, "utf-8")
     phone_photo(content / "images" / "wei.jpg")
     assert (content / "images" / "wei.jpg").stat().st_size > 3_000_000
     return work, content, build(work / "a", content, work / "cache")
@@ -104,6 +126,24 @@ def test_pages_show_a_picture_with_sizes_and_lazy_loading(photo_site):
     og = page.find("meta", property="og:image")["content"]
     assert re.search(r"/images/wei-1440\.[0-9a-f]{10}\.jpg$", og)
     assert page.find("meta", property="og:image:width")["content"] == "1440"
+
+
+def test_the_home_page_shows_her_photo_and_what_clients_say(photo_site):
+    _work, _content, output = photo_site
+    page = soup(output / "index.html")
+    photo = page.select_one(".hero picture img")
+    assert photo["alt"] == "Wilhelmien met een paard"
+    assert photo["loading"] == "eager"
+    said = page.select_one(".testimonials")
+    assert said.h2.get_text() == "Wat klanten zeggen"
+    assert "Eindelijk weer tijd voor de paarden." in said.blockquote.get_text()
+
+
+def test_without_a_photo_or_quotes_nothing_is_made_up(site):
+    page = soup(site / "index.html")
+    assert page.select_one(".hero .photo-empty svg") is not None
+    assert page.select_one(".hero img") is None
+    assert page.select_one(".testimonials") is None
 
 
 def test_the_feed_shows_the_widest_jpeg(photo_site):
