@@ -7,7 +7,7 @@ import pytest
 from PIL import Image
 
 from tests.conftest import build_site
-from tests.support.html import soup
+from tests.support.html import soup, text_of
 
 NO_EMBEDS = ('CHECKLIST_DEFAULT="none"', 'WORKSHEET_DEFAULT="none"')
 POST = """Title: Een post met foto's
@@ -37,8 +37,12 @@ Slug: wat-klanten-zeggen
 Status: hidden
 
 > Eindelijk weer tijd voor de paarden.
->
-> Klant A, stal in Gelderland
+
+Klant A, stal in Gelderland
+
+> Alles loopt op rolletjes.
+
+Klant B, instructeur
 """
 
 
@@ -136,7 +140,11 @@ def test_the_home_page_shows_her_photo_and_what_clients_say(photo_site):
     assert photo["loading"] == "eager"
     said = page.select_one(".testimonials")
     assert said.h2.get_text() == "Wat klanten zeggen"
-    assert "Eindelijk weer tijd voor de paarden." in said.blockquote.get_text()
+    quotes = [text_of(quote) for quote in said.select("figure")]
+    assert quotes == [
+        "Eindelijk weer tijd voor de paarden. Klant A, stal in Gelderland",
+        "Alles loopt op rolletjes. Klant B, instructeur",
+    ]
 
 
 def test_without_a_photo_or_quotes_nothing_is_made_up(site):
