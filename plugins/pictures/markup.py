@@ -3,6 +3,7 @@
 - An <img> of a raster image under content/ becomes a <picture> with WebP and JPEG
   srcsets, width and height (no layout shift), and lazy loading unless it asks for
   `loading="eager"` (a cover image above the fold).
+- An image alone in a paragraph with a title becomes a <figure> with that caption.
 - A <pre> gets tabindex="0", so a keyboard can scroll a long code line.
 - A <table> is wrapped in a labelled region that scrolls sideways on its own.
 """
@@ -15,6 +16,8 @@ from html.parser import HTMLParser
 from .resize import Picture
 
 IMG = re.compile(r"<img\b[^>]*>", re.I)
+# An image alone in its paragraph, with a Markdown title: ![alt](src "caption")
+CAPTIONED = re.compile(r"<p>\s*(<img\b[^>]*\btitle=\"([^\"]*)\"[^>]*>)\s*</p>", re.I)
 PRE = re.compile(r"<pre(?![^>]*\btabindex=)(?=[\s>])", re.I)
 TABLE = re.compile(r"<table\b.*?</table>", re.I | re.S)
 DEFAULT_SIZES = "(min-width: 44rem) 40rem, 100vw"
@@ -83,9 +86,15 @@ def plain_img(img: str, find: Callable[[str], Picture | None]) -> str:
     return _tag("img", attrs)
 
 
+def _figure(match: re.Match) -> str:
+    img = match.group(1).replace(f'title="{match.group(2)}"', "", 1)
+    return f"<figure>{img}<figcaption>{match.group(2)}</figcaption></figure>"
+
+
 def rewrite(page: str, find: Callable[[str], Picture | None], table_label: str) -> str:
     """The page with its images, code blocks and tables made fit for any screen."""
     if "<img" in page:
+        page = CAPTIONED.sub(_figure, page)
         page = IMG.sub(lambda m: picture(m.group(0), find), page)
     if "<pre" in page:
         page = PRE.sub('<pre tabindex="0"', page)

@@ -19,7 +19,7 @@ Image_alt: Paarden in de wei
 
 Een alinea.
 
-![Een paard bij het hek]({static}/images/wei.jpg)
+![Een paard bij het hek]({static}/images/wei.jpg "Bij het hek, in de ochtend")
 """
 HOME = """Title: Uitbesteden aan een hippisch virtueel assistent
 Slug: home
@@ -127,6 +127,8 @@ def test_pages_show_a_picture_with_sizes_and_lazy_loading(photo_site):
     assert cover.img["loading"] == "eager"
     assert body.img["alt"] == "Een paard bij het hek"
     assert body.img["loading"] == "lazy"
+    assert body.parent.name == "figure" and "title" not in body.img.attrs
+    assert body.parent.figcaption.get_text() == "Bij het hek, in de ochtend"
     og = page.find("meta", property="og:image")["content"]
     assert re.search(r"/images/wei-1440\.[0-9a-f]{10}\.jpg$", og)
     assert page.find("meta", property="og:image:width")["content"] == "1440"
