@@ -21,6 +21,16 @@ def test_a_post_with_lang_en_says_so_on_the_page_and_the_article(site):
     assert page.html["lang"] == "en"
     assert page.select_one("article.post")["lang"] == "en"
     assert article_ld(page)["inLanguage"] == "en"
+    # The Dutch site around it, and the Dutch labels in it, say they are Dutch.
+    for part in (
+        "header",
+        "main",
+        "footer",
+        ".post-meta",
+        ".post-terms",
+        ".author-box",
+    ):
+        assert page.select_one(part)["lang"] == "nl", part
     dutch = soup(site / "blog/dilemmas/index.html")
     assert dutch.html["lang"] == dutch.select_one("article.post")["lang"] == "nl"
     assert soup(site / "index.html").html["lang"] == "nl"
