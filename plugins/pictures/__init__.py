@@ -13,7 +13,7 @@ from pathlib import Path
 from pelican import signals
 
 from . import resize
-from .markup import IMG, plain_img, rewrite
+from .markup import for_feed, rewrite
 
 logger = logging.getLogger(__name__)
 
@@ -85,8 +85,8 @@ def on_feed_generated(context: dict, feed) -> None:
     find = _finder("")
     for item in feed.items:
         for key in ("description", "content"):
-            if item.get(key) and "<img" in item[key]:
-                item[key] = IMG.sub(lambda m: plain_img(m.group(0), find), item[key])
+            if item.get(key):
+                item[key] = for_feed(item[key], find)
 
 
 def on_content_written(path: str, context: dict) -> None:

@@ -4,6 +4,7 @@
   srcsets, width and height (no layout shift), and lazy loading unless it asks for
   `loading="eager"` (a cover image above the fold).
 - An image alone in a paragraph with a title becomes a <figure> with that caption.
+- A link to an original points at its widest JPEG instead.
 - A <pre> gets tabindex="0", so a keyboard can scroll a long code line.
 - A <table> is wrapped in a labelled region that scrolls sideways on its own.
 """
@@ -19,6 +20,8 @@ IMG = re.compile(r"<img\b[^>]*>", re.I)
 # An image alone in its paragraph, with a Markdown title: ![alt](src "caption")
 CAPTIONED = re.compile(r"<p>\s*(<img\b[^>]*\btitle=\"([^\"]*)\"[^>]*>)\s*</p>", re.I)
 PRE = re.compile(r"<pre(?![^>]*\btabindex=)(?=[\s>])", re.I)
+IMG_SRC = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]+)(?=")', re.I)
+LINKED = re.compile(r'\bhref="([^"]+\.(?:jpe?g|png|webp))"', re.I)
 TABLE = re.compile(r"<table\b.*?</table>", re.I | re.S)
 DEFAULT_SIZES = "(min-width: 44rem) 40rem, 100vw"
 
@@ -40,18 +43,26 @@ def _tag(name: str, attrs: dict[str, str]) -> str:
     return f"<{name}{parts}>"
 
 
+Finder = Callable[[str], Picture | None]
+
+
+def _folder(src: str) -> str:
+    """The part of an image URL before its file name."""
+    return src.rpartition("/")[0] + "/" if "/" in src else ""
+
+
 def _srcset(folder: str, variants) -> str:
     return ", ".join(f"{folder}{v.name} {v.width}w" for v in variants)
 
 
-def picture(img: str, find: Callable[[str], Picture | None]) -> str:
+def picture(img: str, find: Finder) -> str:
     """The <picture> for one <img> tag, or the tag as it was."""
     attrs = _Attrs(img).attrs
     src = attrs.get("src", "")
     found = None if "srcset" in attrs else find(src)
     if found is None:
         return img
-    folder = src.rsplit("/", 1)[0] + "/" if "/" in src else ""
+    folder = _folder(src)
     largest = found.largest
     sizes = attrs.pop("sizes", DEFAULT_SIZES)
     eager = attrs.get("loading") == "eager"
@@ -72,18 +83,20 @@ def picture(img: str, find: Callable[[str], Picture | None]) -> str:
     return f"<picture>{source}{_tag('img', attrs)}</picture>"
 
 
-def plain_img(img: str, find: Callable[[str], Picture | None]) -> str:
-    """For a feed: the <img> pointing at the widest JPEG, since readers skip srcset."""
-    attrs = _Attrs(img).attrs
-    src = attrs.get("src", "")
-    found = find(src)
-    if found is None:
-        return img
-    folder = src.rsplit("/", 1)[0] + "/" if "/" in src else ""
-    largest = found.largest
-    attrs.update(src=folder + largest.name, width=str(largest.width))
-    attrs["height"] = str(largest.height)
-    return _tag("img", attrs)
+def widest(url: str, find: Finder) -> str:
+    """The URL of the widest JPEG of the original at `url`, or `url` as it was."""
+    found = find(url)
+    return _folder(url) + found.largest.name if found else url
+
+
+def _linked(page: str, find: Finder) -> str:
+    return LINKED.sub(lambda m: f'href="{widest(m.group(1), find)}"', page)
+
+
+def for_feed(content: str, find: Finder) -> str:
+    """Feed readers skip srcset: images and links point at the widest JPEG."""
+    content = IMG_SRC.sub(lambda m: m.group(1) + widest(m.group(2), find), content)
+    return _linked(content, find)
 
 
 def _figure(match: re.Match) -> str:
@@ -91,11 +104,12 @@ def _figure(match: re.Match) -> str:
     return f"<figure>{img}<figcaption>{match.group(2)}</figcaption></figure>"
 
 
-def rewrite(page: str, find: Callable[[str], Picture | None], table_label: str) -> str:
+def rewrite(page: str, find: Finder, table_label: str) -> str:
     """The page with its images, code blocks and tables made fit for any screen."""
     if "<img" in page:
         page = CAPTIONED.sub(_figure, page)
         page = IMG.sub(lambda m: picture(m.group(0), find), page)
+    page = _linked(page, find)
     if "<pre" in page:
         page = PRE.sub('<pre tabindex="0"', page)
     if "<table" in page:

@@ -17,7 +17,7 @@ Category: Ondernemen
 Image: images/wei.jpg
 Image_alt: Paarden in de wei
 
-Een alinea.
+Een alinea, met [de foto in het groot]({static}/images/wei.jpg).
 
 ![Een paard bij het hek]({static}/images/wei.jpg "Bij het hek, in de ochtend")
 """
@@ -129,6 +129,8 @@ def test_pages_show_a_picture_with_sizes_and_lazy_loading(photo_site):
     assert body.img["loading"] == "lazy"
     assert body.parent.name == "figure" and "title" not in body.img.attrs
     assert body.parent.figcaption.get_text() == "Bij het hek, in de ochtend"
+    large = page.find("a", string="de foto in het groot")["href"]
+    assert re.fullmatch(r"\.\./\.\./images/wei-1440\.[0-9a-f]{10}\.jpg", large)
     og = page.find("meta", property="og:image")["content"]
     assert re.search(r"/images/wei-1440\.[0-9a-f]{10}\.jpg$", og)
     assert page.find("meta", property="og:image:width")["content"] == "1440"
