@@ -23,7 +23,7 @@ PRE = re.compile(r"<pre(?![^>]*\btabindex=)(?=[\s>])", re.I)
 IMG_SRC = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]+)(?=")', re.I)
 LINKED = re.compile(r'\bhref="([^"]+\.(?:jpe?g|png|webp))"', re.I)
 TABLE = re.compile(r"<table\b.*?</table>", re.I | re.S)
-DEFAULT_SIZES = "(min-width: 44rem) 40rem, 100vw"
+DEFAULT_SIZES = "(min-width: 42rem) 38rem, 100vw"
 
 
 class _Attrs(HTMLParser):
