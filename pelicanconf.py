@@ -44,12 +44,23 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "plugins"))
 #   uses (T, asset, dutch_date); the other plugins add their templates and static
 #   files to its set-up.
 # - embeds, funnel, findability: each attaches its parts to the articles.
+# - pictures: photos in content/images/ are published resized (480, 960 and 1440 px
+#   wide, WebP and JPEG), never as the original; it rewrites each page as it is
+#   written, so before findability's Pagefind run reads the pages.
 # - At the end (`finalized`): sitekit writes the hashed assets, findability the Open
 #   Graph image and the Pagefind index, offline the service worker (it lists the
 #   hashed assets sitekit wrote) and the manifest, and hosting, last, lists the
 #   finished output for `_headers` and writes the .gz/.br copies: of Pagefind's and
 #   offline's files too.
-PLUGINS = ["sitekit", "embeds", "funnel", "findability", "offline", "hosting"]
+PLUGINS = [
+    "sitekit",
+    "embeds",
+    "funnel",
+    "pictures",
+    "findability",
+    "offline",
+    "hosting",
+]
 
 TIMEZONE = "Europe/Amsterdam"
 DEFAULT_LANG = "nl"
@@ -61,8 +72,13 @@ READING_WORDS_PER_MINUTE = 200
 # URLs: Dutch, readable, and stable (a post's URL is its slug).
 ARTICLE_URL = "blog/{slug}/"
 ARTICLE_SAVE_AS = "blog/{slug}/index.html"
+# A post in another language (`Lang: en`) lives at the same kind of address.
+ARTICLE_LANG_URL = ARTICLE_URL
+ARTICLE_LANG_SAVE_AS = ARTICLE_SAVE_AS
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
+PAGE_LANG_URL = PAGE_URL
+PAGE_LANG_SAVE_AS = PAGE_SAVE_AS
 CATEGORY_URL = "blog/categorie/{slug}/"
 CATEGORY_SAVE_AS = "blog/categorie/{slug}/index.html"
 CATEGORIES_URL = "blog/categorieen/"

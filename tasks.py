@@ -283,3 +283,11 @@ def weight(c, lighthouse=True, write=True):
     args += ["--write"] if write else []
     command = [sys.executable, "benchmarks/weight.py", *args]
     c.run(shlex.join(command), pty=False)
+
+
+@task
+def screenshots(c):
+    """Screenshots of each page type at 390/768/1366 px, light and dark."""
+    from scripts.screenshots import main
+
+    print(f"Bekijk ze in {main(ROOT / 'screenshots')}")

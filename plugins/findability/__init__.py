@@ -7,9 +7,12 @@ business), `search` (the Pagefind index, built after every build).
 
 import hashlib
 import logging
+import posixpath
 from pathlib import Path
 
 from pelican import signals
+from pictures import picture_for
+from pictures.resize import RASTER
 from PIL import Image, UnidentifiedImageError
 
 from . import ogimage
@@ -59,10 +62,19 @@ def post_image(article, settings: dict) -> dict | None:
             settings["PATH"],
         )
         return None
-    image = {
-        "url": f"{settings['SITE_PUBLIC_URL']}/{relative}",
-        "alt": article.metadata.get("image_alt") or "",
-    }
+    alt = article.metadata.get("image_alt") or ""
+    if source.suffix.lower() in RASTER:
+        # The original is not published (plugins/pictures): point at its widest JPEG.
+        picture = picture_for(source, relative, settings).largest
+        folder = relative.rpartition("/")[0]
+        url = posixpath.join(settings["SITE_PUBLIC_URL"], folder, picture.name)
+        return {
+            "url": url,
+            "alt": alt,
+            "width": picture.width,
+            "height": picture.height,
+        }
+    image = {"url": f"{settings['SITE_PUBLIC_URL']}/{relative}", "alt": alt}
     try:
         with Image.open(source) as opened:
             image["width"], image["height"] = opened.size

@@ -12,6 +12,8 @@ import posixpath
 import re
 from pathlib import Path
 
+import rcssmin
+
 logger = logging.getLogger(__name__)
 
 _IMPORT = re.compile(r"""(\bfrom\s*|\bimport\s*\(?\s*)(["'])(\.{1,2}/[\w./-]+\.js)\2""")
@@ -45,7 +47,9 @@ class AssetManifest:
 
     def _body(self, name: str) -> bytes:
         if name.endswith(".css"):
-            return b"".join(path.read_bytes() for path in self.css_parts(name))
+            # Minified: comments and spaces would cost the first render ~1.6 KB gzip.
+            text = "".join(path.read_text("utf-8") for path in self.css_parts(name))
+            return rcssmin.cssmin(text).encode("utf-8")
         body = self._find(name).read_bytes()
         if not name.endswith(".js"):
             return body

@@ -45,12 +45,17 @@ def test_missing_page_gets_the_404_page(probe):
 
 @pytest.mark.browser
 def test_key_pages_pass_axe_in_dark_mode(probe):
-    """Contrast is checked in the dark colour scheme too."""
+    """Contrast is checked in the dark colour scheme too, on every page type."""
     probe.page.emulate_media(color_scheme="dark")
     problems = {}
     for path in [
         "/",
+        "/diensten/",
+        "/over-mij/",
+        "/blog/",
         "/blog/dilemmas/",
+        "/blog/lange-inhoud/",
+        "/blog/gastpost-engels/",
         "/blog/tag/planning/",
         "/contact/",
         "/404.html",

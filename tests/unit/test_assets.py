@@ -87,7 +87,7 @@ def test_a_stylesheet_is_one_file_made_of_its_parts(theme, tmp_path):
     manifest = AssetManifest(settings)
     hashed = manifest.url("css/site.css")
     manifest.write()
-    assert (tmp_path / "out" / hashed).read_text() == ".a{}\n.b{}\n"
+    assert (tmp_path / "out" / hashed).read_text() == ".a{}.b{}"
     assert sorted(p.name for p in (tmp_path / "out/theme/css").iterdir()) == [
         hashed.rsplit("/", 1)[1]
     ]

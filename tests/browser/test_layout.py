@@ -1,0 +1,101 @@
+"""Any page, any content, any screen: no sideways scroll, a menu that opens without
+JavaScript, the footer at the bottom, a good measure, code that scrolls inside."""
+
+import pytest
+
+from tests.gates.test_browser_gates import site_paths
+
+WIDTHS = (320, 390, 768, 1366)
+CORPUS = "/blog/lange-inhoud/"
+
+# The longest line of the first long paragraph of the article, in characters.
+LONGEST_LINE = """() => {
+  const p = [...document.querySelectorAll('.post-body > p')]
+    .find((el) => el.textContent.length > 400);
+  const text = p.firstChild;
+  const lines = new Map();
+  const range = document.createRange();
+  for (let i = 0; i < text.length; i++) {
+    range.setStart(text, i);
+    range.setEnd(text, i + 1);
+    const top = Math.round(range.getBoundingClientRect().top);
+    lines.set(top, (lines.get(top) || 0) + 1);
+  }
+  return Math.max(...lines.values());
+}"""
+
+
+@pytest.mark.browser
+def test_no_page_scrolls_sideways_at_any_width(site, page, base_url):
+    assert CORPUS in site_paths(site), "the test corpus post is missing"
+    wide = {}
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 800})
+        for path in site_paths(site):
+            page.goto(base_url + path)
+            scroll = page.evaluate("document.documentElement.scrollWidth")
+            if scroll > width:
+                wide[(path, width)] = scroll
+    assert wide == {}
+
+
+@pytest.mark.browser
+def test_long_code_and_tables_scroll_inside_their_box(page, base_url):
+    page.set_viewport_size({"width": 320, "height": 800})
+    page.goto(base_url + CORPUS)
+    for selector in (".post-body pre", ".post-body .table-scroll"):
+        box = page.locator(selector).first
+        assert box.evaluate("el => el.scrollWidth > el.clientWidth"), selector
+        assert box.get_attribute("tabindex") == "0", selector
+        box.focus()
+        page.keyboard.press("ArrowRight")
+        scrolled = "el => el.scrollLeft > 0"  # keyboard scrolling may be smooth
+        page.wait_for_function(scrolled, arg=box.element_handle(), timeout=3000)
+
+
+@pytest.mark.browser
+def test_the_phone_menu_opens_without_javascript(browser, base_url):
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": 390, "height": 800}
+    )
+    page = context.new_page()
+    page.goto(base_url + "/")
+    contact = page.get_by_role("navigation", name="Hoofdmenu").get_by_role(
+        "link", name="Contact"
+    )
+    assert contact.is_hidden()
+    page.get_by_text("Menu", exact=True).click()
+    assert contact.is_visible()
+    box = contact.bounding_box()
+    assert box["height"] >= 44 and box["x"] + box["width"] <= 390
+    context.close()
+
+
+@pytest.mark.browser
+def test_on_a_laptop_the_menu_and_the_name_sit_on_one_line(page, base_url):
+    page.set_viewport_size({"width": 1366, "height": 800})
+    page.goto(base_url + "/")
+    assert page.get_by_text("Menu", exact=True).is_hidden()
+    nav = page.get_by_role("navigation", name="Hoofdmenu")
+    tops = {round(link.bounding_box()["y"]) for link in nav.get_by_role("link").all()}
+    assert len(tops) == 1, tops
+    brand = page.locator(".brand").bounding_box()
+    assert brand["height"] < 60
+    header = page.locator(".site-header").bounding_box()
+    assert header["height"] < 90
+
+
+@pytest.mark.browser
+def test_the_footer_sits_at_the_bottom_of_a_short_page(page, base_url):
+    page.set_viewport_size({"width": 1366, "height": 1600})
+    page.goto(base_url + "/bedankt/")
+    footer = page.locator(".site-footer").bounding_box()
+    assert footer["y"] + footer["height"] == pytest.approx(1600, abs=1)
+
+
+@pytest.mark.browser
+def test_an_article_reads_at_60_to_75_characters_a_line(page, base_url):
+    for width in (768, 1366):
+        page.set_viewport_size({"width": width, "height": 800})
+        page.goto(base_url + "/blog/dilemmas/")
+        assert 60 <= page.evaluate(LONGEST_LINE) <= 75, width

@@ -1,0 +1,55 @@
+"""Each post in its own language and by its own author; code and tables fit a phone."""
+
+import json
+
+from tests.support.html import soup, text_of
+
+PUBLIC = "https://www.hippisch-va.example"
+GUEST = "blog/gastpost-engels/index.html"
+
+
+def article_ld(page) -> dict:
+    for script in page.find_all("script", type="application/ld+json"):
+        data = json.loads(script.string)
+        if data["@type"] == "BlogPosting":
+            return data
+    raise AssertionError("no BlogPosting")
+
+
+def test_a_post_with_lang_en_says_so_on_the_page_and_the_article(site):
+    page = soup(site / GUEST)
+    assert page.html["lang"] == "en"
+    assert page.select_one("article.post")["lang"] == "en"
+    assert article_ld(page)["inLanguage"] == "en"
+    # The Dutch site around it, and the Dutch labels in it, say they are Dutch.
+    for part in (
+        "header",
+        "main",
+        "footer",
+        ".post-meta",
+        ".post-terms",
+        ".author-box",
+    ):
+        assert page.select_one(part)["lang"] == "nl", part
+    dutch = soup(site / "blog/dilemmas/index.html")
+    assert dutch.html["lang"] == dutch.select_one("article.post")["lang"] == "nl"
+    assert soup(site / "index.html").html["lang"] == "nl"
+
+
+def test_a_guest_author_gets_his_own_author_box_and_no_over_mij(site):
+    page = soup(site / GUEST)
+    box = text_of(page.select_one(".author-box"))
+    assert "Geschreven door Jane Guest" in box
+    assert "Jane runs a riding school" in box
+    assert "paardenbranche" not in box and "Meer over mij" not in box
+    assert article_ld(page)["author"] == {"@type": "Person", "name": "Jane Guest"}
+    owner = article_ld(soup(site / "blog/dilemmas/index.html"))["author"]
+    assert owner["url"] == PUBLIC + "/over-mij/"
+
+
+def test_code_is_keyboard_reachable_and_tables_scroll_in_a_labelled_region(site):
+    page = soup(site / "blog/lange-inhoud/index.html")
+    assert [pre.get("tabindex") for pre in page.select(".post-body pre")] == ["0"]
+    region = page.select_one(".post-body .table-scroll")
+    assert region["role"] == "region" and region["aria-label"] == "Tabel"
+    assert region["tabindex"] == "0" and region.table is not None
