@@ -33,7 +33,7 @@ def pelican_run(settings_file: str, *extra: str, done: bool = True) -> None:
 
 @task
 def clean(c):
-    """Remove the generated site."""
+    """Haal de gebouwde site (output/) weg."""
     shutil.rmtree(OUTPUT, ignore_errors=True)
 
 
@@ -45,19 +45,19 @@ def build(c):
 
 @task
 def rebuild(c):
-    """Build from scratch: empty output/ first."""
+    """Bouw de site opnieuw vanaf nul: eerst output/ leeg."""
     pelican_run(DEV_SETTINGS, "--delete-output-directory")
 
 
 @task(pre=[build])
 def serve(c):
-    """Serve output/ on http://127.0.0.1:8000 without reloading."""
+    """Bouw de site en laat hem zien op http://127.0.0.1:8000, zonder herladen."""
     pelican_run(DEV_SETTINGS, "--listen", "--bind", HOST, "--port", str(PORT))
 
 
-@task(help={"port": "port to serve on (default 8000)"})
+@task(help={"port": "de poort van het voorbeeld (standaard 8000)"})
 def livereload(c, port=str(PORT)):
-    """Build, serve on http://127.0.0.1:8000 and reload the page when a file changes."""
+    """Voorbeeld op http://127.0.0.1:8000 dat zichzelf bijwerkt als je opslaat."""
     from authoring.preview import serve as preview
 
     sys.exit(preview(ROOT / DEV_SETTINGS, HOST, str(port)))

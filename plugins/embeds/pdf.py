@@ -131,9 +131,19 @@ def render_all(jobs: list[Job]) -> None:
     are cores (and jobs). WeasyPrint is imported only here, when a PDF is due."""
     workers = min(len(jobs), os.cpu_count() or 1)
     if workers <= 1:
+        # Fontconfig reads FONTCONFIG_FILE once, when WeasyPrint first renders; put
+        # it back afterwards, or every program this process starts later (the gates'
+        # Chromium) would find no fonts at all.
+        before = os.environ.get("FONTCONFIG_FILE")
         _prepare_worker()
-        for job in jobs:
-            logger.info("Checklist PDF rendered: %s", render(job))
+        try:
+            for job in jobs:
+                logger.info("Checklist PDF rendered: %s", render(job))
+        finally:
+            if before is None:
+                os.environ.pop("FONTCONFIG_FILE", None)
+            else:
+                os.environ["FONTCONFIG_FILE"] = before
         return
     with ProcessPoolExecutor(
         max_workers=workers, mp_context=get_context("fork"), initializer=_prepare_worker
