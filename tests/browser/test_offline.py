@@ -70,13 +70,13 @@ def test_a_post_once_opened_works_offline_with_its_worksheet_and_pdf(
     page.wait_for_selector("[data-tools]:not([hidden])")
     page.fill("#ws-uurtarief", "50")
     page.fill("#ws-uren_per_klant", "4")
-    assert page.text_content("#ws-uren_kwijt") == "20"
-    assert page.text_content("#ws-omzet_kwijt") == "€ 1.000,00"
-    assert page.text_content("#ws-klanten_extra") == "5"
+    assert page.text_content("#ws-uren_kwijt") == "20 uur per maand"
+    assert page.text_content("#ws-omzet_kwijt") == "€ 1.000 per maand"
+    assert page.text_content("#ws-klanten_extra") == "ongeveer 5 klanten"
     # Answers are kept as before (this tab's storage): still there after a reload.
     page.reload()
     page.wait_for_selector("[data-tools]:not([hidden])")
-    assert page.text_content("#ws-omzet_kwijt") == "€ 1.000,00"
+    assert page.text_content("#ws-omzet_kwijt") == "€ 1.000 per maand"
     with page.expect_download() as download:
         page.click(PDF)
     assert download.value.failure() is None

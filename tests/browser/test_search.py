@@ -70,7 +70,8 @@ def test_a_word_only_a_page_contains_finds_that_page(probe):
     # Stemmed: the singular finds it too.
     assert "Diensten" in search(probe, "paardenfysiotherapeut")
     # Pages hidden from lists (privacy, thank-you) stay out of search as well.
-    assert search(probe, "Autoriteit") == []
+    # (Pagefind answers a word it does not know with near matches elsewhere.)
+    assert "Privacyverklaring" not in search(probe, "Autoriteit")
 
 
 def words_of(text: str) -> set[str]:
