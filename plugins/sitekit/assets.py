@@ -1,9 +1,11 @@
 """Content-hashed names for the theme's CSS and JS, so hosts can cache them forever.
 
-A JavaScript module's relative imports (`from "./store.js"`) are rewritten to the hashed
-names of what they import, so the hash of a module covers everything it loads. A
-stylesheet's `@import "part.css";` lines are replaced by the parts themselves, so a page
-loads one stylesheet however many files it is written in.
+A JavaScript module is minified (tdewolff-minify: comments, spaces and long local
+names out; what a module imports and exports keeps its name) and its relative imports
+(`from "./store.js"`) are rewritten to the hashed names of what they import, so the
+hash of a module covers everything it loads. A stylesheet's `@import "part.css";`
+lines are replaced by the parts themselves, so a page loads one stylesheet however
+many files it is written in.
 """
 
 import hashlib
@@ -19,6 +21,17 @@ logger = logging.getLogger(__name__)
 _IMPORT = re.compile(r"""(\bfrom\s*|\bimport\s*\(?\s*)(["'])(\.{1,2}/[\w./-]+\.js)\2""")
 _CSS_IMPORT = re.compile(r"""^@import\s+(["'])([\w./-]+\.css)\1\s*;""", re.M)
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+
+
+def minify_js(text: str) -> str:
+    """A script as small as it can be while it behaves the same (tested in Node)."""
+    # A parsing minifier: rjsmin, which only drops comments and spaces, leaves the
+    # worksheet's modules at 8.4 KB gzip, over their 8 KB budget; this one at 7.3 KB.
+    # Imported on first use: it loads a Go library, so a build without scripts, and
+    # the PDF workers forked before the first script, never carry its runtime.
+    import minify  # noqa: PLC0415
+
+    return minify.string("application/javascript", text)
 
 
 class AssetManifest:
@@ -63,7 +76,8 @@ class AssetManifest:
             hashed = hashed if hashed.startswith("../") else "./" + hashed
             return f"{match.group(1)}{match.group(2)}{hashed}{match.group(2)}"
 
-        return _IMPORT.sub(hashed_import, body.decode("utf-8")).encode("utf-8")
+        text = minify_js(body.decode("utf-8"))
+        return _IMPORT.sub(hashed_import, text).encode("utf-8")
 
     def css_parts(self, name: str) -> list[Path]:
         """The files a stylesheet is made of, in order."""

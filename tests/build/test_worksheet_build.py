@@ -87,7 +87,7 @@ def test_worksheet_script_imports_the_hashed_store(site):
     # Its size budget is in tests/build/test_budgets.py.
     [script] = (site / "theme/js").glob("worksheet.*.js")
     # Its one import (the shared store, under its hashed name) is in the output.
-    [specifier] = re.findall(r'from "(\./store[.\w]*\.js)"', script.read_text())
+    [specifier] = re.findall(r'from\s*"(\./store[.\w]*\.js)"', script.read_text())
     assert (script.parent / specifier).is_file()
 
 

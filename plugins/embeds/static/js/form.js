@@ -73,16 +73,11 @@ export function setRowCount(section, count) {
   update(section);
 }
 
-// Remove one row.
+// Remove one row: the answers below it move up.
 export function removeRow(section, row) {
-  const rows = rowsOf(section);
-  const data = collect([section])[section.dataset.section];
-  data.splice(rows.indexOf(row), 1);
-  rows.pop().remove();
-  rowsOf(section).forEach((r, i) => {
-    for (const name of names(section)) write(r, name, data[i][name]);
-  });
-  update(section);
+  const data = collect([section]);
+  data[section.dataset.section].splice(rowsOf(section).indexOf(row), 1);
+  apply([section], data);
 }
 
 // Show "add" and "remove" only where the definition allows another row.

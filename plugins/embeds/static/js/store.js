@@ -77,7 +77,6 @@ export function openStore(name, version, { days = 90 } = {}) {
     const entry = JSON.stringify({
       kind: key,
       version,
-      saved: new Date().toISOString(),
       expires: Date.now() + days * DAY,
       data,
     });
@@ -87,14 +86,13 @@ export function openStore(name, version, { days = 90 } = {}) {
         place.setItem(key, entry);
         return true;
       } catch {
-        // Full or refused: drop the stale copy, so a reload never shows older
-        // answers than the reader has, and try the next place.
-        place.removeItem(key);
+        // Full or refused: try the next place.
         notices.add("full");
         if (place === local) local.removeItem(flag);
         return false;
       }
     });
+    // Drop every other copy, so a reload never shows older answers than the reader has.
     for (const place of [local, ...places])
       if (place && place !== written) place.removeItem(key);
   }
@@ -102,7 +100,7 @@ export function openStore(name, version, { days = 90 } = {}) {
   return {
     notices,
     remembered,
-    /** The saved entry ({version, saved, data}) or null. */
+    /** The saved entry ({version, data}) or null. */
     load: () => read(local) || read(session) || read(inMemory),
     save,
     clear: () => forget(key),

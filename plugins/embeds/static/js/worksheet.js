@@ -15,24 +15,23 @@ const set = (element, name, value) =>
   value ? element.setAttribute(name, value) : element.removeAttribute(name);
 
 function enhance(form) {
-  const S = JSON.parse(form.dataset.strings);
+  const sheet = form.dataset;
+  const S = JSON.parse(sheet.strings);
   const t = (key, vars) => S[key].replace(/\{(\w+)\}/g, (m, name) => vars[name] ?? m);
   const root = form.closest("section");
   const $ = (selector) => root.querySelector(selector);
-  const live = $("[data-live]");
-  const status = $("[data-status]");
   const remember = $("[data-remember]");
   const mail = $("[data-mail]");
   const sections = all(form, "[data-section]");
-  const store = openStore("worksheet:" + form.dataset.worksheet, form.dataset.version);
+  const store = openStore("worksheet:" + sheet.worksheet, sheet.version);
   const touched = new Set();
   let step = 0;
   let undo = null;
 
   const speak = (node, text) =>
     (node.textContent = node.textContent === text ? text + "\u00a0" : text);
-  const say = (text) => speak(live, text);
-  const tell = (text) => speak(status, text);
+  const say = (text) => speak($("[data-live]"), text);
+  const tell = (text) => speak($("[data-status]"), text);
   const noticed = new Set();
   const notice = (key) => {
     if (!noticed.has(key))
@@ -58,7 +57,9 @@ function enhance(form) {
   }
   function mark(input, message) {
     const id = input.id + "-error";
-    document.getElementById(id)?.remove();
+    const old = document.getElementById(id);
+    if ((old?.textContent || "") === message) return;
+    old?.remove();
     input.dataset.help ??= input.getAttribute("aria-describedby") || "";
     const ids = `${input.dataset.help} ${message ? id : ""}`.trim();
     if (message) input.before(el("p", { id, className: "ws-error", textContent: message }));
@@ -70,8 +71,7 @@ function enhance(form) {
     for (const input of all(section, "input[type=text], textarea, select, input[type=date]")) {
       const message = problem(input, force);
       if (message) wrong.push([input, message]);
-      if (message !== (document.getElementById(input.id + "-error")?.textContent || ""))
-        mark(input, message);
+      mark(input, message);
     }
     const box = section.querySelector("[data-errors]");
     box.hidden = !wrong.length;
@@ -86,13 +86,11 @@ function enhance(form) {
 
   function refresh() {
     const values = {};
-    for (const section of sections) {
-      for (const input of all(section, "input[data-kind]")) {
-        const value = parseNumber(input.value);
-        const name = input.dataset.field;
-        if (repeated(section)) (values[name] ??= []).push(value);
-        else values[name] = value;
-      }
+    for (const input of all(form, "input[data-kind]")) {
+      const value = parseNumber(input.value);
+      const name = input.dataset.field;
+      if (input.closest("[data-row]")) (values[name] ??= []).push(value);
+      else values[name] = value;
     }
     const outputs = all(form, "output[data-formula]");
     const computed = Object.fromEntries(
@@ -113,7 +111,7 @@ function enhance(form) {
       hint.textContent = labels.length ? t("missing", { fields: labels.join(", ") }) : "";
     for (const section of sections.filter((s) => s.dataset.rules)) {
       const rules = JSON.parse(section.dataset.rules);
-      const tested = [...new Set(rules.flatMap(([when]) => Object.keys(when)))];
+      const tested = rules.flatMap(([when]) => Object.keys(when));
       for (const row of rowsOf(section)) {
         const hit = rules.find(([when]) =>
           Object.entries(when).every(([name, v]) => F.read(row, name) === v),
@@ -145,14 +143,14 @@ function enhance(form) {
   }
 
   const doc = () => ({
-    title: form.dataset.sheetTitle,
-    about: `${form.dataset.title} (${form.dataset.date})`,
+    title: sheet.sheetTitle,
+    about: `${sheet.title} (${sheet.date})`,
     filled: new Date().toLocaleDateString("nl-NL"),
     sections: F.outline(sections),
   });
-  const intro = () => t("mail_intro", { title: form.dataset.title });
+  const intro = () => t("mail_intro", { title: sheet.title });
   function mailto() {
-    const subject = encodeURIComponent(t("mail_subject", { title: form.dataset.title }));
+    const subject = encodeURIComponent(t("mail_subject", { title: sheet.title }));
     const head = `mailto:${mail.dataset.email}?subject=${subject}&body=`;
     const encode = (text) => encodeURIComponent(text.toWellFormed());
     return head + encode(fit(doc(), S, intro(), MAIL_LINK - head.length, (x) => encode(x).length));
@@ -168,7 +166,7 @@ function enhance(form) {
             .map((e) => e.value.trim())
             .find(Boolean);
           found.push({
-            uid: [form.dataset.worksheet, section.dataset.section, i + 1, input.dataset.field].join("-"),
+            uid: [sheet.worksheet, section.dataset.section, i + 1, input.dataset.field].join("-"),
             day: input.value,
             summary: t("event", { what: what || F.title(scope), label: labelOf(input) }),
           });
@@ -179,8 +177,8 @@ function enhance(form) {
   }
   function download(name, type, text) {
     const link = el("a", {
-      href: URL.createObjectURL(new Blob([text], { type })),
-      download: t("file", { slug: form.dataset.slug }) + name,
+      href: URL.createObjectURL(new Blob([text], { type: `text/${type};charset=utf-8` })),
+      download: t("file", { slug: sheet.slug }) + name,
     });
     document.body.append(link);
     link.click();
@@ -192,8 +190,8 @@ function enhance(form) {
     if (focus) focus.focus();
   };
   const actions = {
-    text: () => download(".txt", "text/plain;charset=utf-8", asText(doc(), S)),
-    markdown: () => download(".md", "text/markdown;charset=utf-8", asText(doc(), S, true)),
+    text: () => download(".txt", "plain", asText(doc(), S)),
+    markdown: () => download(".md", "markdown", asText(doc(), S, true)),
     print() {
       const html = document.documentElement;
       html.classList.add("ws-printing"); // the worksheet alone (embeds.css)
@@ -202,11 +200,11 @@ function enhance(form) {
     },
     ics() {
       const calendar = asCalendar(events(), {
-        product: `-//${form.dataset.site}//${form.dataset.worksheet}//NL`,
-        description: `${form.dataset.title}\n${location.href.split("#")[0]}`,
+        product: `-//${sheet.site}//${sheet.worksheet}//NL`,
+        description: `${sheet.title}\n${location.href.split("#")[0]}`,
         host: location.hostname || "localhost",
       });
-      if (calendar) download(".ics", "text/calendar;charset=utf-8", calendar);
+      if (calendar) download(".ics", "calendar", calendar);
       else tell(S.no_dates);
     },
     clear: () => toggle("[data-confirm]", true, $("[data-action=wipe]")),
@@ -250,8 +248,9 @@ function enhance(form) {
     validate(input.closest("[data-section]"));
     changed();
   });
-  form.addEventListener("click", (event) => {
+  root.addEventListener("click", (event) => {
     const button = event.target.closest("button");
+    if (button?.dataset.action) return actions[button.dataset.action]();
     const section = button?.closest("[data-section]");
     if (!section) return;
     if (button.dataset.step) {
@@ -272,13 +271,9 @@ function enhance(form) {
     say(t(row ? "removed" : "added", { item: section.dataset.item, n }));
     changed();
   });
-  root.addEventListener("click", (event) => {
-    const button = event.target.closest("[data-action]");
-    if (button) actions[button.dataset.action]();
-  });
   const contact = form.querySelector("[data-contact]");
   if (contact) {
-    contact.href = contact.href.replace("#", `?bron=${encodeURIComponent(form.dataset.slug)}#`);
+    contact.href = contact.href.replace("#", `?bron=${encodeURIComponent(sheet.slug)}#`);
     contact.addEventListener("click", () => {
       try {
         sessionStorage.setItem(HANDOFF, fit(doc(), S, intro(), CONTACT_ROOM));
@@ -303,13 +298,13 @@ function enhance(form) {
   if (entry) F.apply(sections, entry.data);
   show(entry?.data._step);
   saved();
-  if (entry && entry.version !== form.dataset.version) {
+  if (entry && entry.version !== sheet.version) {
     notice("changed");
     store.save(answers());
   }
   for (const section of sections.filter(repeated)) F.update(section);
-  for (const element of all(root, "[data-nojs]")) element.hidden = true;
-  for (const element of all(root, "[data-js], [data-tools]")) element.hidden = false;
+  for (const element of all(root, "[data-nojs], [data-js], [data-tools]"))
+    element.hidden = "nojs" in element.dataset;
   form.classList.add("ws-stepped");
   refresh();
 }
