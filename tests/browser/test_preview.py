@@ -224,6 +224,10 @@ def test_a_busy_port_gets_one_dutch_line_naming_the_fix(tmp_path):
 
 def test_make_serve_passes_port_to_the_preview():
     result = subprocess.run(
-        ["make", "-n", "serve", "PORT=8001"], cwd=ROOT, capture_output=True, text=True
+        ["make", "--no-print-directory", "-n", "serve", "PORT=8001"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
+    # (On a fresh clone the install steps come first; the preview is the last.)
     assert result.stdout.splitlines()[-1].endswith("invoke livereload --port 8001")
