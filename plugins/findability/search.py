@@ -26,9 +26,12 @@ def pagefind_executable() -> Path:
 
 
 def indexed_part(page: str) -> str | None:
-    """What Pagefind reads of a page: its head, the elements that give metadata and
-    the `data-pagefind-body` element; None for a page without one (not indexed)."""
+    """What Pagefind reads of a page: its head, the elements before the body that
+    give metadata and the (one) `data-pagefind-body` element; None for a page
+    without one (Pagefind would not index it)."""
     marker = page.find(BODY)
+    while marker >= 0 and page.rfind(">", 0, marker) > page.rfind("<", 0, marker):
+        marker = page.find(BODY, marker + 1)  # in text, not in a tag
     if marker < 0:
         return None
     start = page.rfind("<", 0, marker)
