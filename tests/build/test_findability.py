@@ -3,10 +3,12 @@
 import json
 import re
 import shutil
+import subprocess
 from datetime import datetime
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from findability.search import pagefind_executable
 
 from tests.conftest import FIXTURES, build_site
 from tests.support.html import soup, text_of
@@ -270,6 +272,23 @@ def test_the_search_index_is_dutch(site):
     assert list(entry["languages"]) == ["nl"]
     assert entry["languages"]["nl"]["page_count"] == 9
     assert (site / "pagefind/wasm.nl.pagefind").is_file()
+
+
+def test_the_index_is_the_one_pagefind_makes_from_the_whole_pages(site, tmp_path):
+    """The build hands Pagefind only what it indexes; the index must not change."""
+    whole = tmp_path / "whole"
+    command = [pagefind_executable(), "--site", site, "--output-path", whole]
+    subprocess.run([*command, "--force-language", "nl", "--silent"], check=True)
+    built = site / "pagefind"
+
+    def listing(folder):
+        return sorted(p.relative_to(folder) for p in folder.rglob("*") if p.is_file())
+
+    files = listing(whole)
+    assert files == listing(built)
+    assert any(file.suffix == ".pf_fragment" for file in files)
+    for file in files:
+        assert (built / file).read_bytes() == (whole / file).read_bytes(), file
 
 
 def test_the_search_page_has_a_form_that_works_without_javascript(site):

@@ -44,6 +44,12 @@ Klant A, stal in Gelderland
 
 Klant B, instructeur
 """
+LINK_ONLY = """Title: Alleen een link
+Slug: alleen-een-link
+Status: hidden
+
+Geen foto op deze pagina, wel [een link naar de foto]({static}/images/wei.jpg).
+"""
 
 
 def phone_photo(path) -> None:
@@ -77,6 +83,7 @@ def photo_site(tmp_path_factory):
     (content / "pages").mkdir()
     (content / "pages" / "home.md").write_text(HOME, "utf-8")
     (content / "pages" / "wat-klanten-zeggen.md").write_text(QUOTES, "utf-8")
+    (content / "pages" / "alleen-een-link.md").write_text(LINK_ONLY, "utf-8")
     phone_photo(content / "images" / "wei.jpg")
     assert (content / "images" / "wei.jpg").stat().st_size > 3_000_000
     return work, content, build(work / "a", content, work / "cache")
@@ -134,6 +141,14 @@ def test_pages_show_a_picture_with_sizes_and_lazy_loading(photo_site):
     og = page.find("meta", property="og:image")["content"]
     assert re.search(r"/images/wei-1440\.[0-9a-f]{10}\.jpg$", og)
     assert page.find("meta", property="og:image:width")["content"] == "1440"
+
+
+def test_a_page_that_only_links_to_a_photo_links_its_widest_jpeg(photo_site):
+    _work, _content, output = photo_site
+    page = soup(output / "alleen-een-link" / "index.html")
+    assert not page.select("img, picture")
+    link = page.find("a", string="een link naar de foto")["href"]
+    assert re.fullmatch(r"\.\./images/wei-1440\.[0-9a-f]{10}\.jpg", link)
 
 
 def test_the_home_page_shows_her_photo_and_what_clients_say(photo_site):
