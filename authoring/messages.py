@@ -684,6 +684,15 @@ class DutchBuildLog(logging.Handler):
                 self.problems.append(problem)
                 self.write(str(problem))
 
+    def exception_raised(self, error: Exception) -> None:
+        """An exception that stopped a build, told as Pelican's `main` logs it."""
+        self.handle(
+            logging.makeLogRecord(
+                {"msg": "%s: %s", "args": (type(error).__name__, error)}
+                | {"levelno": logging.CRITICAL, "levelname": "CRITICAL"}
+            )
+        )
+
     def source(self, relative) -> tuple[str, Path]:
         path = Path(str(relative))
         path = path if path.is_absolute() else self.content / path
