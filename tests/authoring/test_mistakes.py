@@ -89,6 +89,14 @@ COMPUTE_AT = at(SHEET, "compute: dagen * uren_per_dag")
 TITLE_AT = at(SHEET, "title: Mijn doelstellingen")
 GROUP_AT = at(LIST, "## Mijn doelstellingen")
 TASK_AT = at(LIST, "Elke doelstelling is helder")
+FIRST_TASK = "Ik heb mijn doelstellingen voor mezelf opgeschreven."
+FIRST_TASK_AT = at(LIST, FIRST_TASK)
+
+
+def first_task(written: str):
+    """The first item under a checklist heading, written as `written` + the text."""
+    return edit(LIST, f"- [ ] {FIRST_TASK}", f"{written}{FIRST_TASK}")
+
 
 # (name, the mistake, the line check and the build both print)
 MISTAKES = [
@@ -277,6 +285,15 @@ MISTAKES = [
         ),
         f"{TASK_AT}: fout: '- [x] Elke doelstelling is helder en concreet.' "
         f"is geen taak {TASK_ADVICE}",
+    ),
+    *(
+        (
+            f"the first item under a heading as {written.strip()!r}",
+            first_task(written),
+            f"{FIRST_TASK_AT}: fout: '{written}{FIRST_TASK}' is geen taak "
+            f"{TASK_ADVICE}",
+        )
+        for written in ("-[ ] ", "- ", "- [x] ", "[ ] ")
     ),
 ]
 
