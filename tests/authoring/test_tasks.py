@@ -82,6 +82,36 @@ def test_the_authors_tasks_explain_themselves_in_dutch():
     assert 'de titel van de post, tussen "aanhalingstekens"' in help_text
 
 
+def test_invokes_own_headings_around_the_tasks_are_dutch():
+    listing = invoke("--list").stdout.splitlines()
+    assert listing[0] == "Beschikbare taken:"
+    assert invoke("--help", "clean").stdout.splitlines() == [
+        "Gebruik: inv[oke] [--algemene-opties] clean [andere taken ...]",
+        "",
+        "Uitleg:",
+        "  Haal de gebouwde site (output/) weg.",
+        "",
+        "Opties:",
+        "  geen",
+        "",
+    ]
+    help_text = invoke("--help", "check").stdout
+    assert "\nUitleg:\n" in help_text and "\nOpties:\n" in help_text
+    assert "Usage" not in help_text and "Options" not in help_text
+
+
+def test_a_later_invoke_without_these_internals_keeps_its_english(monkeypatch):
+    import invoke
+    import invoke.parser.parser
+
+    from authoring.cli import speak_dutch
+
+    monkeypatch.delattr(invoke.parser.parser, "ParseMachine")
+    monkeypatch.delattr(invoke, "program")
+    monkeypatch.setitem(sys.modules, "invoke.program", None)
+    speak_dutch()  # no error: Invoke speaks English, the tasks still run
+
+
 def test_publish_stops_at_a_worksheet_mistake_and_leaves_output_alone(tmp_path):
     copy_project(tmp_path)
     sheet = tmp_path / "content/worksheets/doelen.yaml"
