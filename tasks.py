@@ -231,7 +231,7 @@ def import_wix(c, source, force=False, date=None, wix_url=None):
     try:
         outcome = import_wix(Path(source), ROOT / DEV_SETTINGS, force, date, wix_url)
     except WixImportError as problem:
-        print(f"{source}: {problem}")
+        print(problem.told(source))
         sys.exit(1)
     sys.exit(report(outcome, ROOT))
 

@@ -30,14 +30,18 @@ def test_import_wix_names_the_file_when_it_cannot_be_read(tmp_path):
     broken.write_text('<?xml version="1.0"?><rss><channel><item>', encoding="utf-8")
     result = invoke("import-wix", str(broken))
     assert result.returncode == 1
-    assert f"{broken}: de feed is geen geldige XML" in result.stdout
+    assert result.stdout == (
+        f"{broken}:1: fout: de feed is geen geldige XML (download blog-feed.xml "
+        "opnieuw van je Wix-site (jouwsite.nl/blog-feed.xml) en sla het op zonder het "
+        "eerst te openen en te bewaren in een ander programma)\n"
+    )
 
 
 def test_import_wix_leaves_the_hand_written_first_post_alone():
     before = (ROOT / "content/posts/dilemmas.md").read_bytes()
     result = invoke("import-wix", "tests/fixtures/wix/dilemmas-wix-page.txt")
     assert result.returncode == 1
-    assert "content/posts/dilemmas.md: niet overschreven" in result.stdout
+    assert "content/posts/dilemmas.md:1: fout: niet overschreven" in result.stdout
     assert (ROOT / "content/posts/dilemmas.md").read_bytes() == before
 
 
@@ -140,8 +144,8 @@ def test_import_wix_reads_the_date_day_first(tmp_path):
     ambiguous = invoke("import-wix", text_copy, "--date", "15-01-24", cwd=tmp_path)
     assert (ambiguous.returncode, ambiguous.stdout.splitlines()[-1]) == (
         1,
-        f"{text_copy}: de datum '15-01-24' is niet te lezen: schrijf hem als "
-        "01-02-2025 10:00 voor 1 februari 2025, of 2025-02-01 10:00",
+        f"{text_copy}:1: fout: de datum '15-01-24' is niet te lezen (schrijf hem als "
+        "01-02-2025 10:00 voor 1 februari 2025, of 2025-02-01 10:00)",
     )
     result = invoke("import-wix", text_copy, "--date", "01-02-2024 09:00", cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
