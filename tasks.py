@@ -123,13 +123,14 @@ def publish(c, target=None, dry_run=False):
 def publish_build(settings: dict) -> Path:
     """Build for production into a fresh folder and run the gates there; stops the
     task (the folder removed) unless everything passed."""
-    from authoring.publishing import fresh_folder, run_gates
+    from authoring.publishing import fresh_folder, recorded_sources, run_gates
 
     site = fresh_folder(ROOT)
     print("De site wordt gebouwd en gecontroleerd; dat duurt even.", flush=True)
     try:
-        pelican_run(PUBLISH_SETTINGS, "-o", str(site), done=False)
-        problems = run_gates(site, settings["SITEURL"], ROOT)
+        with recorded_sources(site) as sources:  # a page's post, for the report
+            pelican_run(PUBLISH_SETTINGS, "-o", str(site), done=False)
+        problems = run_gates(site, settings["SITEURL"], ROOT, sources)
     except BaseException:
         shutil.rmtree(site, ignore_errors=True)
         raise

@@ -1,9 +1,12 @@
 """What the publish gates found, in Dutch: which page, what is wrong, what to do."""
 
+import shutil
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
-from authoring.publishing import gate_problems
+from authoring.messages import run_pelican
+from authoring.publishing import gate_problems, recorded_sources
+from tests.conftest import ROOT
 
 FAILURES = {
     "test_no_broken_internal_links": "AssertionError: url,status,state,parent\n"
@@ -13,11 +16,12 @@ FAILURES = {
 }
 
 
-def report(folder: Path, name: str) -> Path:
+def report(folder: Path, name: str, page: str = "/blog/kapot/") -> Path:
     path = folder / "report.xml"
+    failure = FAILURES[name].replace("/blog/kapot/", page)
     path.write_text(
         f'<testsuites><testsuite><testcase name="{name}">'
-        f"<failure message={quoteattr(FAILURES[name])}>details</failure>"
+        f"<failure message={quoteattr(failure)}>details</failure>"
         "</testcase></testsuite></testsuites>",
         encoding="utf-8",
     )
@@ -45,4 +49,27 @@ def test_each_gate_names_the_page_in_dutch(tmp_path):
         "site niet toestaat: een script, een frame, opmaak of een bron van een "
         "andere website (haal ingesloten frames, scripts en style= uit de post; "
         "zet een gewone link neer)"
+    ]
+
+
+def test_a_gate_failure_names_the_post_the_page_was_built_from(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    post = content / "posts/dilemmas.md"
+    text = post.read_text(encoding="utf-8")
+    frame = '<iframe src="https://x.nl/v" title="Video"></iframe>'
+    text = text.replace("\n- Stel jezelf", f"\n{frame}\n\n- Stel jezelf", 1)
+    post.write_text(text, encoding="utf-8")
+    line = text.splitlines().index(frame) + 1
+    site = tmp_path / "site"
+    told: list[str] = []
+    with recorded_sources(site) as sources:
+        args = [str(content), "-o", str(site)]
+        assert run_pelican(ROOT / "pelicanconf.py", args, told.append) == 0, told
+    failed = report(tmp_path, "test_every_page_is_clean", page="/blog/dilemmas/")
+    assert [str(p) for p in gate_problems(failed, site, sources, tmp_path)] == [
+        f"content/posts/dilemmas.md:{line}: fout: deze pagina doet in de browser iets "
+        "wat de site niet toestaat: een script, een frame, opmaak of een bron van een "
+        "andere website (haal ingesloten frames, scripts en style= uit de post; zet "
+        "een gewone link neer)"
     ]
