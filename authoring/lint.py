@@ -31,7 +31,12 @@ from hosting.redirects import collect_redirects
 from markdown import Markdown
 from markdown.extensions.meta import META_RE
 from pelican.contents import Article, Page
-from pelican.readers import _DISCARD, MarkdownReader, default_metadata
+from pelican.readers import (
+    _DISCARD,
+    DUPLICATES_DEFINITIONS_ALLOWED,
+    MarkdownReader,
+    default_metadata,
+)
 from sitekit.dates import EXAMPLE as DATE_EXAMPLE
 from sitekit.dates import DateError, SlugError
 from sitekit.reading import ReusingMarkdownReader
@@ -44,6 +49,8 @@ from .messages import (
     Problem,
     broken_link,
     date_problem,
+    field_continued,
+    field_twice,
     missing_alt,
     missing_field,
     not_utf8,
@@ -378,12 +385,15 @@ class Checker:
         for item in source.fields:
             key = item.name.lower()
             if key in seen:
-                self.add(
-                    doc,
-                    item.line,
-                    WARNING,
-                    f"het veld {item.name} staat er twee keer",
-                    "houd er één over; nu telt alleen de eerste",
+                first = source.first(key).line
+                self.problems.append(
+                    field_twice(doc.display, item.line, item.name, first)
+                )
+            elif len(item.values) > 1 and not DUPLICATES_DEFINITIONS_ALLOWED.get(
+                key, True
+            ):
+                self.problems.append(
+                    field_continued(doc.display, item.line + 1, item.name)
                 )
             seen.add(key)
             hint = DUTCH_FIELDS.get(key) or next(
@@ -478,6 +488,8 @@ class Checker:
                     f"zet bovenaan een regel als: Date: {DATE_EXAMPLE}",
                 )
             return
+        if len(item.values) > 1:
+            return  # a line below it continues it: told in check_fields
         if "date" in doc.errors:
             error = doc.errors["date"]
             if not isinstance(error, DateError):

@@ -627,6 +627,44 @@ def missing_field(file: str, path: Path, field: str) -> Problem:
     )
 
 
+def field_twice(file: str, line: int, name: str, first: int) -> Problem:
+    return Problem(
+        file,
+        line,
+        ERROR,
+        f"het veld {name} staat er twee keer (ook op regel {first})",
+        "haal een van beide weg",
+    )
+
+
+def field_continued(file: str, line: int, name: str) -> Problem:
+    """Markdown reads a header line starting with a tab or four spaces as the next
+    line of the field above it."""
+    return Problem(
+        file,
+        line,
+        ERROR,
+        "deze regel begint met een tab of spaties en telt daardoor mee als "
+        f"vervolg van {name}",
+        "haal de tab of spaties aan het begin van de regel weg",
+    )
+
+
+def duplicate_field(file: str, path: Path, key: str) -> Problem:
+    """Pelican's "Duplicate definition": a field written twice, or continued."""
+    try:
+        same = [f for f in read_source(path).fields if f.name.lower() == key]
+    except (OSError, UnicodeDecodeError):
+        same = []
+    if len(same) > 1:
+        return field_twice(file, same[1].line, same[1].name, same[0].line)
+    if same:
+        return field_continued(file, same[0].line + 1, same[0].name)
+    return Problem(
+        file, 1, ERROR, f"het veld {key} staat er twee keer", "haal een van beide weg"
+    )
+
+
 def missing_alt(file: str, path: Path, image: str) -> Problem:
     return Problem(
         file,
@@ -725,6 +763,9 @@ class DutchBuildLog(logging.Handler):
         if message.startswith("Skipping %s: could not find information about"):
             file, path = self.source(getattr(args[0], "source_path", args[0]))
             return missing_field(file, path, str(args[1]))
+        if message.startswith("Duplicate definition of"):
+            file, path = self.source(args[1])
+            return duplicate_field(file, path, str(args[0]))
         if message.startswith("Empty alt attribute for image"):
             file, path = self.source(args[1])
             return missing_alt(file, path, str(args[0]))

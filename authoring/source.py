@@ -75,8 +75,9 @@ def split_header(text: str, path: Path) -> Source:
 
 
 def read_source(path: Path) -> Source:
-    """Read a post as UTF-8 (as Pelican does) and split it."""
-    text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
+    """Read a post as UTF-8 (as Pelican does) and split it; tabs count as four
+    spaces, as in Markdown."""
+    text = path.read_text(encoding="utf-8").replace("\r\n", "\n").expandtabs(4)
     return split_header(text.removeprefix("\ufeff"), path)
 
 

@@ -286,6 +286,19 @@ MISTAKES = [
         f"{TASK_AT}: fout: '- [x] Elke doelstelling is helder en concreet.' "
         f"is geen taak {TASK_ADVICE}",
     ),
+    (
+        "a header line indented with a tab",
+        edit(POST, "Category: Ondernemen", "\tCategory: Ondernemen"),
+        f"content/{POST}:4: fout: deze regel begint met een tab of spaties en telt "
+        "daardoor mee als vervolg van Date (haal de tab of spaties aan het begin van "
+        "de regel weg)",
+    ),
+    (
+        "a field written twice",
+        in_header("Date: 2024-01-16"),
+        f"content/{POST}:4: fout: het veld Date staat er twee keer (ook op regel 3) "
+        "(haal een van beide weg)",
+    ),
     *(
         (
             f"the first item under a heading as {written.strip()!r}",
