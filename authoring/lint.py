@@ -53,6 +53,7 @@ from .messages import (
     field_twice,
     missing_alt,
     missing_field,
+    not_an_image,
     not_utf8,
     problem_from_error,
     slug_problem,
@@ -129,6 +130,18 @@ DUTCH_FIELDS = {
 INTRASITE = re.compile(r"^[{|](?P<what>\w+)[|}](?P<value>.*)$")
 EXTERNAL = ("http:", "https:", "mailto:", "tel:", "data:", "//")
 PAGE_SUFFIXES = ("", ".html", ".htm")
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif"}
+
+
+def readable(image: Path) -> bool:
+    """Whether Pillow (which the build resizes pictures with) can read `image`."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(image):
+            return True
+    except (OSError, UnidentifiedImageError):
+        return False
 
 
 @dataclass
@@ -768,9 +781,15 @@ class Checker:
         if what in ("filename", "static", "attach"):
             base = self.content if value.startswith("/") else doc.source.path.parent
             target = (base / value.lstrip("/")).resolve()
+            link = f"{{{what}}}{value}"
             if not target.is_file():
-                link = f"{{{what}}}{value}"
                 self.problems.append(broken_link(doc.display, line, link))
+            elif (
+                what == "static"
+                and target.suffix.lower() in IMAGE_SUFFIXES
+                and not readable(target)
+            ):
+                self.problems.append(not_an_image(doc.display, line, link))
             elif what == "filename" and target.suffix.lstrip(".") not in (
                 MarkdownReader.file_extensions
             ):

@@ -687,6 +687,17 @@ def broken_link(file: str, line: int, link: str) -> Problem:
     )
 
 
+def not_an_image(file: str, line: int, link: str) -> Problem:
+    return Problem(
+        file,
+        line,
+        ERROR,
+        f"{link} is geen afbeelding die de site kan lezen (beschadigd, of een ander "
+        "soort bestand)",
+        "open de foto in een fotoprogramma en sla hem opnieuw op als JPEG of PNG",
+    )
+
+
 def busy_port(port: int | str) -> str:
     """The line for a preview that cannot start: another program has the port."""
     port = int(port)
@@ -778,10 +789,18 @@ class DutchBuildLog(logging.Handler):
             return static_by_filename(file, line_with(path, str(args[0])), target)
         if message.startswith("Unable to find '%s', skipping url replacement"):
             return self.broken_link(str(args[0]))
+        if message.startswith("Cannot get modification stamp") and args:
+            missing = Path(str(args[0]))  # a {static} link to a file that isn't there
+            if missing.is_relative_to(self.content) and not missing.exists():
+                return self.broken_link(missing.relative_to(self.content).as_posix())
         if message.startswith(("There are %s items", "There are %s original")):
             paths = [Path(str(a)) for a in args[-int(args[0]) :]]
             slug = re.search(r'slug "([^"]*)"', str(args[1]))
             return self.same_slug(slug[1] if slug else "", paths)
+        if error.__class__.__name__ == "UnidentifiedImageError":
+            image = re.search(r"'(.+)'", str(error))
+            if image and Path(image[1]).is_relative_to(self.content):
+                return self.not_an_image(Path(image[1]))
         if error.__class__.__name__ == "FileOverwriteFailedError":
             return self.same_address(str(error))
         if record.levelno < logging.WARNING:
@@ -823,10 +842,9 @@ class DutchBuildLog(logging.Handler):
                 return not_utf8(shown(path))
         return self.unknown("", "een bestand is geen UTF-8-tekst")
 
-    def broken_link(self, target: str) -> Problem:
-        """Pelican does not say which post links; the first that does is named."""
+    def linked_from(self, target: str) -> tuple[str, int, str] | None:
+        """The first post that links to `target`: its file, line and the link."""
         for path in sorted(self.content.rglob("*.md")):
-            line = line_with(path, target)
             text = path.read_text(encoding="utf-8", errors="replace")
             if target in text:
                 link = next(
@@ -837,8 +855,18 @@ class DutchBuildLog(logging.Handler):
                     ),
                     target,
                 ).rstrip(")")
-                return broken_link(shown(path), line, link)
-        return broken_link(SETTINGS_NAME, 1, target)
+                return shown(path), line_with(path, target), link
+        return None
+
+    def broken_link(self, target: str) -> Problem:
+        """Pelican does not say which post links; the first that does is named."""
+        return broken_link(*(self.linked_from(target) or (SETTINGS_NAME, 1, target)))
+
+    def not_an_image(self, image: Path) -> Problem:
+        """An image file Pillow cannot read, told at the post that shows it."""
+        relative = image.relative_to(self.content).as_posix()
+        found = self.linked_from(relative)
+        return not_an_image(*(found or (shown(image), 1, "{static}/" + relative)))
 
     def same_address(self, text: str) -> list[Problem]:
         """Two posts or pages written to one file: find them by their slug."""
