@@ -22,7 +22,7 @@ from pelican.settings import DEFAULT_CONFIG
 from sitekit.dates import EXAMPLE as DATE_EXAMPLE
 from sitekit.dates import DateError, SlugError
 
-from .source import read_source, slug_for
+from .source import read_source, site_settings, slug_for
 
 logger = logging.getLogger(__name__)
 
@@ -906,11 +906,10 @@ def run_pelican(
     from pelican import log as pelican_log
     from pelican import main as pelican_main
     from pelican import parse_arguments
-    from pelican.settings import read_settings
 
     settings_file = Path(settings_file)
     root = settings_file.resolve().parent
-    settings = read_settings(str(settings_file))
+    settings = site_settings(settings_file)
     argv = ["-s", str(settings_file), "--fatal", "warnings", *args]
     given = parse_arguments(argv)
     content = Path(given.path or settings["PATH"])

@@ -27,10 +27,10 @@ from jinja2 import FileSystemBytecodeCache
 from pelican import Pelican, signals
 from pelican.log import LimitFilter, console
 from pelican.log import init as init_logging
-from pelican.settings import read_settings
 from pelican.writers import Writer
 
 from .messages import DutchBuildLog
+from .source import site_settings
 
 logger = logging.getLogger(__name__)
 
@@ -394,7 +394,7 @@ def watch(preview: Preview, paths: list[Path], recursive: bool) -> None:
 def project_settings(settings_file: Path, **overrides) -> dict:
     """The settings, with the output folder in the project wherever we run, and a
     cache folder of the preview's own (its content cache is not gzipped)."""
-    settings = read_settings(str(settings_file), override=overrides)
+    settings = site_settings(settings_file, **overrides)
     project = settings_file.parent
     settings["OUTPUT_PATH"] = str(project / settings["OUTPUT_PATH"])
     settings["CACHE_PATH"] = str(project / settings["CACHE_PATH"] / "preview")

@@ -1,11 +1,12 @@
 """Reading posts the way Pelican does, keeping the line number of every field."""
 
 import logging
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from markdown.extensions.meta import BEGIN_RE, END_RE, META_MORE_RE, META_RE
-from pelican.settings import read_settings
+from pelican.settings import get_settings_from_file, read_settings
 from pelican.utils import slugify
 
 logger = logging.getLogger(__name__)
@@ -81,9 +82,21 @@ def read_source(path: Path) -> Source:
     return split_header(text.removeprefix("\ufeff"), path)
 
 
-def site_settings(settings_file: Path = SETTINGS_FILE) -> dict:
-    """The site's settings with Pelican's defaults filled in."""
-    return read_settings(str(settings_file))
+def site_settings(settings_file: Path = SETTINGS_FILE, **override) -> dict:
+    """The site's settings with Pelican's defaults filled in; without the content
+    folder, the author's one line, and stop."""
+    try:
+        return read_settings(str(settings_file), override=override or None)
+    except ValueError as error:
+        if "path containing the content" not in str(error):
+            raise
+    path = get_settings_from_file(str(settings_file)).get("PATH", "content")
+    lines = Path(settings_file).read_text(encoding="utf-8").splitlines()
+    line = next((n for n, t in enumerate(lines, 1) if re.match(r"PATH\s*=", t)), 1)
+    raise SystemExit(
+        f"{Path(settings_file).name}:{line}: fout: de map met je posts ({path}/) "
+        "bestaat niet (zet de map terug, of zet bij PATH de map waar je posts staan)"
+    )
 
 
 def slug_for(title: str, settings: dict) -> str:

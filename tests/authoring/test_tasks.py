@@ -151,3 +151,21 @@ def test_import_wix_reads_the_date_day_first(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     post = (tmp_path / "content/posts/dilemmas.md").read_text(encoding="utf-8")
     assert "\nDate: 2024-02-01 09:00\n" in post  # 1 februari
+
+
+def test_a_missing_content_folder_is_one_dutch_line_for_each_task(tmp_path):
+    copy_project(tmp_path)
+    (tmp_path / "content").rename(tmp_path / "weg")
+    line = next(
+        n
+        for n, text in enumerate((tmp_path / "pelicanconf.py").open(), 1)
+        if text.startswith("PATH =")
+    )
+    for task in (["check"], ["build"], ["new-post", "Stalplanning"]):
+        result = invoke(*task, cwd=tmp_path)
+        assert (result.returncode, result.stdout, result.stderr) == (
+            1,
+            "",
+            f"pelicanconf.py:{line}: fout: de map met je posts (content/) bestaat "
+            "niet (zet de map terug, of zet bij PATH de map waar je posts staan)\n",
+        )
