@@ -21,7 +21,10 @@ def test_new_post_refuses_a_title_whose_post_exists_and_writes_nothing():
     before = sorted((ROOT / "content/posts").iterdir())
     result = invoke("new-post", "Dilemma's")
     assert result.returncode == 1
-    assert "content/posts/dilemmas.md bestaat al" in result.stdout
+    assert result.stdout == (
+        "content/posts/dilemmas.md:1: fout: deze post bestaat al (kies een andere "
+        "titel, of open dit bestand)\n"
+    )
     assert sorted((ROOT / "content/posts").iterdir()) == before
 
 
