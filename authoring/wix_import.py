@@ -99,6 +99,8 @@ class WixImportError(Exception):
         return str(Problem(str(source), self.line, ERROR, str(self), self.advice))
 
 
+FEEDS = (".xml", ".rss")
+SOURCE_SUFFIXES = (*FEEDS, ".html", ".htm", ".txt", "")
 FEED_ADVICE = (
     "download blog-feed.xml opnieuw van je Wix-site (jouwsite.nl/blog-feed.xml) en "
     "sla het op zonder het eerst te openen en te bewaren in een ander programma"
@@ -370,6 +372,13 @@ def from_page(text: str) -> Post:
 
 def read_posts(source: Path) -> list[Post]:
     """The posts in a feed, page or text copy, told apart by their content."""
+    suffix = source.suffix.lower()
+    if suffix not in SOURCE_SUFFIXES and source.is_file():
+        raise WixImportError(
+            f"import-wix leest geen {suffix}-bestanden",
+            "geef blog-feed.xml, een opgeslagen pagina van een post (.html) of de "
+            "tekst van een post in een .txt-bestand",
+        )
     try:
         text = source.read_text(encoding="utf-8")
     except UnicodeDecodeError:
@@ -386,7 +395,7 @@ def read_posts(source: Path) -> list[Post]:
             "geef het bestand zelf mee, bijvoorbeeld: invoke import-wix blog-feed.xml",
         ) from None
     head = text.lstrip().removeprefix("\ufeff")[:500].lower()
-    if head.startswith("<?xml") or head.startswith("<rss"):
+    if head.startswith("<?xml") or head.startswith("<rss") or suffix in FEEDS:
         return from_rss(text)
     if head.startswith(("<!doctype html", "<html")) or "<article" in text:
         return [from_page(text)]

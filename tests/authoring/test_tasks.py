@@ -40,6 +40,23 @@ def test_import_wix_names_the_file_when_it_cannot_be_read(tmp_path):
     )
 
 
+def test_import_wix_refuses_a_feed_that_is_no_xml_and_a_word_file(tmp_path):
+    feed = tmp_path / "blog-feed.xml"
+    feed.write_text("Dit is de tekst van mijn blog.", encoding="utf-8")
+    word = tmp_path / "post.docx"
+    word.write_bytes(b"PK\x03\x04\xff\xfe")
+    before = sorted((ROOT / "content/posts").iterdir())
+    assert [invoke("import-wix", str(path)).stdout for path in (feed, word)] == [
+        f"{feed}:1: fout: de feed is geen geldige XML (download blog-feed.xml "
+        "opnieuw van je Wix-site (jouwsite.nl/blog-feed.xml) en sla het op zonder het "
+        "eerst te openen en te bewaren in een ander programma)\n",
+        f"{word}:1: fout: import-wix leest geen .docx-bestanden (geef blog-feed.xml, "
+        "een opgeslagen pagina van een post (.html) of de tekst van een post in een "
+        ".txt-bestand)\n",
+    ]
+    assert sorted((ROOT / "content/posts").iterdir()) == before
+
+
 def test_import_wix_leaves_the_hand_written_first_post_alone():
     before = (ROOT / "content/posts/dilemmas.md").read_bytes()
     result = invoke("import-wix", "tests/fixtures/wix/dilemmas-wix-page.txt")
