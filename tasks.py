@@ -6,15 +6,16 @@ import sys
 from pathlib import Path
 
 from invoke import Exit, task
-from pelican.settings import DEFAULT_CONFIG, get_settings_from_file
+from pelican.settings import DEFAULT_CONFIG
 
 from authoring.cli import speak_dutch
+from authoring.source import settings_values
 
 ROOT = Path(__file__).parent
 DEV_SETTINGS = "pelicanconf.py"
 PUBLISH_SETTINGS = "publishconf.py"
 # Reading the settings also makes plugins/ importable (see pelicanconf.py).
-SETTINGS = {**DEFAULT_CONFIG, **get_settings_from_file(str(ROOT / DEV_SETTINGS))}
+SETTINGS = {**DEFAULT_CONFIG, **settings_values(ROOT / DEV_SETTINGS)}
 OUTPUT = ROOT / SETTINGS["OUTPUT_PATH"]
 HOST, PORT = "127.0.0.1", 8000
 CACHED = ("CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true")
@@ -84,7 +85,7 @@ def publish(c, target=None, dry_run=False):
 
     settings = {
         **DEFAULT_CONFIG,
-        **get_settings_from_file(str(ROOT / PUBLISH_SETTINGS)),
+        **settings_values(ROOT / PUBLISH_SETTINGS),
     }
     try:
         chosen = target_settings(settings, target)

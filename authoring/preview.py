@@ -198,6 +198,9 @@ class Preview:
             Pelican(settings).run()
         except Cancelled:
             return False
+        except SystemExit as stop:  # the settings cannot be read: one line already
+            log.problems.append(stop.code)
+            printed(stop.code)
         except Exception as problem:  # noqa: BLE001 (told to the author, by `log`)
             log.exception_raised(problem)
         finally:

@@ -189,3 +189,19 @@ def test_a_missing_content_folder_is_one_dutch_line_for_each_task(tmp_path):
             f"pelicanconf.py:{line}: fout: de map met je posts (content/) bestaat "
             "niet (zet de map terug, of zet bij PATH de map waar je posts staan)\n",
         )
+
+
+def test_a_settings_file_python_cannot_read_is_one_dutch_line(tmp_path):
+    copy_project(tmp_path)
+    settings = tmp_path / "pelicanconf.py"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(text + 'SITENAME = "Mijn site\n', encoding="utf-8")
+    line = text.count("\n") + 1
+    expected = (
+        f"pelicanconf.py:{line}: fout: de instellingen zijn niet te lezen: een "
+        "aanhalingsteken wordt niet gesloten (kijk goed naar deze regel en de regel "
+        "erboven, of zet je laatste wijziging terug)\n"
+    )
+    for task in (["--list"], ["build"]):
+        result = invoke(*task, cwd=tmp_path)
+        assert (result.returncode, result.stdout, result.stderr) == (1, "", expected)
