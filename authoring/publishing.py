@@ -79,19 +79,20 @@ def recorded_sources(site: Path) -> Iterator[dict[str, Path]]:
         signals.content_written.disconnect(record)
 
 
-def evidence_line(source: Path, text: str, page: str) -> int:
-    """The line of `source` holding an address the gate names (not the page's own);
-    1 when none does."""
+def evidence_line(source: Path, text: str, page: str, built: str = "") -> int:
+    """The line of `source` holding what the gate names: an address (not the page's
+    own), else the text of the built page's line `built`; 1 when none does."""
     needles = []
     for url in URL.findall(text):
         path = urlsplit(url).path
         if path.strip("/") and path.strip("/") != Path(page).parent.as_posix():
             needles += [url, path]
+    needles += [built.strip(), re.sub(r"<[^>]+>", "", built).strip()]
     try:
         lines = source.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         return 1
-    for needle in needles:
+    for needle in (n for n in needles if len(n) >= 6):
         for number, line in enumerate(lines, 1):
             if needle in line:
                 return number
@@ -136,7 +137,10 @@ def gate_problems(
             source = (sources or {}).get(page)
             if source is not None:
                 file = shown(source, root=root)
-                line = evidence_line(source, text, page)
+                html = (site / page).read_text(encoding="utf-8", errors="replace")
+                html_lines = html.splitlines()
+                built = html_lines[line - 1] if 1 < line <= len(html_lines) else ""
+                line = evidence_line(source, text, page, built)
             problems.append(
                 Problem(file, line, ERROR, message.format(name=name), advice)
             )
