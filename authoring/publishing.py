@@ -80,14 +80,13 @@ def recorded_sources(site: Path) -> Iterator[dict[str, Path]]:
 
 
 def evidence_line(source: Path, text: str, page: str, built: str = "") -> int:
-    """The line of `source` holding what the gate names: an address (not the page's
-    own), else the text of the built page's line `built`; 1 when none does."""
-    needles = []
+    """The line of `source` holding what the gate names: the text of the built
+    page's line `built`, else an address (not the page's own); 1 when none does."""
+    needles = [built.strip(), re.sub(r"<[^>]+>", "", built).strip()]
     for url in URL.findall(text):
         path = urlsplit(url).path
         if path.strip("/") and path.strip("/") != Path(page).parent.as_posix():
             needles += [url, path]
-    needles += [built.strip(), re.sub(r"<[^>]+>", "", built).strip()]
     try:
         lines = source.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
