@@ -187,7 +187,13 @@ class Preview:
         LimitFilter._raised_messages.clear()
         LimitFilter._group_count.clear()
         # Every problem as the one Dutch line `invoke build` prints (and nothing else).
-        log = DutchBuildLog(self.content, self.settings_file.parent, printed)
+        told: list[str] = []
+
+        def tell(line: str) -> None:
+            told.append(line)
+            printed(line)
+
+        log = DutchBuildLog(self.content, self.settings_file.parent, tell)
         top = logging.getLogger()
         saved, top.handlers = top.handlers, [log]
         console.quiet = True  # Pelican's English summary ("Done: Processed ...")
@@ -199,8 +205,7 @@ class Preview:
         except Cancelled:
             return False
         except SystemExit as stop:  # the settings cannot be read: one line already
-            log.problems.append(stop.code)
-            printed(stop.code)
+            tell(str(stop.code))
         except Exception as problem:  # noqa: BLE001 (told to the author, by `log`)
             log.exception_raised(problem)
         finally:
@@ -209,8 +214,8 @@ class Preview:
         took = time.perf_counter() - started
         if selected is None:
             self.sources = self.sources_written
-        self.errors = [str(problem) for problem in log.problems]
-        if not self.errors:
+        self.errors = told
+        if not told:
             what = "pagina" if selected is not None else "hele site, zoeken ook"
             seconds = f"{took:.1f}".replace(".", ",")
             print(f"Bijgewerkt ({what}) in {seconds} s", flush=True)

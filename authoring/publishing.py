@@ -98,6 +98,21 @@ def evidence_line(source: Path, text: str, page: str, built: str = "") -> int:
     return 1
 
 
+def built_line(page: Path, line: int, text: str) -> str:
+    """The line of the built page a gate names; the HTML checker sometimes names the
+    line before, so a neighbour holding a name it quotes (“inhoud”) is preferred."""
+    lines = page.read_text(encoding="utf-8", errors="replace").splitlines()
+    if not 1 < line <= len(lines):
+        return ""
+    quoted = re.findall(r"“([^”]+)”", text)
+    for candidate in (line, line + 1, line - 1):
+        if 0 < candidate <= len(lines) and any(
+            q in lines[candidate - 1] for q in quoted
+        ):
+            return lines[candidate - 1]
+    return lines[line - 1]
+
+
 def gate_problems(
     report: Path,
     site: Path,
@@ -136,9 +151,7 @@ def gate_problems(
             source = (sources or {}).get(page)
             if source is not None:
                 file = shown(source, root=root)
-                html = (site / page).read_text(encoding="utf-8", errors="replace")
-                html_lines = html.splitlines()
-                built = html_lines[line - 1] if 1 < line <= len(html_lines) else ""
+                built = built_line(site / page, line, text)
                 line = evidence_line(source, text, page, built)
             problems.append(
                 Problem(file, line, ERROR, message.format(name=name), advice)
