@@ -6,15 +6,16 @@ import sys
 from pathlib import Path
 
 from invoke import Exit, task
-from pelican.settings import DEFAULT_CONFIG, get_settings_from_file
+from pelican.settings import DEFAULT_CONFIG
 
 from authoring.cli import speak_dutch
+from authoring.source import settings_values
 
 ROOT = Path(__file__).parent
 DEV_SETTINGS = "pelicanconf.py"
 PUBLISH_SETTINGS = "publishconf.py"
 # Reading the settings also makes plugins/ importable (see pelicanconf.py).
-SETTINGS = {**DEFAULT_CONFIG, **get_settings_from_file(str(ROOT / DEV_SETTINGS))}
+SETTINGS = {**DEFAULT_CONFIG, **settings_values(ROOT / DEV_SETTINGS)}
 OUTPUT = ROOT / SETTINGS["OUTPUT_PATH"]
 HOST, PORT = "127.0.0.1", 8000
 CACHED = ("CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true")
@@ -84,7 +85,7 @@ def publish(c, target=None, dry_run=False):
 
     settings = {
         **DEFAULT_CONFIG,
-        **get_settings_from_file(str(ROOT / PUBLISH_SETTINGS)),
+        **settings_values(ROOT / PUBLISH_SETTINGS),
     }
     try:
         chosen = target_settings(settings, target)
@@ -123,13 +124,14 @@ def publish(c, target=None, dry_run=False):
 def publish_build(settings: dict) -> Path:
     """Build for production into a fresh folder and run the gates there; stops the
     task (the folder removed) unless everything passed."""
-    from authoring.publishing import fresh_folder, run_gates
+    from authoring.publishing import fresh_folder, recorded_sources, run_gates
 
     site = fresh_folder(ROOT)
     print("De site wordt gebouwd en gecontroleerd; dat duurt even.", flush=True)
     try:
-        pelican_run(PUBLISH_SETTINGS, "-o", str(site), done=False)
-        problems = run_gates(site, settings["SITEURL"], ROOT)
+        with recorded_sources(site) as sources:  # a page's post, for the report
+            pelican_run(PUBLISH_SETTINGS, "-o", str(site), done=False)
+        problems = run_gates(site, settings["SITEURL"], ROOT, sources)
     except BaseException:
         shutil.rmtree(site, ignore_errors=True)
         raise
@@ -231,7 +233,7 @@ def import_wix(c, source, force=False, date=None, wix_url=None):
     try:
         outcome = import_wix(Path(source), ROOT / DEV_SETTINGS, force, date, wix_url)
     except WixImportError as problem:
-        print(f"{source}: {problem}")
+        print(problem.told(source))
         sys.exit(1)
     sys.exit(report(outcome, ROOT))
 

@@ -31,7 +31,12 @@ from hosting.redirects import collect_redirects
 from markdown import Markdown
 from markdown.extensions.meta import META_RE
 from pelican.contents import Article, Page
-from pelican.readers import _DISCARD, MarkdownReader, default_metadata
+from pelican.readers import (
+    _DISCARD,
+    DUPLICATES_DEFINITIONS_ALLOWED,
+    MarkdownReader,
+    default_metadata,
+)
 from sitekit.dates import EXAMPLE as DATE_EXAMPLE
 from sitekit.dates import DateError, SlugError
 from sitekit.reading import ReusingMarkdownReader
@@ -44,8 +49,11 @@ from .messages import (
     Problem,
     broken_link,
     date_problem,
+    field_continued,
+    field_twice,
     missing_alt,
     missing_field,
+    not_an_image,
     not_utf8,
     problem_from_error,
     slug_problem,
@@ -122,6 +130,18 @@ DUTCH_FIELDS = {
 INTRASITE = re.compile(r"^[{|](?P<what>\w+)[|}](?P<value>.*)$")
 EXTERNAL = ("http:", "https:", "mailto:", "tel:", "data:", "//")
 PAGE_SUFFIXES = ("", ".html", ".htm")
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif"}
+
+
+def readable(image: Path) -> bool:
+    """Whether Pillow (which the build resizes pictures with) can read `image`."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(image):
+            return True
+    except (OSError, UnidentifiedImageError):
+        return False
 
 
 @dataclass
@@ -378,12 +398,15 @@ class Checker:
         for item in source.fields:
             key = item.name.lower()
             if key in seen:
-                self.add(
-                    doc,
-                    item.line,
-                    WARNING,
-                    f"het veld {item.name} staat er twee keer",
-                    "houd er één over; nu telt alleen de eerste",
+                first = source.first(key).line
+                self.problems.append(
+                    field_twice(doc.display, item.line, item.name, first)
+                )
+            elif len(item.values) > 1 and not DUPLICATES_DEFINITIONS_ALLOWED.get(
+                key, True
+            ):
+                self.problems.append(
+                    field_continued(doc.display, item.line + 1, item.name)
                 )
             seen.add(key)
             hint = DUTCH_FIELDS.get(key) or next(
@@ -478,6 +501,8 @@ class Checker:
                     f"zet bovenaan een regel als: Date: {DATE_EXAMPLE}",
                 )
             return
+        if len(item.values) > 1:
+            return  # a line below it continues it: told in check_fields
         if "date" in doc.errors:
             error = doc.errors["date"]
             if not isinstance(error, DateError):
@@ -756,9 +781,15 @@ class Checker:
         if what in ("filename", "static", "attach"):
             base = self.content if value.startswith("/") else doc.source.path.parent
             target = (base / value.lstrip("/")).resolve()
+            link = f"{{{what}}}{value}"
             if not target.is_file():
-                link = f"{{{what}}}{value}"
                 self.problems.append(broken_link(doc.display, line, link))
+            elif (
+                what == "static"
+                and target.suffix.lower() in IMAGE_SUFFIXES
+                and not readable(target)
+            ):
+                self.problems.append(not_an_image(doc.display, line, link))
             elif what == "filename" and target.suffix.lstrip(".") not in (
                 MarkdownReader.file_extensions
             ):

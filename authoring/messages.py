@@ -22,7 +22,7 @@ from pelican.settings import DEFAULT_CONFIG
 from sitekit.dates import EXAMPLE as DATE_EXAMPLE
 from sitekit.dates import DateError, SlugError
 
-from .source import read_source, slug_for
+from .source import read_source, site_settings, slug_for
 
 logger = logging.getLogger(__name__)
 
@@ -627,6 +627,44 @@ def missing_field(file: str, path: Path, field: str) -> Problem:
     )
 
 
+def field_twice(file: str, line: int, name: str, first: int) -> Problem:
+    return Problem(
+        file,
+        line,
+        ERROR,
+        f"het veld {name} staat er twee keer (ook op regel {first})",
+        "haal een van beide weg",
+    )
+
+
+def field_continued(file: str, line: int, name: str) -> Problem:
+    """Markdown reads a header line starting with a tab or four spaces as the next
+    line of the field above it."""
+    return Problem(
+        file,
+        line,
+        ERROR,
+        "deze regel begint met een tab of spaties en telt daardoor mee als "
+        f"vervolg van {name}",
+        "haal de tab of spaties aan het begin van de regel weg",
+    )
+
+
+def duplicate_field(file: str, path: Path, key: str) -> Problem:
+    """Pelican's "Duplicate definition": a field written twice, or continued."""
+    try:
+        same = [f for f in read_source(path).fields if f.name.lower() == key]
+    except (OSError, UnicodeDecodeError):
+        same = []
+    if len(same) > 1:
+        return field_twice(file, same[1].line, same[1].name, same[0].line)
+    if same:
+        return field_continued(file, same[0].line + 1, same[0].name)
+    return Problem(
+        file, 1, ERROR, f"het veld {key} staat er twee keer", "haal een van beide weg"
+    )
+
+
 def missing_alt(file: str, path: Path, image: str) -> Problem:
     return Problem(
         file,
@@ -646,6 +684,17 @@ def broken_link(file: str, line: int, link: str) -> Problem:
         f"de link {link} wijst naar een bestand dat niet bestaat",
         "controleer de naam en de map, bijvoorbeeld {filename}/posts/dilemmas.md "
         "of {static}/images/foto.jpg",
+    )
+
+
+def not_an_image(file: str, line: int, link: str) -> Problem:
+    return Problem(
+        file,
+        line,
+        ERROR,
+        f"{link} is geen afbeelding die de site kan lezen (beschadigd, of een ander "
+        "soort bestand)",
+        "open de foto in een fotoprogramma en sla hem opnieuw op als JPEG of PNG",
     )
 
 
@@ -684,6 +733,15 @@ class DutchBuildLog(logging.Handler):
                 self.problems.append(problem)
                 self.write(str(problem))
 
+    def exception_raised(self, error: Exception) -> None:
+        """An exception that stopped a build, told as Pelican's `main` logs it."""
+        self.handle(
+            logging.makeLogRecord(
+                {"msg": "%s: %s", "args": (type(error).__name__, error)}
+                | {"levelno": logging.CRITICAL, "levelname": "CRITICAL"}
+            )
+        )
+
     def source(self, relative) -> tuple[str, Path]:
         path = Path(str(relative))
         path = path if path.is_absolute() else self.content / path
@@ -716,6 +774,9 @@ class DutchBuildLog(logging.Handler):
         if message.startswith("Skipping %s: could not find information about"):
             file, path = self.source(getattr(args[0], "source_path", args[0]))
             return missing_field(file, path, str(args[1]))
+        if message.startswith("Duplicate definition of"):
+            file, path = self.source(args[1])
+            return duplicate_field(file, path, str(args[0]))
         if message.startswith("Empty alt attribute for image"):
             file, path = self.source(args[1])
             return missing_alt(file, path, str(args[0]))
@@ -728,10 +789,18 @@ class DutchBuildLog(logging.Handler):
             return static_by_filename(file, line_with(path, str(args[0])), target)
         if message.startswith("Unable to find '%s', skipping url replacement"):
             return self.broken_link(str(args[0]))
+        if message.startswith("Cannot get modification stamp") and args:
+            missing = Path(str(args[0]))  # a {static} link to a file that isn't there
+            if missing.is_relative_to(self.content) and not missing.exists():
+                return self.broken_link(missing.relative_to(self.content).as_posix())
         if message.startswith(("There are %s items", "There are %s original")):
             paths = [Path(str(a)) for a in args[-int(args[0]) :]]
             slug = re.search(r'slug "([^"]*)"', str(args[1]))
             return self.same_slug(slug[1] if slug else "", paths)
+        if error.__class__.__name__ == "UnidentifiedImageError":
+            image = re.search(r"'(.+)'", str(error))
+            if image and Path(image[1]).is_relative_to(self.content):
+                return self.not_an_image(Path(image[1]))
         if error.__class__.__name__ == "FileOverwriteFailedError":
             return self.same_address(str(error))
         if record.levelno < logging.WARNING:
@@ -773,10 +842,9 @@ class DutchBuildLog(logging.Handler):
                 return not_utf8(shown(path))
         return self.unknown("", "een bestand is geen UTF-8-tekst")
 
-    def broken_link(self, target: str) -> Problem:
-        """Pelican does not say which post links; the first that does is named."""
+    def linked_from(self, target: str) -> tuple[str, int, str] | None:
+        """The first post that links to `target`: its file, line and the link."""
         for path in sorted(self.content.rglob("*.md")):
-            line = line_with(path, target)
             text = path.read_text(encoding="utf-8", errors="replace")
             if target in text:
                 link = next(
@@ -787,8 +855,18 @@ class DutchBuildLog(logging.Handler):
                     ),
                     target,
                 ).rstrip(")")
-                return broken_link(shown(path), line, link)
-        return broken_link(SETTINGS_NAME, 1, target)
+                return shown(path), line_with(path, target), link
+        return None
+
+    def broken_link(self, target: str) -> Problem:
+        """Pelican does not say which post links; the first that does is named."""
+        return broken_link(*(self.linked_from(target) or (SETTINGS_NAME, 1, target)))
+
+    def not_an_image(self, image: Path) -> Problem:
+        """An image file Pillow cannot read, told at the post that shows it."""
+        relative = image.relative_to(self.content).as_posix()
+        found = self.linked_from(relative)
+        return not_an_image(*(found or (shown(image), 1, "{static}/" + relative)))
 
     def same_address(self, text: str) -> list[Problem]:
         """Two posts or pages written to one file: find them by their slug."""
@@ -828,11 +906,10 @@ def run_pelican(
     from pelican import log as pelican_log
     from pelican import main as pelican_main
     from pelican import parse_arguments
-    from pelican.settings import read_settings
 
     settings_file = Path(settings_file)
     root = settings_file.resolve().parent
-    settings = read_settings(str(settings_file))
+    settings = site_settings(settings_file)
     argv = ["-s", str(settings_file), "--fatal", "warnings", *args]
     given = parse_arguments(argv)
     content = Path(given.path or settings["PATH"])

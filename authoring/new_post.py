@@ -5,6 +5,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from .messages import ERROR, Problem, shown
 from .source import SETTINGS_FILE, read_source, site_settings, slug_for
 
 logger = logging.getLogger(__name__)
@@ -93,24 +94,41 @@ def new_post(
     root = Path(settings_file).resolve().parent
     title = " ".join(title.split())
     if not title:
-        raise ValueError('Geef een titel op, bijvoorbeeld: invoke new-post "Mijn post"')
+        raise ValueError(
+            "new-post: fout: de titel is leeg (geef een titel op, bijvoorbeeld: "
+            'invoke new-post "Mijn post")'
+        )
     slug = slug_for(title, settings)
     if not slug:
         raise ValueError(
-            f"Van de titel {title!r} kan geen bestandsnaam worden gemaakt."
+            f"new-post: fout: van de titel {title!r} kan geen bestandsnaam worden "
+            "gemaakt (gebruik letters of cijfers, bijvoorbeeld: invoke new-post "
+            '"Mijn post")'
         )
     folder = root / settings["PATH"] / settings["ARTICLE_PATHS"][0]
     path = folder / f"{slug}.md"
     if path.exists():
         raise PostExists(
-            f"{path} bestaat al: kies een andere titel of open dat bestand."
+            Problem(
+                shown(path, root=root),
+                1,
+                ERROR,
+                "deze post bestaat al",
+                "kies een andere titel, of open dit bestand",
+            )
         )
     for other in sorted(folder.rglob("*.md")):
         source = read_source(other)
         field = source.first("slug") or source.first("title")
         if field and slug_for(field.value, settings) == slug:
             raise PostExists(
-                f"{other} heeft al de slug {slug!r}: kies een andere titel."
+                Problem(
+                    shown(other, root=root),
+                    field.line,
+                    ERROR,
+                    f"deze post heeft al de slug {slug!r}",
+                    "kies een andere titel",
+                )
             )
     now = now or datetime.now(ZoneInfo(settings["TIMEZONE"]))
     folder.mkdir(parents=True, exist_ok=True)

@@ -17,7 +17,6 @@ import logging
 import os
 import re
 import signal
-import sys
 import threading
 import time
 from functools import partial
@@ -28,8 +27,10 @@ from jinja2 import FileSystemBytecodeCache
 from pelican import Pelican, signals
 from pelican.log import LimitFilter, console
 from pelican.log import init as init_logging
-from pelican.settings import read_settings
 from pelican.writers import Writer
+
+from .messages import DutchBuildLog
+from .source import site_settings
 
 logger = logging.getLogger(__name__)
 
@@ -67,33 +68,6 @@ class Cancelled(BaseException):
     logs and carries on after an Exception in some stages)."""
 
 
-class ErrorLines(logging.Handler):
-    """Keeps the first warning or error line a build logs: the line the page shows."""
-
-    def __init__(self):
-        super().__init__(level=logging.WARNING)
-        self.lines: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        message = record.getMessage()
-        # "Could not process <file>" is logged while handling the cause: add it.
-        cause = (record.exc_info or sys.exc_info())[1]
-        if cause is not None and str(cause) not in message:
-            message += f"\n{cause}"
-        self.lines.append(error_line(message))
-
-
-def located(problem: Exception) -> str:
-    """An exception's message after the file and line it names (templates, settings)."""
-    where, line = getattr(problem, "filename", None), getattr(problem, "lineno", None)
-    return f"{where}:{line}: {problem}" if where and line else str(problem)
-
-
-def error_line(message: str) -> str:
-    """The one line the author sees for a build message."""
-    return ": ".join(line.strip() for line in message.splitlines() if line.strip())
-
-
 class PreviewWriter(Writer):
     """Pelican's writer, told by the preview which pages to write and when to stop."""
 
@@ -124,13 +98,14 @@ class Preview:
         self.lock = threading.Condition()
         self.pending: set[Path] = set()  # changed paths not yet built
         self.generation = 0  # counts finished passes; pages reload when it grows
-        self.error: str | None = None
+        self.errors: list[str] = []  # the lines of the last pass's problems
         self.behind = False  # the full pass has yet to follow a fast pass
         self.sources: set[str] = set()  # posts and pages of the last full pass
         self.written: set[str] = set()  # what the pass being run wrote
         self.sources_written: set[str] = set()  # the posts and pages it wrote
         self.settings = self.read_settings()
         self.output = Path(self.settings["OUTPUT_PATH"]).resolve()
+        self.content = Path(self.settings["PATH"]).resolve()
         self.cache = Path(self.settings["CACHE_PATH"])
         # Connected before Pelican registers the plugins, so these run first: a full
         # pass can stop before the plugins' work on the articles and before Pagefind,
@@ -211,9 +186,17 @@ class Preview:
         # Pelican reports a warning only once per process; each pass is a new build.
         LimitFilter._raised_messages.clear()
         LimitFilter._group_count.clear()
-        lines = ErrorLines()
-        logging.getLogger().addHandler(lines)
-        console.quiet = True  # Pelican's English; what matters is in `lines`
+        # Every problem as the one Dutch line `invoke build` prints (and nothing else).
+        told: list[str] = []
+
+        def tell(line: str) -> None:
+            told.append(line)
+            printed(line)
+
+        log = DutchBuildLog(self.content, self.settings_file.parent, tell)
+        top = logging.getLogger()
+        saved, top.handlers = top.handlers, [log]
+        console.quiet = True  # Pelican's English summary ("Done: Processed ...")
         started = time.perf_counter()
         try:
             settings = self.read_settings()
@@ -221,19 +204,18 @@ class Preview:
             Pelican(settings).run()
         except Cancelled:
             return False
-        except Exception as problem:  # noqa: BLE001 (shown to the author, below)
-            lines.lines.append(error_line(located(problem)))
+        except SystemExit as stop:  # the settings cannot be read: one line already
+            tell(str(stop.code))
+        except Exception as problem:  # noqa: BLE001 (told to the author, by `log`)
+            log.exception_raised(problem)
         finally:
+            top.handlers = saved
             console.quiet = False
-            logging.getLogger().removeHandler(lines)
         took = time.perf_counter() - started
         if selected is None:
             self.sources = self.sources_written
-        if lines.lines:
-            self.error = lines.lines[0]
-            print(self.error, flush=True)
-        else:
-            self.error = None
+        self.errors = told
+        if not told:
             what = "pagina" if selected is not None else "hele site, zoeken ook"
             seconds = f"{took:.1f}".replace(".", ",")
             print(f"Bijgewerkt ({what}) in {seconds} s", flush=True)
@@ -242,7 +224,7 @@ class Preview:
     def fast_sources(self, changed: set[Path]) -> set[str] | None:
         """The saved posts and pages, when they are all that changed; else None."""
         paths = {str(path) for path in changed}
-        fast = self.error is None and paths and paths <= self.sources
+        fast = not self.errors and paths and paths <= self.sources
         if fast and all(Path(path).is_file() for path in paths):
             return paths
         return None
@@ -256,7 +238,7 @@ class Preview:
             if changed:
                 selected = self.fast_sources(changed)
                 self.run(selected)
-                self.behind = selected is not None and self.error is None
+                self.behind = selected is not None and not self.errors
                 self.reload()
             elif self.run(None, cancellable=True):
                 self.behind = False
@@ -276,10 +258,11 @@ class Preview:
 
     def notices(self) -> bytes:
         parts = []
-        if self.error:
+        if self.errors:
+            lines = "".join(f"<p>{escape(line)}</p>" for line in self.errors)
             parts.append(
                 f'<div class="preview-notice preview-error" role="alert">'
-                f"<p>{escape(self.error)}</p><p>{LAST_GOOD}</p></div>"
+                f"{lines}<p>{LAST_GOOD}</p></div>"
             )
         if self.behind:
             notice = f"<p>{SEARCH_BEHIND}</p>"
@@ -299,6 +282,10 @@ class Preview:
         if body is None:
             return html
         return html[: body.end()] + self.notices() + html[body.end() :]
+
+
+def printed(line: str) -> None:
+    print(line, flush=True)
 
 
 def escape(text: str) -> str:
@@ -415,7 +402,7 @@ def watch(preview: Preview, paths: list[Path], recursive: bool) -> None:
 def project_settings(settings_file: Path, **overrides) -> dict:
     """The settings, with the output folder in the project wherever we run, and a
     cache folder of the preview's own (its content cache is not gzipped)."""
-    settings = read_settings(str(settings_file), override=overrides)
+    settings = site_settings(settings_file, **overrides)
     project = settings_file.parent
     settings["OUTPUT_PATH"] = str(project / settings["OUTPUT_PATH"])
     settings["CACHE_PATH"] = str(project / settings["CACHE_PATH"] / "preview")
@@ -446,7 +433,8 @@ def serve(settings_file: Path, host: str, port: str) -> int:
     try:
         preview = Preview(settings_file)
     except Exception as problem:  # noqa: BLE001 (a broken settings file: one line)
-        print(error_line(located(problem)), flush=True)
+        project = settings_file.parent
+        DutchBuildLog(project / "content", project, printed).exception_raised(problem)
         return 1
     handler = type("PreviewHandler", (Handler,), {"preview": preview})
     try:
@@ -458,7 +446,8 @@ def serve(settings_file: Path, host: str, port: str) -> int:
         print((BUSY if busy else NOT_ALLOWED).format(port=port, other=int(port) + 1))
         return 1
     server.daemon_threads = True
-    init_logging(level=logging.WARNING, fatal="warnings", name="pelican")
+    # Between passes nothing is shown; during a pass, each problem's Dutch line.
+    init_logging(level=logging.WARNING, fatal="warnings", handler=logging.NullHandler())
     # The first build before any other thread starts: PDF workers fork from it.
     preview.output.mkdir(parents=True, exist_ok=True)
     preview.run(None)

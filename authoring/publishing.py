@@ -1,6 +1,7 @@
 """`invoke publish` made safe: build into a fresh folder, run the quality gates there,
 and only when everything passed replace what is deployed. A gate failure is told in
-Dutch, one line per page: which page, what is wrong, what to do.
+Dutch, one line per page: which post or page (else the built page), what is wrong,
+what to do.
 """
 
 import logging
@@ -11,10 +12,12 @@ import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ElementTree
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .messages import ERROR, Problem
+from .messages import ERROR, Problem, shown
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +45,7 @@ OTHER_GATE = (
     "de controle {name} vond een fout",
     "draai invoke gates en lees de melding, of vraag hulp met het verslag erbij",
 )
+URL = re.compile(r"https?://[^\s'\",)\]}]+")
 PAGE = re.compile(
     r"(?:^|[\s'\"(,])(/[\w\-./%]*?(?:\.html|/))(?::(\d+))?(?=[\s'\":,)]|$)"
 )
@@ -52,8 +56,71 @@ def fresh_folder(root: Path) -> Path:
     return Path(tempfile.mkdtemp(prefix=".publish-", dir=root))
 
 
-def gate_problems(report: Path, site: Path) -> list[Problem]:
-    """The failed gates in pytest's JUnit XML, one Dutch line per page and gate."""
+@contextmanager
+def recorded_sources(site: Path) -> Iterator[dict[str, Path]]:
+    """While Pelican builds into `site`: the post or page each written file comes
+    from, by the file's path in `site` (Pelican's writer tells, as it writes)."""
+    from pelican import signals
+
+    sources: dict[str, Path] = {}
+
+    def record(path, context=None, **kwargs) -> None:
+        item = (context or {}).get("article") or (context or {}).get("page")
+        written = Path(path).resolve()
+        if item is not None and written.is_relative_to(site.resolve()):
+            sources[written.relative_to(site.resolve()).as_posix()] = Path(
+                item.source_path
+            )
+
+    signals.content_written.connect(record, weak=False)
+    try:
+        yield sources
+    finally:
+        signals.content_written.disconnect(record)
+
+
+def evidence_line(source: Path, text: str, page: str, built: str = "") -> int:
+    """The line of `source` holding what the gate names: the text of the built
+    page's line `built`, else an address (not the page's own); 1 when none does."""
+    needles = [built.strip(), re.sub(r"<[^>]+>", "", built).strip()]
+    for url in URL.findall(text):
+        path = urlsplit(url).path
+        if path.strip("/") and path.strip("/") != Path(page).parent.as_posix():
+            needles += [url, path]
+    try:
+        lines = source.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 1
+    for needle in (n for n in needles if len(n) >= 6):
+        for number, line in enumerate(lines, 1):
+            if needle in line:
+                return number
+    return 1
+
+
+def built_line(page: Path, line: int, text: str) -> str:
+    """The line of the built page a gate names; the HTML checker sometimes names the
+    line before, so a neighbour holding a name it quotes (“inhoud”) is preferred."""
+    lines = page.read_text(encoding="utf-8", errors="replace").splitlines()
+    if not 1 < line <= len(lines):
+        return ""
+    quoted = re.findall(r"“([^”]+)”", text)
+    for candidate in (line, line + 1, line - 1):
+        if 0 < candidate <= len(lines) and any(
+            q in lines[candidate - 1] for q in quoted
+        ):
+            return lines[candidate - 1]
+    return lines[line - 1]
+
+
+def gate_problems(
+    report: Path,
+    site: Path,
+    sources: dict[str, Path] | None = None,
+    root: Path | None = None,
+) -> list[Problem]:
+    """The failed gates in pytest's JUnit XML, one Dutch line per page and gate,
+    naming the post or page in `sources` it was built from, else the built page."""
     problems: list[Problem] = []
     try:
         cases = ElementTree.parse(report).getroot().iter("testcase")
@@ -80,21 +147,23 @@ def gate_problems(report: Path, site: Path) -> list[Problem]:
             if (site / page).is_file():
                 pages.setdefault(page, int(found[2] or 1))
         for page, line in sorted(pages.items()) or [("", 1)]:
+            file = page or "site"
+            source = (sources or {}).get(page)
+            if source is not None:
+                file = shown(source, root=root)
+                built = built_line(site / page, line, text)
+                line = evidence_line(source, text, page, built)
             problems.append(
-                Problem(
-                    page or "site",
-                    line,
-                    ERROR,
-                    message.format(name=name),
-                    advice,
-                )
+                Problem(file, line, ERROR, message.format(name=name), advice)
             )
-    return problems
+    return sorted(set(problems))
 
 
-def run_gates(site: Path, public_url: str, root: Path) -> list[Problem]:
+def run_gates(
+    site: Path, public_url: str, root: Path, sources: dict[str, Path] | None = None
+) -> list[Problem]:
     """Run the quality gates on `site` (the quick ones first, the browser last);
-    the problems they find, in Dutch."""
+    the problems they find, in Dutch; `sources`: see `recorded_sources`."""
     files = sorted((root / "tests/gates").glob("test_*.py"))
     files.sort(key=lambda path: "browser" in path.name)
     report = site.parent / f"{site.name}-{REPORT}"
@@ -103,7 +172,7 @@ def run_gates(site: Path, public_url: str, root: Path) -> list[Problem]:
     result = subprocess.run(
         [*command, *map(str, files)], cwd=root, env=env, capture_output=True, text=True
     )
-    problems = gate_problems(report, site) if result.returncode else []
+    problems = gate_problems(report, site, sources, root) if result.returncode else []
     report.unlink(missing_ok=True)
     if result.returncode and not problems:
         logger.debug("%s", result.stdout[-2000:])

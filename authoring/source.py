@@ -1,11 +1,13 @@
 """Reading posts the way Pelican does, keeping the line number of every field."""
 
 import logging
+import re
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from markdown.extensions.meta import BEGIN_RE, END_RE, META_MORE_RE, META_RE
-from pelican.settings import read_settings
+from pelican.settings import get_settings_from_file, read_settings
 from pelican.utils import slugify
 
 logger = logging.getLogger(__name__)
@@ -75,14 +77,70 @@ def split_header(text: str, path: Path) -> Source:
 
 
 def read_source(path: Path) -> Source:
-    """Read a post as UTF-8 (as Pelican does) and split it."""
-    text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
+    """Read a post as UTF-8 (as Pelican does) and split it; tabs count as four
+    spaces, as in Markdown."""
+    text = path.read_text(encoding="utf-8").replace("\r\n", "\n").expandtabs(4)
     return split_header(text.removeprefix("\ufeff"), path)
 
 
-def site_settings(settings_file: Path = SETTINGS_FILE) -> dict:
-    """The site's settings with Pelican's defaults filled in."""
-    return read_settings(str(settings_file))
+# Python's complaints about a settings file, as the author reads them.
+PYTHON_ERRORS = {
+    "unterminated string": "een aanhalingsteken wordt niet gesloten",
+    "unterminated triple-quoted": "drie aanhalingstekens worden niet gesloten",
+    "was never closed": "een haakje wordt niet gesloten",
+    "unmatched": "er staat een haakje te veel",
+    "does not match opening parenthesis": "de haakjes passen niet bij elkaar",
+    "unexpected indent": "deze regel springt in, en dat mag hier niet",
+    "unindent does not match": "deze regel springt niet even ver in als de andere",
+    "expected an indented block": "na deze regel moet een ingesprongen regel komen",
+    "is not defined": "hier staat een naam die Python niet kent, misschien zonder "
+    "aanhalingstekens",
+    "perhaps you forgot a comma": "er ontbreekt een komma",
+}
+
+
+def settings_problem(settings_file: Path, error: BaseException) -> str:
+    """The one line for a settings file Python cannot run."""
+    line = getattr(error, "lineno", None) if isinstance(error, SyntaxError) else None
+    for frame in traceback.extract_tb(error.__traceback__):
+        if Path(frame.filename).resolve() == Path(settings_file).resolve():
+            line = frame.lineno
+    text = str(error)
+    what = next(
+        (v for k, v in PYTHON_ERRORS.items() if k in text), "deze regel klopt niet"
+    )
+    return (
+        f"{Path(settings_file).name}:{line or 1}: fout: de instellingen zijn niet te "
+        f"lezen: {what} (kijk goed naar deze regel en de regel erboven, of zet je "
+        "laatste wijziging terug)"
+    )
+
+
+def settings_values(settings_file: Path) -> dict:
+    """The values the settings file sets (Pelican's reading); a file Python cannot
+    run is one line, and stop."""
+    try:
+        return get_settings_from_file(str(settings_file))
+    except Exception as error:  # noqa: BLE001 (any mistake in it: one line)
+        raise SystemExit(settings_problem(settings_file, error)) from None
+
+
+def site_settings(settings_file: Path = SETTINGS_FILE, **override) -> dict:
+    """The site's settings with Pelican's defaults filled in; a settings file that
+    cannot be read, or no content folder: the author's one line, and stop."""
+    values = settings_values(settings_file)
+    try:
+        return read_settings(str(settings_file), override=override or None)
+    except ValueError as error:
+        if "path containing the content" not in str(error):
+            raise
+    lines = Path(settings_file).read_text(encoding="utf-8").splitlines()
+    line = next((n for n, t in enumerate(lines, 1) if re.match(r"PATH\s*=", t)), 1)
+    raise SystemExit(
+        f"{Path(settings_file).name}:{line}: fout: de map met je posts "
+        f"({values.get('PATH', 'content')}/) bestaat niet (zet de map terug, of zet "
+        "bij PATH de map waar je posts staan)"
+    )
 
 
 def slug_for(title: str, settings: dict) -> str:

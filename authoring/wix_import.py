@@ -27,6 +27,7 @@ from bs4 import BeautifulSoup
 from sitekit.dates import EXAMPLE as DATE_EXAMPLE
 from sitekit.dates import DateError, read_date
 
+from .messages import ERROR, NOT_UTF8, WARNING, Problem, line_with, shown
 from .source import SETTINGS_FILE, read_source, site_settings, slug_for
 from .wix_fetch import FetchError, fetch_image
 from .wix_markdown import MISSING_ALT, WixConverter, one_line, prepare, to_markdown
@@ -87,7 +88,27 @@ VIDEO = re.compile(r"youtube|youtu\.be|vimeo")
 
 
 class WixImportError(Exception):
-    """The source cannot be imported; the message says why and what to do."""
+    """The source cannot be imported: what is wrong, what to do, and where."""
+
+    def __init__(self, message: str, advice: str, line: int = 1):
+        super().__init__(message)
+        self.advice, self.line = advice, line
+
+    def told(self, source: str | Path) -> str:
+        """The one line the author reads, naming the source file."""
+        return str(Problem(str(source), self.line, ERROR, str(self), self.advice))
+
+
+FEEDS = (".xml", ".rss")
+SOURCE_SUFFIXES = (*FEEDS, ".html", ".htm", ".txt", "")
+FEED_ADVICE = (
+    "download blog-feed.xml opnieuw van je Wix-site (jouwsite.nl/blog-feed.xml) en "
+    "sla het op zonder het eerst te openen en te bewaren in een ander programma"
+)
+PAGE_ADVICE = (
+    "sla de pagina van de post op in je browser (Opslaan als: webpagina, volledig), "
+    "kopieer de tekst in een .txt-bestand, of gebruik blog-feed.xml"
+)
 
 
 @dataclass
@@ -198,7 +219,7 @@ def from_text(text: str) -> Post:
     if header:
         shown = [n for n in shown if n > max(header)]
     if not shown:
-        raise WixImportError("er staat geen tekst in dit bestand")
+        raise WixImportError("er staat geen tekst in dit bestand", PAGE_ADVICE)
     start = shown[0]
     dates = [parse_date_text(lines[n]) for n in header]
     body = []
@@ -220,7 +241,9 @@ def from_rss(text: str) -> list[Post]:
     try:
         root = ET.fromstring(text)
     except ET.ParseError as error:
-        raise WixImportError(f"de feed is geen geldige XML ({error})") from error
+        raise WixImportError(
+            "de feed is geen geldige XML", FEED_ADVICE, error.position[0]
+        ) from error
     posts = []
     for item in root.iter("item"):
         content = item.findtext("content:encoded", namespaces=NS)
@@ -253,7 +276,7 @@ def from_rss(text: str) -> list[Post]:
             post.cover = original_image(enclosure.get("url"))
         posts.append(post)
     if not posts:
-        raise WixImportError("de feed bevat geen posts (geen <item>)")
+        raise WixImportError("de feed bevat geen posts (geen <item>)", FEED_ADVICE)
     return posts
 
 
@@ -307,7 +330,8 @@ def from_page(text: str) -> Post:
     )
     if not title or body is None:
         raise WixImportError(
-            "dit is geen opgeslagen Wix-post: geen titel of artikeltekst gevonden"
+            "dit is geen opgeslagen Wix-post: geen titel of artikeltekst gevonden",
+            PAGE_ADVICE,
         )
     for chrome in body.select(
         '[data-hook="post-header"], [data-hook="post-footer"], [data-hook="post-title"]'
@@ -348,12 +372,30 @@ def from_page(text: str) -> Post:
 
 def read_posts(source: Path) -> list[Post]:
     """The posts in a feed, page or text copy, told apart by their content."""
+    suffix = source.suffix.lower()
+    if suffix not in SOURCE_SUFFIXES and source.is_file():
+        raise WixImportError(
+            f"import-wix leest geen {suffix}-bestanden",
+            "geef blog-feed.xml, een opgeslagen pagina van een post (.html) of de "
+            "tekst van een post in een .txt-bestand",
+        )
     try:
         text = source.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise WixImportError(f"kan {source} niet lezen ({error})") from error
+    except UnicodeDecodeError:
+        raise WixImportError(*NOT_UTF8) from None
+    except FileNotFoundError:
+        raise WixImportError(
+            "dit bestand bestaat niet",
+            "controleer de naam en de map, bijvoorbeeld: invoke import-wix "
+            "blog-feed.xml",
+        ) from None
+    except OSError:
+        raise WixImportError(
+            "dit is geen bestand dat gelezen kan worden (een map, of geen rechten)",
+            "geef het bestand zelf mee, bijvoorbeeld: invoke import-wix blog-feed.xml",
+        ) from None
     head = text.lstrip().removeprefix("\ufeff")[:500].lower()
-    if head.startswith("<?xml") or head.startswith("<rss"):
+    if head.startswith("<?xml") or head.startswith("<rss") or suffix in FEEDS:
         return from_rss(text)
     if head.startswith(("<!doctype html", "<html")) or "<article" in text:
         return [from_page(text)]
@@ -426,7 +468,7 @@ class Outcome:
     refused: list[Path] = field(default_factory=list)
     images_saved: list[Path] = field(default_factory=list)
     images_missing: list[tuple[str, Path, str]] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)
 
 
 def choose_slugs(posts: list[Post], folder: Path, settings: dict) -> list[str]:
@@ -438,7 +480,8 @@ def choose_slugs(posts: list[Post], folder: Path, settings: dict) -> list[str]:
         base = slug_for(post.title, settings)
         if not base:
             raise WixImportError(
-                f"van de titel {post.title!r} kan geen slug worden gemaakt"
+                f"van de titel {post.title!r} kan geen slug worden gemaakt",
+                "geef de post op Wix een titel met letters of cijfers",
             )
         slug, number = base, 2
         while slug in taken or (
@@ -480,7 +523,9 @@ def import_wix(
         try:  # day first, as everywhere: 01-02-2024 is 1 februari 2024
             fixed = read_date(when).replace(tzinfo=ZoneInfo(settings["TIMEZONE"]))
         except DateError as error:
-            raise WixImportError(f"{error}: schrijf hem als {DATE_EXAMPLE}") from None
+            raise WixImportError(
+                str(error), f"schrijf hem als {DATE_EXAMPLE}"
+            ) from None
     slugs = choose_slugs(posts, folder, settings)
     with tempfile.TemporaryDirectory(dir=root, prefix=".wix-import-") as staging:
         staged: list[tuple[Path, Path]] = []
@@ -513,8 +558,8 @@ def import_wix(
                 local[url] = "{static}/" + relative.as_posix()
             if post.cover:
                 post.cover = local.get(post.cover, "").removeprefix("{static}/")
-            author_notes(post, videos, show, outcome)
             text = render_post(post, slug, post.markdown(local), settings)
+            author_notes(post, videos, show, text, outcome)
             staged_post = Path(staging) / "posts" / f"{slug}.md"
             staged_post.parent.mkdir(parents=True, exist_ok=True)
             staged_post.write_text(text, encoding="utf-8")
@@ -531,53 +576,72 @@ def import_wix(
 
 
 def author_notes(
-    post: Post, videos: list[tuple[str, str]], show: str, outcome: Outcome
+    post: Post,
+    videos: list[tuple[str, str]],
+    show: str,
+    text: str,
+    outcome: Outcome,
 ) -> None:
-    """What the author still has to do for this post, one Dutch line each."""
+    """What the author still has to do for this post, one Dutch line each, at the
+    line of the post it is about."""
+    lines = text.splitlines()
+
+    def note(needle: str, message: str, advice: str) -> None:
+        line = next((n for n, t in enumerate(lines, 1) if needle and needle in t), 1)
+        outcome.notes.append(Problem(show, line, WARNING, message, advice))
+
     if post.teaser_only:
-        outcome.notes.append(
-            f"{show}: deze post was in de feed ingekort en staat daarom als concept "
-            "(Status: draft) klaar; importeer de opgeslagen pagina van de post (zie "
-            "README, 'Oude posts van Wix overzetten')"
+        note(
+            "Status: draft",
+            "deze post was in de feed ingekort en staat daarom als concept klaar",
+            "importeer de opgeslagen pagina van de post, zie README, "
+            "'Oude posts van Wix overzetten'",
         )
     if not post.date:
-        outcome.notes.append(
-            f"{show}: de datum stond niet in de bron; vul bij Date de echte datum in"
+        note(
+            "Date: ",
+            "de datum stond niet in de bron",
+            "vul bij Date de echte datum in",
         )
     if not post.wix_url:
-        outcome.notes.append(
-            f"{show}: het oude Wix-adres is onbekend; zet het bij Wix_url, "
-            "bijvoorbeeld Wix_url: /post/mijn-post"
+        note(
+            "",
+            "het oude Wix-adres is onbekend",
+            "zet het bij Wix_url, bijvoorbeeld Wix_url: /post/mijn-post",
         )
     for title, page in videos:
-        outcome.notes.append(
-            f"{show}: de video {title!r} is nu een link naar {page} (de site toont "
-            "geen ingesloten video's)"
+        note(
+            page,
+            f"de video {title!r} is nu een link naar {page}",
+            "de site toont geen ingesloten video's",
         )
 
 
 def report(outcome: Outcome, root: Path) -> int:
     """Tell the author what happened; the exit code: 1 when a post was left alone."""
-
-    def show(path: Path) -> str:
-        path = Path(path).resolve()
-        return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
-
     for path in outcome.written:
-        print(f"Geïmporteerd: {show(path)}")
+        print(f"Geïmporteerd: {shown(path, root=root)}")
     for path in outcome.images_saved:
-        print(f"Afbeelding opgeslagen: {show(path)}")
+        print(f"Afbeelding opgeslagen: {shown(path, root=root)}")
     for url, path, reason in outcome.images_missing:
-        print(
-            f"{show(path)}: afbeelding niet gedownload: {url}: {reason} (sla hem zelf "
-            "op in content/images/ en pas de link in de post aan)"
+        problem = Problem(
+            shown(path, root=root),
+            line_with(path, url),
+            WARNING,
+            f"afbeelding niet gedownload: {url}: {reason}",
+            "sla hem zelf op in content/images/ en pas de link in de post aan",
         )
+        print(problem)
     for note in outcome.notes:
         print(note)
     for path in outcome.refused:
-        print(
-            f"{show(path)}: niet overschreven, want je hebt deze post na het "
-            "importeren aangepast (of zelf geschreven); gebruik --force om hem toch "
-            "te vervangen"
+        problem = Problem(
+            shown(path, root=root),
+            1,
+            ERROR,
+            "niet overschreven, want je hebt deze post na het importeren aangepast "
+            "(of zelf geschreven)",
+            "gebruik --force om hem toch te vervangen",
         )
+        print(problem)
     return 1 if outcome.refused else 0

@@ -32,6 +32,8 @@ NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # `Article: slug` above the title: the one post the checklist's PDF links back to.
 HEADER = re.compile(r"([A-Za-z][A-Za-z_-]*)\s*:\s*(.*)")
 HEADER_KEYS = ("article",)
+# An intro line that was meant as a task item: `-[ ] ...`, `[x] ...`, `-[] ...`.
+ALMOST_TASK = re.compile(r"[-*+]?\s*\[[ xX]?\]")
 SLUG_SUBSTITUTIONS = [(r"[^\w\s-]", ""), (r"\s+", "-"), (r"-{2,}", "-")]
 # Raw HTML is escaped, not passed through: checklist text is content, not markup.
 _markdown = MarkdownIt("commonmark", {"html": False})
@@ -140,6 +142,14 @@ def parse_source(source: str, name: str, file: str) -> Checklist:
             html = _markdown.renderer.render(
                 tokens[index : index + 3], _markdown.options, {}
             )
+            start, end = token.map
+            for number in range(start, end):
+                if ALMOST_TASK.match(lines[number].strip()):
+                    raise fail(
+                        f"{quote(number + 1)} is not a task item; "
+                        "start it with '- [ ] '",
+                        number + 1,
+                    )
             group = groups[-1] if groups else None
             if group is None and not ids:
                 intro.append(html)

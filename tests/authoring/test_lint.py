@@ -7,6 +7,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from authoring.lint import Problem, check_content, main
+from tests.authoring.test_mistakes import photo
 from tests.conftest import FIXTURES, ROOT, copy_content
 
 NOW = datetime(2026, 11, 28, 12, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
@@ -98,7 +99,7 @@ def test_unknown_worksheet_and_checklist_names(workspace):
 
 def test_images_without_alt_text_or_from_another_site(workspace):
     posts = workspace.parent / "content/posts"
-    write(workspace.parent / "content", "images/paard.jpg", "jpeg")
+    write(workspace.parent / "content", "images/paard.jpg", "").write_bytes(photo())
     write(
         posts,
         "fotos.md",

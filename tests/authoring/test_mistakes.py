@@ -3,12 +3,14 @@ and the build (as `invoke build`, the preview and `publish` run it) stops with t
 Dutch line, `bestand:regel: fout: wat er mis is (wat je kunt doen)`, leaving output/
 as it was. Both run in this process on a small copy of content/."""
 
+import io
 import re
 import shutil
 import socket
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from authoring.lint import main as check_main
 from authoring.messages import run_pelican
@@ -25,6 +27,13 @@ TASK_ADVICE = (
     "(begin elke taak met '- [ ] ': streepje, spatie, haakjes met een spatie "
     "ertussen, of laat een vervolgregel inspringen)"
 )
+
+
+def photo() -> bytes:
+    """A real (small) JPEG."""
+    data = io.BytesIO()
+    Image.new("RGB", (64, 48), (120, 90, 60)).save(data, "JPEG")
+    return data.getvalue()
 
 
 def edit(name: str, old: str, new: str, count: int = 1):
@@ -89,6 +98,14 @@ COMPUTE_AT = at(SHEET, "compute: dagen * uren_per_dag")
 TITLE_AT = at(SHEET, "title: Mijn doelstellingen")
 GROUP_AT = at(LIST, "## Mijn doelstellingen")
 TASK_AT = at(LIST, "Elke doelstelling is helder")
+FIRST_TASK = "Ik heb mijn doelstellingen voor mezelf opgeschreven."
+FIRST_TASK_AT = at(LIST, FIRST_TASK)
+
+
+def first_task(written: str):
+    """The first item under a checklist heading, written as `written` + the text."""
+    return edit(LIST, f"- [ ] {FIRST_TASK}", f"{written}{FIRST_TASK}")
+
 
 # (name, the mistake, the line check and the build both print)
 MISTAKES = [
@@ -150,6 +167,26 @@ MISTAKES = [
         f"content/{POST}:10: fout: de link {{filename}}/posts/nope.md wijst naar een "
         "bestand dat niet bestaat (controleer de naam en de map, bijvoorbeeld "
         "{filename}/posts/dilemmas.md of {static}/images/foto.jpg)",
+    ),
+    (
+        "an image linked under a wrong name",
+        both(
+            add("images/paard_groot.jpg", photo()),
+            in_body("![Paard in de wei]({static}/images/paard-groot.jpg)"),
+        ),
+        f"content/{POST}:10: fout: de link {{static}}/images/paard-groot.jpg wijst "
+        "naar een bestand dat niet bestaat (controleer de naam en de map, bijvoorbeeld "
+        "{filename}/posts/dilemmas.md of {static}/images/foto.jpg)",
+    ),
+    (
+        "a photo that is no image",
+        both(
+            add("images/paard.jpg", b"HEIC, niet echt een jpeg"),
+            in_body("![Paard in de wei]({static}/images/paard.jpg)"),
+        ),
+        f"content/{POST}:10: fout: {{static}}/images/paard.jpg is geen afbeelding die "
+        "de site kan lezen (beschadigd, of een ander soort bestand) (open de foto in "
+        "een fotoprogramma en sla hem opnieuw op als JPEG of PNG)",
     ),
     (
         "an unknown status",
@@ -278,6 +315,28 @@ MISTAKES = [
         f"{TASK_AT}: fout: '- [x] Elke doelstelling is helder en concreet.' "
         f"is geen taak {TASK_ADVICE}",
     ),
+    (
+        "a header line indented with a tab",
+        edit(POST, "Category: Ondernemen", "\tCategory: Ondernemen"),
+        f"content/{POST}:4: fout: deze regel begint met een tab of spaties en telt "
+        "daardoor mee als vervolg van Date (haal de tab of spaties aan het begin van "
+        "de regel weg)",
+    ),
+    (
+        "a field written twice",
+        in_header("Date: 2024-01-16"),
+        f"content/{POST}:4: fout: het veld Date staat er twee keer (ook op regel 3) "
+        "(haal een van beide weg)",
+    ),
+    *(
+        (
+            f"the first item under a heading as {written.strip()!r}",
+            first_task(written),
+            f"{FIRST_TASK_AT}: fout: '{written}{FIRST_TASK}' is geen taak "
+            f"{TASK_ADVICE}",
+        )
+        for written in ("-[ ] ", "- ", "- [x] ", "[ ] ")
+    ),
 ]
 
 
@@ -330,7 +389,8 @@ def test_check_reports_it_and_the_build_stops_with_the_same_line(
     code = run_pelican(SETTINGS, [str(content), "-o", str(output)], told.append)
     assert code == 1
     assert lines("\n".join(told), content) == expected.splitlines()
-    if "{filename}" not in expected:  # Pelican finds a broken link while writing
+    # Pelican finds a broken link, and the pictures an unreadable photo, while writing.
+    if not any(late in expected for late in ("{filename}", "kan lezen")):
         assert [p.name for p in output.iterdir()] == ["index.html"]
     assert (output / "index.html").read_text(encoding="utf-8") == "vorige versie"
     assert not re.search(r"Traceback|ERROR|CRITICAL|WARNING", capsys.readouterr().err)

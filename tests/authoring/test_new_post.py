@@ -62,7 +62,9 @@ def test_new_post_never_overwrites(workspace):
 def test_new_post_refuses_a_slug_another_post_has(workspace):
     posts = workspace.parent / "content/posts"
     (posts / "oud.md").write_text("Title: Oud\nSlug: mijn-post\n\nTekst.\n")
-    with pytest.raises(PostExists, match="oud.md heeft al de slug 'mijn-post'"):
+    with pytest.raises(
+        PostExists, match="oud.md:2: fout: deze post heeft al de slug 'mijn-post'"
+    ):
         new_post("Mijn post", workspace)
     assert not (posts / "mijn-post.md").exists()
 

@@ -1,9 +1,12 @@
 """What the publish gates found, in Dutch: which page, what is wrong, what to do."""
 
+import shutil
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
-from authoring.publishing import gate_problems
+from authoring.messages import run_pelican
+from authoring.publishing import gate_problems, recorded_sources
+from tests.conftest import ROOT
 
 FAILURES = {
     "test_no_broken_internal_links": "AssertionError: url,status,state,parent\n"
@@ -13,11 +16,13 @@ FAILURES = {
 }
 
 
-def report(folder: Path, name: str) -> Path:
+def report(folder: Path, name: str, page: str = "/blog/kapot/", failure="") -> Path:
+    """pytest's JUnit XML with one failed gate (its message about `page`)."""
     path = folder / "report.xml"
+    failure = (failure or FAILURES[name]).replace("/blog/kapot/", page)
     path.write_text(
         f'<testsuites><testsuite><testcase name="{name}">'
-        f"<failure message={quoteattr(FAILURES[name])}>details</failure>"
+        f"<failure message={quoteattr(failure)}>details</failure>"
         "</testcase></testsuite></testsuites>",
         encoding="utf-8",
     )
@@ -46,3 +51,37 @@ def test_each_gate_names_the_page_in_dutch(tmp_path):
         "andere website (haal ingesloten frames, scripts en style= uit de post; "
         "zet een gewone link neer)"
     ]
+
+
+def test_a_gate_failure_names_the_post_the_page_was_built_from(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    post = content / "posts/dilemmas.md"
+    text = post.read_text(encoding="utf-8")
+    frame = '<iframe src="https://x.nl/v" title="Video"></iframe>'
+    twice = '<p id="inhoud">Dubbel.</p>'  # the id of the page's <main> as well
+    text = text.replace("\n- Stel jezelf", f"\n{frame}\n\n{twice}\n\n- Stel jezelf", 1)
+    post.write_text(text, encoding="utf-8")
+    site = tmp_path / "site"
+    told: list[str] = []
+    with recorded_sources(site) as sources:
+        args = [str(content), "-o", str(site)]
+        assert run_pelican(ROOT / "pelicanconf.py", args, told.append) == 0, told
+    # The browser gate names an address; the HTML checker, a line of the built page.
+    built = (site / "blog/dilemmas/index.html").read_text(encoding="utf-8")
+    html_line = built.splitlines().index(twice) + 1
+    # The checker (with --also-check-css) names the line before the element.
+    invalid = (
+        f"AssertionError: /blog/kapot/index.html:{html_line - 1}: "
+        "Duplicate ID “inhoud”."
+    )
+    lines = text.splitlines()
+    for gate, failure, mistake, wrong in [
+        ("test_every_page_is_clean", "", frame, "deze pagina doet in de browser"),
+        ("test_every_page_and_stylesheet_is_valid", invalid, twice, "de HTML van"),
+    ]:
+        failed = report(tmp_path, gate, "/blog/dilemmas/", failure)
+        [problem] = gate_problems(failed, site, sources, tmp_path)
+        assert str(problem).startswith(
+            f"content/posts/dilemmas.md:{lines.index(mistake) + 1}: fout: {wrong}"
+        )

@@ -101,10 +101,12 @@ def test_importing_the_seed_writes_the_post_with_the_given_date_and_old_address(
 def test_a_text_copy_without_date_or_address_says_what_to_fill_in(workspace):
     (workspace.parent / "content/posts/dilemmas.md").unlink()
     outcome = import_wix(SEED, workspace)
-    assert [n.split(": ", 1)[1] for n in outcome.notes] == [
-        "de datum stond niet in de bron; vul bij Date de echte datum in",
-        "het oude Wix-adres is onbekend; zet het bij Wix_url, bijvoorbeeld "
-        "Wix_url: /post/mijn-post",
+    # Date: holds the day of the import, on line 3; Wix_url: is not there at all.
+    assert [str(note) for note in outcome.notes] == [
+        "content/posts/dilemmas.md:3: waarschuwing: de datum stond niet in de bron "
+        "(vul bij Date de echte datum in)",
+        "content/posts/dilemmas.md:1: waarschuwing: het oude Wix-adres is onbekend "
+        "(zet het bij Wix_url, bijvoorbeeld Wix_url: /post/mijn-post)",
     ]
 
 
@@ -130,7 +132,11 @@ def test_the_feed_carries_title_date_categories_and_the_wix_address(workspace, c
     assert report(outcome, workspace.parent) == 1
     out = capsys.readouterr().out
     assert "Geïmporteerd: content/posts/agendabeheer-zo-houd-je-overzicht.md" in out
-    assert "content/posts/dilemmas.md: niet overschreven" in out
+    assert (
+        "content/posts/dilemmas.md:1: fout: niet overschreven, want je hebt deze post "
+        "na het importeren aangepast (of zelf geschreven) (gebruik --force om hem "
+        "toch te vervangen)"
+    ) in out.splitlines()
 
 
 def test_images_that_cannot_be_reached_are_listed_and_caught_by_the_check(workspace):
@@ -465,12 +471,16 @@ def test_a_mirrored_page_keeps_its_metadata_video_and_full_images(imported_proje
 
 
 def test_a_video_becomes_a_link_and_the_report_says_so(workspace, capsys):
-    report(import_wix(MIRRORED, workspace), workspace.parent)
+    outcome = import_wix(MIRRORED, workspace)
+    [post] = outcome.written
+    report(outcome, workspace.parent)
+    video = "https://www.youtube.com/watch?v=aB3dE5fG7hI"
+    line = post.read_text(encoding="utf-8").split(f"({video})")[0].count("\n") + 1
     assert (
-        "content/posts/cuidar-al-caballo-mayor-lo-que-aprendi-con-lucero.md: de video "
-        "'Cómo revisar los dientes de un caballo mayor' is nu een link naar "
-        "https://www.youtube.com/watch?v=aB3dE5fG7hI (de site toont geen ingesloten "
-        "video's)" in capsys.readouterr().out.splitlines()
+        f"content/posts/{post.name}:{line}: waarschuwing: de video "
+        f"'Cómo revisar los dientes de un caballo mayor' is nu een link naar {video} "
+        "(de site toont geen ingesloten video's)"
+        in capsys.readouterr().out.splitlines()
     )
 
 
@@ -480,11 +490,13 @@ def test_teaser_only_feeds_become_drafts_with_a_warning(tmp_path, workspace, cap
     assert fields(first)["Status"] == "draft"
     assert "Summary" not in fields(first)  # the feed's "..." is no summary
     report(outcome, workspace.parent)
-    out = capsys.readouterr().out
+    rugs = workspace.parent / "content/posts/winter-rugs-a-short-guide.md"
+    status = list(fields(rugs)).index("Status") + 1  # its line in the header
     assert (
-        "content/posts/winter-rugs-a-short-guide.md: deze post was in de feed ingekort"
-        in out
-    )
+        f"content/posts/winter-rugs-a-short-guide.md:{status}: waarschuwing: deze post "
+        "was in de feed ingekort en staat daarom als concept klaar (importeer de "
+        "opgeslagen pagina van de post, zie README, 'Oude posts van Wix overzetten')"
+    ) in capsys.readouterr().out.splitlines()
 
 
 # -- never lose, never half-write ---------------------------------------------------
@@ -823,10 +835,14 @@ def test_the_command_line_never_fetches_from_this_computer(tmp_path, answers):
         item("Lokaal", f'<p>x</p><img src="{url}" alt="Paard">', "https://x.nl/post/l"),
     )
     result = run_invoke(project, "import-wix", str(feed))
+    post = (project / "content/posts/lokaal.md").read_text(encoding="utf-8")
+    line = post.split(url)[0].count("\n") + 1
     assert (
-        f"content/posts/lokaal.md: afbeelding niet gedownload: {url}: 127.0.0.1 is een "
-        "adres op je eigen computer of netwerk (127.0.0.1), niet op internet"
-    ) in result.stdout
+        f"content/posts/lokaal.md:{line}: waarschuwing: afbeelding niet gedownload: "
+        f"{url}: 127.0.0.1 is een adres op je eigen computer of netwerk (127.0.0.1), "
+        "niet op internet (sla hem zelf op in content/images/ en pas de link in de "
+        "post aan)"
+    ) in result.stdout.splitlines()
     assert not (project / "content/images/lokaal").exists()
 
 

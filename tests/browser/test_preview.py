@@ -123,11 +123,18 @@ def test_a_mistake_shows_its_line_over_the_last_good_page_until_it_is_mended(
     preview.write("posts/kapot.md", broken)
     alert = page.locator(".preview-error")
     alert.wait_for(timeout=15_000)  # the page reloaded by itself
-    # The one line in the terminal is the line on the page.
+    # The Dutch line of `invoke build`, in the terminal and on the page.
+    expected = (
+        "content/posts/kapot.md:2: fout: de datum 'morgen ofzo' is niet te lezen "
+        "(schrijf hem als 01-02-2025 10:00 voor 1 februari 2025, of 2025-02-01 10:00)"
+    )
     printed = preview.wait_for("kapot.md").splitlines()
-    assert [line for line in printed if "kapot.md" in line] == [
-        alert.locator("p").first.inner_text()
+    assert [line for line in printed if "kapot.md" in line] == [expected]
+    assert alert.locator("p").all_inner_texts() == [
+        expected,
+        "Hieronder staat de laatste versie die wel lukte.",
     ]
+    assert "Done:" not in preview.log()  # no English from Pelican either
     assert page.locator("h1").inner_text() == title  # the last good version, below
     # The notice is the preview's: the built pages never have it.
     assert not [
