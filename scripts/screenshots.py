@@ -36,20 +36,76 @@ PAGES = {
     "archief": "/blog/archief/",
     "zoeken": "/zoeken/",
     "privacy": "/privacy/",
+    "bedankt": "/bedankt/",
+    "offline": "/offline/",
     "404": "/bestaat-niet/",
 }
 WIDTHS = (390, 768, 1366)
 SCHEMES = ("light", "dark")
 
 
+def next_step(page, section: str) -> None:
+    """On a phone the worksheet shows one step at a time: go on to the next."""
+    button = page.locator(f"[data-section={section}] [data-step='1']")
+    if button.is_visible():
+        button.click()
+
+
 def fill_in_worksheet(page) -> None:
     """Answers a reader might give, so the filled-in worksheet can be judged."""
     page.fill("#ws-doelen-1-doel", "Twee nieuwe stallen als klant binnen een jaar")
     page.fill("#ws-doelen-1-deadline", "2027-06-30")
+    page.click("label[for=ws-doelen-1-helder-1]")
+    page.click("label[for=ws-doelen-1-concreet-2]")
+    next_step(page, "doelen")
     page.fill("#ws-afleidingen-1-taak", "Facturen en betalingsherinneringen")
+    page.click("label[for=ws-afleidingen-1-zelf-2]")
+    page.click("label[for=ws-afleidingen-1-tijd-1]")
+    next_step(page, "afleidingen")
     page.fill("#ws-uurtarief", "45")
     page.fill("#ws-uren_per_klant", "4")
     page.locator("#ws-uren_per_klant").blur()
+    page.locator("#werkblad").scroll_into_view_if_needed()
+
+
+def worksheet_mistakes(page) -> None:
+    """A forgotten goal and an amount typed in words: the messages and summary."""
+    page.fill("#ws-doelen-1-doel", "Twee nieuwe stallen als klant")
+    next_step(page, "doelen")
+    page.fill("#ws-afleidingen-1-taak", "Facturen")
+    next_step(page, "afleidingen")
+    page.fill("#ws-uurtarief", "veertig")
+    page.locator("#ws-uurtarief").blur()
+    next_step(page, "berekening")
+    page.locator("#werkblad").scroll_into_view_if_needed()
+
+
+def contact_sent(page) -> None:
+    """The contact form after "send": the notice that her mail program opened."""
+    page.fill("#contact-naam", "Anna de Vries")
+    page.fill("#contact-email", "anna@stal.example")
+    page.fill("#contact-bericht", "Ik wil graag kennismaken.")
+    page.click("#contact-form button[type=submit]")
+    page.wait_for_selector("[data-mail-opened]:not(:empty)")
+
+
+def contact_mistakes(page) -> None:
+    """The contact form sent empty: the summary and the messages at the fields."""
+    page.click("#contact-form button[type=submit]")
+
+
+def search_results(page) -> None:
+    page.wait_for_selector(".search-list li")
+
+
+# States worth a look of their own: name, path, what the reader did.
+STATES = {
+    "artikel-werkblad": ("/blog/dilemmas/", fill_in_worksheet),
+    "artikel-werkblad-fouten": ("/blog/dilemmas/", worksheet_mistakes),
+    "contact-verstuurd": ("/contact/", contact_sent),
+    "contact-fouten": ("/contact/", contact_mistakes),
+    "zoeken-resultaten": ("/zoeken/?q=planning", search_results),
+}
 
 
 def shoot(site: Path, target: Path) -> list[tuple[str, int, str, str]]:
@@ -58,28 +114,29 @@ def shoot(site: Path, target: Path) -> list[tuple[str, int, str, str]]:
         browser = play.chromium.launch(
             executable_path="/usr/bin/chromium", args=CHROMIUM_FLAGS
         )
+        jobs = [(name, path, None) for name, path in PAGES.items()]
+        jobs += [(name, *state) for name, state in STATES.items()]
         for scheme in SCHEMES:
             for width in WIDTHS:
-                page = browser.new_page(
-                    viewport={"width": width, "height": 900}, color_scheme=scheme
-                )
-                jobs = [*PAGES.items(), ("artikel-werkblad", "/blog/dilemmas/")]
-                for name, path in jobs:
+                for name, path, act in jobs:
+                    # A fresh page each time: no answers kept from the last one.
+                    page = browser.new_page(
+                        viewport={"width": width, "height": 900}, color_scheme=scheme
+                    )
                     page.goto(server.url + path)
-                    if name == "artikel-werkblad":
-                        fill_in_worksheet(page)
-                        page.locator("#werkblad").scroll_into_view_if_needed()
+                    if act:
+                        act(page)
                     file = f"{name}-{width}-{scheme}.png"
                     page.screenshot(path=str(target / file), full_page=True)
                     shots.append((name, width, scheme, file))
-                page.close()
+                    page.close()
         browser.close()
     return shots
 
 
 def index(shots, target: Path) -> None:
     rows = []
-    for name in [*PAGES, "artikel-werkblad"]:
+    for name in [*PAGES, *STATES]:
         cells = "".join(
             f'<figure><a href="{f}"><img src="{f}" width="{min(w, 420)}" alt=""></a>'
             f"<figcaption>{w} px, {s}</figcaption></figure>"
