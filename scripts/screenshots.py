@@ -6,6 +6,7 @@ Run with `invoke screenshots`.
 """
 
 import html
+import json
 import sys
 import tempfile
 from pathlib import Path
@@ -13,6 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from pelican.settings import read_settings  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from tests.conftest import (  # noqa: E402
@@ -94,6 +96,13 @@ def contact_mistakes(page) -> None:
     page.click("#contact-form button[type=submit]")
 
 
+def open_checklist(page) -> None:
+    """The checklist unfolded, two items ticked."""
+    page.click("[data-checklist-steps] > summary")
+    for box in page.locator(".checklist-items input").all()[:2]:
+        box.check()
+
+
 def search_results(page) -> None:
     page.wait_for_selector(".search-list li")
 
@@ -102,41 +111,71 @@ def search_results(page) -> None:
 STATES = {
     "artikel-werkblad": ("/blog/dilemmas/", fill_in_worksheet),
     "artikel-werkblad-fouten": ("/blog/dilemmas/", worksheet_mistakes),
+    "artikel-checklist": ("/blog/dilemmas/", open_checklist),
     "contact-verstuurd": ("/contact/", contact_sent),
     "contact-fouten": ("/contact/", contact_mistakes),
     "zoeken-resultaten": ("/zoeken/?q=planning", search_results),
 }
 
 
-def shoot(site: Path, target: Path) -> list[tuple[str, int, str, str]]:
+# The lead magnet needs a mailing tool: a second build, with one gated post.
+GATED_POST = """Title: Een checklist om te bewaren
+Slug: lokker
+Date: 2023-05-01 10:00
+Summary: Een post met een checklist achter een aanmelding.
+Checklist: proef
+Checklist_gate: nieuwsbrief
+
+Download de checklist.
+"""
+GATED_FORMS = {
+    "newsletter": {
+        "provider": "mailing",
+        "endpoint": "https://mailing.example/subscribe",
+        "recipient": "Mailingtool",
+        "redirect_field": "redirect",
+    }
+}
+
+
+def open_gate(page) -> None:
+    page.click(".checklist-gate > summary")
+    page.locator(".checklist-gate").scroll_into_view_if_needed()
+
+
+GATED = {"lead-magnet": ("/blog/lokker/", open_gate)}
+
+
+def shoot(sites, target: Path) -> list[tuple[str, int, str, str]]:
+    """Every job of every (server, jobs) pair at every width, light and dark."""
     shots = []
-    with SiteServer(site) as server, sync_playwright() as play:
+    with sync_playwright() as play:
         browser = play.chromium.launch(
             executable_path="/usr/bin/chromium", args=CHROMIUM_FLAGS
         )
-        jobs = [(name, path, None) for name, path in PAGES.items()]
-        jobs += [(name, *state) for name, state in STATES.items()]
         for scheme in SCHEMES:
             for width in WIDTHS:
-                for name, path, act in jobs:
-                    # A fresh page each time: no answers kept from the last one.
-                    page = browser.new_page(
-                        viewport={"width": width, "height": 900}, color_scheme=scheme
-                    )
-                    page.goto(server.url + path)
-                    if act:
-                        act(page)
-                    file = f"{name}-{width}-{scheme}.png"
-                    page.screenshot(path=str(target / file), full_page=True)
-                    shots.append((name, width, scheme, file))
-                    page.close()
+                for server, jobs in sites:
+                    for name, (path, act) in jobs.items():
+                        # A fresh page each time: no answers kept from the last one.
+                        page = browser.new_page(
+                            viewport={"width": width, "height": 900},
+                            color_scheme=scheme,
+                        )
+                        page.goto(server.url + path)
+                        if act:
+                            act(page)
+                        file = f"{name}-{width}-{scheme}.png"
+                        page.screenshot(path=str(target / file), full_page=True)
+                        shots.append((name, width, scheme, file))
+                        page.close()
         browser.close()
     return shots
 
 
 def index(shots, target: Path) -> None:
     rows = []
-    for name in [*PAGES, *STATES]:
+    for name in [*PAGES, *STATES, *GATED]:
         cells = "".join(
             f'<figure><a href="{f}"><img src="{f}" width="{min(w, 420)}" alt=""></a>'
             f"<figcaption>{w} px, {s}</figcaption></figure>"
@@ -154,18 +193,36 @@ def index(shots, target: Path) -> None:
     )
 
 
+def build(work: Path, *overrides: str) -> Path:
+    """The test site built into work/output, or the build's messages and exit."""
+    output = work / "output"
+    content = work / "content" if (work / "content").exists() else copy_content(work)
+    result = build_site(content, output, "pelicanconf.py", *TEST_OVERRIDES, *overrides)
+    if result.returncode:
+        raise SystemExit(result.stdout + result.stderr)
+    return output
+
+
 def main(target: Path) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     for old in target.glob("*.png"):
         old.unlink()
     with tempfile.TemporaryDirectory() as work:
-        output = Path(work) / "output"
-        result = build_site(
-            copy_content(Path(work)), output, "pelicanconf.py", *TEST_OVERRIDES
+        site = build(Path(work) / "site")
+        gated = Path(work) / "gated"
+        content = copy_content(gated)
+        (content / "posts" / "lokker.md").write_text(GATED_POST, "utf-8")
+        gated_site = build(gated, f"FORMS={json.dumps(GATED_FORMS)}")
+        settings = read_settings(
+            str(ROOT / "pelicanconf.py"), override={"FORMS": GATED_FORMS}
         )
-        if result.returncode:
-            raise SystemExit(result.stdout + result.stderr)
-        index(shoot(output, target), target)
+        pages = {name: (path, None) for name, path in PAGES.items()}
+        with (
+            SiteServer(site) as server,
+            SiteServer(gated_site, settings=settings) as gated_server,
+        ):
+            sites = [(server, pages | STATES), (gated_server, GATED)]
+            index(shoot(sites, target), target)
     return target / "index.html"
 
 
