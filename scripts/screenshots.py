@@ -17,6 +17,7 @@ sys.path.insert(0, str(ROOT))
 from pelican.settings import read_settings  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
+from tests.browser.test_lead_magnet import POST as GATED_POST  # noqa: E402
 from tests.conftest import (  # noqa: E402
     CHROMIUM_FLAGS,
     TEST_OVERRIDES,
@@ -118,16 +119,8 @@ STATES = {
 }
 
 
-# The lead magnet needs a mailing tool: a second build, with one gated post.
-GATED_POST = """Title: Een checklist om te bewaren
-Slug: lokker
-Date: 2023-05-01 10:00
-Summary: Een post met een checklist achter een aanmelding.
-Checklist: proef
-Checklist_gate: nieuwsbrief
-
-Download de checklist.
-"""
+# The lead magnet needs a mailing tool: a second build, with the lead-magnet test's
+# gated post (GATED_POST).
 GATED_FORMS = {
     "newsletter": {
         "provider": "mailing",
