@@ -6,6 +6,7 @@ Run with `invoke screenshots`.
 """
 
 import html
+import json
 import sys
 import tempfile
 from pathlib import Path
@@ -13,8 +14,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from pelican.settings import read_settings  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
+from tests.browser.test_lead_magnet import POST as GATED_POST  # noqa: E402
 from tests.conftest import (  # noqa: E402
     CHROMIUM_FLAGS,
     TEST_OVERRIDES,
@@ -36,50 +39,136 @@ PAGES = {
     "archief": "/blog/archief/",
     "zoeken": "/zoeken/",
     "privacy": "/privacy/",
+    "bedankt": "/bedankt/",
+    "offline": "/offline/",
     "404": "/bestaat-niet/",
 }
 WIDTHS = (390, 768, 1366)
 SCHEMES = ("light", "dark")
 
 
+def next_step(page, section: str) -> None:
+    """On a phone the worksheet shows one step at a time: go on to the next."""
+    button = page.locator(f"[data-section={section}] [data-step='1']")
+    if button.is_visible():
+        button.click()
+
+
 def fill_in_worksheet(page) -> None:
     """Answers a reader might give, so the filled-in worksheet can be judged."""
     page.fill("#ws-doelen-1-doel", "Twee nieuwe stallen als klant binnen een jaar")
     page.fill("#ws-doelen-1-deadline", "2027-06-30")
+    page.click("label[for=ws-doelen-1-helder-1]")
+    page.click("label[for=ws-doelen-1-concreet-2]")
+    next_step(page, "doelen")
     page.fill("#ws-afleidingen-1-taak", "Facturen en betalingsherinneringen")
+    page.click("label[for=ws-afleidingen-1-zelf-2]")
+    page.click("label[for=ws-afleidingen-1-tijd-1]")
+    next_step(page, "afleidingen")
     page.fill("#ws-uurtarief", "45")
     page.fill("#ws-uren_per_klant", "4")
     page.locator("#ws-uren_per_klant").blur()
+    page.locator("#werkblad").scroll_into_view_if_needed()
 
 
-def shoot(site: Path, target: Path) -> list[tuple[str, int, str, str]]:
+def worksheet_mistakes(page) -> None:
+    """A forgotten goal and an amount typed in words: the messages and summary."""
+    page.fill("#ws-doelen-1-doel", "Twee nieuwe stallen als klant")
+    next_step(page, "doelen")
+    page.fill("#ws-afleidingen-1-taak", "Facturen")
+    next_step(page, "afleidingen")
+    page.fill("#ws-uurtarief", "veertig")
+    page.locator("#ws-uurtarief").blur()
+    next_step(page, "berekening")
+    page.locator("#werkblad").scroll_into_view_if_needed()
+
+
+def contact_sent(page) -> None:
+    """The contact form after "send": the notice that her mail program opened."""
+    page.fill("#contact-naam", "Anna de Vries")
+    page.fill("#contact-email", "anna@stal.example")
+    page.fill("#contact-bericht", "Ik wil graag kennismaken.")
+    page.click("#contact-form button[type=submit]")
+    page.wait_for_selector("[data-mail-opened]:not(:empty)")
+
+
+def contact_mistakes(page) -> None:
+    """The contact form sent empty: the summary and the messages at the fields."""
+    page.click("#contact-form button[type=submit]")
+
+
+def open_checklist(page) -> None:
+    """The checklist unfolded, two items ticked."""
+    page.click("[data-checklist-steps] > summary")
+    for box in page.locator(".checklist-items input").all()[:2]:
+        box.check()
+
+
+def search_results(page) -> None:
+    page.wait_for_selector(".search-list li")
+
+
+# States worth a look of their own: name, path, what the reader did.
+STATES = {
+    "artikel-werkblad": ("/blog/dilemmas/", fill_in_worksheet),
+    "artikel-werkblad-fouten": ("/blog/dilemmas/", worksheet_mistakes),
+    "artikel-checklist": ("/blog/dilemmas/", open_checklist),
+    "contact-verstuurd": ("/contact/", contact_sent),
+    "contact-fouten": ("/contact/", contact_mistakes),
+    "zoeken-resultaten": ("/zoeken/?q=planning", search_results),
+}
+
+
+# The lead magnet needs a mailing tool: a second build, with the lead-magnet test's
+# gated post (GATED_POST).
+GATED_FORMS = {
+    "newsletter": {
+        "provider": "mailing",
+        "endpoint": "https://mailing.example/subscribe",
+        "recipient": "Mailingtool",
+        "redirect_field": "redirect",
+    }
+}
+
+
+def open_gate(page) -> None:
+    page.click(".checklist-gate > summary")
+    page.locator(".checklist-gate").scroll_into_view_if_needed()
+
+
+GATED = {"lead-magnet": ("/blog/lokker/", open_gate)}
+
+
+def shoot(sites, target: Path) -> list[tuple[str, int, str, str]]:
+    """Every job of every (server, jobs) pair at every width, light and dark."""
     shots = []
-    with SiteServer(site) as server, sync_playwright() as play:
+    with sync_playwright() as play:
         browser = play.chromium.launch(
             executable_path="/usr/bin/chromium", args=CHROMIUM_FLAGS
         )
         for scheme in SCHEMES:
             for width in WIDTHS:
-                page = browser.new_page(
-                    viewport={"width": width, "height": 900}, color_scheme=scheme
-                )
-                jobs = [*PAGES.items(), ("artikel-werkblad", "/blog/dilemmas/")]
-                for name, path in jobs:
-                    page.goto(server.url + path)
-                    if name == "artikel-werkblad":
-                        fill_in_worksheet(page)
-                        page.locator("#werkblad").scroll_into_view_if_needed()
-                    file = f"{name}-{width}-{scheme}.png"
-                    page.screenshot(path=str(target / file), full_page=True)
-                    shots.append((name, width, scheme, file))
-                page.close()
+                for server, jobs in sites:
+                    for name, (path, act) in jobs.items():
+                        # A fresh page each time: no answers kept from the last one.
+                        page = browser.new_page(
+                            viewport={"width": width, "height": 900},
+                            color_scheme=scheme,
+                        )
+                        page.goto(server.url + path)
+                        if act:
+                            act(page)
+                        file = f"{name}-{width}-{scheme}.png"
+                        page.screenshot(path=str(target / file), full_page=True)
+                        shots.append((name, width, scheme, file))
+                        page.close()
         browser.close()
     return shots
 
 
 def index(shots, target: Path) -> None:
     rows = []
-    for name in [*PAGES, "artikel-werkblad"]:
+    for name in [*PAGES, *STATES, *GATED]:
         cells = "".join(
             f'<figure><a href="{f}"><img src="{f}" width="{min(w, 420)}" alt=""></a>'
             f"<figcaption>{w} px, {s}</figcaption></figure>"
@@ -97,18 +186,36 @@ def index(shots, target: Path) -> None:
     )
 
 
+def build(work: Path, *overrides: str) -> Path:
+    """The test site built into work/output, or the build's messages and exit."""
+    output = work / "output"
+    content = work / "content" if (work / "content").exists() else copy_content(work)
+    result = build_site(content, output, "pelicanconf.py", *TEST_OVERRIDES, *overrides)
+    if result.returncode:
+        raise SystemExit(result.stdout + result.stderr)
+    return output
+
+
 def main(target: Path) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     for old in target.glob("*.png"):
         old.unlink()
     with tempfile.TemporaryDirectory() as work:
-        output = Path(work) / "output"
-        result = build_site(
-            copy_content(Path(work)), output, "pelicanconf.py", *TEST_OVERRIDES
+        site = build(Path(work) / "site")
+        gated = Path(work) / "gated"
+        content = copy_content(gated)
+        (content / "posts" / "lokker.md").write_text(GATED_POST, "utf-8")
+        gated_site = build(gated, f"FORMS={json.dumps(GATED_FORMS)}")
+        settings = read_settings(
+            str(ROOT / "pelicanconf.py"), override={"FORMS": GATED_FORMS}
         )
-        if result.returncode:
-            raise SystemExit(result.stdout + result.stderr)
-        index(shoot(output, target), target)
+        pages = {name: (path, None) for name, path in PAGES.items()}
+        with (
+            SiteServer(site) as server,
+            SiteServer(gated_site, settings=settings) as gated_server,
+        ):
+            sites = [(server, pages | STATES), (gated_server, GATED)]
+            index(shoot(sites, target), target)
     return target / "index.html"
 
 
