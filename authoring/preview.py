@@ -39,7 +39,6 @@ ASSETS = {  # authoring/preview_assets/, served under /_preview/: the preview's 
     "reload.js": "text/javascript",
     "preview.css": "text/css",
 }
-MARKUP_SUFFIXES = {".md", ".markdown", ".mkd", ".mdown", ".html", ".htm"}
 STATE_FILE = "preview.json"  # in CACHE_PATH: the address new-post prints
 WRITTEN_FILE = "preview-written.json"  # in CACHE_PATH: what the last full pass wrote
 BODY = re.compile(rb"<body\b[^>]*>")
