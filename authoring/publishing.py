@@ -82,7 +82,9 @@ def recorded_sources(site: Path) -> Iterator[dict[str, Path]]:
 def evidence_line(source: Path, text: str, page: str, built: str = "") -> int:
     """The line of `source` holding what the gate names: the text of the built
     page's line `built`, else an address (not the page's own); 1 when none does."""
-    needles = [built.strip(), re.sub(r"<[^>]+>", "", built).strip()]
+    built = built.strip()
+    unwrapped = re.sub(r"^<p>(.*)</p>$", r"\1", built)  # Markdown's paragraph
+    needles = [built, unwrapped, re.sub(r"<[^>]+>", "", built).strip()]
     for url in URL.findall(text):
         path = urlsplit(url).path
         if path.strip("/") and path.strip("/") != Path(page).parent.as_posix():
@@ -104,10 +106,15 @@ def built_line(page: Path, line: int, text: str) -> str:
     lines = page.read_text(encoding="utf-8", errors="replace").splitlines()
     if not 1 < line <= len(lines):
         return ""
-    quoted = re.findall(r"“([^”]+)”", text)
+    # A quoted name counts as a tag (“p” is in almost every line) and, when it is
+    # longer than a tag's usual name, as itself (an id, an address).
+    quoted = [
+        (f"<{q}", f"</{q}", *([q] if len(q) > 3 else []))
+        for q in re.findall(r"“([^”]+)”", text)
+    ]
     for candidate in (line, line + 1, line - 1):
         if 0 < candidate <= len(lines) and any(
-            q in lines[candidate - 1] for q in quoted
+            form in lines[candidate - 1] for forms in quoted for form in forms
         ):
             return lines[candidate - 1]
     return lines[line - 1]
