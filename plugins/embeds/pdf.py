@@ -8,6 +8,7 @@ is in the cache is never rendered again. WeasyPrint is imported only when a PDF 
 rendered; two or more are spread over the cores.
 """
 
+import atexit
 import hashlib
 import logging
 import os
@@ -71,6 +72,9 @@ def write_atomically(target: Path, data: bytes) -> None:
 # load, by stylesheet paths. Parsing them and decompressing the WOFF2 fonts was most
 # of a PDF's rendering time; every PDF of a build uses the same ones.
 _styles: dict[tuple[str, ...], tuple] = {}
+# Dropped before the interpreter tears down WeasyPrint's modules: a font set-up freed
+# after that prints "Exception ignored … Traceback" on the way out (e.g. the preview).
+atexit.register(_styles.clear)
 
 
 def styles(paths: tuple[str, ...]) -> tuple:
