@@ -187,3 +187,22 @@ def test_the_owner_can_choose_a_newsletter_signup_by_mail(page, newsletter_by_ma
         "body": "Voornaam: Anna\r\nE-mailadres: anna@stal.example\r\n\r\n"
         "Via: nieuwsbrief-cta, nieuwsbrief",
     }
+
+
+# The sum of the page's layout shifts so far (Lighthouse's CLS), read after two frames.
+LAYOUT_SHIFT = """() => new Promise((done) => {
+  let shift = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (!entry.hadRecentInput) shift += entry.value;
+    }
+  }).observe({type: "layout-shift", buffered: true});
+  requestAnimationFrame(() => requestAnimationFrame(() => done(shift)));
+})"""
+
+
+def test_the_mail_form_is_there_from_the_first_paint_without_a_shift(probe):
+    probe.goto("/contact/")
+    assert probe.page.locator("#contact-form").is_visible()
+    assert not probe.page.locator("[data-mail-fallback]").is_visible()
+    assert probe.page.evaluate(LAYOUT_SHIFT) == 0
