@@ -18,7 +18,6 @@ PUBLISH_SETTINGS = "publishconf.py"
 SETTINGS = {**DEFAULT_CONFIG, **settings_values(ROOT / DEV_SETTINGS)}
 OUTPUT = ROOT / SETTINGS["OUTPUT_PATH"]
 HOST, PORT = "127.0.0.1", 8000
-CACHED = ("CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true")
 speak_dutch()  # Invoke's own messages (a missing argument...) in Dutch
 
 
