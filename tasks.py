@@ -60,7 +60,7 @@ def livereload(c, port=str(PORT)):
     """Voorbeeld op http://127.0.0.1:8000 dat zichzelf bijwerkt als je opslaat."""
     from authoring.preview import serve as preview
 
-    sys.exit(preview(ROOT / DEV_SETTINGS, HOST, str(port)))
+    sys.exit(preview(ROOT / DEV_SETTINGS, HOST, port))
 
 
 @task(

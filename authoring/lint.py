@@ -20,7 +20,7 @@ from types import SimpleNamespace
 from urllib.parse import unquote, urljoin, urlsplit
 from zoneinfo import ZoneInfo
 
-from embeds.attach import choose
+from embeds.attach import NONE, choose
 from embeds.checklist import parse_checklist
 from embeds.errors import DefinitionError
 from embeds.loading import DEFINITIONS, load_folder
@@ -66,7 +66,6 @@ from .wix_check import check_imported
 
 logger = logging.getLogger(__name__)
 
-NONE = "none"
 STATUSES = ("published", "draft", "hidden")
 # Fields the site reads; a field that is a near miss of one of these is a typo.
 KNOWN_FIELDS = [

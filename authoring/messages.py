@@ -44,6 +44,10 @@ class Problem:
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.level}: {self.message} ({self.advice})"
 
+    @classmethod
+    def error(cls, file: str, line: int, message: str, advice: str) -> "Problem":
+        return cls(file, line, ERROR, message, advice)
+
 
 def shown(
     path: str | Path, content: Path | None = None, root: Path | None = None
@@ -546,7 +550,7 @@ def problem_from_error(
         settings_file = (root or Path.cwd()) / SETTINGS_NAME
         line = line or settings_line(settings_file, error.path or "")
         file = settings_file
-    return Problem(shown(file, content, root), line or 1, ERROR, message, advice)
+    return Problem.error(shown(file, content, root), line or 1, message, advice)
 
 
 # -- Pelican's own records ----------------------------------------------------------
@@ -569,27 +573,26 @@ def line_with(path: Path, needle: str) -> int:
 
 
 def not_utf8(file: str) -> Problem:
-    return Problem(file, 1, ERROR, *NOT_UTF8)
+    return Problem.error(file, 1, *NOT_UTF8)
 
 
 def date_problem(file: str, line: int, error: DateError) -> Problem:
-    return Problem(file, line, ERROR, str(error), f"schrijf hem als {DATE_EXAMPLE}")
+    return Problem.error(file, line, str(error), f"schrijf hem als {DATE_EXAMPLE}")
 
 
 STATUSES = "published, draft of hidden"
 
 
 def status_problem(file: str, line: int, status: str) -> Problem:
-    return Problem(
-        file, line, ERROR, f"onbekende status '{status}'", f"gebruik {STATUSES}"
+    return Problem.error(
+        file, line, f"onbekende status '{status}'", f"gebruik {STATUSES}"
     )
 
 
 def static_by_filename(file: str, line: int, target: str) -> Problem:
-    return Problem(
+    return Problem.error(
         file,
         line,
-        ERROR,
         f"de link {{filename}}{target} wijst naar een afbeelding of bestand, niet "
         "naar een post",
         f"schrijf {{static}}{target}",
@@ -598,7 +601,7 @@ def static_by_filename(file: str, line: int, target: str) -> Problem:
 
 def slug_problem(file: str, line: int, error: SlugError) -> Problem:
     suggestion = suggested_slug(getattr(error, "value", "")) or "mijn-post"
-    return Problem(file, line, ERROR, str(error), f"schrijf Slug: {suggestion}")
+    return Problem.error(file, line, str(error), f"schrijf Slug: {suggestion}")
 
 
 def missing_field(file: str, path: Path, field: str) -> Problem:
@@ -608,30 +611,27 @@ def missing_field(file: str, path: Path, field: str) -> Problem:
     except (OSError, UnicodeDecodeError):
         empty = False
     if empty:
-        return Problem(
+        return Problem.error(
             file,
             1,
-            ERROR,
             "het bestand is leeg",
             "schrijf er een post in of verwijder het; "
             'invoke new-post "Mijn titel" maakt een begin',
         )
     examples = {"title": "Title: Mijn titel", "date": "Date: 01-02-2025 10:00"}
     noun = {"title": "titel", "date": "datum"}.get(field, field)
-    return Problem(
+    return Problem.error(
         file,
         1,
-        ERROR,
         f"de post heeft geen {noun}",
         f"zet bovenaan een regel als: {examples.get(field, field.title() + ': ...')}",
     )
 
 
 def field_twice(file: str, line: int, name: str, first: int) -> Problem:
-    return Problem(
+    return Problem.error(
         file,
         line,
-        ERROR,
         f"het veld {name} staat er twee keer (ook op regel {first})",
         "haal een van beide weg",
     )
@@ -640,10 +640,9 @@ def field_twice(file: str, line: int, name: str, first: int) -> Problem:
 def field_continued(file: str, line: int, name: str) -> Problem:
     """Markdown reads a header line starting with a tab or four spaces as the next
     line of the field above it."""
-    return Problem(
+    return Problem.error(
         file,
         line,
-        ERROR,
         "deze regel begint met een tab of spaties en telt daardoor mee als "
         f"vervolg van {name}",
         "haal de tab of spaties aan het begin van de regel weg",
@@ -660,16 +659,15 @@ def duplicate_field(file: str, path: Path, key: str) -> Problem:
         return field_twice(file, same[1].line, same[1].name, same[0].line)
     if same:
         return field_continued(file, same[0].line + 1, same[0].name)
-    return Problem(
-        file, 1, ERROR, f"het veld {key} staat er twee keer", "haal een van beide weg"
+    return Problem.error(
+        file, 1, f"het veld {key} staat er twee keer", "haal een van beide weg"
     )
 
 
 def missing_alt(file: str, path: Path, image: str) -> Problem:
-    return Problem(
+    return Problem.error(
         file,
         line_with(path, image),
-        ERROR,
         f"de afbeelding {image} heeft geen beschrijving (alt-tekst)",
         "schrijf tussen de haken wat er op de foto staat: "
         "![Paard in de wei]({static}/images/" + image + ")",
@@ -677,10 +675,9 @@ def missing_alt(file: str, path: Path, image: str) -> Problem:
 
 
 def broken_link(file: str, line: int, link: str) -> Problem:
-    return Problem(
+    return Problem.error(
         file,
         line,
-        ERROR,
         f"de link {link} wijst naar een bestand dat niet bestaat",
         "controleer de naam en de map, bijvoorbeeld {filename}/posts/dilemmas.md "
         "of {static}/images/foto.jpg",
@@ -688,10 +685,9 @@ def broken_link(file: str, line: int, link: str) -> Problem:
 
 
 def not_an_image(file: str, line: int, link: str) -> Problem:
-    return Problem(
+    return Problem.error(
         file,
         line,
-        ERROR,
         f"{link} is geen afbeelding die de site kan lezen (beschadigd, of een ander "
         "soort bestand)",
         "open de foto in een fotoprogramma en sla hem opnieuw op als JPEG of PNG",
@@ -727,7 +723,7 @@ class DutchBuildLog(logging.Handler):
         try:
             found = self.translate(record)
         except Exception:  # the report must never hide the problem itself
-            found = Problem("?", 1, ERROR, record.getMessage(), "zie de melding")
+            found = Problem.error("?", 1, record.getMessage(), "zie de melding")
         for problem in found if isinstance(found, list) else [found]:
             if problem and problem not in self.problems:
                 self.problems.append(problem)
@@ -808,10 +804,9 @@ class DutchBuildLog(logging.Handler):
         if isinstance(error, UnicodeDecodeError):  # a definition: find the file
             return self.not_utf8_file()
         if getattr(error, "filename", None) and getattr(error, "lineno", None):
-            return Problem(  # a template (Jinja) or Python file of the site itself
+            return Problem.error(  # a template (Jinja) or Python file of the site
                 shown(error.filename, root=self.root),
                 error.lineno,
-                ERROR,
                 f"de site kan niet worden gebouwd: {error}",
                 "dit is een fout in de opmaak van de site, niet in je tekst; "
                 "vraag hulp met deze melding erbij",
@@ -824,10 +819,9 @@ class DutchBuildLog(logging.Handler):
 
     def unknown(self, file: str, detail: str) -> Problem:
         """A record no rule knows: still one line, with the detail for a developer."""
-        return Problem(
+        return Problem.error(
             file or SETTINGS_NAME,
             1,
-            ERROR,
             f"de site kan niet worden gebouwd: {detail}".rstrip(": "),
             "kijk naar deze regel of vraag hulp met deze melding erbij",
         )
@@ -894,7 +888,7 @@ class DutchBuildLog(logging.Handler):
             line = header_line(path, "slug")
             line = line if line > 1 else header_line(path, "title")
             message = f"de slug '{slug}' heeft {others} ook"
-            found.append(Problem(shown(path), line, ERROR, message, SAME_SLUG))
+            found.append(Problem.error(shown(path), line, message, SAME_SLUG))
         return found
 
 

@@ -1,15 +1,13 @@
 """What a Wix import leaves for the author to do, as warnings of `invoke check`."""
 
-import logging
 import re
 from urllib.parse import quote, unquote, urlsplit
 
 from hosting.redirects import old_path
 
+from .messages import ERROR, WARNING
 from .wix_import import TRUNCATED
 from .wix_markdown import MISSING_ALT
-
-logger = logging.getLogger(__name__)
 
 IN_BODY = re.compile(r"!\[" + re.escape(MISSING_ALT) + r"\]\(([^)\s]*)")
 IN_HEADER = re.compile(r"^image_alt:\s*" + re.escape(MISSING_ALT), re.IGNORECASE)
@@ -27,7 +25,7 @@ def check_imported(checker, doc) -> None:
             checker.add(
                 doc,
                 wix.line,
-                "fout",
+                ERROR,
                 f"Wix_url {wix.value!r} bevat tekens die niet in een webadres mogen",
                 f"schrijf het zo: Wix_url: {encoded}",
             )
@@ -41,7 +39,7 @@ def check_imported(checker, doc) -> None:
         checker.add(
             doc,
             status.line,
-            "waarschuwing",
+            WARNING,
             "deze post was in de feed ingekort: alleen het begin staat er",
             "importeer de opgeslagen pagina van de post met invoke import-wix",
         )
@@ -55,7 +53,7 @@ def check_imported(checker, doc) -> None:
             checker.add(
                 doc,
                 number,
-                "waarschuwing",
+                WARNING,
                 f"beschrijf deze afbeelding: {shown}",
                 f"vervang '{MISSING_ALT}' door wat er op de foto te zien is",
             )

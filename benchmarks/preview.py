@@ -11,7 +11,6 @@ before the next save, and reports that time too.
 
 import json
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -21,6 +20,7 @@ from pathlib import Path
 from playwright.sync_api import Error as PlaywrightError
 
 from benchmarks.corpus import build_corpus
+from tests.support.server import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "benchmarks" / "work"
@@ -51,12 +51,6 @@ def project(size: int) -> Path:
     for name in ("pelicanconf.py", "publishconf.py", "tasks.py"):
         shutil.copyfile(ROOT / name, folder / name)
     return folder
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def wait_for(log: Path, text: str, count: int, timeout: float = 600) -> None:

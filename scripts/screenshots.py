@@ -7,6 +7,7 @@ Run with `invoke screenshots`.
 
 import html
 import json
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -144,7 +145,7 @@ def shoot(sites, target: Path) -> list[tuple[str, int, str, str]]:
     shots = []
     with sync_playwright() as play:
         browser = play.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_FLAGS
+            executable_path=shutil.which("chromium"), args=CHROMIUM_FLAGS
         )
         for scheme in SCHEMES:
             for width in WIDTHS:

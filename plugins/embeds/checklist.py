@@ -19,6 +19,7 @@ from pathlib import Path
 import markdown_it
 from markdown_it import MarkdownIt
 from pelican.utils import slugify
+from sitekit.dates import SLUG as NAME
 
 from .attach import all_articles, choose
 from .errors import DefinitionError
@@ -28,7 +29,6 @@ logger = logging.getLogger(__name__)
 
 FOLDER, SUFFIXES = DEFINITIONS["checklist"]
 TASK = "[ ] "
-NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # `Article: slug` above the title: the one post the checklist's PDF links back to.
 HEADER = re.compile(r"([A-Za-z][A-Za-z_-]*)\s*:\s*(.*)")
 HEADER_KEYS = ("article",)

@@ -6,15 +6,12 @@ that names a remote image or an absolute path stops the build with its file and
 line. WeasyPrint's own fetcher is then wrapped so that it refuses the same addresses.
 """
 
-import logging
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
 from .errors import DefinitionError
-
-logger = logging.getLogger(__name__)
 
 ASSETS = Path(__file__).parent / "pdf"
 ATTRIBUTES = ("src", "href", "data", "poster")  # links (<a>) are never fetched

@@ -9,7 +9,6 @@ the same input gives the same bytes.
 """
 
 import io
-import logging
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import (
@@ -19,8 +18,6 @@ from pypdf.generic import (
     NameObject,
     TextStringObject,
 )
-
-logger = logging.getLogger(__name__)
 
 ON = NameObject("/Yes")
 OFF = NameObject("/Off")

@@ -5,7 +5,6 @@ links), `ogimage` (the default Open Graph image), `structured` (JSON-LD of the
 business), `search` (the Pagefind index, built after every build).
 """
 
-import hashlib
 import logging
 import posixpath
 from pathlib import Path
@@ -14,6 +13,7 @@ from pelican import signals
 from pictures import picture_for
 from pictures.resize import RASTER
 from PIL import Image, UnidentifiedImageError
+from sitekit.assets import hashed_name
 
 from . import ogimage
 from .related import RelatedIndex, neighbours
@@ -35,8 +35,7 @@ def on_initialized(pelican) -> None:
     settings.setdefault("RELATED_POSTS_MAX", 3)
     settings.setdefault("SEARCH_LANGUAGE", settings["DEFAULT_LANG"])
     png = ogimage.render(settings["SITENAME"], settings.get("SITE_DESCRIPTION") or "")
-    digest = hashlib.sha256(png).hexdigest()[:10]
-    path = f"{settings['THEME_STATIC_DIR']}/img/og-default.{digest}.png"
+    path = hashed_name(f"{settings['THEME_STATIC_DIR']}/img/og-default.png", png)
     _state["og_default"] = (path, png)
     settings["OG_DEFAULT_IMAGE"] = {
         "url": f"{settings['SITE_PUBLIC_URL']}/{path}",

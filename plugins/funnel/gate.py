@@ -7,18 +7,15 @@ provider "mailing"). After the tool's double opt-in, the tool sends the reader t
 The PDF keeps its plain URL; without a mailing tool the download stays free.
 """
 
-import logging
-
 from embeds.attach import NONE, all_articles, metadata_line
 from pelican.generators import Generator
 
 from .errors import DefinitionError
-
-logger = logging.getLogger(__name__)
+from .forms import THANKS_PATH
 
 GATE_KEY = "Checklist_gate"
 GATES = ("nieuwsbrief",)
-THANKS_URL = "bedankt/{name}/"
+THANKS_URL = THANKS_PATH + "{name}/"
 TEMPLATE = "checklist_thanks"
 
 

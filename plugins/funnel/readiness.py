@@ -1,11 +1,8 @@
 """What the owner still has to fill in for a complete funnel: told by `invoke check`
 and `invoke publish` (authoring/lint.py), never shown to readers."""
 
-import logging
 import re
 from dataclasses import dataclass
-
-logger = logging.getLogger(__name__)
 
 KVK = re.compile(r"^\d{8}$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")

@@ -6,11 +6,11 @@ tests/browser/test_offline.py compares the result with Chromium's rendering of t
 SVG, so a changed mark that is not changed here too fails the tests.
 """
 
-import hashlib
 import io
 from pathlib import Path
 
 from PIL import Image, ImageDraw
+from sitekit.assets import hashed_name
 
 BRAND = "#2d5a37"  # the mark's background: the theme colour
 PAPER = "#fbfaf6"  # the horseshoe
@@ -71,9 +71,8 @@ def write_icons(output: Path, folder: str) -> list[dict]:
     entries = []
     for size, maskable in ICONS:
         data = png_bytes(draw_mark(size, maskable))
-        digest = hashlib.sha256(data).hexdigest()[:10]
         kind = "maskable" if maskable else "icon"
-        path = f"{folder}/{kind}-{size}.{digest}.png"
+        path = hashed_name(f"{folder}/{kind}-{size}.png", data)
         (output / path).parent.mkdir(parents=True, exist_ok=True)
         (output / path).write_bytes(data)
         entries.append(

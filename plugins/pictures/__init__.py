@@ -6,7 +6,6 @@ published: every page that shows it gets a <picture> of resized WebP and JPEG va
 same for Markdown images, cover images (`Image:`) and the theme's own <img> tags.
 """
 
-import logging
 import posixpath
 import re
 from pathlib import Path
@@ -15,8 +14,6 @@ from pelican import signals
 
 from . import resize
 from .markup import for_feed, rewrite
-
-logger = logging.getLogger(__name__)
 
 _state: dict = {}
 # The end of an attribute value naming a raster image: where a link may need rewriting.
@@ -38,8 +35,7 @@ def on_static_finalized(generator) -> None:
             _state["sources"][static.url] = Path(static.source_path)
         else:
             kept.append(static)
-    generator.context["staticfiles"][:] = kept
-    generator.staticfiles = kept
+    generator.context["staticfiles"][:] = kept  # the generator's own list
 
 
 def picture_for(source: Path, url: str, settings: dict) -> resize.Picture:

@@ -37,8 +37,7 @@ def on_initialized(pelican) -> None:
     settings = pelican.settings
     settings.setdefault("PLUGIN_TEMPLATE_PATHS", [])
     settings["UI"] = load_strings(settings)
-    _state.pop("assets", None)
-    _state.pop("written", None)
+    _state.clear()
 
 
 def on_generator_init(generator) -> None:

@@ -34,6 +34,13 @@ def minify_js(text: str) -> str:
     return minify.string("application/javascript", text)
 
 
+def hashed_name(path: str, body: bytes) -> str:
+    """`path` with a hash of `body` before its suffix: "img/x.png" -> "img/x.<hash>.png"
+    (the one naming scheme hosts cache forever: plugins/hosting/policy.py)."""
+    stem, dot, ext = path.rpartition(".")
+    return f"{stem}.{hashlib.sha256(body).hexdigest()[:10]}{dot}{ext}"
+
+
 class AssetManifest:
     """Maps a theme static path such as "css/site.css" to its hashed output path."""
 
@@ -53,9 +60,7 @@ class AssetManifest:
             self._resolving.add(name)
             body = self._body(name)
             self._resolving.discard(name)
-            digest = hashlib.sha256(body).hexdigest()[:10]
-            stem, dot, ext = name.rpartition(".")
-            self.used[name] = (f"{self.static_dir}/{stem}.{digest}{dot}{ext}", body)
+            self.used[name] = (hashed_name(f"{self.static_dir}/{name}", body), body)
         return self.used[name][0]
 
     def _body(self, name: str) -> bytes:

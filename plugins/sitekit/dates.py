@@ -7,14 +7,11 @@ first (`2025-02-01`) is read year-month-day; a two-digit year or a month over 12
 never guessed at: that is an error with an example.
 """
 
-import logging
 import re
 
 from pelican.utils import SafeDatetime
 
 from .filters import MONTHS_NL
-
-logger = logging.getLogger(__name__)
 
 EXAMPLE = "01-02-2025 10:00 voor 1 februari 2025, of 2025-02-01 10:00"
 _SEP = r"[-/.]"

@@ -7,13 +7,9 @@ from tests.authoring.test_mistakes import TYPE_AT
 from tests.conftest import ROOT, copy_project
 
 
-def invoke(*args: str, cwd=ROOT, env=None) -> subprocess.CompletedProcess:
+def invoke(*args: str, cwd=ROOT) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "invoke", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env=env,
+        [sys.executable, "-m", "invoke", *args], cwd=cwd, capture_output=True, text=True
     )
 
 

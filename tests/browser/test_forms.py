@@ -4,9 +4,7 @@ and without JavaScript, under the CSP the settings produce for that endpoint."""
 from urllib.parse import urlsplit
 
 import pytest
-from pelican.settings import read_settings
 
-from tests.conftest import ROOT
 from tests.support.funnel import (
     MESSAGE_KEY,
     leave_worksheet_message,
@@ -18,11 +16,6 @@ from tests.support.vnu import vnu_errors
 pytestmark = pytest.mark.browser
 
 CONTACT = {"naam": "Anna de Vries", "email": "anna@stal.example", "bericht": "Hoi!"}
-
-
-def settings_with(overrides: dict) -> dict:
-    """The site's settings with these overrides, for the CSP the server sends."""
-    return read_settings(str(ROOT / "pelicanconf.py"), override=overrides)
 
 
 @pytest.fixture(scope="module")

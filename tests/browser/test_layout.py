@@ -3,7 +3,7 @@ JavaScript, the footer at the bottom, a good measure, code that scrolls inside."
 
 import pytest
 
-from tests.gates.test_browser_gates import site_paths
+from tests.support.html import site_paths
 
 WIDTHS = (320, 390, 768, 1366)
 CORPUS = "/blog/lange-inhoud/"

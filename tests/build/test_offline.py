@@ -4,11 +4,11 @@ app manifest and its icons, the headers hosts send them with, the privacy page."
 import json
 import re
 
-from bs4 import BeautifulSoup
 from PIL import Image
 from sitekit.security import content_security_policy
 
 from authoring.source import site_settings
+from tests.support.html import soup
 
 
 def worker_build(site) -> dict:
@@ -23,7 +23,7 @@ def test_the_worker_keeps_the_theme_files_the_pages_use_and_the_offline_page(sit
     assert build["offline"] == "offline/" and "offline/" in build["precache"]
     for path in build["precache"]:
         assert (site / path).is_file() or (site / path / "index.html").is_file(), path
-    page = BeautifulSoup((site / "blog/dilemmas/index.html").read_text(), "html.parser")
+    page = soup(site / "blog/dilemmas/index.html")
     used = [page.select_one("link[rel=stylesheet]")["href"]]
     used += [script["src"] for script in page.select("script[src]")]
     for href in used:
@@ -32,7 +32,7 @@ def test_the_worker_keeps_the_theme_files_the_pages_use_and_the_offline_page(sit
 
 def test_every_page_offers_the_manifest_and_registers_the_worker_deferred(site):
     for path in [site / "index.html", site / "blog/dilemmas/index.html"]:
-        head = BeautifulSoup(path.read_text(), "html.parser").head
+        head = soup(path).head
         assert head.select_one('link[rel="manifest"][href$="/manifest.webmanifest"]')
         assert head.select_one('meta[name="theme-color"]')["content"] == "#2d5a37"
         script = head.select_one('script[src*="/theme/js/offline."]')
@@ -65,6 +65,6 @@ def test_hosts_always_ask_for_the_worker_and_allow_it_in_the_policy(site):
 
 
 def test_the_privacy_page_says_what_is_kept_on_the_device_and_how_to_remove_it(site):
-    page = BeautifulSoup((site / "privacy/index.html").read_text(), "html.parser")
+    page = soup(site / "privacy/index.html")
     text = page.select_one('[data-privacy="offline"]').get_text(" ", strip=True)
     assert "op jouw apparaat" in text and "websitegegevens" in text and "wissen" in text

@@ -3,13 +3,7 @@ no script error, no request to another host, and zero axe-core violations."""
 
 import pytest
 
-
-def site_paths(site) -> list[str]:
-    """The URL path of every HTML page in the build."""
-    return [
-        "/" + file.relative_to(site).as_posix().removesuffix("index.html")
-        for file in sorted(site.rglob("*.html"))
-    ]
+from tests.support.html import site_paths
 
 
 @pytest.mark.browser

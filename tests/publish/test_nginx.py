@@ -14,8 +14,9 @@ import pytest
 from sitekit.security import content_security_policy
 
 from tests.conftest import build_site, copy_content
-from tests.gates.test_browser_gates import COMPILE_WASM, site_paths
+from tests.gates.test_browser_gates import COMPILE_WASM
 from tests.publish.hosting import HOST, production_settings
+from tests.support.html import site_paths
 from tests.support.probe import PageProbe
 from tests.support.server import free_port
 

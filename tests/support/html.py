@@ -18,3 +18,11 @@ def fold(text: str) -> str:
 def text_of(node) -> str:
     """The visible text of a node with white space folded, as a reader sees it."""
     return fold(node.get_text(" "))
+
+
+def site_paths(site) -> list[str]:
+    """The URL path of every HTML page in the build."""
+    return [
+        "/" + file.relative_to(site).as_posix().removesuffix("index.html")
+        for file in sorted(site.rglob("*.html"))
+    ]
