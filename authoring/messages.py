@@ -14,6 +14,7 @@ import logging
 import re
 import sys
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -892,6 +893,28 @@ class DutchBuildLog(logging.Handler):
         return found
 
 
+@contextmanager
+def dutch_build_log(content: Path, root: Path, write, quiet: bool = True):
+    """While one build runs: its problems go to a DutchBuildLog (given to the body)
+    in place of the root logger's handlers, Pelican's console is quiet, and the
+    warnings Pelican shows once per process are shown again (each build of the
+    preview, one process, must see its own)."""
+    from pelican import log as pelican_log
+
+    log = DutchBuildLog(content, root, write)
+    top = logging.getLogger()
+    # With a handler on the root logger, Pelican adds none of its own (basicConfig).
+    saved, top.handlers = top.handlers[:], [log]
+    pelican_log.console.quiet = quiet
+    pelican_log.LimitFilter._raised_messages.clear()
+    pelican_log.LimitFilter._group_count.clear()
+    try:
+        yield log
+    finally:
+        top.handlers = saved
+        pelican_log.console.quiet = False
+
+
 def run_pelican(
     settings_file: Path, args: list[str], write=print, done: bool = True
 ) -> int:
@@ -907,27 +930,16 @@ def run_pelican(
     argv = ["-s", str(settings_file), "--fatal", "warnings", *args]
     given = parse_arguments(argv)
     content = Path(given.path or settings["PATH"])
-    handler = DutchBuildLog(content.resolve(), root, write)
-    top = logging.getLogger()
-    # With a handler on the root logger, Pelican adds none of its own (basicConfig).
-    saved = top.handlers[:]
-    top.handlers = [handler]
     listening = given.listen  # then Pelican's own "Serving site at" line is kept
-    pelican_log.console.quiet = not listening
-    # Pelican shows a warning once per process; each build (the preview builds again
-    # and again in one process) must see its own.
-    pelican_log.LimitFilter._raised_messages.clear()
-    pelican_log.LimitFilter._group_count.clear()
-    try:
-        pelican_main(argv)
-        code = 0
-    except SystemExit as stop:
-        code = stop.code if isinstance(stop.code, int) else 1
-    finally:
-        top.handlers = saved
-        pelican_log.console.quiet = False
-        pelican_log.FatalLogger.fatal_lvl = logging.CRITICAL + 1
-    if handler.problems and not code:
+    with dutch_build_log(content.resolve(), root, write, quiet=not listening) as log:
+        try:
+            pelican_main(argv)
+            code = 0
+        except SystemExit as stop:
+            code = stop.code if isinstance(stop.code, int) else 1
+        finally:
+            pelican_log.FatalLogger.fatal_lvl = logging.CRITICAL + 1
+    if log.problems and not code:
         code = 1
     if done and not code and not listening:
         output = given.output or settings["OUTPUT_PATH"]

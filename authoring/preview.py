@@ -25,11 +25,10 @@ from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
 from pelican import Pelican, signals
-from pelican.log import LimitFilter, console
 from pelican.log import init as init_logging
 from pelican.writers import Writer
 
-from .messages import DutchBuildLog
+from .messages import DutchBuildLog, dutch_build_log
 from .source import site_settings
 
 logger = logging.getLogger(__name__)
@@ -182,9 +181,6 @@ class Preview:
             },
         )
         self.written, self.sources_written = set(), set()
-        # Pelican reports a warning only once per process; each pass is a new build.
-        LimitFilter._raised_messages.clear()
-        LimitFilter._group_count.clear()
         # Every problem as the one Dutch line `invoke build` prints (and nothing else).
         told: list[str] = []
 
@@ -192,24 +188,18 @@ class Preview:
             told.append(line)
             printed(line)
 
-        log = DutchBuildLog(self.content, self.settings_file.parent, tell)
-        top = logging.getLogger()
-        saved, top.handlers = top.handlers, [log]
-        console.quiet = True  # Pelican's English summary ("Done: Processed ...")
         started = time.perf_counter()
-        try:
-            settings = self.read_settings()
-            settings["SEARCH_INDEX"] = selected is None
-            Pelican(settings).run()
-        except Cancelled:
-            return False
-        except SystemExit as stop:  # the settings cannot be read: one line already
-            tell(str(stop.code))
-        except Exception as problem:  # noqa: BLE001 (told to the author, by `log`)
-            log.exception_raised(problem)
-        finally:
-            top.handlers = saved
-            console.quiet = False
+        with dutch_build_log(self.content, self.settings_file.parent, tell) as log:
+            try:
+                settings = self.read_settings()
+                settings["SEARCH_INDEX"] = selected is None
+                Pelican(settings).run()
+            except Cancelled:
+                return False
+            except SystemExit as stop:  # the settings cannot be read: one line already
+                tell(str(stop.code))
+            except Exception as problem:  # noqa: BLE001 (told to the author, by `log`)
+                log.exception_raised(problem)
         took = time.perf_counter() - started
         if selected is None:
             self.sources = self.sources_written
