@@ -36,8 +36,10 @@ def on_initialized(pelican) -> None:
 
 
 def on_generator_init(generator) -> None:
-    """Filters the worksheet partial uses."""
-    generator.env.filters.update(ws_number=dutch_number, ws_strings=script_strings)
+    """The filter and the script's strings the worksheet partials use (the strings
+    once per build, not once per page)."""
+    generator.env.filters["ws_number"] = dutch_number
+    generator.env.globals["WS_STRINGS"] = script_strings(generator.settings["UI"])
 
 
 def attach_worksheets(generator) -> None:
@@ -69,7 +71,14 @@ def attach_worksheets(generator) -> None:
 
 def on_articles_finalized_checklist(generator) -> None:
     """Attach checklists to articles; the PDF generator finds them in the context."""
-    generator.context["CHECKLISTS"] = attach_checklists(generator)
+    checklists = attach_checklists(generator)
+    template = generator.get_template("partials/checklist_list")
+    for checklist in checklists.values():
+        if checklist.used:  # the same on every page that shows it: rendered once
+            checklist.list_html = Markup(
+                template.render(checklist=checklist, prefix=checklist.page_prefix)
+            )
+    generator.context["CHECKLISTS"] = checklists
 
 
 def get_checklist_generator(pelican):

@@ -8,10 +8,8 @@ an author's slip never turns into a silently odd list.
 
 import hashlib
 import logging
-import os
 import pickle
 import re
-import tempfile
 from dataclasses import dataclass, field
 from html import unescape
 from pathlib import Path
@@ -20,6 +18,7 @@ import markdown_it
 from markdown_it import MarkdownIt
 from pelican.utils import slugify
 from sitekit.dates import SLUG as NAME
+from sitekit.files import write_atomically
 
 from .attach import all_articles, choose
 from .errors import DefinitionError
@@ -76,6 +75,12 @@ class Checklist:
     used: bool = False
     pdf_url: str = ""
     pdf_bytes: int = 0
+    list_html: str = ""  # the tickable list as pages show it, rendered once a build
+
+    @property
+    def page_prefix(self) -> str:
+        """Starts the ids of the list's boxes on a page, to keep them unique there."""
+        return f"checklist-{self.name}-"
 
     @property
     def items(self) -> list[Item]:
@@ -280,15 +285,7 @@ def _read_cache(cache: Path) -> dict:
 
 
 def _write_cache(cache: Path, kept: dict) -> None:
-    cache.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=cache.parent, prefix=".", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            pickle.dump(kept, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, cache)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(cache, pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def load_checklists(content: Path, cache: Path | None = None) -> dict[str, Checklist]:

@@ -12,7 +12,6 @@ import atexit
 import hashlib
 import logging
 import os
-import tempfile
 import warnings
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from urllib.parse import urljoin
 from pelican.generators import Generator
 from pelican.utils import sanitised_join
 from sitekit.assets import AssetManifest
+from sitekit.files import write_atomically
 
 from . import pdf_fields
 from .fetch import check_addresses, url_fetcher
@@ -50,22 +50,6 @@ class Job:
     stylesheets: tuple[str, ...]
     identifier: bytes
     target: str
-
-
-def write_atomically(target: Path, data: bytes) -> None:
-    """Write bytes so that readers see the old file or the whole new one, never half."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(
-            temporary, 0o644
-        )  # mkstemp's 0600 would hide the file from a web server
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 # Per worker process: the parsed stylesheets and the fonts their @font-face rules

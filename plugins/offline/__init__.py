@@ -72,7 +72,11 @@ def web_app_manifest(settings: dict, icons: list[dict]) -> str:
 def on_finalized(pelican) -> None:
     settings = pelican.settings
     output = Path(settings["OUTPUT_PATH"])
-    icons = write_icons(output, f"{settings['THEME_STATIC_DIR']}/img")
+    icons = write_icons(
+        output,
+        f"{settings['THEME_STATIC_DIR']}/img",
+        Path(settings["CACHE_PATH"]) / "icons",
+    )
     (output / settings["MANIFEST_URL"]).write_text(
         web_app_manifest(settings, icons), encoding="utf-8"
     )

@@ -4,13 +4,19 @@ Pillow cannot read SVG, and the mark is four simple shapes, so it is drawn here 
 the same numbers, four times too large and scaled down for smooth edges. The test
 tests/browser/test_offline.py compares the result with Chromium's rendering of the
 SVG, so a changed mark that is not changed here too fails the tests.
+
+Drawing them takes about 0.2 s, so the PNGs are kept in the build's cache folder, by a
+hash of this file and of Pillow's version: only the first build draws them.
 """
 
+import hashlib
 import io
+from importlib.metadata import version
 from pathlib import Path
 
 from PIL import Image, ImageDraw
 from sitekit.assets import hashed_name
+from sitekit.files import write_atomically
 
 BRAND = "#2d5a37"  # the mark's background: the theme colour
 PAPER = "#fbfaf6"  # the horseshoe
@@ -63,14 +69,28 @@ def png_bytes(image: Image.Image) -> bytes:
 
 
 ICONS = [(192, False), (512, False), (512, True)]
+DRAWN_BY = hashlib.sha256(
+    Path(__file__).read_bytes() + version("pillow").encode()
+).hexdigest()[:16]
 
 
-def write_icons(output: Path, folder: str) -> list[dict]:
+def icon_png(size: int, maskable: bool, cache: Path) -> bytes:
+    """One icon's PNG bytes, from the cache folder when this code drew it before."""
+    kind = "maskable" if maskable else "icon"
+    kept = cache / f"{kind}-{size}-{DRAWN_BY}.png"
+    if kept.is_file():
+        return kept.read_bytes()
+    data = png_bytes(draw_mark(size, maskable))
+    write_atomically(kept, data)
+    return data
+
+
+def write_icons(output: Path, folder: str, cache: Path) -> list[dict]:
     """Write the icons under `folder` of the output with a content hash in their name
     (cached like the theme's assets); return them as web app manifest entries."""
     entries = []
     for size, maskable in ICONS:
-        data = png_bytes(draw_mark(size, maskable))
+        data = icon_png(size, maskable, cache)
         kind = "maskable" if maskable else "icon"
         path = hashed_name(f"{folder}/{kind}-{size}.png", data)
         (output / path).parent.mkdir(parents=True, exist_ok=True)

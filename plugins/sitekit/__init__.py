@@ -6,6 +6,7 @@ from pathlib import Path
 import yaml
 from jinja2 import ChoiceLoader, FileSystemLoader
 from pelican import signals
+from pelican.contents import Content, Static
 
 from .assets import AssetManifest
 from .feeds import restore_titles
@@ -55,6 +56,23 @@ def on_generator_init(generator) -> None:
     )
 
 
+def freeze_urls(generators) -> None:
+    """all_generators_finalized: compute each article's and page's URL and file name
+    once. Pelican formats them from settings and metadata on every access (about 25
+    times per article page: related and recent posts, links between posts), a tenth
+    of a build. Nothing changes them after this point; `override_url` and
+    `override_save_as` are Pelican's own way to fix them (the `URL`/`Save_as`
+    metadata). The content cache was saved before this signal, so it keeps none."""
+    for generator in generators:
+        for value in vars(generator).values():
+            if not isinstance(value, list):
+                continue
+            for item in value:
+                if isinstance(item, Content) and not isinstance(item, Static):
+                    item.override_url = item.url
+                    item.override_save_as = item.save_as
+
+
 def on_finalized(pelican) -> None:
     """Write the hashed assets the pages use."""
     manifest = _state.pop("assets", None)
@@ -71,6 +89,7 @@ def written_assets() -> list[str]:
 def register() -> None:
     signals.initialized.connect(on_initialized)
     signals.generator_init.connect(on_generator_init)
+    signals.all_generators_finalized.connect(freeze_urls)
     signals.finalized.connect(on_finalized)
     signals.feed_generated.connect(restore_titles)
     signals.readers_init.connect(use_reusing_reader)
