@@ -20,9 +20,10 @@ DEFINITIONS = {
 USED_BY = {"uitbesteden": ["blog/dilemmas/"], "proef": ["blog/vijandige-invoer/"]}
 
 
-def pdf_text(path: Path) -> str:
+def pdf_text(path: Path, *pages: str) -> str:
+    """The PDF's text (with `pages`, e.g. "-f", "2", "-l", "2": only those)."""
     result = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", str(path), "-"],
+        ["pdftotext", "-enc", "UTF-8", *pages, str(path), "-"],
         capture_output=True,
         text=True,
         check=True,
@@ -129,6 +130,18 @@ def test_pdf_text_has_site_items_contact_and_link_back(pdfs, name):
     assert [link for link in links if "/blog/" in link] == [f"{PUBLIC}/{url}"]
     assert f"{PUBLIC}/{url}" in text.replace(" ", "")  # long URLs wrap
     assert "Testpost 1" not in text
+
+
+def test_the_real_checklist_fits_on_one_page(pdfs):
+    assert len(PdfReader(pdfs["uitbesteden"]).pages) == 1
+
+
+@pytest.mark.parametrize("name", sorted(USED_BY))
+def test_no_pdf_page_holds_only_the_footer(pdfs, name):
+    items = [fold(item.text) for item in DEFINITIONS[name].items]
+    for number in range(1, len(PdfReader(pdfs[name]).pages) + 1):
+        text = pdf_text(pdfs[name], "-f", str(number), "-l", str(number))
+        assert any(item in text for item in items), f"page {number}: {text[:200]}"
 
 
 @pytest.mark.parametrize("name", sorted(USED_BY))
