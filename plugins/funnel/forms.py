@@ -131,8 +131,12 @@ def load_forms(settings: dict) -> dict[str, dict]:
 def newsletter_shown(settings: dict, forms: dict[str, dict]) -> bool:
     """Whether the footer has a signup: with a mailing tool in FORMS always; without one
     only when NEWSLETTER_BY_MAIL asks for a signup by the reader's own e-mail."""
-    if forms["newsletter"]["provider"] != "mail":
-        return True
+    return forms["newsletter"]["provider"] != "mail" or newsletter_by_mail(settings)
+
+
+def newsletter_by_mail(settings: dict) -> bool:
+    """Whether readers sign up by an e-mail of their own: NEWSLETTER_BY_MAIL asks
+    for it, and BUSINESS has the address to send it to."""
     email = (settings.get("BUSINESS") or {}).get("email")
     return bool(settings.get("NEWSLETTER_BY_MAIL") and email)
 

@@ -4,6 +4,8 @@ and `invoke publish` (authoring/lint.py), never shown to readers."""
 import re
 from dataclasses import dataclass
 
+from .forms import newsletter_by_mail
+
 KVK = re.compile(r"^\d{8}$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -91,7 +93,7 @@ def _forms(settings: dict) -> list[Finding]:
             )
         )
     if "newsletter" not in forms:
-        shown = settings.get("NEWSLETTER_BY_MAIL")
+        shown = newsletter_by_mail(settings)
         found.append(
             Finding(
                 "FORMS =",

@@ -4,6 +4,7 @@ import pytest
 from funnel.cta import cta_href, load_ctas
 from funnel.errors import DefinitionError
 from funnel.forms import load_analytics, load_forms, newsletter_shown
+from funnel.readiness import funnel_findings
 
 
 def test_cta_link_carries_the_article_slug_and_block_before_the_fragment():
@@ -28,6 +29,21 @@ def test_cta_link_carries_the_article_slug_and_block_before_the_fragment():
 )
 def test_the_newsletter_waits_for_a_mailing_tool_unless_mail_is_chosen(settings, shown):
     assert newsletter_shown(settings, load_forms(settings)) is shown
+    # `invoke check` tells the owner what the site does, never the opposite.
+    told = [
+        finding.message
+        for finding in funnel_findings(settings)
+        if finding.message.startswith("de nieuwsbrief")
+    ]
+    if "newsletter" in settings["FORMS"]:
+        assert told == []
+    else:
+        (message,) = told
+        assert message.endswith(
+            "lezers melden zich aan met een e-mail aan jou"
+            if shown
+            else "de aanmelding staat niet op de site"
+        )
 
 
 def test_forms_without_settings_fall_back_to_mail():
