@@ -10,6 +10,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 from pelican import signals
+from sitekit import add_plugin_folders
 from sitekit.filters import dutch_number
 
 from .attach import all_articles, choose
@@ -27,12 +28,7 @@ HERE = Path(__file__).parent
 
 def on_initialized(pelican) -> None:
     """Make the plugin's partials and static files available to the theme."""
-    settings = pelican.settings
-    settings.setdefault("PLUGIN_TEMPLATE_PATHS", []).append(str(HERE / "templates"))
-    settings["THEME_STATIC_PATHS"] = [
-        *settings["THEME_STATIC_PATHS"],
-        str(HERE / "static"),
-    ]
+    add_plugin_folders(pelican.settings, HERE)
 
 
 def on_generator_init(generator) -> None:

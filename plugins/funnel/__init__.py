@@ -12,6 +12,7 @@ import logging
 from pathlib import Path
 
 from pelican import signals
+from sitekit import add_plugin_folders
 
 from .cta import attach_ctas, load_ctas
 from .forms import load_analytics, load_forms, newsletter_shown
@@ -25,7 +26,7 @@ HERE = Path(__file__).parent
 def on_initialized(pelican) -> None:
     """Validate the funnel settings once, before anything is written."""
     settings = pelican.settings
-    settings.setdefault("PLUGIN_TEMPLATE_PATHS", []).append(str(HERE / "templates"))
+    add_plugin_folders(settings, HERE, static=False)
     settings["CTA_BLOCKS"] = load_ctas(settings)
     settings["FORM_SETUP"] = load_forms(settings)
     settings["NEWSLETTER_SHOWN"] = newsletter_shown(settings, settings["FORM_SETUP"])

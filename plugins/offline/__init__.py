@@ -29,9 +29,7 @@ PRECACHED_SUFFIXES = (".css", ".js", ".svg")
 def on_initialized(pelican) -> None:
     """The offline page as a direct template, the script as a theme asset."""
     settings = pelican.settings
-    settings.setdefault("PLUGIN_TEMPLATE_PATHS", []).append(str(HERE / "templates"))
-    static = [*settings["THEME_STATIC_PATHS"], str(HERE / "static")]
-    settings["THEME_STATIC_PATHS"] = static
+    sitekit.add_plugin_folders(settings, HERE)
     settings["DIRECT_TEMPLATES"] = [*settings["DIRECT_TEMPLATES"], "offline"]
     settings.setdefault("OFFLINE_URL", "offline/")
     settings.setdefault("OFFLINE_SAVE_AS", "offline/index.html")

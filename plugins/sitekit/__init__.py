@@ -34,6 +34,14 @@ def load_strings(settings: dict) -> dict:
     return {**strings, **overrides}
 
 
+def add_plugin_folders(settings: dict, plugin: Path, static: bool = True) -> None:
+    """Give the theme a plugin's `templates/` and `static/` folders (at initialized)."""
+    settings.setdefault("PLUGIN_TEMPLATE_PATHS", []).append(str(plugin / "templates"))
+    if static:
+        paths = settings["THEME_STATIC_PATHS"]
+        settings["THEME_STATIC_PATHS"] = [*paths, str(plugin / "static")]
+
+
 def on_initialized(pelican) -> None:
     settings = pelican.settings
     settings.setdefault("PLUGIN_TEMPLATE_PATHS", [])
