@@ -149,3 +149,8 @@ def probe(page, base_url):
     from tests.support.probe import PageProbe
 
     return PageProbe(page, base_url)
+
+
+# A fixture of its own module, shared by the publish and browser tests: imported here
+# so that the session starts one nginx, not one per test module.
+from tests.support.nginx import nginx  # noqa: E402, F401

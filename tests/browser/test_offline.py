@@ -13,7 +13,7 @@ from offline.icons import draw_mark
 from PIL import Image, ImageChops, ImageStat
 
 from tests.conftest import build_site, copy_project
-from tests.publish.test_nginx import fetch, nginx  # noqa: F401 (a fixture)
+from tests.support.nginx import fetch
 from tests.support.server import SiteServer
 
 pytestmark = pytest.mark.browser
@@ -204,7 +204,7 @@ def test_a_new_build_takes_over_at_the_next_visit_without_a_mix(
 
 
 def test_nginx_serves_the_worker_uncached_and_it_controls_the_published_site(
-    nginx,  # noqa: F811 (the fixture imported above)
+    nginx,
     page,
 ):
     """The production build (absolute addresses, compressed copies) on a real nginx
