@@ -163,13 +163,26 @@ def changed(before: dict, after: dict) -> int:
     return sum(1 for path, stamp in after.items() if before.get(path) != stamp)
 
 
+# What a keeps_cache variant keeps of its cache folder: the checklist PDFs
+# (CACHE_PATH/checklists/, plugins/embeds/pdf.py), nothing
+# else (not the app icons, pictures or content cache), so that it differs from a cold
+# build only in the PDFs.
+KEPT = "checklists"
+
+
 def reset(variant: Variant, cold: bool = False) -> None:
-    """Empty the output and the cache (a cold build of keeps_cache: the output)."""
-    keys = ["OUTPUT_PATH"]
+    """Empty the output and the cache (a cold build of keeps_cache: the output, and
+    the cache but for the PDFs)."""
+    shutil.rmtree(variant.overrides["OUTPUT_PATH"], ignore_errors=True)
+    cache = Path(variant.overrides["CACHE_PATH"])
     if not (cold and variant.keeps_cache):
-        keys.append("CACHE_PATH")
-    for key in keys:
-        shutil.rmtree(variant.overrides[key], ignore_errors=True)
+        shutil.rmtree(cache, ignore_errors=True)
+    elif cache.is_dir():
+        for entry in cache.iterdir():
+            if entry.is_dir() and entry.name != KEPT:
+                shutil.rmtree(entry)
+            elif entry.is_file():
+                entry.unlink()
 
 
 def rebuilds(variant: Variant, content: Path, results: Results, size: int) -> None:
