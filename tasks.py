@@ -249,6 +249,8 @@ def import_wix(c, source, force=False, date=None, wix_url=None):
         "against": "instead, A/B the full build against the theme and plugins of "
         "this git ref, at the largest size, and check the output is byte-identical",
         "preview": "instead, time save -> reloaded page in the live preview",
+        "layers": "instead, the CPU each plugin adds to a cold build of this many "
+        "articles, against stock Pelican",
     }
 )
 def bench(
@@ -260,11 +262,13 @@ def bench(
     profile=0,
     against="",
     preview=False,
+    layers=0,
 ):
     """Benchmark build time and memory: our plugins against plain Pelican."""
     args = ["--repeats", str(repeats)] + (["--sizes", sizes] if sizes else [])
     args += ["--preview"] if preview else []
     args += ["--profile", str(profile)] if profile else []
+    args += ["--layers", str(layers)] if layers else []
     args += ["--against", against] if against else []
     args += [] if stock else ["--no-stock"]
     args += ["--write"] if write else []

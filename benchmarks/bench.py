@@ -263,6 +263,62 @@ def profile(size: int) -> None:
     print(f"Stats kept in {stats.relative_to(ROOT)} (python -m pstats {stats.name})")
 
 
+# The plugins our theme cannot render without: sitekit (`asset`, `T`, `dutch_date`),
+# funnel (the forms in every footer) and offline (its script in every page's head).
+THEME_NEEDS = ("sitekit", "funnel", "offline")
+
+
+def layers(size: int, repeats: int) -> str:
+    """Where a cold build's CPU goes, plugin by plugin: the theme with what it needs,
+    then each further plugin added in PLUGINS order (the last is the whole site),
+    against stock Pelican; PDFs cached, cold builds alternating as in run()."""
+    work = WORK / f"n{size}"
+    found = variants(work, build_corpus(work, size), stock=True)
+    plain, _full, cached, stock = found
+    reset(cached)
+    measured(cached)  # its PDFs, once, unmeasured
+    plugins = configured_plugins()
+    steps = [p for p in plugins if p not in THEME_NEEDS]
+    builds = []
+    for count in range(len(steps) + 1):
+        chosen = [p for p in plugins if p in THEME_NEEDS or p in steps[:count]]
+        variant = Variant(
+            "theme" if not count else f"+ {steps[count - 1]}",
+            cached.settings_file,
+            {**cached.overrides, "PLUGINS": chosen},
+            keeps_cache=True,
+        )
+        variant.overrides["OUTPUT_PATH"] = str(work / "output-layer")
+        if "embeds" not in chosen:  # the stylesheet still imports its part
+            static = plain.overrides["THEME_STATIC_PATHS"]
+            variant.overrides["THEME_STATIC_PATHS"] = static
+        builds.append(variant)
+    builds.append(stock)
+    runs: dict[str, list[Run]] = {}
+    for repeat in range(repeats):
+        for variant in builds if repeat % 2 == 0 else reversed(builds):
+            reset(variant, cold=True)
+            runs.setdefault(variant.name, []).append(measured(variant))
+            print(f"{variant.name}: {runs[variant.name][-1].cpu:.2f} s CPU", flush=True)
+    base = median(runs["stock"], "cpu")
+    lines = [
+        f"Where the CPU of a cold build goes, {size} posts, PDFs cached, median of "
+        f"{repeats} (`invoke bench --layers {size}`): our theme with the plugins it "
+        "cannot render without (sitekit, funnel, offline), then each other plugin "
+        "added in `PLUGINS` order; the last row is the whole site.",
+        "",
+        "| build | CPU s | added CPU s | CPU vs stock |",
+        "| --- | ---: | ---: | ---: |",
+    ]
+    before = None
+    for name, found_runs in runs.items():
+        cpu = median(found_runs, "cpu")
+        added = "" if before is None or name == "stock" else f"{cpu - before:+.2f}"
+        lines.append(f"| {name} | {cpu:.2f} | {added} | {cpu / base:.2f} |")
+        before = cpu
+    return "\n".join(lines) + "\n"
+
+
 def against(ref: str, size: int, repeats: int) -> None:
     """Full builds with the theme and plugins of git `ref` against the working tree.
 
@@ -414,6 +470,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--profile", type=int, metavar="N", help="profile N articles")
     parser.add_argument("--against", metavar="REF", help="A/B with git REF's theme")
     parser.add_argument("--preview", action="store_true", help="save -> reloaded page")
+    parser.add_argument("--layers", type=int, metavar="N", help="CPU per plugin")
     args = parser.parse_args(argv)
     default = "1,100,300,1000" if args.preview else "300,1000"
     sizes = [int(s) for s in (args.sizes or default).split(",")]
@@ -427,6 +484,12 @@ def main(argv: list[str] | None = None) -> None:
         return None
     if args.profile:
         return profile(args.profile)
+    if args.layers:
+        text = f"Machine: {machine()}.\n\n" + layers(args.layers, args.repeats)
+        print(text)
+        if args.write:
+            write_readme(text, "layers")
+        return None
     if args.against:
         return against(args.against, sizes[-1], args.repeats)
     description = machine()
