@@ -39,6 +39,7 @@ from pelican.readers import (
 )
 from sitekit.dates import EXAMPLE as DATE_EXAMPLE
 from sitekit.dates import DateError, SlugError
+from sitekit.header import KNOWN_FIELDS, Source, lost_field
 from sitekit.reading import ReusingMarkdownReader
 
 from .messages import (
@@ -51,6 +52,7 @@ from .messages import (
     date_problem,
     field_continued,
     field_twice,
+    lost_fields,
     missing_alt,
     missing_field,
     not_an_image,
@@ -61,39 +63,12 @@ from .messages import (
     status_problem,
 )
 from .new_post import PLACEHOLDER
-from .source import SETTINGS_FILE, Source, read_source, site_settings
+from .source import SETTINGS_FILE, read_source, site_settings
 from .wix_check import check_imported
 
 logger = logging.getLogger(__name__)
 
 STATUSES = ("published", "draft", "hidden")
-# Fields the site reads; a field that is a near miss of one of these is a typo.
-KNOWN_FIELDS = [
-    "title",
-    "date",
-    "modified",
-    "category",
-    "tags",
-    "summary",
-    "description",
-    "slug",
-    "status",
-    "worksheet",
-    "checklist",
-    "checklist_gate",  # plugins/funnel/gate.py
-    "cta",
-    "lang",
-    "translation",
-    "template",
-    "url",
-    "save_as",
-    "author",
-    "authors",
-    "wix_url",
-    "import_hash",
-    "image",
-    "image_alt",
-]
 PARSERS = {"worksheet": parse_worksheet, "checklist": parse_checklist}
 FENCE = re.compile(r"^\s*(```|~~~)")
 # What the publish gates refuse in a page, found in a post's HTML: (what, advice).
@@ -436,24 +411,9 @@ class Checker:
 
     def check_interrupted_header(self, doc: Document) -> None:
         """A line that is no field, with fields below it: those would be lost."""
-        source = doc.source
-        if source.interrupted is None:
-            return
-        for line in source.lines[source.interrupted - 1 :]:
-            if not line.strip():
-                return
-            match = META_RE.match(line)
-            if match and match["key"].lower() in KNOWN_FIELDS:
-                self.add(
-                    doc,
-                    source.interrupted,
-                    ERROR,
-                    "deze regel is geen veld (Naam: waarde), dus de velden eronder "
-                    f"tellen niet mee, zoals {match['key']}",
-                    "maak er een veld van of haal de regel weg; zet na de velden "
-                    "een lege regel",
-                )
-                return
+        lost = lost_field(doc.source)
+        if lost:
+            self.problems.append(lost_fields(doc.display, *lost))
 
     def check_title_and_slug(self, doc: Document) -> None:
         source = doc.source

@@ -22,6 +22,7 @@ from embeds.errors import DefinitionError
 from pelican.settings import DEFAULT_CONFIG
 from sitekit.dates import EXAMPLE as DATE_EXAMPLE
 from sitekit.dates import DateError, SlugError
+from sitekit.header import HeaderError
 
 from .source import read_source, site_settings, slug_for
 
@@ -638,6 +639,17 @@ def field_twice(file: str, line: int, name: str, first: int) -> Problem:
     )
 
 
+def lost_fields(file: str, line: int, name: str) -> Problem:
+    """A line that is no field cuts the header short (sitekit.header.lost_field)."""
+    return Problem.error(
+        file,
+        line,
+        "deze regel is geen veld (Naam: waarde), dus de velden eronder tellen niet "
+        f"mee, zoals {name}",
+        "maak er een veld van of haal de regel weg; zet na de velden een lege regel",
+    )
+
+
 def field_continued(file: str, line: int, name: str) -> Problem:
     """Markdown reads a header line starting with a tab or four spaces as the next
     line of the field above it."""
@@ -765,6 +777,8 @@ class DutchBuildLog(logging.Handler):
                 return date_problem(file, line, error)
             if isinstance(error, SlugError):
                 return slug_problem(file, header_line(path, "slug"), error)
+            if isinstance(error, HeaderError):
+                return lost_fields(file, error.line, error.field)
             if isinstance(error, UnicodeDecodeError):
                 return not_utf8(file)
             return self.unknown(file, str(error or ""))

@@ -3,10 +3,8 @@
 import logging
 import re
 import traceback
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from markdown.extensions.meta import BEGIN_RE, END_RE, META_MORE_RE, META_RE
 from pelican.settings import get_settings_from_file, read_settings
 from pelican.utils import slugify
 
@@ -16,69 +14,13 @@ ROOT = Path(__file__).resolve().parent.parent
 SETTINGS_FILE = ROOT / "pelicanconf.py"
 
 
-@dataclass
-class Field:
-    """One metadata field as written: its name, line and value lines."""
+def read_source(path: Path):
+    """Read a post as UTF-8 (as Pelican does) and split it (a sitekit.header.Source);
+    tabs count as four spaces, as in Markdown."""
+    # Imported here: tasks.py imports this module before the settings put plugins/
+    # on the import path.
+    from sitekit.header import split_header
 
-    name: str
-    line: int
-    values: list[str] = field(default_factory=list)
-
-    @property
-    def value(self) -> str:
-        return "\n".join(self.values).strip()
-
-
-@dataclass
-class Source:
-    """A Markdown post split like Python-Markdown's `meta` extension splits it."""
-
-    path: Path
-    lines: list[str]
-    fields: list[Field]
-    body_start: int  # 1-based number of the first line after the header
-    interrupted: int | None = None  # a line that ended the header without a blank line
-
-    def first(self, key: str) -> Field | None:
-        return next((f for f in self.fields if f.name.lower() == key), None)
-
-    @property
-    def body(self) -> str:
-        return "\n".join(self.lines[self.body_start - 1 :])
-
-
-def split_header(text: str, path: Path) -> Source:
-    """Split `text` into metadata fields and body with the `meta` extension's rules."""
-    lines = text.split("\n")
-    fields: list[Field] = []
-    index = 0
-    if lines and BEGIN_RE.match(lines[0]):
-        index = 1
-    current: Field | None = None
-    interrupted = None
-    while index < len(lines):
-        line = lines[index]
-        if line.strip() == "" or END_RE.match(line):
-            index += 1
-            break
-        match = META_RE.match(line)
-        if match:
-            current = Field(match.group("key").strip(), index + 1)
-            current.values.append(match.group("value").strip())
-            fields.append(current)
-        else:
-            more = META_MORE_RE.match(line)
-            if not (more and current):
-                interrupted = index + 1 if fields else None
-                break
-            current.values.append(more.group("value").strip())
-        index += 1
-    return Source(path, lines, fields, index + 1, interrupted)
-
-
-def read_source(path: Path) -> Source:
-    """Read a post as UTF-8 (as Pelican does) and split it; tabs count as four
-    spaces, as in Markdown."""
     text = path.read_text(encoding="utf-8").replace("\r\n", "\n").expandtabs(4)
     return split_header(text.removeprefix("\ufeff"), path)
 

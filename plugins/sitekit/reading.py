@@ -5,16 +5,19 @@ each file: about 5 % of a 1000-post build. Python-Markdown supports reuse throug
 `reset()`; the only extra step is putting back the metadata preprocessor, which
 Pelican's `_parse_metadata` removes after each file. The output is byte-identical
 (tests/unit/test_reading.py compares it with Pelican's own reader).
-Dates are read day first, the Dutch way, and slugs are checked (sitekit.dates).
+Dates are read day first, the Dutch way, and slugs are checked (sitekit.dates); a
+header that a stray line cuts short stops the build (sitekit.header).
 """
 
 import logging
+from pathlib import Path
 
 from markdown import Markdown
 from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
 
 from .dates import DateError, read_date, read_slug
+from .header import HeaderError, lost_field, split_header
 
 logger = logging.getLogger(__name__)
 
@@ -58,6 +61,10 @@ class ReusingMarkdownReader(MarkdownReader):
         self._source_path = source_path
         self._md = self._fresh_parser()
         with pelican_open(source_path) as text:
+            # A stray line in the header would put the fields below it on the page.
+            lost = lost_field(split_header(text.expandtabs(4), Path(source_path)))
+            if lost:
+                raise HeaderError(*lost)
             content = self._md.convert(text)
         if hasattr(self._md, "Meta"):
             metadata = self._parse_metadata(self._md.Meta)

@@ -148,6 +148,13 @@ MISTAKES = [
         "andere)",
     ),
     (
+        "a header line that is no field, with fields below it",
+        edit(POST, "Category: Ondernemen", "Category\t: Ondernemen"),
+        f"content/{POST}:4: fout: deze regel is geen veld (Naam: waarde), dus de "
+        "velden eronder tellen niet mee, zoals Tags (maak er een veld van of haal de "
+        "regel weg; zet na de velden een lege regel)",
+    ),
+    (
         "a slug that is no web address",
         edit(POST, "Slug: dilemmas", "Slug: Mijn Eerste Stalpost!"),
         f"content/{POST}:2: fout: de slug 'Mijn Eerste Stalpost!' kan niet in een "

@@ -1,0 +1,121 @@
+"""A post's header as Python-Markdown's `meta` extension reads it, with line numbers.
+
+Shared by the build's reader (sitekit.reading), which refuses a header that a stray
+line cuts short, and by `invoke check` (authoring/lint.py), which reads every field.
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from markdown.extensions.meta import BEGIN_RE, END_RE, META_MORE_RE, META_RE
+
+# Fields the site reads; a field that is a near miss of one of these is a typo.
+KNOWN_FIELDS = [
+    "title",
+    "date",
+    "modified",
+    "category",
+    "tags",
+    "summary",
+    "description",
+    "slug",
+    "status",
+    "worksheet",
+    "checklist",
+    "checklist_gate",  # plugins/funnel/gate.py
+    "cta",
+    "lang",
+    "translation",
+    "template",
+    "url",
+    "save_as",
+    "author",
+    "authors",
+    "wix_url",
+    "import_hash",
+    "image",
+    "image_alt",
+]
+
+
+@dataclass
+class Field:
+    """One metadata field as written: its name, line and value lines."""
+
+    name: str
+    line: int
+    values: list[str] = field(default_factory=list)
+
+    @property
+    def value(self) -> str:
+        return "\n".join(self.values).strip()
+
+
+@dataclass
+class Source:
+    """A Markdown post split like Python-Markdown's `meta` extension splits it."""
+
+    path: Path
+    lines: list[str]
+    fields: list[Field]
+    body_start: int  # 1-based number of the first line after the header
+    interrupted: int | None = None  # a line that ended the header without a blank line
+
+    def first(self, key: str) -> Field | None:
+        return next((f for f in self.fields if f.name.lower() == key), None)
+
+    @property
+    def body(self) -> str:
+        return "\n".join(self.lines[self.body_start - 1 :])
+
+
+def split_header(text: str, path: Path) -> Source:
+    """Split `text` into metadata fields and body with the `meta` extension's rules."""
+    lines = text.split("\n")
+    fields: list[Field] = []
+    index = 0
+    if lines and BEGIN_RE.match(lines[0]):
+        index = 1
+    current: Field | None = None
+    interrupted = None
+    while index < len(lines):
+        line = lines[index]
+        if line.strip() == "" or END_RE.match(line):
+            index += 1
+            break
+        match = META_RE.match(line)
+        if match:
+            current = Field(match.group("key").strip(), index + 1)
+            current.values.append(match.group("value").strip())
+            fields.append(current)
+        else:
+            more = META_MORE_RE.match(line)
+            if not (more and current):
+                interrupted = index + 1 if fields else None
+                break
+            current.values.append(more.group("value").strip())
+        index += 1
+    return Source(path, lines, fields, index + 1, interrupted)
+
+
+class HeaderError(ValueError):
+    """A line that is no field ends the header early: the fields below it are lost
+    (they become text on the page). `line` is that line, `field` the first lost one."""
+
+    def __init__(self, line: int, field: str):
+        super().__init__(f"regel {line} is geen veld: {field} en wat volgt tellen niet")
+        self.line, self.field = line, field
+
+
+def lost_field(source: Source) -> tuple[int, str] | None:
+    """(the interrupting line, the first known field below it), when a line that is
+    no field cuts the header short before a field the site reads; else None."""
+    if source.interrupted is None:
+        return None
+    for line in source.lines[source.interrupted - 1 :]:
+        if not line.strip():
+            return None
+        match = META_RE.match(line)
+        if match and match["key"].lower() in KNOWN_FIELDS:
+            return source.interrupted, match["key"]
+    return None
