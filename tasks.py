@@ -171,20 +171,20 @@ def check(c, content=None):
 
 @task(pre=[build])
 def gates(c):
-    """Build, then run the quality gates (HTML, accessibility, CSP, links)."""
+    """Voor ontwikkelaars: bouw en keur de site (HTML, toegankelijkheid, CSP, links)."""
     run_gates(c)
 
 
 @task
 def lint(c):
-    """Check code style with ruff."""
+    """Voor ontwikkelaars: controleer de stijl van de code (ruff)."""
     c.run(f"{shlex.quote(sys.executable)} -m ruff check .")
     c.run(f"{shlex.quote(sys.executable)} -m ruff format --check .")
 
 
 @task(pre=[lint])
 def test(c):
-    """Run every test: unit, build, browser and the quality gates."""
+    """Voor ontwikkelaars: alle tests (unit, bouw, browser en de keuringen)."""
     c.run(f"{shlex.quote(sys.executable)} -m pytest", pty=False)
 
 
@@ -264,7 +264,7 @@ def bench(
     preview=False,
     layers=0,
 ):
-    """Benchmark build time and memory: our plugins against plain Pelican."""
+    """Voor ontwikkelaars: meet bouwtijd en geheugen (zie benchmarks/README.md)."""
     args = ["--repeats", str(repeats)] + (["--sizes", sizes] if sizes else [])
     args += ["--preview"] if preview else []
     args += ["--profile", str(profile)] if profile else []
@@ -283,7 +283,7 @@ def bench(
     }
 )
 def weight(c, lighthouse=True, write=True):
-    """Report page weight per page type, requests before render and Lighthouse."""
+    """Voor ontwikkelaars: gewicht per soort pagina en Lighthouse (benchmarks/)."""
     args = [] if lighthouse else ["--no-lighthouse"]
     args += ["--write"] if write else []
     command = [sys.executable, "benchmarks/weight.py", *args]
@@ -292,7 +292,7 @@ def weight(c, lighthouse=True, write=True):
 
 @task
 def screenshots(c):
-    """Screenshots of each page type at 390/768/1366 px, light and dark."""
+    """Voor ontwikkelaars: schermafbeeldingen van elke soort pagina, licht en donker."""
     from scripts.screenshots import main
 
     print(f"Bekijk ze in {main(ROOT / 'screenshots')}")

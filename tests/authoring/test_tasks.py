@@ -97,6 +97,9 @@ def test_the_authors_tasks_explain_themselves_in_dutch():
         "serve Bouw de site en laat hem zien",
     ]:
         assert line in listing
+    # The developers' tasks are in the same list: named as theirs, in Dutch too.
+    for task in ("bench", "gates", "lint", "screenshots", "test", "weight"):
+        assert f"{task} Voor ontwikkelaars: " in listing
     help_text = invoke("--help", "new-post").stdout
     assert 'Voorbeeld: invoke new-post "Mijn titel"' in help_text
     assert 'de titel van de post, tussen "aanhalingstekens"' in help_text
