@@ -45,14 +45,10 @@ class RelatedIndex:
         for at in skip:
             shared.pop(at, None)
         category = self.category[me]
-        chosen: list[int] = []
-        for count in range(len(self.tags[me]), 0, -1):
-            level = [at for at, found in shared.items() if found == count]
-            same = sorted(at for at in level if self.category[at] == category)
-            other = sorted(at for at in level if self.category[at] != category)
-            chosen += (same + other)[: limit - len(chosen)]
-            if len(chosen) == limit:
-                break
+        # Most shared tags first, then the same category, then the newest.
+        chosen = sorted(
+            shared, key=lambda at: (-shared[at], self.category[at] != category, at)
+        )[:limit]
         for at in self.by_category[category]:
             if len(chosen) >= limit:
                 break
