@@ -164,9 +164,8 @@ def changed(before: dict, after: dict) -> int:
 
 
 # What a keeps_cache variant keeps of its cache folder: the checklist PDFs
-# (CACHE_PATH/checklists/, plugins/embeds/pdf.py), nothing
-# else (not the app icons, pictures or content cache), so that it differs from a cold
-# build only in the PDFs.
+# (CACHE_PATH/checklists/, see plugins/embeds/pdf.py) and nothing else (not the app
+# icons, pictures or content cache), so that it differs from a cold build only there.
 KEPT = "checklists"
 
 

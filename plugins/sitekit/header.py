@@ -102,9 +102,9 @@ class HeaderError(ValueError):
     """A line that is no field ends the header early: the fields below it are lost
     (they become text on the page). `line` is that line, `field` the first lost one."""
 
-    def __init__(self, line: int, field: str):
-        super().__init__(f"regel {line} is geen veld: {field} en wat volgt tellen niet")
-        self.line, self.field = line, field
+    def __init__(self, line: int, name: str):
+        super().__init__(f"regel {line} is geen veld: {name} en wat volgt tellen niet")
+        self.line, self.field = line, name
 
 
 def lost_field(source: Source) -> tuple[int, str] | None:
