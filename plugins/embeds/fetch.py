@@ -15,11 +15,16 @@ from .errors import DefinitionError
 
 ASSETS = Path(__file__).parent / "pdf"
 ATTRIBUTES = ("src", "href", "data", "poster")  # links (<a>) are never fetched
-# The folders the renderer may read from; set for the build by check_addresses.
-ROOTS: list[Path] = [ASSETS.resolve()]
 
 
-def allowed(url: str, roots: list[Path] = ROOTS) -> bool:
+def site_roots(settings: dict) -> tuple[Path, ...]:
+    """The folders a checklist PDF may load from: its own assets, the theme and the
+    content folder."""
+    folders = (ASSETS, Path(settings["THEME"]), Path(settings["PATH"]))
+    return tuple(folder.resolve() for folder in folders)
+
+
+def allowed(url: str, roots: tuple[Path, ...]) -> bool:
     """True for a file:// address inside one of `roots`, and for inline data."""
     parts = urlsplit(url)
     if parts.scheme == "data":
@@ -30,20 +35,17 @@ def allowed(url: str, roots: list[Path] = ROOTS) -> bool:
     return any(path.is_relative_to(root) for root in roots)
 
 
-def check_addresses(html: str, base_url: str, checklist, settings: dict) -> None:
+def check_addresses(
+    html: str, base_url: str, checklist, roots: tuple[Path, ...]
+) -> None:
     """Stop the build at the checklist line that names an address it may not load."""
-    ROOTS[:] = [
-        ASSETS.resolve(),
-        Path(settings["THEME"]).resolve(),
-        Path(settings["PATH"]).resolve(),
-    ]
     base = Path(base_url).resolve().as_uri() + "/"
     for tag in BeautifulSoup(html, "html.parser").find_all(True):
         if tag.name == "a":
             continue
         for attribute in ATTRIBUTES:
             value = (tag.get(attribute) or "").strip()
-            if value and not allowed(urljoin(base, value)):
+            if value and not allowed(urljoin(base, value), roots):
                 source = Path(checklist.source)
                 lines = source.read_text(encoding="utf-8").splitlines()
                 line = next((n for n, t in enumerate(lines, 1) if value in t), None)
@@ -54,13 +56,10 @@ def check_addresses(html: str, base_url: str, checklist, settings: dict) -> None
                 )
 
 
-def url_fetcher(base_url: str):
-    """WeasyPrint's fetcher, limited to the addresses `allowed` accepts (and the
-    theme of `base_url`, should this process not have run check_addresses); any
-    other stops the rendering."""
+def url_fetcher(roots: tuple[Path, ...]):
+    """WeasyPrint's fetcher, limited to the addresses `allowed` accepts in `roots`;
+    any other stops the rendering."""
     from weasyprint.urls import URLFetcher
-
-    roots = [*ROOTS, Path(base_url).resolve().parent]
 
     class LocalOnly(URLFetcher):
         def fetch(self, url, headers=None):

@@ -27,7 +27,7 @@ from sitekit.assets import AssetManifest
 from sitekit.files import write_atomically
 
 from . import pdf_fields
-from .fetch import check_addresses, url_fetcher
+from .fetch import check_addresses, site_roots, url_fetcher
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +50,7 @@ class Job:
     stylesheets: tuple[str, ...]
     identifier: bytes
     target: str
+    roots: tuple[Path, ...]  # the folders it may load from (embeds/fetch.py)
 
 
 # Per worker process: the parsed stylesheets and the fonts their @font-face rules
@@ -80,7 +81,7 @@ def render(job: Job) -> str:
     fonts, sheets = styles(job.stylesheets)  # first: it imports WeasyPrint quietly
     from weasyprint import HTML
 
-    fetcher = url_fetcher(job.base_url)  # files of the site only (embeds/fetch.py)
+    fetcher = url_fetcher(job.roots)  # files of the site only (embeds/fetch.py)
     document = HTML(string=job.html, base_url=job.base_url, url_fetcher=fetcher)
     data = document.write_pdf(
         stylesheets=sheets,
@@ -182,6 +183,7 @@ class ChecklistPdfGenerator(Generator):
         checklists = self.context.get("CHECKLISTS") or {}
         cache = Path(self.settings["CACHE_PATH"]) / "checklists"
         stylesheets, base = input_files(self.settings)
+        roots = site_roots(self.settings)
         files = [
             *stylesheets,
             base / "img/icon.svg",
@@ -207,7 +209,7 @@ class ChecklistPdfGenerator(Generator):
                 else None,
                 created=creation_date(),
             )
-            check_addresses(html, str(base), checklist, self.settings)
+            check_addresses(html, str(base), checklist, roots)
             digest = digest_of(html, files)
             cached = cache / name / f"{digest[:24]}.pdf"
             self.pdfs[name] = cached
@@ -220,6 +222,7 @@ class ChecklistPdfGenerator(Generator):
                         stylesheets=tuple(map(str, stylesheets)),
                         identifier=digest[:32].encode(),
                         target=str(cached),
+                        roots=roots,
                     )
                 )
         render_all(jobs)

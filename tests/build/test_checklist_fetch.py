@@ -60,7 +60,7 @@ def test_the_pdf_still_shows_the_site_logo(tmp_path):
 
 
 def test_the_renderer_itself_loads_nothing_else():
-    fetcher = url_fetcher(str(ASSETS))
+    fetcher = url_fetcher((ASSETS.resolve(),))
     for address in ("file:///etc/hostname", "https://tracker.example/pixel.png"):
         with pytest.raises(ValueError, match="not loaded for a checklist PDF"):
             fetcher.fetch(address)
