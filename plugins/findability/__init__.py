@@ -16,7 +16,7 @@ from PIL import Image, UnidentifiedImageError
 from sitekit.assets import hashed_name
 
 from . import ogimage
-from .related import RelatedIndex, neighbours
+from .related import RelatedIndex
 from .search import build_index
 from .share import share_links
 from .structured import organization
@@ -87,8 +87,8 @@ def on_articles_finalized(generator) -> None:
     settings = generator.settings
     articles = generator.articles
     index = RelatedIndex(articles)
-    around = neighbours(articles)
-    newest = sorted(articles, key=lambda a: (a.date, a.slug), reverse=True)
+    around = index.neighbours()
+    newest = index.ordered
     for article in articles:
         recent = [o for o in newest[: RECENT_POSTS_SHOWN + 1] if o is not article]
         article.related_posts = index.related(

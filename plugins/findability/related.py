@@ -9,10 +9,6 @@ def _tag_slugs(article) -> set[str]:
     return {tag.slug for tag in getattr(article, "tags", None) or ()}
 
 
-def _newest_first(articles: Iterable) -> list:
-    return sorted(articles, key=lambda a: (a.date, a.slug), reverse=True)
-
-
 class RelatedIndex:
     """Articles by tag and by category, to rank related posts without comparing all.
 
@@ -22,7 +18,7 @@ class RelatedIndex:
     """
 
     def __init__(self, articles: Sequence):
-        self.ordered = _newest_first(articles)
+        self.ordered = sorted(articles, key=lambda a: (a.date, a.slug), reverse=True)
         self.position = {id(article): at for at, article in enumerate(self.ordered)}
         self.tags = [_tag_slugs(article) for article in self.ordered]
         self.category = [article.category.slug for article in self.ordered]
@@ -56,13 +52,13 @@ class RelatedIndex:
                 chosen.append(at)
         return [self.ordered[at] for at in chosen]
 
-
-def neighbours(articles: Sequence) -> dict[int, tuple]:
-    """For each article (by id): the (older, newer) post next to it, or None."""
-    ordered = _newest_first(articles)
-    result = {}
-    for position, article in enumerate(ordered):
-        newer = ordered[position - 1] if position > 0 else None
-        older = ordered[position + 1] if position + 1 < len(ordered) else None
-        result[id(article)] = (older, newer)
-    return result
+    def neighbours(self) -> dict[int, tuple]:
+        """For each article (by id): the (older, newer) post next to it, or None."""
+        last = len(self.ordered) - 1
+        return {
+            id(article): (
+                self.ordered[at + 1] if at < last else None,
+                self.ordered[at - 1] if at > 0 else None,
+            )
+            for at, article in enumerate(self.ordered)
+        }

@@ -4,7 +4,7 @@ from datetime import datetime
 from types import SimpleNamespace
 from urllib.parse import parse_qs, urlsplit
 
-from findability.related import RelatedIndex, neighbours
+from findability.related import RelatedIndex
 from findability.share import share_links
 from findability.structured import organization
 
@@ -87,6 +87,6 @@ def test_related_ties_on_tags_go_to_the_same_category_then_the_newest():
 
 def test_neighbours_are_older_and_newer():
     a, b, c = post("a", 1), post("b", 2), post("c", 3)
-    around = neighbours([b, c, a])
+    around = RelatedIndex([b, c, a]).neighbours()
     assert around[id(b)] == (a, c)
     assert around[id(a)] == (None, b) and around[id(c)] == (b, None)
