@@ -26,7 +26,7 @@ HERE = Path(__file__).parent
 def on_initialized(pelican) -> None:
     """Validate the funnel settings once, before anything is written."""
     settings = pelican.settings
-    add_plugin_folders(settings, HERE, static=False)
+    add_plugin_folders(settings, HERE)
     settings["CTA_BLOCKS"] = load_ctas(settings)
     settings["FORM_SETUP"] = load_forms(settings)
     settings["NEWSLETTER_SHOWN"] = newsletter_shown(settings, settings["FORM_SETUP"])

@@ -14,9 +14,10 @@ from pathlib import Path
 
 import sitekit
 from pelican import signals
-from sitekit.security import SERVICE_WORKER
+from sitekit.images import BRAND, PAPER
+from sitekit.security import SEARCH_BUNDLE, SERVICE_WORKER
 
-from .icons import BRAND, PAPER, write_icons
+from .icons import write_icons
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +45,13 @@ def worker_script(version_inputs: bytes, precache: list[str], offline: str) -> s
     digest = hashlib.sha256(source.encode() + version_inputs)
     digest.update(json.dumps(precache).encode())
     version = digest.hexdigest()[:10]
-    build = {"version": version, "precache": precache, "offline": offline}
+    never = [SERVICE_WORKER.lstrip("/"), SEARCH_BUNDLE.strip("/") + "/"]
+    build = {
+        "version": version,
+        "precache": precache,
+        "offline": offline,
+        "never": never,
+    }
     return f"const BUILD = {json.dumps(build, indent=2)};\n{source}"
 
 

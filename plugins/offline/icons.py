@@ -10,16 +10,14 @@ hash of this file and of Pillow's version: only the first build draws them.
 """
 
 import hashlib
-import io
 from importlib.metadata import version
 from pathlib import Path
 
 from PIL import Image, ImageDraw
 from sitekit.assets import hashed_name
 from sitekit.files import write_atomically
+from sitekit.images import BRAND, PAPER, png_bytes
 
-BRAND = "#2d5a37"  # the mark's background: the theme colour
-PAPER = "#fbfaf6"  # the horseshoe
 VIEWBOX = 64
 SUPERSAMPLE = 4
 # An icon that the phone may cut to any shape ("maskable") keeps the mark's horseshoe
@@ -59,13 +57,6 @@ def draw_mark(size: int, maskable: bool = False) -> Image.Image:
     for x in (20, 44):
         disc(x, 24, 2.5, BRAND)
     return image.resize((size, size), Image.Resampling.LANCZOS)
-
-
-def png_bytes(image: Image.Image) -> bytes:
-    """PNG bytes with no metadata: the same image always gives the same bytes."""
-    out = io.BytesIO()
-    image.save(out, format="PNG", optimize=True)
-    return out.getvalue()
 
 
 ICONS = [(192, False), (512, False), (512, True)]

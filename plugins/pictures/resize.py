@@ -6,12 +6,14 @@ place it was taken), after turning the pixels the way the camera meant.
 """
 
 import hashlib
+import io
 import logging
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageOps
+from sitekit.files import write_atomically
 
 logger = logging.getLogger(__name__)
 
@@ -87,9 +89,9 @@ def make(source: Path, target_dir: Path, cache_dir: Path) -> Picture:
                         resized = image.resize(
                             (width, height), Image.Resampling.LANCZOS
                         )
-                    part = cached.with_suffix(".part")
-                    resized.save(part, "JPEG" if ext == "jpg" else "WEBP", **options)
-                    part.replace(cached)
+                    data = io.BytesIO()
+                    resized.save(data, "JPEG" if ext == "jpg" else "WEBP", **options)
+                    write_atomically(cached, data.getvalue())
                     logger.debug("image %s -> %s", source, name)
                 target = target_dir / name
                 if not target.is_file():

@@ -34,10 +34,11 @@ def load_strings(settings: dict) -> dict:
     return {**strings, **overrides}
 
 
-def add_plugin_folders(settings: dict, plugin: Path, static: bool = True) -> None:
-    """Give the theme a plugin's `templates/` and `static/` folders (at initialized)."""
+def add_plugin_folders(settings: dict, plugin: Path) -> None:
+    """Give the theme a plugin's `templates/` and `static/` folder, those it has (at
+    initialized)."""
     settings.setdefault("PLUGIN_TEMPLATE_PATHS", []).append(str(plugin / "templates"))
-    if static:
+    if (plugin / "static").is_dir():
         paths = settings["THEME_STATIC_PATHS"]
         settings["THEME_STATIC_PATHS"] = [*paths, str(plugin / "static")]
 
