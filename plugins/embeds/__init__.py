@@ -5,6 +5,7 @@ validating worksheets), `formula` (the worksheet formula language), `checklist`
 (parsing checklists), `pdf` (writing checklist PDFs), `attach` (choosing per article).
 """
 
+import functools
 import logging
 from pathlib import Path
 
@@ -38,6 +39,17 @@ def on_generator_init(generator) -> None:
     generator.env.globals["WS_STRINGS"] = script_strings(generator.settings["UI"])
 
 
+def fields_renderer(template, sheet):
+    """The worksheet's fields for a page's SITEURL, rendered once per SITEURL, not once
+    per page: with relative URLs, every page at one depth has the same one."""
+
+    @functools.cache
+    def fields_html(siteurl: str) -> Markup:
+        return Markup(template.render(ws=sheet, SITEURL=siteurl))
+
+    return fields_html
+
+
 def attach_worksheets(generator) -> None:
     """Give every article its parsed worksheet (or None) as `article.worksheet`."""
     settings = generator.settings
@@ -56,10 +68,7 @@ def attach_worksheets(generator) -> None:
     articles = all_articles(generator)
     template = generator.get_template("partials/worksheet_fields")
     for sheet in known.values():
-        # The same for every article: rendered once, not once per page.
-        sheet.fields_html = Markup(
-            template.render(ws=sheet, SITEURL=settings.get("SITEURL", ""))
-        )
+        sheet.fields_html = fields_renderer(template, sheet)
     for article in articles:
         article.worksheet = choose(article, "Worksheet", default, known)
     logger.debug("worksheets %s attached to %d articles", sorted(known), len(articles))

@@ -83,6 +83,21 @@ def test_no_worksheet_in_feeds_lists_or_other_pages(site, production_site):
         assert "ws-form" not in (site / path).read_text(encoding="utf-8"), path
 
 
+def test_the_result_links_to_the_contact_page_from_every_article(site):
+    # The fields are rendered once per SITEURL; with relative URLs (the development
+    # settings) each article's link must still lead from that page to the contact page.
+    for slug in ARTICLES:
+        page = site / f"blog/{slug}/index.html"
+        links = soup(page).select(".ws-cta a[data-contact]")
+        assert links, slug
+        for link in links:
+            href = link["href"].split("#")[0]
+            assert not href.startswith("/"), (slug, href)
+            assert (page.parent / href / "index.html").resolve() == (
+                site / "contact/index.html"
+            ).resolve()
+
+
 def test_worksheet_script_imports_the_hashed_store(site):
     # Its size budget is in tests/build/test_budgets.py.
     [script] = (site / "theme/js").glob("worksheet.*.js")
