@@ -69,12 +69,14 @@ def settings_values(settings_file: Path) -> dict:
 
 def site_settings(settings_file: Path = SETTINGS_FILE, **override) -> dict:
     """The site's settings with Pelican's defaults filled in; a settings file that
-    cannot be read, or no content folder: the author's one line, and stop."""
-    values = settings_values(settings_file)
+    cannot be read, or no content folder: the author's one line, and stop. The
+    file runs once; only when reading fails is it run again to word the failure."""
     try:
         return read_settings(str(settings_file), override=override or None)
-    except ValueError as error:
-        if "path containing the content" not in str(error):
+    except Exception as error:
+        values = settings_values(settings_file)  # the file itself fails: its line
+        no_content = "path containing the content" in str(error)
+        if not (isinstance(error, ValueError) and no_content):
             raise
     lines = Path(settings_file).read_text(encoding="utf-8").splitlines()
     line = next((n for n, t in enumerate(lines, 1) if re.match(r"PATH\s*=", t)), 1)
