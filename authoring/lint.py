@@ -350,6 +350,7 @@ class Checker:
     # -- the checks --------------------------------------------------------------
     def run(self) -> list[Problem]:
         self.definitions = self.check_definitions()
+        self.defaults = self.check_defaults()
         self.ctas = self.check_ctas()
         for kind in ("article", "page"):
             for path in self.files(kind):
@@ -508,6 +509,23 @@ class Checker:
                 known[kind] = {}
         return known
 
+    def check_defaults(self) -> dict[str, str]:
+        """WORKSHEET_DEFAULT and CHECKLIST_DEFAULT, each a name of its kind (or none).
+        A wrong one is reported once, here; posts are checked without it."""
+        defaults = {}
+        for kind in DEFINITIONS:
+            key = f"{kind.upper()}_DEFAULT"
+            defaults[kind] = self.settings.get(key) or NONE
+            settings = SimpleNamespace(metadata={kind: defaults[kind]}, source_path="")
+            try:
+                choose(settings, kind.title(), None, self.definitions[kind])
+            except DefinitionError as error:
+                self.report_error(
+                    DefinitionError(SETTINGS_NAME, error.message, path=key)
+                )
+                defaults[kind] = NONE
+        return defaults
+
     def check_ctas(self) -> dict:
         """The CTAS setting, validated by the funnel plugin. When it fails, posts are
         checked against its names without the default (reported once, here)."""
@@ -526,7 +544,7 @@ class Checker:
         if doc.kind != "article" or doc.content is None:
             return
         for kind in DEFINITIONS:
-            default = self.settings.get(f"{kind.upper()}_DEFAULT")
+            default = self.defaults[kind]
             try:
                 choose(doc.content, kind.title(), default, self.definitions[kind])
             except DefinitionError as error:
@@ -808,7 +826,8 @@ class Checker:
 
     # -- the settings ------------------------------------------------------------
     def check_settings(self) -> None:
-        """Names chosen site-wide, and the placeholders the owner must replace."""
+        """The placeholders the owner must replace (the names chosen site-wide are
+        checked first, in check_defaults and check_ctas)."""
         settings_file = self.root / "pelicanconf.py"
         lines = (
             settings_file.read_text(encoding="utf-8").splitlines()
@@ -820,17 +839,6 @@ class Checker:
         def line_of(text: str) -> int:
             return next((n for n, line in enumerate(lines, 1) if text in line), 1)
 
-        for kind in DEFINITIONS:
-            key = f"{kind.upper()}_DEFAULT"
-            settings = SimpleNamespace(
-                metadata={kind: self.settings.get(key) or NONE}, source_path=""
-            )
-            try:
-                choose(settings, kind.title(), None, self.definitions[kind])
-            except DefinitionError as error:
-                self.report_error(
-                    DefinitionError(SETTINGS_NAME, error.message, path=key)
-                )
         self.check_placeholders(display, line_of)
 
     def check_placeholders(self, display: str, line_of) -> None:
