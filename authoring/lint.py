@@ -58,6 +58,7 @@ from .messages import (
     not_an_image,
     not_utf8,
     problem_from_error,
+    shown,
     slug_problem,
     static_by_filename,
     status_problem,
@@ -253,11 +254,7 @@ class Checker:
     # -- reporting ---------------------------------------------------------------
     def display(self, path: Path) -> str:
         """The path as the author sees it: from the project folder when inside it."""
-        path = path.resolve()
-        for base in (self.root, Path.cwd()):
-            if path.is_relative_to(base):
-                return str(path.relative_to(base))
-        return str(path)
+        return shown(path.resolve(), root=self.root)
 
     def add(self, doc_or_file, line: int, level: str, message: str, advice: str):
         file = doc_or_file.display if isinstance(doc_or_file, Document) else doc_or_file
