@@ -677,10 +677,10 @@ def duplicate_field(file: str, path: Path, key: str) -> Problem:
     )
 
 
-def missing_alt(file: str, path: Path, image: str) -> Problem:
+def missing_alt(file: str, line: int, image: str) -> Problem:
     return Problem.error(
         file,
-        line_with(path, image),
+        line,
         f"de afbeelding {image} heeft geen beschrijving (alt-tekst)",
         "schrijf tussen de haken wat er op de foto staat: "
         "![Paard in de wei]({static}/images/" + image + ")",
@@ -790,7 +790,7 @@ class DutchBuildLog(logging.Handler):
             return duplicate_field(file, path, str(args[0]))
         if message.startswith("Empty alt attribute for image"):
             file, path = self.source(args[1])
-            return missing_alt(file, path, str(args[0]))
+            return missing_alt(file, line_with(path, str(args[0])), str(args[0]))
         if message.startswith("Unknown status"):
             file, path = self.source(getattr(args[1], "source_path", args[1]))
             return status_problem(file, header_line(path, "status"), str(args[0]))
