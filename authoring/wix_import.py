@@ -148,12 +148,17 @@ def one_line_value(value: str) -> str:
     return " ".join(cleaned.split())
 
 
+def encoded_path(path: str) -> str:
+    """An old address's path percent-encoded as the build wants it."""
+    return quote(unquote(path), safe="/-._~")
+
+
 def old_address(url: str) -> str | None:
     """The path of an absolute old address, percent-encoded as the build wants it."""
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https") or not parts.path.strip("/"):
         return None
-    return quote(unquote(parts.path), safe="/-._~")
+    return encoded_path(parts.path)
 
 
 def normal_address(value: str) -> str | None:
