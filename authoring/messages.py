@@ -24,7 +24,7 @@ from sitekit.dates import EXAMPLE as DATE_EXAMPLE
 from sitekit.dates import DateError, SlugError
 from sitekit.header import HeaderError
 
-from .source import read_source, site_settings, slug_for
+from .source import read_source, site_settings, slug_field, slug_for
 
 logger = logging.getLogger(__name__)
 
@@ -884,9 +884,7 @@ class DutchBuildLog(logging.Handler):
         users = []
         for path in sorted(self.content.rglob("*.md")):
             try:
-                field = read_source(path).first("slug") or read_source(path).first(
-                    "title"
-                )
+                field = slug_field(read_source(path))
             except (OSError, UnicodeDecodeError):
                 continue
             if field and suggested_slug(field.value) == slug:

@@ -6,7 +6,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from .messages import ERROR, Problem, shown
-from .source import SETTINGS_FILE, read_source, site_settings, slug_for
+from .source import SETTINGS_FILE, read_source, site_settings, slug_field, slug_for
 
 logger = logging.getLogger(__name__)
 
@@ -118,8 +118,7 @@ def new_post(
             )
         )
     for other in sorted(folder.rglob("*.md")):
-        source = read_source(other)
-        field = source.first("slug") or source.first("title")
+        field = slug_field(read_source(other))
         if field and slug_for(field.value, settings) == slug:
             raise PostExists(
                 Problem(

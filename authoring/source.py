@@ -25,6 +25,12 @@ def read_source(path: Path):
     return split_header(text.removeprefix("\ufeff"), path)
 
 
+def slug_field(source):
+    """The field a post's slug is made from: its Slug, else its Title (None when it
+    has neither)."""
+    return source.first("slug") or source.first("title")
+
+
 # Python's complaints about a settings file, as the author reads them.
 PYTHON_ERRORS = {
     "unterminated string": "een aanhalingsteken wordt niet gesloten",
