@@ -391,12 +391,6 @@ RULES: list[_Rule] = [
         lambda m: _choices(m["o"], m["n"]) + f", of none voor geen {NOUNS[m['k']]}",
     ),
     (
-        r"missing: WORKSHEET_DEFAULT names '(?P<n>.*)'; worksheets there are "
-        r"(?P<o>.*)\. Add.*",
-        "er is geen werkblad met de naam '{n}'",
-        lambda m: _choices(m["o"], m["n"]) + ", of none voor geen werkblad",
-    ),
-    (
         r"must map names to blocks",
         "hier hoort een blok met oproepen",
         "zie het voorbeeld in pelicanconf.py",
@@ -535,19 +529,10 @@ def problem_from_error(
 ) -> Problem:
     """A plugin's DefinitionError as the author reads it."""
     message, advice = dutch_wording(error.message)
-    default = re.fullmatch(r"'(.*)' is not one of (.*)", error.message)
-    if error.path.endswith("_DEFAULT") and default:  # e.g. CTA_DEFAULT
-        noun = NOUNS[error.path.removesuffix("_DEFAULT").lower()]
-        message = f"er is geen {noun} met de naam '{default[1]}'"
-        advice = _choices(default[2], default[1]) + f", of none voor geen {noun}"
     if error.path and not message.startswith(error.path):
         message = f"{error.path}: {message}"
     line = error.line
     file = error.file
-    setting = re.match(r"missing: (\w+_DEFAULT) names", error.message)
-    if setting:  # said of the missing file; the author fixes the setting
-        file, message = SETTINGS_NAME, f"{setting[1]}: {message}"
-        line = settings_line((root or Path.cwd()) / SETTINGS_NAME, setting[1])
     if Path(file).name == SETTINGS_NAME and not Path(file).is_absolute():
         settings_file = (root or Path.cwd()) / SETTINGS_NAME
         line = line or settings_line(settings_file, error.path or "")
