@@ -26,8 +26,6 @@ from sitekit.header import HeaderError
 
 from .source import read_source, site_settings, slug_field, slug_for
 
-logger = logging.getLogger(__name__)
-
 ERROR, WARNING = "fout", "waarschuwing"
 SETTINGS_NAME = "pelicanconf.py"
 FATAL = "Warning or error encountered"  # Pelican's RuntimeError under --fatal

@@ -1,14 +1,11 @@
 """Reading posts the way Pelican does, keeping the line number of every field."""
 
-import logging
 import re
 import traceback
 from pathlib import Path
 
 from pelican.settings import get_settings_from_file, read_settings
 from pelican.utils import slugify
-
-logger = logging.getLogger(__name__)
 
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS_FILE = ROOT / "pelicanconf.py"

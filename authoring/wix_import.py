@@ -9,7 +9,6 @@ to a staging folder first and moved into content/ at the end.
 import hashlib
 import html
 import json
-import logging
 import os
 import re
 import shutil
@@ -31,8 +30,6 @@ from .messages import ERROR, NOT_UTF8, WARNING, Problem, line_with, shown
 from .source import SETTINGS_FILE, read_source, site_settings, slug_for
 from .wix_fetch import FetchError, fetch_image
 from .wix_markdown import MISSING_ALT, WixConverter, one_line, prepare, to_markdown
-
-logger = logging.getLogger(__name__)
 
 NS = {
     "content": "http://purl.org/rss/1.0/modules/content/",
