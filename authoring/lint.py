@@ -14,6 +14,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from html.parser import HTMLParser
 from pathlib import Path
 from types import SimpleNamespace
@@ -52,6 +53,7 @@ from .messages import (
     date_problem,
     field_continued,
     field_twice,
+    line_with,
     lost_fields,
     missing_alt,
     missing_field,
@@ -825,17 +827,8 @@ class Checker:
         """The placeholders the owner must replace (the names chosen site-wide are
         checked first, in check_defaults and check_ctas)."""
         settings_file = self.root / "pelicanconf.py"
-        lines = (
-            settings_file.read_text(encoding="utf-8").splitlines()
-            if settings_file.is_file()
-            else []
-        )
-        display = self.display(settings_file)
-
-        def line_of(text: str) -> int:
-            return next((n for n, line in enumerate(lines, 1) if text in line), 1)
-
-        self.check_placeholders(display, line_of)
+        line_of = partial(line_with, settings_file)
+        self.check_placeholders(self.display(settings_file), line_of)
 
     def check_placeholders(self, display: str, line_of) -> None:
         """The owner's details still the examples: an error when publishing.
