@@ -14,9 +14,15 @@ from authoring.source import settings_values
 ROOT = Path(__file__).parent
 DEV_SETTINGS = "pelicanconf.py"
 PUBLISH_SETTINGS = "publishconf.py"
+
+
+def settings_of(name: str) -> dict:
+    """The values a settings file sets, over Pelican's defaults (paths as written)."""
+    return {**DEFAULT_CONFIG, **settings_values(ROOT / name)}
+
+
 # Reading the settings also makes plugins/ importable (see pelicanconf.py).
-SETTINGS = {**DEFAULT_CONFIG, **settings_values(ROOT / DEV_SETTINGS)}
-OUTPUT = ROOT / SETTINGS["OUTPUT_PATH"]
+OUTPUT = ROOT / settings_of(DEV_SETTINGS)["OUTPUT_PATH"]
 HOST, PORT = "127.0.0.1", 8000
 speak_dutch()  # Invoke's own messages (a missing argument...) in Dutch
 
@@ -82,10 +88,7 @@ def publish(c, target=None, dry_run=False):
 
     from authoring.publishing import replace_folder
 
-    settings = {
-        **DEFAULT_CONFIG,
-        **settings_values(ROOT / PUBLISH_SETTINGS),
-    }
+    settings = settings_of(PUBLISH_SETTINGS)
     try:
         chosen = target_settings(settings, target)
     except DeployError as error:

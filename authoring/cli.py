@@ -7,10 +7,7 @@ internals: should a later Invoke move them, its English stays, and nothing break
 """
 
 import builtins
-import logging
 import re
-
-logger = logging.getLogger(__name__)
 
 # What each task needs, as the author types it.
 EXAMPLES = {

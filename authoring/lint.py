@@ -14,6 +14,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from html.parser import HTMLParser
 from pathlib import Path
 from types import SimpleNamespace
@@ -52,12 +53,14 @@ from .messages import (
     date_problem,
     field_continued,
     field_twice,
+    line_with,
     lost_fields,
     missing_alt,
     missing_field,
     not_an_image,
     not_utf8,
     problem_from_error,
+    shown,
     slug_problem,
     static_by_filename,
     status_problem,
@@ -253,11 +256,7 @@ class Checker:
     # -- reporting ---------------------------------------------------------------
     def display(self, path: Path) -> str:
         """The path as the author sees it: from the project folder when inside it."""
-        path = path.resolve()
-        for base in (self.root, Path.cwd()):
-            if path.is_relative_to(base):
-                return str(path.relative_to(base))
-        return str(path)
+        return shown(path.resolve(), root=self.root)
 
     def add(self, doc_or_file, line: int, level: str, message: str, advice: str):
         file = doc_or_file.display if isinstance(doc_or_file, Document) else doc_or_file
@@ -350,6 +349,7 @@ class Checker:
     # -- the checks --------------------------------------------------------------
     def run(self) -> list[Problem]:
         self.definitions = self.check_definitions()
+        self.defaults = self.check_defaults()
         self.ctas = self.check_ctas()
         for kind in ("article", "page"):
             for path in self.files(kind):
@@ -508,6 +508,23 @@ class Checker:
                 known[kind] = {}
         return known
 
+    def check_defaults(self) -> dict[str, str]:
+        """WORKSHEET_DEFAULT and CHECKLIST_DEFAULT, each a name of its kind (or none).
+        A wrong one is reported once, here; posts are checked without it."""
+        defaults = {}
+        for kind in DEFINITIONS:
+            key = f"{kind.upper()}_DEFAULT"
+            defaults[kind] = self.settings.get(key) or NONE
+            settings = SimpleNamespace(metadata={kind: defaults[kind]}, source_path="")
+            try:
+                choose(settings, kind.title(), None, self.definitions[kind])
+            except DefinitionError as error:
+                self.report_error(
+                    DefinitionError(SETTINGS_NAME, error.message, path=key)
+                )
+                defaults[kind] = NONE
+        return defaults
+
     def check_ctas(self) -> dict:
         """The CTAS setting, validated by the funnel plugin. When it fails, posts are
         checked against its names without the default (reported once, here)."""
@@ -526,7 +543,7 @@ class Checker:
         if doc.kind != "article" or doc.content is None:
             return
         for kind in DEFINITIONS:
-            default = self.settings.get(f"{kind.upper()}_DEFAULT")
+            default = self.defaults[kind]
             try:
                 choose(doc.content, kind.title(), default, self.definitions[kind])
             except DefinitionError as error:
@@ -649,8 +666,7 @@ class Checker:
             elif kind == "img":
                 if not (attrs.get("alt") or "").strip():
                     image = Path(urlsplit(needle).path).name or needle
-                    found = missing_alt(doc.display, doc.source.path, image)
-                    self.add(doc, line, ERROR, found.message, found.advice)
+                    self.problems.append(missing_alt(doc.display, line, image))
                 self.check_link(doc, line, needle, image=True)
             elif kind == "a":
                 self.check_link(doc, line, needle)
@@ -808,30 +824,11 @@ class Checker:
 
     # -- the settings ------------------------------------------------------------
     def check_settings(self) -> None:
-        """Names chosen site-wide, and the placeholders the owner must replace."""
+        """The placeholders the owner must replace (the names chosen site-wide are
+        checked first, in check_defaults and check_ctas)."""
         settings_file = self.root / "pelicanconf.py"
-        lines = (
-            settings_file.read_text(encoding="utf-8").splitlines()
-            if settings_file.is_file()
-            else []
-        )
-        display = self.display(settings_file)
-
-        def line_of(text: str) -> int:
-            return next((n for n, line in enumerate(lines, 1) if text in line), 1)
-
-        for kind in DEFINITIONS:
-            key = f"{kind.upper()}_DEFAULT"
-            settings = SimpleNamespace(
-                metadata={kind: self.settings.get(key) or NONE}, source_path=""
-            )
-            try:
-                choose(settings, kind.title(), None, self.definitions[kind])
-            except DefinitionError as error:
-                self.report_error(
-                    DefinitionError(SETTINGS_NAME, error.message, path=key)
-                )
-        self.check_placeholders(display, line_of)
+        line_of = partial(line_with, settings_file)
+        self.check_placeholders(self.display(settings_file), line_of)
 
     def check_placeholders(self, display: str, line_of) -> None:
         """The owner's details still the examples: an error when publishing.

@@ -24,9 +24,7 @@ from sitekit.dates import EXAMPLE as DATE_EXAMPLE
 from sitekit.dates import DateError, SlugError
 from sitekit.header import HeaderError
 
-from .source import read_source, site_settings, slug_for
-
-logger = logging.getLogger(__name__)
+from .source import read_source, site_settings, slug_field, slug_for
 
 ERROR, WARNING = "fout", "waarschuwing"
 SETTINGS_NAME = "pelicanconf.py"
@@ -391,12 +389,6 @@ RULES: list[_Rule] = [
         lambda m: _choices(m["o"], m["n"]) + f", of none voor geen {NOUNS[m['k']]}",
     ),
     (
-        r"missing: WORKSHEET_DEFAULT names '(?P<n>.*)'; worksheets there are "
-        r"(?P<o>.*)\. Add.*",
-        "er is geen werkblad met de naam '{n}'",
-        lambda m: _choices(m["o"], m["n"]) + ", of none voor geen werkblad",
-    ),
-    (
         r"must map names to blocks",
         "hier hoort een blok met oproepen",
         "zie het voorbeeld in pelicanconf.py",
@@ -535,19 +527,10 @@ def problem_from_error(
 ) -> Problem:
     """A plugin's DefinitionError as the author reads it."""
     message, advice = dutch_wording(error.message)
-    default = re.fullmatch(r"'(.*)' is not one of (.*)", error.message)
-    if error.path.endswith("_DEFAULT") and default:  # e.g. CTA_DEFAULT
-        noun = NOUNS[error.path.removesuffix("_DEFAULT").lower()]
-        message = f"er is geen {noun} met de naam '{default[1]}'"
-        advice = _choices(default[2], default[1]) + f", of none voor geen {noun}"
     if error.path and not message.startswith(error.path):
         message = f"{error.path}: {message}"
     line = error.line
     file = error.file
-    setting = re.match(r"missing: (\w+_DEFAULT) names", error.message)
-    if setting:  # said of the missing file; the author fixes the setting
-        file, message = SETTINGS_NAME, f"{setting[1]}: {message}"
-        line = settings_line((root or Path.cwd()) / SETTINGS_NAME, setting[1])
     if Path(file).name == SETTINGS_NAME and not Path(file).is_absolute():
         settings_file = (root or Path.cwd()) / SETTINGS_NAME
         line = line or settings_line(settings_file, error.path or "")
@@ -677,10 +660,10 @@ def duplicate_field(file: str, path: Path, key: str) -> Problem:
     )
 
 
-def missing_alt(file: str, path: Path, image: str) -> Problem:
+def missing_alt(file: str, line: int, image: str) -> Problem:
     return Problem.error(
         file,
-        line_with(path, image),
+        line,
         f"de afbeelding {image} heeft geen beschrijving (alt-tekst)",
         "schrijf tussen de haken wat er op de foto staat: "
         "![Paard in de wei]({static}/images/" + image + ")",
@@ -790,7 +773,7 @@ class DutchBuildLog(logging.Handler):
             return duplicate_field(file, path, str(args[0]))
         if message.startswith("Empty alt attribute for image"):
             file, path = self.source(args[1])
-            return missing_alt(file, path, str(args[0]))
+            return missing_alt(file, line_with(path, str(args[0])), str(args[0]))
         if message.startswith("Unknown status"):
             file, path = self.source(getattr(args[1], "source_path", args[1]))
             return status_problem(file, header_line(path, "status"), str(args[0]))
@@ -884,9 +867,7 @@ class DutchBuildLog(logging.Handler):
         users = []
         for path in sorted(self.content.rglob("*.md")):
             try:
-                field = read_source(path).first("slug") or read_source(path).first(
-                    "title"
-                )
+                field = slug_field(read_source(path))
             except (OSError, UnicodeDecodeError):
                 continue
             if field and suggested_slug(field.value) == slug:

@@ -1,14 +1,11 @@
 """A new post: a Markdown file with every field the site reads, ready to write in."""
 
-import logging
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from .messages import ERROR, Problem, shown
-from .source import SETTINGS_FILE, read_source, site_settings, slug_for
-
-logger = logging.getLogger(__name__)
+from .source import SETTINGS_FILE, read_source, site_settings, slug_field, slug_for
 
 PREVIEW = "http://127.0.0.1:8000/"
 PLACEHOLDER = "Schrijf hier je post. Een lege regel begint een nieuwe alinea."
@@ -118,8 +115,7 @@ def new_post(
             )
         )
     for other in sorted(folder.rglob("*.md")):
-        source = read_source(other)
-        field = source.first("slug") or source.first("title")
+        field = slug_field(read_source(other))
         if field and slug_for(field.value, settings) == slug:
             raise PostExists(
                 Problem(

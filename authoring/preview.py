@@ -29,6 +29,7 @@ from pelican.log import init as init_logging
 from pelican.writers import Writer
 
 from .messages import DutchBuildLog, dutch_build_log
+from .publishing import written_item
 from .source import site_settings
 
 logger = logging.getLogger(__name__)
@@ -75,7 +76,7 @@ class PreviewWriter(Writer):
     def write_file(self, name, template, context, *args, **kwargs):
         if self.cancelled():
             raise Cancelled
-        item = kwargs.get("article") or kwargs.get("page")
+        item = written_item(kwargs)
         if self.selected is not None and (
             item is None or item.source_path not in self.selected
         ):
@@ -142,7 +143,7 @@ class Preview:
 
     def record(self, path, context=None, **kwargs) -> None:
         self.written.add(Path(path).resolve().relative_to(self.output).as_posix())
-        item = (context or {}).get("article") or (context or {}).get("page")
+        item = written_item(context)
         if item is not None:
             self.sources_written.add(item.source_path)
 

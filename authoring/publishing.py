@@ -56,6 +56,12 @@ def fresh_folder(root: Path) -> Path:
     return Path(tempfile.mkdtemp(prefix=".publish-", dir=root))
 
 
+def written_item(context: dict | None):
+    """The post or page a file Pelican writes comes from, by the context it writes
+    with; None for anything else (an index, a feed)."""
+    return (context or {}).get("article") or (context or {}).get("page")
+
+
 @contextmanager
 def recorded_sources(site: Path) -> Iterator[dict[str, Path]]:
     """While Pelican builds into `site`: the post or page each written file comes
@@ -65,7 +71,7 @@ def recorded_sources(site: Path) -> Iterator[dict[str, Path]]:
     sources: dict[str, Path] = {}
 
     def record(path, context=None, **kwargs) -> None:
-        item = (context or {}).get("article") or (context or {}).get("page")
+        item = written_item(context)
         written = Path(path).resolve()
         if item is not None and written.is_relative_to(site.resolve()):
             sources[written.relative_to(site.resolve()).as_posix()] = Path(

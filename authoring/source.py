@@ -1,14 +1,11 @@
 """Reading posts the way Pelican does, keeping the line number of every field."""
 
-import logging
 import re
 import traceback
 from pathlib import Path
 
 from pelican.settings import get_settings_from_file, read_settings
 from pelican.utils import slugify
-
-logger = logging.getLogger(__name__)
 
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS_FILE = ROOT / "pelicanconf.py"
@@ -23,6 +20,12 @@ def read_source(path: Path):
 
     text = path.read_text(encoding="utf-8").replace("\r\n", "\n").expandtabs(4)
     return split_header(text.removeprefix("\ufeff"), path)
+
+
+def slug_field(source):
+    """The field a post's slug is made from: its Slug, else its Title (None when it
+    has neither)."""
+    return source.first("slug") or source.first("title")
 
 
 # Python's complaints about a settings file, as the author reads them.
@@ -69,12 +72,14 @@ def settings_values(settings_file: Path) -> dict:
 
 def site_settings(settings_file: Path = SETTINGS_FILE, **override) -> dict:
     """The site's settings with Pelican's defaults filled in; a settings file that
-    cannot be read, or no content folder: the author's one line, and stop."""
-    values = settings_values(settings_file)
+    cannot be read, or no content folder: the author's one line, and stop. The
+    file runs once; only when reading fails is it run again to word the failure."""
     try:
         return read_settings(str(settings_file), override=override or None)
-    except ValueError as error:
-        if "path containing the content" not in str(error):
+    except Exception as error:
+        values = settings_values(settings_file)  # the file itself fails: its line
+        no_content = "path containing the content" in str(error)
+        if not (isinstance(error, ValueError) and no_content):
             raise
     lines = Path(settings_file).read_text(encoding="utf-8").splitlines()
     line = next((n for n, t in enumerate(lines, 1) if re.match(r"PATH\s*=", t)), 1)

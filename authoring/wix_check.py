@@ -1,12 +1,12 @@
 """What a Wix import leaves for the author to do, as warnings of `invoke check`."""
 
 import re
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import urlsplit
 
 from hosting.redirects import old_path
 
 from .messages import ERROR, WARNING
-from .wix_import import TRUNCATED
+from .wix_import import TRUNCATED, encoded_path
 from .wix_markdown import MISSING_ALT
 
 IN_BODY = re.compile(r"!\[" + re.escape(MISSING_ALT) + r"\]\(([^)\s]*)")
@@ -20,7 +20,7 @@ def check_imported(checker, doc) -> None:
     wix = source.first("wix_url")
     if wix and wix.value and old_path(wix.value) is None:
         path = urlsplit(wix.value).path if "://" in wix.value else wix.value
-        encoded = quote(unquote(path), safe="/-._~")
+        encoded = encoded_path(path)
         if old_path(encoded):
             checker.add(
                 doc,

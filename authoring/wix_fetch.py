@@ -8,15 +8,12 @@ elsewhere. Redirects are followed by hand, each one checked the same way.
 import http.client
 import io
 import ipaddress
-import logging
 import socket
 import ssl
 import warnings
 from urllib.parse import urljoin, urlsplit
 
 from PIL import Image
-
-logger = logging.getLogger(__name__)
 
 TIMEOUT = 10  # seconds, per connection and per read
 MAX_BYTES = 20 * 1024 * 1024

@@ -9,7 +9,6 @@ to a staging folder first and moved into content/ at the end.
 import hashlib
 import html
 import json
-import logging
 import os
 import re
 import shutil
@@ -31,8 +30,6 @@ from .messages import ERROR, NOT_UTF8, WARNING, Problem, line_with, shown
 from .source import SETTINGS_FILE, read_source, site_settings, slug_for
 from .wix_fetch import FetchError, fetch_image
 from .wix_markdown import MISSING_ALT, WixConverter, one_line, prepare, to_markdown
-
-logger = logging.getLogger(__name__)
 
 NS = {
     "content": "http://purl.org/rss/1.0/modules/content/",
@@ -148,12 +145,17 @@ def one_line_value(value: str) -> str:
     return " ".join(cleaned.split())
 
 
+def encoded_path(path: str) -> str:
+    """An old address's path percent-encoded as the build wants it."""
+    return quote(unquote(path), safe="/-._~")
+
+
 def old_address(url: str) -> str | None:
     """The path of an absolute old address, percent-encoded as the build wants it."""
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https") or not parts.path.strip("/"):
         return None
-    return quote(unquote(parts.path), safe="/-._~")
+    return encoded_path(parts.path)
 
 
 def normal_address(value: str) -> str | None:

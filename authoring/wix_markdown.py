@@ -6,15 +6,12 @@ Only what markdownify cannot know lives here: Wix's styled spans and line breaks
 dialect the site's build reads. No tag of the source is ever passed through as HTML.
 """
 
-import logging
 import re
 from collections.abc import Callable
 from urllib.parse import quote, urlsplit
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 from markdownify import MarkdownConverter
-
-logger = logging.getLogger(__name__)
 
 # The alt text of an image that had none: not empty (the build stops on that), and
 # `invoke check` asks the author to replace it (authoring/wix_check.py).

@@ -60,10 +60,9 @@ def attach_worksheets(generator) -> None:
     if default and default.lower() != "none" and default not in known:
         choices = ", ".join(sorted(known)) or "(none defined)"
         raise DefinitionError(
-            folder / f"{default}.yaml",
-            f"missing: WORKSHEET_DEFAULT names {default!r}; worksheets there are "
-            f"{choices}. Add the file, or set WORKSHEET_DEFAULT to one of them or "
-            "'none'",
+            "pelicanconf.py",
+            f"unknown worksheet {default!r}; expected one of {choices} or 'none'",
+            path="WORKSHEET_DEFAULT",
         )
     articles = all_articles(generator)
     template = generator.get_template("partials/worksheet_fields")

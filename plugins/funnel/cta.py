@@ -38,9 +38,10 @@ def load_ctas(settings: dict) -> dict[str, dict]:
             )
     default = str(settings.get("CTA_DEFAULT") or NONE)
     if default != NONE and default not in ctas:
+        choices = ", ".join(sorted(ctas)) or "(none defined)"
         raise DefinitionError(
             SETTINGS_FILE,
-            f"{default!r} is not one of {', '.join(sorted(ctas)) or '(none)'}",
+            f"unknown call to action {default!r}; expected one of {choices} or 'none'",
             path="CTA_DEFAULT",
         )
     return ctas

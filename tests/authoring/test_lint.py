@@ -323,3 +323,23 @@ def test_a_default_worksheet_that_does_not_exist_is_reported_in_the_settings(
             "WORKSHEET_DEFAULT: er is geen werkblad met de naam 'bestaat-niet'",
         )
     ]
+
+
+def test_a_wrong_default_worksheet_is_reported_once_not_again_at_each_post(
+    workspace,
+):
+    with workspace.open("a", encoding="utf-8") as settings:
+        settings.write('\nWORKSHEET_DEFAULT = "bestaat-niet"\n')
+    post = "Title: Zonder werkblad\nDate: 2024-01-01\nSummary: x\n\nT.\n"
+    write(workspace.parent / "content/posts", "zonder.md", post)
+    found = [
+        (p.file, p.message)
+        for p in check_content(workspace, now=NOW)
+        if "'bestaat-niet'" in p.message
+    ]
+    assert found == [
+        (
+            "pelicanconf.py",
+            "WORKSHEET_DEFAULT: er is geen werkblad met de naam 'bestaat-niet'",
+        )
+    ]

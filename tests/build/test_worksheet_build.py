@@ -167,7 +167,7 @@ def test_a_default_worksheet_that_does_not_exist_fails_the_build(tmp_path):
     shutil.rmtree(content / "worksheets")
     result = build_site(content, tmp_path / "out")
     assert result.returncode != 0
-    expected = "worksheets/doelen.yaml: missing: WORKSHEET_DEFAULT names 'doelen'"
+    expected = "WORKSHEET_DEFAULT: unknown worksheet 'doelen'"
     assert squeezed(expected) in squeezed(result.stdout + result.stderr)
     # With the default switched off, a site without worksheets builds.
     result = build_site(

@@ -89,7 +89,10 @@ def test_cta_settings_are_checked():
     with pytest.raises(DefinitionError, match=r"CTAS.kort.url: missing or empty"):
         load_ctas({"CTAS": {"kort": {"title": "a", "text": "b", "button": "c"}}})
     good = {"a": {"title": "a", "text": "b", "button": "c", "url": "contact/"}}
-    with pytest.raises(DefinitionError, match="CTA_DEFAULT: 'b' is not one of a"):
+    with pytest.raises(
+        DefinitionError,
+        match="CTA_DEFAULT: unknown call to action 'b'; expected one of a",
+    ):
         load_ctas({"CTAS": good, "CTA_DEFAULT": "b"})
     assert load_ctas({"CTAS": good, "CTA_DEFAULT": "a"}) == good
 
