@@ -142,7 +142,9 @@ def test_the_app_icon_is_the_brand_mark(page, site, base_url):
 
 @pytest.fixture(scope="module")
 def two_builds(tmp_path_factory):
-    """The site built twice from the same sources, and once with changed CSS."""
+    """The site built twice from the same sources, and once with changed CSS. Each
+    build has a cache of its own: with a shared one the second build would copy the
+    first's icons, and comparing them would prove nothing."""
     work = tmp_path_factory.mktemp("rebuild")
     project = copy_project(work / "project")
     builds = []
@@ -152,7 +154,10 @@ def two_builds(tmp_path_factory):
             tokens.write_text(tokens.read_text() + ':root { --build: "b"; }\n')
         output = work / name
         result = build_site(
-            project / "content", output, str(project / "pelicanconf.py")
+            project / "content",
+            output,
+            str(project / "pelicanconf.py"),
+            f'CACHE_PATH="{work / ("cache-" + name)}"',
         )
         assert result.returncode == 0, result.stdout + result.stderr
         builds.append(output)
