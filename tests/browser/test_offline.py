@@ -3,8 +3,6 @@
 page with the kept posts, and a new build takes over cleanly at the next visit."""
 
 import io
-import json
-import re
 import shutil
 import time
 
@@ -15,6 +13,7 @@ from PIL import Image, ImageChops, ImageStat
 from tests.conftest import build_site, copy_project
 from tests.support.nginx import fetch
 from tests.support.server import SiteServer
+from tests.support.worker import worker_build
 
 pytestmark = pytest.mark.browser
 POST = "/blog/dilemmas/"
@@ -164,18 +163,13 @@ def two_builds(tmp_path_factory):
     return builds
 
 
-def worker_version(output) -> str:
-    build = re.match(r"const BUILD = (\{.*?\});", (output / "sw.js").read_text(), re.S)
-    return json.loads(build[1])["version"]
-
-
 def test_the_same_sources_build_the_same_worker_manifest_and_icons(two_builds):
     first, again, changed = two_builds
     names = ["sw.js", "manifest.webmanifest"]
     names += [p.relative_to(first).as_posix() for p in first.glob("theme/img/*.png")]
     for name in names:
         assert (first / name).read_bytes() == (again / name).read_bytes(), name
-    assert worker_version(first) != worker_version(changed)
+    assert worker_build(first)["version"] != worker_build(changed)["version"]
 
 
 def test_a_new_build_takes_over_at_the_next_visit_without_a_mix(
@@ -198,7 +192,7 @@ def test_a_new_build_takes_over_at_the_next_visit_without_a_mix(
             assert (changed / href.removeprefix(server.url + "/")).is_file(), href
         assert page.evaluate(BUILD_MARK).strip() == '"b"'
         # The new worker takes over and removes the old cache...
-        wait_until(page, ONLY_CACHE, "hva-" + worker_version(changed))
+        wait_until(page, ONLY_CACHE, "hva-" + worker_build(changed)["version"])
     # ...having fetched the kept post again from the new build: offline, the post
     # comes with the new CSS, not its old HTML with the new CSS or the reverse.
     context.set_offline(True)
