@@ -10,6 +10,7 @@ from pypdf import PdfReader
 
 from tests.conftest import FIXTURES, ROOT
 from tests.support.html import fold, soup, text_of
+from tests.support.pdf import pdf_text
 
 PUBLIC = "https://www.hippisch-va.example"
 DEFINITIONS = {
@@ -18,17 +19,6 @@ DEFINITIONS = {
     for path in sorted(folder.glob("*.md"))
 }
 USED_BY = {"uitbesteden": ["blog/dilemmas/"], "proef": ["blog/vijandige-invoer/"]}
-
-
-def pdf_text(path: Path, *pages: str) -> str:
-    """The PDF's text (with `pages`, e.g. "-f", "2", "-l", "2": only those)."""
-    result = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", *pages, str(path), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return fold(result.stdout)
 
 
 @pytest.fixture(scope="module")
