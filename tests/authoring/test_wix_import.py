@@ -29,6 +29,7 @@ from authoring.wix_import import (
 )
 from tests.conftest import FIXTURES, ROOT, build_site, copy_project
 from tests.support.html import soup, text_of
+from tests.support.images import image_bytes
 from tests.support.server import LocalServer, SiteServer
 
 WIX = FIXTURES / "wix"
@@ -55,13 +56,6 @@ def offline(monkeypatch):
         return lookup(host, *args, **kwargs)
 
     monkeypatch.setattr(socket, "getaddrinfo", local_only)
-
-
-def jpeg(size=(8, 6)) -> bytes:
-    """A real, small JPEG."""
-    out = io.BytesIO()
-    Image.new("RGB", size, (120, 80, 40)).save(out, "JPEG")
-    return out.getvalue()
 
 
 def fields(path: Path) -> dict[str, str]:
@@ -161,7 +155,7 @@ def test_images_that_can_be_reached_are_downloaded_next_to_the_post(
 ):
     served = tmp_path / "wix"
     (served / "media").mkdir(parents=True)
-    picture = jpeg()
+    picture = image_bytes()
     # The original: the feed links to a resized copy, the import takes the original.
     (served / "media/abc_123~mv2.jpg").write_bytes(picture)
     with SiteServer(served, policy="default-src 'none'") as server:
@@ -278,14 +272,6 @@ MEDIA_ID = re.compile(r"[0-9a-f]{6}_[0-9a-f]{32}~mv2\.(jpg|png)")
 ORIGINAL_SIZE, PLACEHOLDER_SIZE = (40, 30), (4, 3)
 
 
-def picture(name: str, size=ORIGINAL_SIZE) -> bytes:
-    """A real image of the type its name says."""
-    out = io.BytesIO()
-    kind = "PNG" if name.endswith(".png") else "JPEG"
-    Image.new("RGB", size, (120, 80, 40)).save(out, kind)
-    return out.getvalue()
-
-
 class WixStatic(BaseHTTPRequestHandler):
     """static.wixstatic.com on 127.0.0.1: every image of the fixtures at its original
     address, and a small different image at every resized or blurred address."""
@@ -295,7 +281,7 @@ class WixStatic(BaseHTTPRequestHandler):
         if not match or not MEDIA_ID.fullmatch(match[1]):
             self.send_error(404)
             return
-        body = picture(match[1], PLACEHOLDER_SIZE if match[2] else ORIGINAL_SIZE)
+        body = image_bytes(match[1], PLACEHOLDER_SIZE if match[2] else ORIGINAL_SIZE)
         self.send_response(200)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
@@ -593,10 +579,10 @@ class Answers(BaseHTTPRequestHandler):
 @pytest.fixture
 def answers():
     Answers.routes = {
-        "/paard.jpg": (200, {}, jpeg()),
-        "/paard.png": (200, {}, jpeg()),
+        "/paard.jpg": (200, {}, image_bytes()),
+        "/paard.png": (200, {}, image_bytes()),
         "/fout.png": (200, {"Content-Type": "image/png"}, b"<html>Not found</html>"),
-        "/groot.jpg": (200, {}, jpeg() + b"\0" * MAX_BYTES),
+        "/groot.jpg": (200, {}, image_bytes() + b"\0" * MAX_BYTES),
         "/door": (302, {"Location": "http://169.254.169.254/latest/meta-data"}, b""),
     }
     with LocalServer(Answers) as server:
