@@ -5,8 +5,6 @@ import ipaddress
 import re
 import shutil
 import socket
-import subprocess
-import sys
 from html import escape as html_escape
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
@@ -31,6 +29,7 @@ from tests.conftest import FIXTURES, ROOT, build_site, copy_project
 from tests.support.html import soup, text_of
 from tests.support.images import image_bytes
 from tests.support.server import LocalServer, SiteServer
+from tests.support.tasks import invoke
 
 WIX = FIXTURES / "wix"
 SEED = WIX / "dilemmas-wix-page.txt"
@@ -307,15 +306,6 @@ def localised(fixture: Path, server, folder: Path) -> Path:
     return folder / fixture.name
 
 
-def run_invoke(project: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "invoke", *args],
-        cwd=project,
-        capture_output=True,
-        text=True,
-    )
-
-
 @pytest.fixture(scope="module")
 def imported_project(tmp_path_factory, wix_media) -> tuple[Path, dict]:
     """A copy of the project after importing every real-looking export, checked with
@@ -326,7 +316,7 @@ def imported_project(tmp_path_factory, wix_media) -> tuple[Path, dict]:
         source = localised(fixture, wix_media, work / "exports")
         outcome = import_wix(source, project / "pelicanconf.py", allow_loopback=True)
         assert outcome.images_missing == [] and outcome.refused == []
-    runs = {task: run_invoke(project, task) for task in ("check", "build")}
+    runs = {task: invoke(task, cwd=project) for task in ("check", "build")}
     return project, runs
 
 
@@ -820,7 +810,7 @@ def test_the_command_line_never_fetches_from_this_computer(tmp_path, answers):
         tmp_path,
         item("Lokaal", f'<p>x</p><img src="{url}" alt="Paard">', "https://x.nl/post/l"),
     )
-    result = run_invoke(project, "import-wix", str(feed))
+    result = invoke("import-wix", str(feed), cwd=project)
     post = (project / "content/posts/lokaal.md").read_text(encoding="utf-8")
     line = post.split(url)[0].count("\n") + 1
     assert (
