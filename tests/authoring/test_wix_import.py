@@ -762,8 +762,7 @@ def test_every_word_of_wix_html_is_on_the_built_page(words_site, title, blocks):
         item(html_escape(title), html, "https://x.example/post/p"),
     )
     [post] = import_wix(feed, words_site, force=True).written
-    # Read as the build reads it: Pelican's Markdown reader, with the site's settings.
-    page, meta = MarkdownReader(site_settings(words_site)).read(str(post))
+    page, meta = rendered(post, words_site)  # as the build reads it
     words, shown_breaks = words_on_page(page)
     assert words == shown.split(), post.read_text(encoding="utf-8")
     assert shown_breaks == breaks, post.read_text(encoding="utf-8")
