@@ -9,10 +9,10 @@ from PIL import Image
 from pypdf import PdfReader
 
 from tests.conftest import FIXTURES, ROOT
+from tests.publish.hosting import PUBLIC
 from tests.support.html import fold, soup, text_of
 from tests.support.pdf import pdf_text
 
-PUBLIC = "https://www.hippisch-va.example"
 DEFINITIONS = {
     path.stem: parse_checklist(path)
     for folder in (ROOT / "content/checklists", FIXTURES / "checklists")

@@ -11,9 +11,9 @@ import pytest
 from findability.search import pagefind_executable
 
 from tests.conftest import FIXTURES, build_site
+from tests.publish.hosting import PUBLIC
 from tests.support.html import soup, text_of
 
-PUBLIC = "https://www.hippisch-va.example"
 CORPUS = FIXTURES / "related"
 # The corpus has no worksheets or checklists of its own.
 NO_EMBEDS = ('CHECKLIST_DEFAULT="none"', 'WORKSHEET_DEFAULT="none"')

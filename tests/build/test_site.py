@@ -7,9 +7,9 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from tests.conftest import FIXTURES, ROOT, build_site, copy_content
+from tests.publish.hosting import PUBLIC
 from tests.support.html import soup, text_of
 
-PUBLIC = "https://www.hippisch-va.example"
 ATOM = "{http://www.w3.org/2005/Atom}"
 WIX_CHROME = {
     "top of page",
