@@ -20,11 +20,11 @@ from pathlib import Path
 from playwright.sync_api import Error as PlaywrightError
 
 from benchmarks.corpus import build_corpus
+from tests.conftest import CHROMIUM_FLAGS, ROOT, copy_project
+from tests.support.preview import FULL_PASS, READY
 from tests.support.server import free_port
 
-ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "benchmarks" / "work"
-FULL_PASS = "Bijgewerkt (hele site, zoeken ook)"
 POST = "posts/bench/bench-0.md"
 PAGE = "/blog/bench-0/"
 # In every page the tab loads: at its load event, if it shows the awaited sentence and
@@ -45,11 +45,7 @@ def project(size: int) -> Path:
     """A copy of the project with `size` corpus posts as its content."""
     folder = WORK / f"preview-n{size}"
     shutil.rmtree(folder, ignore_errors=True)
-    build_corpus(folder, size)
-    for name in ("theme", "plugins", "authoring"):
-        shutil.copytree(ROOT / name, folder / name)
-    for name in ("pelicanconf.py", "publishconf.py", "tasks.py"):
-        shutil.copyfile(ROOT / name, folder / name)
+    build_corpus(copy_project(folder), size)  # replaces the copied content/
     return folder
 
 
@@ -87,7 +83,7 @@ def measure(size: int, repeats: int, browser) -> dict:
             stderr=subprocess.STDOUT,
         )
     try:
-        wait_for(log, "Voorbeeld: ", 1)
+        wait_for(log, READY, 1)
         page = browser.new_page()
         page.add_init_script(RECORDER)
         page.goto(f"http://127.0.0.1:{port}{PAGE}")
@@ -131,7 +127,7 @@ def run(sizes: list[int], repeats: int) -> str:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=shutil.which("chromium"),
-            args=["--headless=new", "--no-sandbox", "--disable-gpu"],
+            args=CHROMIUM_FLAGS,
         )
         for size in sizes:
             results[size] = measure(size, repeats, browser)

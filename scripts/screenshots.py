@@ -6,7 +6,6 @@ Run with `invoke screenshots`.
 """
 
 import html
-import json
 import shutil
 import sys
 import tempfile
@@ -19,12 +18,9 @@ from pelican.settings import read_settings  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from tests.browser.test_lead_magnet import POST as GATED_POST  # noqa: E402
-from tests.conftest import (  # noqa: E402
-    CHROMIUM_FLAGS,
-    TEST_OVERRIDES,
-    build_site,
-    copy_content,
-)
+from tests.browser.test_lead_magnet import mailing_forms  # noqa: E402
+from tests.conftest import CHROMIUM_FLAGS, copy_content  # noqa: E402
+from tests.support.funnel import build_with  # noqa: E402
 from tests.support.server import SiteServer  # noqa: E402
 
 PAGES = {
@@ -121,15 +117,8 @@ STATES = {
 
 
 # The lead magnet needs a mailing tool: a second build, with the lead-magnet test's
-# gated post (GATED_POST).
-GATED_FORMS = {
-    "newsletter": {
-        "provider": "mailing",
-        "endpoint": "https://mailing.example/subscribe",
-        "recipient": "Mailingtool",
-        "redirect_field": "redirect",
-    }
-}
+# gated post (GATED_POST) and mailing tool.
+GATED_FORMS = mailing_forms("https://mailing.example")
 
 
 def open_gate(page) -> None:
@@ -187,26 +176,16 @@ def index(shots, target: Path) -> None:
     )
 
 
-def build(work: Path, *overrides: str) -> Path:
-    """The test site built into work/output, or the build's messages and exit."""
-    output = work / "output"
-    content = work / "content" if (work / "content").exists() else copy_content(work)
-    result = build_site(content, output, "pelicanconf.py", *TEST_OVERRIDES, *overrides)
-    if result.returncode:
-        raise SystemExit(result.stdout + result.stderr)
-    return output
-
-
 def main(target: Path) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     for old in target.glob("*.png"):
         old.unlink()
     with tempfile.TemporaryDirectory() as work:
-        site = build(Path(work) / "site")
+        site = build_with(Path(work) / "site")
         gated = Path(work) / "gated"
         content = copy_content(gated)
         (content / "posts" / "lokker.md").write_text(GATED_POST, "utf-8")
-        gated_site = build(gated, f"FORMS={json.dumps(GATED_FORMS)}")
+        gated_site = build_with(gated, content, FORMS=GATED_FORMS)
         settings = read_settings(
             str(ROOT / "pelicanconf.py"), override={"FORMS": GATED_FORMS}
         )

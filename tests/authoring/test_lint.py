@@ -7,8 +7,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from authoring.lint import Problem, check_content, main
-from tests.authoring.test_mistakes import photo
 from tests.conftest import FIXTURES, ROOT, copy_content
+from tests.support.images import image_bytes
 
 NOW = datetime(2026, 11, 28, 12, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
 
@@ -99,7 +99,8 @@ def test_unknown_worksheet_and_checklist_names(workspace):
 
 def test_images_without_alt_text_or_from_another_site(workspace):
     posts = workspace.parent / "content/posts"
-    write(workspace.parent / "content", "images/paard.jpg", "").write_bytes(photo())
+    photo = write(workspace.parent / "content", "images/paard.jpg", "")
+    photo.write_bytes(image_bytes(size=(64, 48)))
     write(
         posts,
         "fotos.md",

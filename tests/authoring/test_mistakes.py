@@ -3,18 +3,17 @@ and the build (as `invoke build`, the preview and `publish` run it) stops with t
 Dutch line, `bestand:regel: fout: wat er mis is (wat je kunt doen)`, leaving output/
 as it was. Both run in this process on a small copy of content/."""
 
-import io
 import re
 import shutil
 import socket
 from pathlib import Path
 
 import pytest
-from PIL import Image
 
 from authoring.lint import main as check_main
 from authoring.messages import run_pelican
 from tests.conftest import ROOT
+from tests.support.images import image_bytes
 
 SETTINGS = ROOT / "pelicanconf.py"
 POST = "posts/dilemmas.md"
@@ -27,13 +26,6 @@ TASK_ADVICE = (
     "(begin elke taak met '- [ ] ': streepje, spatie, haakjes met een spatie "
     "ertussen, of laat een vervolgregel inspringen)"
 )
-
-
-def photo() -> bytes:
-    """A real (small) JPEG."""
-    data = io.BytesIO()
-    Image.new("RGB", (64, 48), (120, 90, 60)).save(data, "JPEG")
-    return data.getvalue()
 
 
 def edit(name: str, old: str, new: str, count: int = 1):
@@ -178,7 +170,7 @@ MISTAKES = [
     (
         "an image linked under a wrong name",
         both(
-            add("images/paard_groot.jpg", photo()),
+            add("images/paard_groot.jpg", image_bytes(size=(64, 48))),
             in_body("![Paard in de wei]({static}/images/paard-groot.jpg)"),
         ),
         f"content/{POST}:10: fout: de link {{static}}/images/paard-groot.jpg wijst "

@@ -1,16 +1,10 @@
 """The invoke tasks are wired to the tools, and stop with a message on bad input."""
 
-import subprocess
 import sys
 
 from tests.authoring.test_mistakes import TYPE_AT
 from tests.conftest import ROOT, copy_project
-
-
-def invoke(*args: str, cwd=ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "invoke", *args], cwd=cwd, capture_output=True, text=True
-    )
+from tests.support.tasks import invoke
 
 
 def test_new_post_refuses_a_title_whose_post_exists_and_writes_nothing():

@@ -5,8 +5,6 @@ import ipaddress
 import re
 import shutil
 import socket
-import subprocess
-import sys
 from html import escape as html_escape
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
@@ -29,7 +27,9 @@ from authoring.wix_import import (
 )
 from tests.conftest import FIXTURES, ROOT, build_site, copy_project
 from tests.support.html import soup, text_of
+from tests.support.images import image_bytes
 from tests.support.server import LocalServer, SiteServer
+from tests.support.tasks import invoke
 
 WIX = FIXTURES / "wix"
 SEED = WIX / "dilemmas-wix-page.txt"
@@ -55,13 +55,6 @@ def offline(monkeypatch):
         return lookup(host, *args, **kwargs)
 
     monkeypatch.setattr(socket, "getaddrinfo", local_only)
-
-
-def jpeg(size=(8, 6)) -> bytes:
-    """A real, small JPEG."""
-    out = io.BytesIO()
-    Image.new("RGB", size, (120, 80, 40)).save(out, "JPEG")
-    return out.getvalue()
 
 
 def fields(path: Path) -> dict[str, str]:
@@ -161,7 +154,7 @@ def test_images_that_can_be_reached_are_downloaded_next_to_the_post(
 ):
     served = tmp_path / "wix"
     (served / "media").mkdir(parents=True)
-    picture = jpeg()
+    picture = image_bytes()
     # The original: the feed links to a resized copy, the import takes the original.
     (served / "media/abc_123~mv2.jpg").write_bytes(picture)
     with SiteServer(served, policy="default-src 'none'") as server:
@@ -278,14 +271,6 @@ MEDIA_ID = re.compile(r"[0-9a-f]{6}_[0-9a-f]{32}~mv2\.(jpg|png)")
 ORIGINAL_SIZE, PLACEHOLDER_SIZE = (40, 30), (4, 3)
 
 
-def picture(name: str, size=ORIGINAL_SIZE) -> bytes:
-    """A real image of the type its name says."""
-    out = io.BytesIO()
-    kind = "PNG" if name.endswith(".png") else "JPEG"
-    Image.new("RGB", size, (120, 80, 40)).save(out, kind)
-    return out.getvalue()
-
-
 class WixStatic(BaseHTTPRequestHandler):
     """static.wixstatic.com on 127.0.0.1: every image of the fixtures at its original
     address, and a small different image at every resized or blurred address."""
@@ -295,7 +280,7 @@ class WixStatic(BaseHTTPRequestHandler):
         if not match or not MEDIA_ID.fullmatch(match[1]):
             self.send_error(404)
             return
-        body = picture(match[1], PLACEHOLDER_SIZE if match[2] else ORIGINAL_SIZE)
+        body = image_bytes(match[1], PLACEHOLDER_SIZE if match[2] else ORIGINAL_SIZE)
         self.send_response(200)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
@@ -321,15 +306,6 @@ def localised(fixture: Path, server, folder: Path) -> Path:
     return folder / fixture.name
 
 
-def run_invoke(project: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "invoke", *args],
-        cwd=project,
-        capture_output=True,
-        text=True,
-    )
-
-
 @pytest.fixture(scope="module")
 def imported_project(tmp_path_factory, wix_media) -> tuple[Path, dict]:
     """A copy of the project after importing every real-looking export, checked with
@@ -340,7 +316,7 @@ def imported_project(tmp_path_factory, wix_media) -> tuple[Path, dict]:
         source = localised(fixture, wix_media, work / "exports")
         outcome = import_wix(source, project / "pelicanconf.py", allow_loopback=True)
         assert outcome.images_missing == [] and outcome.refused == []
-    runs = {task: run_invoke(project, task) for task in ("check", "build")}
+    runs = {task: invoke(task, cwd=project) for task in ("check", "build")}
     return project, runs
 
 
@@ -593,10 +569,10 @@ class Answers(BaseHTTPRequestHandler):
 @pytest.fixture
 def answers():
     Answers.routes = {
-        "/paard.jpg": (200, {}, jpeg()),
-        "/paard.png": (200, {}, jpeg()),
+        "/paard.jpg": (200, {}, image_bytes()),
+        "/paard.png": (200, {}, image_bytes()),
         "/fout.png": (200, {"Content-Type": "image/png"}, b"<html>Not found</html>"),
-        "/groot.jpg": (200, {}, jpeg() + b"\0" * MAX_BYTES),
+        "/groot.jpg": (200, {}, image_bytes() + b"\0" * MAX_BYTES),
         "/door": (302, {"Location": "http://169.254.169.254/latest/meta-data"}, b""),
     }
     with LocalServer(Answers) as server:
@@ -786,8 +762,7 @@ def test_every_word_of_wix_html_is_on_the_built_page(words_site, title, blocks):
         item(html_escape(title), html, "https://x.example/post/p"),
     )
     [post] = import_wix(feed, words_site, force=True).written
-    # Read as the build reads it: Pelican's Markdown reader, with the site's settings.
-    page, meta = MarkdownReader(site_settings(words_site)).read(str(post))
+    page, meta = rendered(post, words_site)  # as the build reads it
     words, shown_breaks = words_on_page(page)
     assert words == shown.split(), post.read_text(encoding="utf-8")
     assert shown_breaks == breaks, post.read_text(encoding="utf-8")
@@ -834,7 +809,7 @@ def test_the_command_line_never_fetches_from_this_computer(tmp_path, answers):
         tmp_path,
         item("Lokaal", f'<p>x</p><img src="{url}" alt="Paard">', "https://x.nl/post/l"),
     )
-    result = run_invoke(project, "import-wix", str(feed))
+    result = invoke("import-wix", str(feed), cwd=project)
     post = (project / "content/posts/lokaal.md").read_text(encoding="utf-8")
     line = post.split(url)[0].count("\n") + 1
     assert (

@@ -26,19 +26,20 @@ Download de checklist.
 """
 
 
+def mailing_forms(backend: str) -> dict:
+    """FORMS with only a mailing tool at `backend` (scripts/screenshots.py too)."""
+    newsletter = {"provider": "mailing", "endpoint": backend + "/subscribe"}
+    newsletter |= {"recipient": "Mailingtool", "redirect_field": "redirect"}
+    return {"newsletter": {**newsletter, "field_names": {"email": "EMAIL"}}}
+
+
 @pytest.fixture(scope="module")
 def gated(tmp_path_factory):
     """The site with a mailing tool and one post whose checklist is behind a signup."""
     work = tmp_path_factory.mktemp("gate")
     content = copy_content(work)
     (content / "posts" / "lokker.md").write_text(POST, encoding="utf-8")
-
-    def forms(backend: str) -> dict:
-        newsletter = {"provider": "mailing", "endpoint": backend + "/subscribe"}
-        newsletter |= {"recipient": "Mailingtool", "redirect_field": "redirect"}
-        return {"newsletter": {**newsletter, "field_names": {"email": "EMAIL"}}}
-
-    with site_with_forms(work, forms, content) as site:
+    with site_with_forms(work, mailing_forms, content) as site:
         yield site
 
 

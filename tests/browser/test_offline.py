@@ -3,8 +3,6 @@
 page with the kept posts, and a new build takes over cleanly at the next visit."""
 
 import io
-import json
-import re
 import shutil
 import time
 
@@ -15,6 +13,7 @@ from PIL import Image, ImageChops, ImageStat
 from tests.conftest import build_site, copy_project
 from tests.support.nginx import fetch
 from tests.support.server import SiteServer
+from tests.support.worker import worker_build
 
 pytestmark = pytest.mark.browser
 POST = "/blog/dilemmas/"
@@ -142,7 +141,9 @@ def test_the_app_icon_is_the_brand_mark(page, site, base_url):
 
 @pytest.fixture(scope="module")
 def two_builds(tmp_path_factory):
-    """The site built twice from the same sources, and once with changed CSS."""
+    """The site built twice from the same sources, and once with changed CSS. Each
+    build has a cache of its own: with a shared one the second build would copy the
+    first's icons, and comparing them would prove nothing."""
     work = tmp_path_factory.mktemp("rebuild")
     project = copy_project(work / "project")
     builds = []
@@ -152,16 +153,14 @@ def two_builds(tmp_path_factory):
             tokens.write_text(tokens.read_text() + ':root { --build: "b"; }\n')
         output = work / name
         result = build_site(
-            project / "content", output, str(project / "pelicanconf.py")
+            project / "content",
+            output,
+            str(project / "pelicanconf.py"),
+            f'CACHE_PATH="{work / ("cache-" + name)}"',
         )
         assert result.returncode == 0, result.stdout + result.stderr
         builds.append(output)
     return builds
-
-
-def worker_version(output) -> str:
-    build = re.match(r"const BUILD = (\{.*?\});", (output / "sw.js").read_text(), re.S)
-    return json.loads(build[1])["version"]
 
 
 def test_the_same_sources_build_the_same_worker_manifest_and_icons(two_builds):
@@ -170,7 +169,7 @@ def test_the_same_sources_build_the_same_worker_manifest_and_icons(two_builds):
     names += [p.relative_to(first).as_posix() for p in first.glob("theme/img/*.png")]
     for name in names:
         assert (first / name).read_bytes() == (again / name).read_bytes(), name
-    assert worker_version(first) != worker_version(changed)
+    assert worker_build(first)["version"] != worker_build(changed)["version"]
 
 
 def test_a_new_build_takes_over_at_the_next_visit_without_a_mix(
@@ -193,7 +192,7 @@ def test_a_new_build_takes_over_at_the_next_visit_without_a_mix(
             assert (changed / href.removeprefix(server.url + "/")).is_file(), href
         assert page.evaluate(BUILD_MARK).strip() == '"b"'
         # The new worker takes over and removes the old cache...
-        wait_until(page, ONLY_CACHE, "hva-" + worker_version(changed))
+        wait_until(page, ONLY_CACHE, "hva-" + worker_build(changed)["version"])
     # ...having fetched the kept post again from the new build: offline, the post
     # comes with the new CSS, not its old HTML with the new CSS or the reverse.
     context.set_offline(True)

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, copy_project
+from tests.support.preview import FAST_PASS, FULL_PASS, READY
 from tests.support.server import free_port
 
 INVOKE = [sys.executable, "-m", "invoke"]
-FULL_PASS = "Bijgewerkt (hele site, zoeken ook)"
 
 
 class Preview:
@@ -34,7 +34,7 @@ class Preview:
             stdout=self.log_file,
             stderr=subprocess.STDOUT,
         )
-        self.wait_for("Voorbeeld: ", 90)
+        self.wait_for(READY, 90)
         return self
 
     def __exit__(self, *exc):
@@ -92,7 +92,7 @@ def test_after_the_background_pass_output_is_byte_identical_to_a_clean_build(
     preview.append("posts/dilemmas.md", "\nHooi en stro.\n")
     # The fast pass shows the post at once and says search is catching up...
     page.get_by_text("Hooi en stro.").wait_for(timeout=15_000)
-    assert "pagina" in preview.wait_for("Bijgewerkt (pagina)")
+    preview.wait_for(FAST_PASS)
     # ... and the page reloads again when the full pass is done, without the note.
     preview.wait_for(FULL_PASS, count=2)
     page.locator(".preview-notice").first.wait_for(state="detached", timeout=15_000)

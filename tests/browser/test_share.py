@@ -3,7 +3,9 @@
 import pytest
 from playwright.sync_api import expect
 
-PUBLIC_URL = "https://www.hippisch-va.example/blog/dilemmas/"
+from tests.publish.hosting import PUBLIC
+
+PUBLIC_URL = PUBLIC + "/blog/dilemmas/"
 
 
 @pytest.mark.browser

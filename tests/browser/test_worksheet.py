@@ -9,6 +9,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
+from tests.support.pdf import pdf_text
+
 pytestmark = pytest.mark.browser
 PATH = "/blog/dilemmas/"
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -495,15 +497,13 @@ def test_a_long_emoji_answer_is_saved_and_the_mail_link_decodes(sheet, lead):
     assert sheet.errors == []
 
 
-def pdf_text(page, tmp_path) -> tuple[str, int]:
+def printed(page, tmp_path) -> tuple[str, int]:
+    """The page printed to A4: its text with white space folded, and its pages."""
     target = tmp_path / "werkblad.pdf"
     page.pdf(path=str(target), format="A4")
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(target), "-"], capture_output=True, text=True
-    ).stdout
     info = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True)
     pages = int(re.search(r"Pages:\s+(\d+)", info.stdout).group(1))
-    return text, pages
+    return pdf_text(target, "-layout"), pages
 
 
 def test_printing_gives_the_worksheet_alone_every_answer_whole(sheet, tmp_path):
@@ -519,8 +519,7 @@ def test_printing_gives_the_worksheet_alone_every_answer_whole(sheet, tmp_path):
     open_tools(page)
     page.get_by_role("button", name="Afdrukken of bewaar als pdf").click()
     assert page.evaluate("window.printed")
-    text, pages = pdf_text(page, tmp_path)
-    words = " ".join(text.split())
+    words, pages = printed(page, tmp_path)
     assert pages <= 2, pages
     assert goal in words
     assert ("Facturen maken en versturen " * 4).strip() in words

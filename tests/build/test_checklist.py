@@ -9,26 +9,16 @@ from PIL import Image
 from pypdf import PdfReader
 
 from tests.conftest import FIXTURES, ROOT
+from tests.publish.hosting import PUBLIC
 from tests.support.html import fold, soup, text_of
+from tests.support.pdf import pdf_text
 
-PUBLIC = "https://www.hippisch-va.example"
 DEFINITIONS = {
     path.stem: parse_checklist(path)
     for folder in (ROOT / "content/checklists", FIXTURES / "checklists")
     for path in sorted(folder.glob("*.md"))
 }
 USED_BY = {"uitbesteden": ["blog/dilemmas/"], "proef": ["blog/vijandige-invoer/"]}
-
-
-def pdf_text(path: Path, *pages: str) -> str:
-    """The PDF's text (with `pages`, e.g. "-f", "2", "-l", "2": only those)."""
-    result = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", *pages, str(path), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return fold(result.stdout)
 
 
 @pytest.fixture(scope="module")
@@ -150,11 +140,11 @@ def test_pdf_embeds_only_the_shipped_font(pdfs, name):
         ["pdffonts", str(pdfs[name])], capture_output=True, text=True, check=True
     )
     rows = result.stdout.splitlines()[2:]
-    assert rows
     # ZapfDingbats is named only in the form's /DA (the checkbox glyph a viewer
     # would use to redraw a field, as Acrobat does): every page draws its ticks from
     # the fields' own appearances, so no page uses it.
     rows = [row for row in rows if row.split()[0] != "ZapfDingbats"]
+    assert rows
     for row in rows:
         assert "Atkinson-Hyperlegible" in row.split()[0], row
         assert row.split()[-5] == "yes", row  # embedded

@@ -7,6 +7,7 @@ import pytest
 from pypdf import PdfReader
 
 from tests.conftest import build_site
+from tests.publish.hosting import PUBLIC
 
 CONTENT_CACHE = ("CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true")
 POST = "Title: {title}\nDate: 2024-0{n}-01 10:00\n{extra}\nTekst van post {n}.\n"
@@ -164,9 +165,8 @@ def test_the_pdf_links_one_post_and_new_posts_leave_it_alone(small_site, tmp_pat
     output, cache = tmp_path / "output", tmp_path / "cache"
     ok(build(small_site, output, cache))
     first, first_pdfs = cached(cache), pdfs(output)
-    public = "https://www.hippisch-va.example/blog"
-    assert pdf_links(output / "checklists/een.pdf") == [f"{public}/a/"]
-    assert pdf_links(output / "checklists/twee.pdf") == [f"{public}/b/"]
+    assert pdf_links(output / "checklists/een.pdf") == [f"{PUBLIC}/blog/a/"]
+    assert pdf_links(output / "checklists/twee.pdf") == [f"{PUBLIC}/blog/b/"]
 
     # A newer post showing "een" and an older one showing "twee":
     # "een" still links its first post, "twee" the post its header names.

@@ -2,9 +2,9 @@
 
 import json
 
+from tests.publish.hosting import PUBLIC
 from tests.support.html import soup, text_of
 
-PUBLIC = "https://www.hippisch-va.example"
 GUEST = "blog/gastpost-engels/index.html"
 
 

@@ -11,9 +11,9 @@ import pytest
 from findability.search import pagefind_executable
 
 from tests.conftest import FIXTURES, build_site
+from tests.publish.hosting import PUBLIC
 from tests.support.html import soup, text_of
 
-PUBLIC = "https://www.hippisch-va.example"
 CORPUS = FIXTURES / "related"
 # The corpus has no worksheets or checklists of its own.
 NO_EMBEDS = ('CHECKLIST_DEFAULT="none"', 'WORKSHEET_DEFAULT="none"')
@@ -33,6 +33,7 @@ def corpus_site(tmp_path_factory):
         "pelicanconf.py",
         "RELATED_POSTS_MAX=6",
         *NO_EMBEDS,
+        f'CACHE_PATH="{work / "cache"}"',
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return output
@@ -316,8 +317,10 @@ def test_same_sources_give_byte_identical_output_search_index_included(
     content = tmp_path / "content"
     shutil.copytree(CORPUS, content)
     again = tmp_path / "output"
+    # A cache of its own, as corpus_site has: nothing comes from the first build.
+    cache = f'CACHE_PATH="{tmp_path / "cache"}"'
     result = build_site(
-        content, again, "pelicanconf.py", "RELATED_POSTS_MAX=6", *NO_EMBEDS
+        content, again, "pelicanconf.py", "RELATED_POSTS_MAX=6", *NO_EMBEDS, cache
     )
     assert result.returncode == 0, result.stdout + result.stderr
 

@@ -5,16 +5,10 @@ import json
 import re
 
 from PIL import Image
-from sitekit.security import content_security_policy
 
-from authoring.source import site_settings
 from tests.support.html import soup
-
-
-def worker_build(site) -> dict:
-    match = re.match(r"const BUILD = (\{.*?\});\n", (site / "sw.js").read_text(), re.S)
-    assert match, "sw.js does not start with this build's settings"
-    return json.loads(match[1])
+from tests.support.server import site_policy
+from tests.support.worker import worker_build
 
 
 def test_the_worker_keeps_the_theme_files_the_pages_use_and_the_offline_page(site):
@@ -57,7 +51,7 @@ def test_the_manifest_names_the_app_in_dutch_with_icons_of_the_declared_size(sit
 def test_hosts_always_ask_for_the_worker_and_allow_it_in_the_policy(site):
     headers = (site / "_headers").read_text()
     assert "\n/sw.js\n  Cache-Control: no-cache\n" in headers
-    policy = content_security_policy(site_settings())
+    policy = site_policy()
     # Written before the hosting plugin lists the files: the worker has its policy.
     assert f"\n/sw.js\n  Content-Security-Policy: {policy}\n" in headers
     assert "worker-src 'self'" in policy and "manifest-src 'self'" in policy

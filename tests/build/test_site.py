@@ -6,10 +6,10 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from tests.conftest import FIXTURES, build_site, copy_content
+from tests.conftest import FIXTURES, ROOT, build_site, copy_content
+from tests.publish.hosting import PUBLIC
 from tests.support.html import soup, text_of
 
-PUBLIC = "https://www.hippisch-va.example"
 ATOM = "{http://www.w3.org/2005/Atom}"
 WIX_CHROME = {
     "top of page",
@@ -137,8 +137,24 @@ def test_feed_entries(production_site):
         for e in feed.iter(ATOM + "entry")
     }
     assert entries["Dilemma's"] == PUBLIC + "/blog/dilemmas/"
-    posts = {p.parent.name for p in (production_site / "blog").glob("*/index.html")}
-    assert len(entries) == len(posts - {"archief", "categorieen", "tags"})
+    links = [e.find(ATOM + "link").get("href") for e in feed.iter(ATOM + "entry")]
+    assert sorted(links) == sorted(published_post_urls())
+
+
+def published_post_urls() -> set[str]:
+    """Each published post's address, from the Slug and Status of its source (the
+    posts that copy_content builds: content/posts and the fixture posts)."""
+    sources = [
+        *(ROOT / "content/posts").glob("*.md"),
+        *(FIXTURES / "posts").glob("*.md"),
+    ]
+    urls = set()
+    for source in sources:
+        header = source.read_text(encoding="utf-8").split("\n\n", 1)[0]
+        fields = dict(line.split(": ", 1) for line in header.splitlines())
+        if fields.get("Status", "published") == "published":
+            urls.add(f"{PUBLIC}/blog/{fields['Slug']}/")
+    return urls
 
 
 def test_sitemap_and_robots(site):

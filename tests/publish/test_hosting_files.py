@@ -15,6 +15,7 @@ from sitekit.security import content_security_policy
 from tests.conftest import build_site, copy_content
 from tests.publish.hosting import (
     HOST,
+    PUBLIC,
     headers_for,
     matches,
     parse_headers_file,
@@ -82,7 +83,7 @@ def test_pages_are_revalidated_and_hashed_css_is_cached_for_a_year(
 ):
     page = soup(production_site / "blog/dilemmas/index.html")
     stylesheet = page.select_one('link[rel="stylesheet"]')["href"]
-    path = stylesheet.removeprefix("https://www.hippisch-va.example")
+    path = stylesheet.removeprefix(PUBLIC)
     assert re.fullmatch(r"/theme/css/site\.[0-9a-f]{10}\.css", path)
     assert headers_for(rules, path)["Cache-Control"] == (
         "public, max-age=31536000, immutable"
