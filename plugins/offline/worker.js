@@ -42,6 +42,12 @@ async function store(url) {
   }
 }
 
+// Stores those of the addresses that this build's cache does not hold yet.
+async function keepMissing(urls) {
+  const cache = await caches.open(CACHE);
+  await Promise.all(urls.map(async (url) => (await cache.match(url)) || store(url)));
+}
+
 self.addEventListener("install", (event) => {
   const files = BUILD.precache.map((path) => new URL(path, ROOT).href);
   event.waitUntil(
@@ -62,9 +68,7 @@ async function takeOver() {
       if (!hashed(new URL(request.url))) urls.add(request.url);
     }
   }
-  const cache = await caches.open(CACHE);
-  const missing = [...urls].map(async (url) => (await cache.match(url)) || store(url));
-  await Promise.all(missing);
+  await keepMissing([...urls]);
   await Promise.all(old.map((name) => caches.delete(name)));
   await self.clients.claim();
 }
@@ -75,11 +79,7 @@ self.addEventListener("activate", (event) => event.waitUntil(takeOver()));
 // not served by this worker, and a PDF is kept before the reader needs it).
 self.addEventListener("message", (event) => {
   const urls = (event.data?.keep ?? []).map((url) => new URL(url)).filter(keepable);
-  event.waitUntil(
-    caches.open(CACHE).then((cache) =>
-      Promise.all(urls.map(async (url) => (await cache.match(url)) || store(url))),
-    ),
-  );
+  event.waitUntil(keepMissing(urls));
 });
 
 async function cacheFirst(request) {

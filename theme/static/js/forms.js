@@ -172,9 +172,9 @@ for (const form of document.querySelectorAll("form[data-form]")) {
   }
 }
 // A call to action that leads to the newsletter signup on the same page names itself.
+const newsletter = document.querySelector("#nieuwsbrief ~ form[data-form]");
 for (const link of document.querySelectorAll(".cta[data-cta] a[href='#nieuwsbrief']")) {
-  const form = document.querySelector("#nieuwsbrief ~ form[data-form]");
   link.addEventListener("click", () => {
-    if (form) form.elements.cta.value = link.closest(".cta").dataset.cta;
+    if (newsletter) newsletter.elements.cta.value = link.closest(".cta").dataset.cta;
   });
 }
