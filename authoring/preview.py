@@ -223,7 +223,10 @@ class Preview:
         """Build what the watchers report, fast pass first; runs until the end."""
         while True:
             with self.lock:
-                self.lock.wait_for(lambda: self.pending or self.behind)
+                # Wake now and then: a Ctrl+C that lands on another thread is only
+                # handled (as KeyboardInterrupt) once this thread runs again.
+                while not self.lock.wait_for(lambda: self.pending or self.behind, 0.5):
+                    pass
                 changed, self.pending = self.pending, set()
             if changed:
                 selected = self.fast_sources(changed)

@@ -1,7 +1,10 @@
 """`make serve`'s preview: a saved post shows by itself, mistakes show on the page,
 deleted posts go, and after the background pass output/ is exactly a clean build."""
 
+import ctypes
 import filecmp
+import os
+import signal
 import socket
 import subprocess
 import sys
@@ -39,8 +42,16 @@ class Preview:
 
     def __exit__(self, *exc):
         self.process.terminate()
-        self.process.wait(timeout=10)
+        self.stopped(within=10)
         self.log_file.close()
+
+    def stopped(self, within: float) -> None:
+        """Wait for the preview to end; kill it (and fail) if it does not."""
+        try:
+            self.process.wait(timeout=within)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            pytest.fail(f"the preview did not stop within {within} s:\n{self.log()}")
 
     def log(self) -> str:
         return self.log_path.read_text(encoding="utf-8", errors="replace")
@@ -205,6 +216,20 @@ def test_new_post_prints_the_address_of_the_running_preview(preview):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert f"{preview.url}/blog/stalplanning/" in result.stdout
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["INT", "TERM"])
+def test_ctrl_c_stops_the_preview_whichever_thread_it_reaches(preview, signum):
+    # The kernel hands a process's signal to any of its threads; send it to one
+    # that is not the main thread, while the preview is idle.
+    preview.wait_for(READY)
+    pid = preview.process.pid
+    threads = [int(tid) for tid in os.listdir(f"/proc/{pid}/task") if int(tid) != pid]
+    assert threads, "the preview runs its watchers and server in threads"
+    assert ctypes.CDLL(None, use_errno=True).tgkill(pid, threads[0], signum) == 0
+    preview.stopped(within=5)
+    assert preview.process.returncode == 0
+    assert preview.log().endswith("Voorbeeld gestopt.\n")
 
 
 def test_a_busy_port_gets_one_dutch_line_naming_the_fix(tmp_path):
