@@ -4,7 +4,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from .messages import ERROR, Problem, shown
+from .messages import Problem, shown
 from .source import SETTINGS_FILE, read_source, site_settings, slug_field, slug_for
 
 PREVIEW = "http://127.0.0.1:8000/"
@@ -106,10 +106,9 @@ def new_post(
     path = folder / f"{slug}.md"
     if path.exists():
         raise PostExists(
-            Problem(
+            Problem.error(
                 shown(path, root=root),
                 1,
-                ERROR,
                 "deze post bestaat al",
                 "kies een andere titel, of open dit bestand",
             )
@@ -118,10 +117,9 @@ def new_post(
         field = slug_field(read_source(other))
         if field and slug_for(field.value, settings) == slug:
             raise PostExists(
-                Problem(
+                Problem.error(
                     shown(other, root=root),
                     field.line,
-                    ERROR,
                     f"deze post heeft al de slug {slug!r}",
                     "kies een andere titel",
                 )

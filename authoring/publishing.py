@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .messages import ERROR, Problem, shown
+from .messages import Problem, shown
 
 logger = logging.getLogger(__name__)
 
@@ -167,7 +167,7 @@ def gate_problems(
                 built = built_line(site / page, line, text)
                 line = evidence_line(source, text, page, built)
             problems.append(
-                Problem(file, line, ERROR, message.format(name=name), advice)
+                Problem.error(file, line, message.format(name=name), advice)
             )
     return sorted(set(problems))
 
@@ -190,10 +190,9 @@ def run_gates(
     if result.returncode and not problems:
         logger.debug("%s", result.stdout[-2000:])
         problems.append(
-            Problem(
+            Problem.error(
                 "tests/gates",
                 1,
-                ERROR,
                 "de controles konden niet draaien",
                 "draai invoke gates om te zien waarom",
             )

@@ -26,7 +26,7 @@ from bs4 import BeautifulSoup
 from sitekit.dates import EXAMPLE as DATE_EXAMPLE
 from sitekit.dates import DateError, read_date
 
-from .messages import ERROR, NOT_UTF8, WARNING, Problem, line_with, shown
+from .messages import NOT_UTF8, WARNING, Problem, line_with, shown
 from .source import SETTINGS_FILE, read_source, site_settings, slug_for
 from .wix_fetch import FetchError, fetch_image
 from .wix_markdown import MISSING_ALT, WixConverter, one_line, prepare, to_markdown
@@ -93,7 +93,7 @@ class WixImportError(Exception):
 
     def told(self, source: str | Path) -> str:
         """The one line the author reads, naming the source file."""
-        return str(Problem(str(source), self.line, ERROR, str(self), self.advice))
+        return str(Problem.error(str(source), self.line, str(self), self.advice))
 
 
 FEEDS = (".xml", ".rss")
@@ -637,10 +637,9 @@ def report(outcome: Outcome, root: Path) -> int:
     for note in outcome.notes:
         print(note)
     for path in outcome.refused:
-        problem = Problem(
+        problem = Problem.error(
             shown(path, root=root),
             1,
-            ERROR,
             "niet overschreven, want je hebt deze post na het importeren aangepast "
             "(of zelf geschreven)",
             "gebruik --force om hem toch te vervangen",
