@@ -24,6 +24,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
+from markupsafe import escape
 from pelican import Pelican, signals
 from pelican.log import init as init_logging
 from pelican.writers import Writer
@@ -281,12 +282,6 @@ def printed(line: str) -> None:
     print(line, flush=True)
 
 
-def escape(text: str) -> str:
-    from markupsafe import escape as markup_escape
-
-    return str(markup_escape(text))
-
-
 class Handler(SimpleHTTPRequestHandler):
     """Serves output/ with the preview's additions; /_preview/events says when to
     reload (Server-Sent Events)."""
@@ -311,19 +306,16 @@ class Handler(SimpleHTTPRequestHandler):
         return super().do_GET()
 
     def html(self, status: int, body: bytes) -> None:
-        body = self.preview.page(body)
-        self.send_response(status)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        self.send(status, "text/html", self.preview.page(body))
 
     def asset(self, name: str) -> None:
         if name not in ASSETS:
             return self.send_error(404)
-        body = (HERE / "preview_assets" / name).read_bytes()
-        self.send_response(200)
-        self.send_header("Content-Type", f"{ASSETS[name]}; charset=utf-8")
+        self.send(200, ASSETS[name], (HERE / "preview_assets" / name).read_bytes())
+
+    def send(self, status: int, media_type: str, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", f"{media_type}; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
