@@ -824,15 +824,12 @@ class Checker:
 
     # -- the settings ------------------------------------------------------------
     def check_settings(self) -> None:
-        """The placeholders the owner must replace (the names chosen site-wide are
-        checked first, in check_defaults and check_ctas)."""
-        settings_file = self.root / "pelicanconf.py"
+        """The placeholders the owner must replace and what the funnel still misses
+        (the names chosen site-wide are checked first, in check_defaults and
+        check_ctas)."""
+        settings_file = self.root / SETTINGS_NAME
         line_of = partial(line_with, settings_file)
-        self.check_placeholders(self.display(settings_file), line_of)
-
-    def check_placeholders(self, display: str, line_of) -> None:
-        """The owner's details still the examples: an error when publishing.
-        (Further site-wide checks of the settings go next to this one.)"""
+        display = self.display(settings_file)
         values = [("SITE_PUBLIC_URL", self.settings.get("SITE_PUBLIC_URL"))]
         values += list((self.settings.get("BUSINESS") or {}).items())
         for key, value in values:
