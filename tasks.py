@@ -134,18 +134,17 @@ def publish_build(settings: dict) -> Path:
         with recorded_sources(site) as sources:  # a page's post, for the report
             pelican_run(PUBLISH_SETTINGS, "-o", str(site), done=False)
         problems = run_gates(site, settings["SITEURL"], ROOT, sources)
+        if problems:
+            for problem in problems:
+                print(problem)
+            raise Exit(
+                "Niet gepubliceerd: de controles vonden de fouten hierboven. "
+                "Los ze op en probeer het opnieuw.",
+                code=1,
+            )
     except BaseException:
         shutil.rmtree(site, ignore_errors=True)
         raise
-    if problems:
-        shutil.rmtree(site, ignore_errors=True)
-        for problem in problems:
-            print(problem)
-        raise Exit(
-            "Niet gepubliceerd: de controles vonden de fouten hierboven. "
-            "Los ze op en probeer het opnieuw.",
-            code=1,
-        )
     return site
 
 
