@@ -4,9 +4,9 @@ mis is (wat je kunt doen)`.
 The plugins raise a structured DefinitionError (file, field path, line) with an English
 message for developers; Pelican logs English records. This module words both for the
 author: `problem_from_error` for an error, `DutchBuildLog` for the log of a build, and
-`run_pelican(settings_file, args, write)` to build with it: `invoke build`, the preview
-and `publish` all build through it, and `write` receives each line (print it, or show
-it in the preview's banner).
+`run_pelican(settings_file, args, write)` to build with it: `invoke build` and `publish`
+build through it, the preview through `dutch_build_log`; `write` receives each line
+(print it, or show it in the preview's banner).
 """
 
 import difflib
