@@ -78,7 +78,7 @@ FENCE = re.compile(r"^\s*(```|~~~)")
 FRAMES = ("iframe", "frame", "frameset", "object", "embed")
 REFUSED = {
     "frame": (
-        "een ingesloten frame (<{tag}>) kan niet op de site",
+        "een ingesloten frame (<{what}>) kan niet op de site",
         "zet er een gewone link neer, zoals [Bekijk de video](https://...)",
     ),
     "script": (
@@ -149,21 +149,13 @@ class ElementCollector(HTMLParser):
         attributes = dict(attrs)
         for name in attributes:
             if name == "style":
-                self.found.append(
-                    ("refused", {"kind": "style", "what": "style=", "needle": "style="})
-                )
+                self.refuse("style", "style=", "style=")
             elif name.startswith("on"):
-                self.found.append(
-                    ("refused", {"kind": "handler", "what": name, "needle": name})
-                )
+                self.refuse("handler", name, name)
         if tag in FRAMES:
-            self.found.append(
-                ("refused", {"kind": "frame", "tag": tag, "needle": "<" + tag})
-            )
+            self.refuse("frame", tag, "<" + tag)
         elif tag in ("script", "style"):
-            self.found.append(
-                ("refused", {"kind": tag, "what": "<style>", "needle": "<" + tag})
-            )
+            self.refuse(tag, "<style>", "<" + tag)
         if tag == "img":
             self.found.append(("img", attributes))
         elif tag == "a" and attributes.get("href") is not None:
@@ -171,6 +163,11 @@ class ElementCollector(HTMLParser):
         elif re.fullmatch(r"h[1-6]", tag):
             self._heading = {"level": int(tag[1]), "text": ""}
             self.found.append(("h", self._heading))
+
+    def refuse(self, kind: str, what: str, needle: str) -> None:
+        """Something the publish gates refuse: its REFUSED `kind`, the `what` its
+        message names, and the `needle` that finds its line in the source."""
+        self.found.append(("refused", {"kind": kind, "what": what, "needle": needle}))
 
     def handle_endtag(self, tag):
         if re.fullmatch(r"h[1-6]", tag):
