@@ -132,7 +132,6 @@ CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 DELETE_OUTPUT_DIRECTORY = False
 
-
 # Publishing (plugins/hosting, see "Publishing" in README.md). Every build writes
 # `_headers` and `_redirects` into output/ and an example nginx configuration into
 # deploy/nginx/ of the project (next to content/, wherever output/ is: never published).

@@ -14,9 +14,8 @@ from pelican import signals
 from sitekit import add_plugin_folders
 from sitekit.filters import dutch_number
 
-from .attach import all_articles, choose
+from .attach import all_articles, choose, site_default
 from .checklist import attach_checklists
-from .errors import DefinitionError
 from .loading import DEFINITIONS, load_folder
 from .pdf import ChecklistPdfGenerator
 from .worksheet import parse_file as parse_worksheet
@@ -56,14 +55,7 @@ def attach_worksheets(generator) -> None:
     folder_name, suffixes = DEFINITIONS["worksheet"]
     folder = Path(settings["PATH"]) / folder_name
     known = load_folder(folder, suffixes, parse_worksheet)
-    default = settings.get("WORKSHEET_DEFAULT")
-    if default and default.lower() != "none" and default not in known:
-        choices = ", ".join(sorted(known)) or "(none defined)"
-        raise DefinitionError(
-            "pelicanconf.py",
-            f"unknown worksheet {default!r}; expected one of {choices} or 'none'",
-            path="WORKSHEET_DEFAULT",
-        )
+    default = site_default(settings, "worksheet", known)
     articles = all_articles(generator)
     template = generator.get_template("partials/worksheet_fields")
     for sheet in known.values():

@@ -6,7 +6,7 @@ calls to action) and by anything that points an author at a metadata line.
 
 import re
 
-from .errors import DefinitionError
+from .errors import SETTINGS_FILE, DefinitionError
 
 NONE = "none"
 
@@ -38,6 +38,21 @@ def metadata_line(path: str, key: str) -> int | None:
     except (OSError, UnicodeDecodeError):
         return None
     return None
+
+
+def site_default(settings: dict, kind: str, known: dict) -> str | None:
+    """The `<KIND>_DEFAULT` setting (WORKSHEET_DEFAULT, CHECKLIST_DEFAULT); a name that
+    is neither a definition in `known` nor "none" stops the build at the setting."""
+    setting = f"{kind.upper()}_DEFAULT"
+    default = settings.get(setting)
+    if default and default.lower() != NONE and default not in known:
+        choices = ", ".join(sorted(known)) or "(none defined)"
+        raise DefinitionError(
+            SETTINGS_FILE,
+            f"unknown {kind} {default!r}; expected one of {choices} or 'none'",
+            path=setting,
+        )
+    return default
 
 
 def choose(article, key: str, default: str | None, known: dict, noun: str = ""):

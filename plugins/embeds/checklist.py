@@ -20,7 +20,7 @@ from pelican.utils import slugify
 from sitekit.dates import SLUG as NAME
 from sitekit.files import write_atomically
 
-from .attach import all_articles, choose
+from .attach import all_articles, choose, site_default
 from .errors import DefinitionError
 from .loading import DEFINITIONS, load_folder
 
@@ -315,14 +315,7 @@ def attach_checklists(generator) -> dict[str, Checklist]:
     cached = settings.get("CACHE_CONTENT") and settings.get("LOAD_CONTENT_CACHE")
     cache = Path(settings["CACHE_PATH"]) / CACHE_FILE if cached else None
     checklists = load_checklists(Path(settings["PATH"]), cache)
-    default = settings.get("CHECKLIST_DEFAULT")
-    if default and default.lower() != "none" and default not in checklists:
-        choices = ", ".join(sorted(checklists)) or "(none defined)"
-        raise DefinitionError(
-            "pelicanconf.py",
-            f"unknown checklist {default!r}; expected one of {choices} or 'none'",
-            path="CHECKLIST_DEFAULT",
-        )
+    default = site_default(settings, "checklist", checklists)
     published = set(map(id, generator.articles))
     shown_in: dict[str, list] = {name: [] for name in checklists}
     for article in all_articles(generator):

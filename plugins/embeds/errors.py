@@ -1,5 +1,8 @@
 """The one error type of the plugin: a message an author can act on."""
 
+# The file a settings error points at (DefinitionError.file).
+SETTINGS_FILE = "pelicanconf.py"
+
 
 class DefinitionError(Exception):
     """A problem in a content file, located by file, path inside it and line."""

@@ -1,7 +1,5 @@
 """The embeds plugin's error type, shared so every content message reads the same."""
 
-from embeds.errors import DefinitionError
-
-SETTINGS_FILE = "pelicanconf.py"
+from embeds.errors import SETTINGS_FILE, DefinitionError
 
 __all__ = ["DefinitionError", "SETTINGS_FILE"]

@@ -66,7 +66,7 @@ class GateThanksGenerator(Generator):
     def generate_output(self, writer) -> None:
         gates = self.context.get("CHECKLIST_GATES") or {}
         template = self.get_template(TEMPLATE)
-        for name, gate in sorted(gates.items()):
+        for _name, gate in sorted(gates.items()):
             writer.write_file(
                 gate["url"] + "index.html",
                 template,
@@ -74,5 +74,4 @@ class GateThanksGenerator(Generator):
                 relative_urls=self.settings["RELATIVE_URLS"],
                 url=gate["url"],
                 gate=gate,
-                page_name="bedankt-" + name,
             )

@@ -59,8 +59,7 @@ def policy_rules(settings: dict, output: Path) -> list[tuple[str, str]]:
 
     def walk(folder: Path, prefix: str) -> None:
         entries = folder.iterdir() if folder.is_dir() else []
-        names = {entry.name: entry.is_dir() for entry in entries}
-        for name, is_folder in sorted(names.items()):
+        for name, is_folder in sorted((e.name, e.is_dir()) for e in entries):
             if name in NOT_SERVED or name.endswith(COPY_SUFFIXES):
                 continue
             path = f"{prefix}{name}/" if is_folder else f"{prefix}{name}"
