@@ -7,7 +7,7 @@ export const rowsOf = (section) => all(section, "[data-row]");
 const template = (section) => section.querySelector("[data-template]").content;
 
 // The names of the fields a reader fills in, in a section (or one of its rows).
-export function names(section) {
+function names(section) {
   const scope = repeated(section) ? template(section) : section;
   return [...new Set(all(scope, "[data-field]:not(output)").map((e) => e.dataset.field))];
 }
