@@ -255,6 +255,7 @@ def test_rows_are_added_and_removed_by_keyboard(sheet):
         page.keyboard.press("Space")
         page.keyboard.type(f"Doel nummer {n}")
     assert add_button.is_hidden()
+    assert page.locator('[data-section="doelen"] [data-row]').count() == 5
     remove = page.get_by_role("button", name="Verwijder doel 2")
     remove.focus()
     page.keyboard.press("Enter")
