@@ -3,6 +3,7 @@
 page with the kept posts, and a new build takes over cleanly at the next visit."""
 
 import io
+import json
 import shutil
 import time
 
@@ -165,9 +166,12 @@ def two_builds(tmp_path_factory):
 
 def test_the_same_sources_build_the_same_worker_manifest_and_icons(two_builds):
     first, again, changed = two_builds
-    names = ["sw.js", "manifest.webmanifest"]
-    names += [p.relative_to(first).as_posix() for p in first.glob("theme/img/*.png")]
-    for name in names:
+    pngs = [p.relative_to(first).as_posix() for p in first.glob("theme/img/*.png")]
+    # The app icons the manifest names are among the files compared.
+    manifest = json.loads((first / "manifest.webmanifest").read_text())
+    icons = {icon["src"] for icon in manifest["icons"]}
+    assert icons and icons <= set(pngs), (icons, pngs)
+    for name in ["sw.js", "manifest.webmanifest", *pngs]:
         assert (first / name).read_bytes() == (again / name).read_bytes(), name
     assert worker_build(first)["version"] != worker_build(changed)["version"]
 
