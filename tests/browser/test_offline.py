@@ -5,7 +5,6 @@ page with the kept posts, and a new build takes over cleanly at the next visit."
 import io
 import json
 import shutil
-import time
 
 import pytest
 from offline.icons import draw_mark
@@ -13,6 +12,7 @@ from PIL import Image, ImageChops, ImageStat
 
 from tests.conftest import build_site, copy_project
 from tests.support.nginx import fetch
+from tests.support.probe import wait_until
 from tests.support.server import SiteServer
 from tests.support.worker import worker_build
 
@@ -36,15 +36,6 @@ BUILD_MARK = "getComputedStyle(document.documentElement).getPropertyValue('--bui
 def browser_context_args(browser_context_args):
     """The site's service worker on: the rest of the tests block it (conftest.py)."""
     return {**browser_context_args, "service_workers": "allow"}
-
-
-def wait_until(page, condition: str, arg=None, limit: float = 20) -> None:
-    """Evaluate `condition` in the page until it holds. (Playwright's
-    wait_for_function evaluates strings, which the strict CSP forbids.)"""
-    deadline = time.monotonic() + limit
-    while not page.evaluate(condition, arg):
-        assert time.monotonic() < deadline, f"never true: {condition}"
-        page.wait_for_timeout(50)
 
 
 def open_and_keep(page, url: str) -> None:
