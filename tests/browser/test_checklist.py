@@ -5,6 +5,8 @@ import re
 
 import pytest
 
+from tests.support.probe import wait_until
+
 URL = "/blog/dilemmas/"
 KEY = "hva:checklist:uitbesteden"
 REMEMBER = "Onthoud alleen mijn vinkjes in deze checklist, 90 dagen op dit apparaat"
@@ -157,8 +159,9 @@ def test_remembered_ticks_follow_into_another_open_tab(probe, context):
     other.goto(probe.base_url + URL)
     other.wait_for_load_state("networkidle")
     boxes(page).nth(3).check()
-    other.wait_for_function(
-        "document.querySelectorAll('.checklist-items input:checked').length === 1"
+    wait_until(
+        other,
+        "document.querySelectorAll('.checklist-items input:checked').length === 1",
     )
     assert boxes(other).nth(3).is_checked()
     assert other.evaluate("localStorage.getItem('hva:worksheet:doelen')") is None

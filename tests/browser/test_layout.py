@@ -4,6 +4,7 @@ JavaScript, the footer at the bottom, a good measure, code that scrolls inside."
 import pytest
 
 from tests.support.html import site_paths
+from tests.support.probe import wait_until
 
 WIDTHS = (320, 390, 768, 1366)
 CORPUS = "/blog/lange-inhoud/"
@@ -50,7 +51,7 @@ def test_long_code_and_tables_scroll_inside_their_box(page, base_url):
         box.focus()
         page.keyboard.press("ArrowRight")
         scrolled = "el => el.scrollLeft > 0"  # keyboard scrolling may be smooth
-        page.wait_for_function(scrolled, arg=box.element_handle(), timeout=3000)
+        wait_until(page, scrolled, box.element_handle(), limit=3)
 
 
 @pytest.mark.browser

@@ -3,8 +3,8 @@
 page with the kept posts, and a new build takes over cleanly at the next visit."""
 
 import io
+import json
 import shutil
-import time
 
 import pytest
 from offline.icons import draw_mark
@@ -12,6 +12,7 @@ from PIL import Image, ImageChops, ImageStat
 
 from tests.conftest import build_site, copy_project
 from tests.support.nginx import fetch
+from tests.support.probe import wait_until
 from tests.support.server import SiteServer
 from tests.support.worker import worker_build
 
@@ -35,15 +36,6 @@ BUILD_MARK = "getComputedStyle(document.documentElement).getPropertyValue('--bui
 def browser_context_args(browser_context_args):
     """The site's service worker on: the rest of the tests block it (conftest.py)."""
     return {**browser_context_args, "service_workers": "allow"}
-
-
-def wait_until(page, condition: str, arg=None, limit: float = 20) -> None:
-    """Evaluate `condition` in the page until it holds. (Playwright's
-    wait_for_function evaluates strings, which the strict CSP forbids.)"""
-    deadline = time.monotonic() + limit
-    while not page.evaluate(condition, arg):
-        assert time.monotonic() < deadline, f"never true: {condition}"
-        page.wait_for_timeout(50)
 
 
 def open_and_keep(page, url: str) -> None:
@@ -165,9 +157,12 @@ def two_builds(tmp_path_factory):
 
 def test_the_same_sources_build_the_same_worker_manifest_and_icons(two_builds):
     first, again, changed = two_builds
-    names = ["sw.js", "manifest.webmanifest"]
-    names += [p.relative_to(first).as_posix() for p in first.glob("theme/img/*.png")]
-    for name in names:
+    pngs = [p.relative_to(first).as_posix() for p in first.glob("theme/img/*.png")]
+    # The app icons the manifest names are among the files compared.
+    manifest = json.loads((first / "manifest.webmanifest").read_text())
+    icons = {icon["src"] for icon in manifest["icons"]}
+    assert icons and icons <= set(pngs), (icons, pngs)
+    for name in ["sw.js", "manifest.webmanifest", *pngs]:
         assert (first / name).read_bytes() == (again / name).read_bytes(), name
     assert worker_build(first)["version"] != worker_build(changed)["version"]
 

@@ -16,6 +16,7 @@ import pytest
 from tests.conftest import ROOT, copy_project
 from tests.support.preview import FAST_PASS, FULL_PASS, READY
 from tests.support.server import free_port
+from tests.support.tasks import invoke
 
 INVOKE = [sys.executable, "-m", "invoke"]
 
@@ -208,12 +209,7 @@ def test_a_deleted_post_disappears_from_the_preview_and_its_search(page, preview
 
 
 def test_new_post_prints_the_address_of_the_running_preview(preview):
-    result = subprocess.run(
-        [*INVOKE, "new-post", "Stalplanning"],
-        cwd=preview.project,
-        capture_output=True,
-        text=True,
-    )
+    result = invoke("new-post", "Stalplanning", cwd=preview.project)
     assert result.returncode == 0, result.stdout + result.stderr
     assert f"{preview.url}/blog/stalplanning/" in result.stdout
 

@@ -10,6 +10,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 
 from tests.support.pdf import pdf_text
+from tests.support.probe import wait_until
 
 pytestmark = pytest.mark.browser
 PATH = "/blog/dilemmas/"
@@ -255,6 +256,7 @@ def test_rows_are_added_and_removed_by_keyboard(sheet):
         page.keyboard.press("Space")
         page.keyboard.type(f"Doel nummer {n}")
     assert add_button.is_hidden()
+    assert page.locator('[data-section="doelen"] [data-row]').count() == 5
     remove = page.get_by_role("button", name="Verwijder doel 2")
     remove.focus()
     page.keyboard.press("Enter")
@@ -319,7 +321,7 @@ def test_two_tabs_stay_in_step(sheet, context):
     other.goto(sheet.base_url + PATH)
     ready(other)
     page.fill("#ws-doelen-1-doel", "Vanuit het eerste tabblad")
-    other.wait_for_function("document.querySelector('#ws-doelen-1-doel').value !== ''")
+    wait_until(other, "document.querySelector('#ws-doelen-1-doel').value !== ''")
     assert other.input_value("#ws-doelen-1-doel") == "Vanuit het eerste tabblad"
     open_tools(other)
     assert other.locator("[data-status]").inner_text() == (

@@ -1,5 +1,6 @@
 """Watch a Playwright page for CSP violations, errors and requests to other hosts."""
 
+import time
 from pathlib import Path
 
 from playwright.sync_api import Page
@@ -11,6 +12,16 @@ document.addEventListener("securitypolicyviolation", (e) => {
   window.__cspViolations.push(`${e.violatedDirective}: ${e.blockedURI} ${e.sample}`);
 });
 """
+
+
+def wait_until(page: Page, condition: str, arg=None, limit: float = 20) -> None:
+    """Evaluate `condition` in the page until it holds. (Playwright's
+    wait_for_function evaluates strings, which the strict CSP forbids once the
+    condition does not hold at the first try.)"""
+    deadline = time.monotonic() + limit
+    while not page.evaluate(condition, arg):
+        assert time.monotonic() < deadline, f"never true: {condition}"
+        page.wait_for_timeout(50)
 
 
 class PageProbe:
