@@ -17,11 +17,10 @@ from datetime import datetime
 from functools import partial
 from html.parser import HTMLParser
 from pathlib import Path
-from types import SimpleNamespace
 from urllib.parse import unquote, urljoin, urlsplit
 from zoneinfo import ZoneInfo
 
-from embeds.attach import NONE, choose
+from embeds.attach import NONE, choose, site_default
 from embeds.checklist import parse_checklist
 from embeds.errors import DefinitionError
 from embeds.loading import DEFINITIONS, load_folder
@@ -510,15 +509,11 @@ class Checker:
         A wrong one is reported once, here; posts are checked without it."""
         defaults = {}
         for kind in DEFINITIONS:
-            key = f"{kind.upper()}_DEFAULT"
-            defaults[kind] = self.settings.get(key) or NONE
-            settings = SimpleNamespace(metadata={kind: defaults[kind]}, source_path="")
             try:
-                choose(settings, kind.title(), None, self.definitions[kind])
+                known = self.definitions[kind]
+                defaults[kind] = site_default(self.settings, kind, known) or NONE
             except DefinitionError as error:
-                self.report_error(
-                    DefinitionError(SETTINGS_NAME, error.message, path=key)
-                )
+                self.report_error(error)
                 defaults[kind] = NONE
         return defaults
 
