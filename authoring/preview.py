@@ -415,10 +415,10 @@ def serve(settings_file: Path, host: str, port: str) -> int:
         print(NOT_A_PORT.format(port=port), flush=True)
         return 2
     signal.signal(signal.SIGTERM, stop)
+    project = settings_file.parent
     try:
         preview = Preview(settings_file)
     except Exception as problem:  # noqa: BLE001 (a broken settings file: one line)
-        project = settings_file.parent
         DutchBuildLog(project / "content", project, printed).exception_raised(problem)
         return 1
     handler = type("PreviewHandler", (Handler,), {"preview": preview})
@@ -440,7 +440,6 @@ def serve(settings_file: Path, host: str, port: str) -> int:
     state = preview.cache / STATE_FILE
     state.parent.mkdir(parents=True, exist_ok=True)
     state.write_text(json.dumps({"url": url, "pid": os.getpid()}))
-    project = settings_file.parent
     folders = [Path(preview.settings[key]) for key in ("PATH", "THEME")]
     for target, args in (
         (watch, (preview, [*folders, project / "plugins"], True)),
