@@ -39,7 +39,8 @@ def load_channels(settings: dict) -> dict:
     booking = settings.get("BOOKING_URL") or None
     if booking is not None:
         _http_url(booking, "BOOKING_URL")
-    tool = settings.get("BOOKING_TOOL") or (urlsplit(booking).hostname if booking else None)
+    host = urlsplit(booking).hostname if booking else None
+    tool = settings.get("BOOKING_TOOL") or host
     return {
         "tel": f"tel:{phone}" if phone else None,
         "whatsapp": (
