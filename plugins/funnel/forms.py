@@ -42,8 +42,7 @@ FIELDS = {
 CONSENT_FIELD = "toestemming"
 SOURCE_FIELD = "bron"
 THANKS_PATH = "bedankt/"  # content/pages/bedankt.md: after the contact form
-# After a newsletter signup the site receives itself (Netlify, a form backend); a
-# mailing tool shows its own page and, for a lead magnet, sends her to the gate's.
+# After a newsletter signup, when it comes back to the site (newsletter_thanks).
 NEWSLETTER_THANKS_PATH = THANKS_PATH + "nieuwsbrief/"
 THANKS = {"contact": THANKS_PATH, "newsletter": NEWSLETTER_THANKS_PATH}
 
@@ -151,9 +150,10 @@ def load_forms(settings: dict) -> dict[str, dict]:
 
 
 def newsletter_thanks(forms: dict[str, dict]) -> bool:
-    """Whether the site needs its own page after a newsletter signup: when the signup
-    posts to Netlify or a form backend, not a mailing tool (which has its own)."""
-    return forms["newsletter"]["provider"] in ("netlify", "backend")
+    """Whether a newsletter signup comes back to the site's own page: posted to
+    Netlify, or to a tool told where to send her next (`redirect_field`)."""
+    setup = forms["newsletter"]
+    return setup["provider"] == "netlify" or bool(setup["redirect_field"])
 
 
 def newsletter_shown(settings: dict, forms: dict[str, dict]) -> bool:

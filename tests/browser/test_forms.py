@@ -202,10 +202,12 @@ def test_newsletter_without_javascript_posts_and_lands_on_thanks(no_js_page, fun
     page = no_js_page
     page.goto(funnel.url + "/blog/dilemmas/")
     fill_newsletter(page)
-    with page.expect_navigation(url=funnel.thanks):
+    with page.expect_navigation(url=funnel.signed_up):
         page.click("#newsletter-form button[type=submit]")
-    fields = {"redirect": [funnel.thanks], **NEWSLETTER_FIELDS}
+    fields = {"redirect": [funnel.signed_up], **NEWSLETTER_FIELDS}
     assert funnel.backend.received == [("/subscribe", fields)]
+    # The page says what happened: the mailing tool's confirmation comes first.
+    assert page.locator("h1").inner_text() == "Bevestig je aanmelding"
 
 
 def test_newsletter_with_javascript_posts_and_lands_on_thanks(funnel_probe, funnel):
@@ -216,10 +218,12 @@ def test_newsletter_with_javascript_posts_and_lands_on_thanks(funnel_probe, funn
     assert page.locator("#newsletter-email").get_attribute("aria-invalid") == "true"
     assert funnel.backend.received == []
     fill_newsletter(page)
-    with page.expect_navigation(url=funnel.thanks):
+    with page.expect_navigation(url=funnel.signed_up):
         page.click("#newsletter-form button[type=submit]")
-    fields = {"redirect": [funnel.thanks], **NEWSLETTER_FIELDS}
+    fields = {"redirect": [funnel.signed_up], **NEWSLETTER_FIELDS}
     assert funnel.backend.received == [("/subscribe", fields)]
+    # The page says what happened: the mailing tool's confirmation comes first.
+    assert page.locator("h1").inner_text() == "Bevestig je aanmelding"
     assert probe.csp_violations() == []
 
 
