@@ -122,6 +122,19 @@ def test_required_fields_stop_the_form_without_javascript(no_js_page, funnel):
     assert funnel.backend.received == []
 
 
+def test_an_address_without_a_domain_is_refused_without_javascript(no_js_page, funnel):
+    page = no_js_page
+    page.goto(funnel.url + "/contact/")
+    fill_contact(page)
+    page.fill("#contact-email", "marieke@stal")  # type="email" alone lets it through
+    page.click("#contact-form button[type=submit]")
+    assert page.evaluate("document.activeElement.id") == "contact-email"
+    mismatch = "document.querySelector('#contact-email').validity.patternMismatch"
+    assert page.evaluate(mismatch) is True
+    assert page.url == funnel.url + "/contact/"
+    assert funnel.backend.received == []
+
+
 def test_contact_form_with_javascript_takes_the_worksheet_message_and_source(
     funnel_probe, funnel
 ):
