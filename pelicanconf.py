@@ -13,11 +13,18 @@ BUSINESS = {
     "name": None,  # trade name as registered, e.g. "... Hippisch Virtueel Assistent"
     "owner": "Wilhelmien",  # as she signs her posts
     "email": "info@hippisch-va.example",  # OWNER: your real e-mail address
-    "phone": None,  # e.g. "06 12345678"
+    "phone": None,  # e.g. "06 12345678": call and (a 06 number) WhatsApp links
     "kvk": None,  # KvK number, 8 digits
     "region": None,  # where you work, e.g. "Gelderland en omstreken"
 }
 SITE_PUBLIC_URL = "https://www.hippisch-va.example"  # OWNER: the address of the site
+# Your booking page (Calendly, Cal.com, Zcal, SimplyBook or the like), e.g.
+# "https://calendly.com/jouwnaam/kennismaking". When set, "Plan een
+# kennismakingsgesprek" leads there (a plain link: nothing of the tool loads before a
+# reader taps it). BOOKING_TOOL names it on the privacy page, e.g. "Calendly (VS)";
+# left None, the page names the address's host.
+BOOKING_URL = None
+BOOKING_TOOL = None
 # ---------------------------------------------------------------------------------
 
 AUTHOR = BUSINESS["owner"]
@@ -154,6 +161,7 @@ MENU_ITEMS = [
 # The next step after each article (plugins/funnel). One block per name; an article
 # picks one with `Cta: naam` in its metadata, or `Cta: none` for no block at all.
 # "url" is relative to the site root; the link carries the article's slug as ?bron=.
+# "booking": True leads to BOOKING_URL instead, when that is set.
 CTAS = {
     "kennismaking": {
         "title": "Plan een gratis kennismakingsgesprek",
@@ -161,6 +169,7 @@ CTAS = {
         "kijken we samen naar jouw doelen en taken.",
         "button": "Plan een kennismakingsgesprek",
         "url": "contact/#contactformulier",
+        "booking": True,
     },
     "vraag": {
         "title": "Heb je een vraag?",

@@ -1,11 +1,11 @@
 """The lead funnel: the next step after each article, the forms, and analytics.
 
 Stages, one module each: `cta` (the call-to-action blocks and choosing one per
-article), `forms` (the form definitions and where each form posts, from FORMS),
-`gate` (the optional lead magnet: a checklist behind a newsletter signup),
-`readiness` (what `invoke check` tells the owner is still missing).
-Templates: theme/templates/partials/call_to_action.html, form.html, analytics.html;
-the gate's own in plugins/funnel/templates/.
+article), `channels` (booking page, tap-to-call, WhatsApp), `forms` (the form
+definitions and where each form posts, from FORMS), `gate` (the optional lead magnet:
+a checklist behind a newsletter signup), `readiness` (what `invoke check` tells the
+owner is still missing). Templates: theme/templates/partials/call_to_action.html,
+channels.html, form.html, analytics.html; the gate's own in plugins/funnel/templates/.
 """
 
 import logging
@@ -14,6 +14,7 @@ from pathlib import Path
 from pelican import signals
 from sitekit import add_plugin_folders
 
+from .channels import load_channels
 from .cta import attach_ctas, load_ctas
 from .forms import load_analytics, load_forms, newsletter_shown
 from .gate import GateThanksGenerator, attach_gates
@@ -27,6 +28,7 @@ def on_initialized(pelican) -> None:
     """Validate the funnel settings once, before anything is written."""
     settings = pelican.settings
     add_plugin_folders(settings, HERE)
+    settings["CHANNELS"] = load_channels(settings)
     settings["CTA_BLOCKS"] = load_ctas(settings)
     settings["FORM_SETUP"] = load_forms(settings)
     settings["NEWSLETTER_SHOWN"] = newsletter_shown(settings, settings["FORM_SETUP"])

@@ -1,15 +1,19 @@
 """The call to action after each article: defined once in CTAS, chosen per article."""
 
 import logging
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, urlencode, urlsplit
 
 from embeds.attach import NONE, all_articles, choose
 
+from .channels import load_channels
 from .errors import SETTINGS_FILE, DefinitionError
 
 logger = logging.getLogger(__name__)
 
 CTA_KEYS = ("title", "text", "button", "url")
+# Optional: `"booking": True` marks a block that plans a conversation; with BOOKING_URL
+# set it leads to her booking page instead of its url.
+BOOKING_KEY = "booking"
 NEWSLETTER_ANCHOR = "#nieuwsbrief"  # the footer signup (partials/newsletter.html)
 
 
@@ -29,12 +33,19 @@ def load_ctas(settings: dict) -> dict[str, dict]:
                 raise DefinitionError(
                     SETTINGS_FILE, "missing or empty", path=f"CTAS.{name}.{key}"
                 )
-        unknown = sorted(set(block) - set(CTA_KEYS))
+        unknown = sorted(set(block) - {*CTA_KEYS, BOOKING_KEY})
         if unknown:
             raise DefinitionError(
                 SETTINGS_FILE,
-                f"unknown keys {unknown}; expected {', '.join(CTA_KEYS)}",
+                f"unknown keys {unknown}; expected {', '.join(CTA_KEYS)}, "
+                f"{BOOKING_KEY}",
                 path=f"CTAS.{name}",
+            )
+        if not isinstance(block.get(BOOKING_KEY, False), bool):
+            raise DefinitionError(
+                SETTINGS_FILE,
+                "must be True or False",
+                path=f"CTAS.{name}.{BOOKING_KEY}",
             )
     default = str(settings.get("CTA_DEFAULT") or NONE)
     if default != NONE and default not in ctas:
@@ -44,13 +55,25 @@ def load_ctas(settings: dict) -> dict[str, dict]:
             f"unknown call to action {default!r}; expected one of {choices} or 'none'",
             path="CTA_DEFAULT",
         )
+    booking = load_channels(settings)["booking"]
+    if booking:
+        ctas = {
+            name: {**block, "url": booking} if block.get(BOOKING_KEY) else block
+            for name, block in ctas.items()
+        }
     return ctas
+
+
+def is_external(url: str) -> bool:
+    """Whether a block leads off the site (her booking page)."""
+    return bool(urlsplit(url).scheme)
 
 
 def cta_href(url: str, slug: str, name: str) -> str:
     """The block's link, relative to the site root, carrying the article as `bron` and
-    the block as `cta` (forms.js puts both into the form)."""
-    if url.startswith("#"):
+    the block as `cta` (forms.js puts both into the form). A link off the site (the
+    booking page) stays as it is: another site gets nothing of what she read."""
+    if url.startswith("#") or is_external(url):
         return url
     path, _, fragment = url.partition("#")
     separator = "&" if "?" in path else "?"
@@ -71,7 +94,8 @@ def choose_cta(
             block = None
     if block is None:
         return None
-    return {**block, "href": cta_href(block["url"], article.slug, block["name"])}
+    href = cta_href(block["url"], article.slug, block["name"])
+    return {**block, "href": href, "external": is_external(href)}
 
 
 def attach_ctas(generator) -> None:

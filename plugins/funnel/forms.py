@@ -8,12 +8,23 @@ from .errors import SETTINGS_FILE, DefinitionError
 
 logger = logging.getLogger(__name__)
 
+# A plausible e-mail address: something, @, a domain with a dot and a top-level part of
+# two or more (`marieke@stal` is none). The `pattern` of every e-mail field (the
+# browser checks it, with or without forms.js) and the check of BUSINESS["email"].
+EMAIL_PATTERN = r"[^@\s]+@[^@\s]+\.[^@\s.]{2,}"
+EMAIL_FIELD = {
+    "name": "email",
+    "type": "email",
+    "required": True,
+    "autocomplete": "email",
+    "pattern": EMAIL_PATTERN,
+}
 # The fields each form asks for, in order. Labels live in theme/strings.yaml under
 # "field_<name>"; the privacy page lists them from here too.
 FIELDS = {
     "contact": [
         {"name": "naam", "type": "text", "required": True, "autocomplete": "name"},
-        {"name": "email", "type": "email", "required": True, "autocomplete": "email"},
+        EMAIL_FIELD,
         {"name": "telefoon", "type": "tel", "required": False, "autocomplete": "tel"},
         {"name": "bericht", "type": "textarea", "required": True, "maxlength": 5000},
     ],
@@ -24,13 +35,16 @@ FIELDS = {
             "required": False,
             "autocomplete": "given-name",
         },
-        {"name": "email", "type": "email", "required": True, "autocomplete": "email"},
+        EMAIL_FIELD,
     ],
 }
 # Sent with every form besides its fields: the ticked consent box and the source page.
 CONSENT_FIELD = "toestemming"
 SOURCE_FIELD = "bron"
-THANKS_PATH = "bedankt/"
+THANKS_PATH = "bedankt/"  # content/pages/bedankt.md: after the contact form
+# After a newsletter signup, when it comes back to the site (newsletter_thanks).
+NEWSLETTER_THANKS_PATH = THANKS_PATH + "nieuwsbrief/"
+THANKS = {"contact": THANKS_PATH, "newsletter": NEWSLETTER_THANKS_PATH}
 
 PROVIDERS = {
     # Netlify Forms: posts to the site itself; Netlify answers with the action page.
@@ -64,8 +78,14 @@ def _field_name(value, path: str) -> str:
 
 
 def load_form(name: str, config) -> dict:
-    """One form's setup: provider, action, extra fields, and the fields it sends."""
+    """One form's setup: provider, action, extra fields, and the fields it sends.
+    A contact form sent by the reader's own mail program asks for her e-mail address
+    only if she likes: the mail comes from it anyway."""
     fields = [dict(field, send_as=field["name"]) for field in FIELDS[name]]
+    if config is None and name == "contact":
+        for field in fields:
+            if field["name"] == "email":
+                field["required"] = False
     setup = {
         "name": name,
         "provider": "mail",
@@ -73,6 +93,7 @@ def load_form(name: str, config) -> dict:
         "honeypot": None,
         "redirect_field": None,
         "recipient": None,
+        "thanks": THANKS[name],
         "fields": fields,
     }
     if config is None:
@@ -91,7 +112,7 @@ def load_form(name: str, config) -> dict:
     if provider == "netlify":
         if config.get("endpoint"):
             _fail("Netlify posts to the site itself; leave it out", f"{where}.endpoint")
-        setup["action"] = THANKS_PATH
+        setup["action"] = THANKS[name]
         setup["recipient"] = config.get("recipient") or "Netlify"
     else:
         setup["action"] = _http_url(config.get("endpoint"), f"{where}.endpoint")
@@ -126,6 +147,13 @@ def load_forms(settings: dict) -> dict[str, dict]:
     if unknown:
         _fail(f"unknown forms {unknown}; expected {', '.join(FIELDS)}", "FORMS")
     return {name: load_form(name, forms.get(name)) for name in FIELDS}
+
+
+def newsletter_thanks(forms: dict[str, dict]) -> bool:
+    """Whether a newsletter signup comes back to the site's own page: posted to
+    Netlify, or to a tool told where to send her next (`redirect_field`)."""
+    setup = forms["newsletter"]
+    return setup["provider"] == "netlify" or bool(setup["redirect_field"])
 
 
 def newsletter_shown(settings: dict, forms: dict[str, dict]) -> bool:

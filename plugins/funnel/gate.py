@@ -11,12 +11,13 @@ from embeds.attach import NONE, all_articles, metadata_line
 from pelican.generators import Generator
 
 from .errors import DefinitionError
-from .forms import THANKS_PATH
+from .forms import NEWSLETTER_THANKS_PATH, THANKS_PATH, newsletter_thanks
 
 GATE_KEY = "Checklist_gate"
 GATES = ("nieuwsbrief",)
 THANKS_URL = THANKS_PATH + "{name}/"
 TEMPLATE = "checklist_thanks"
+NEWSLETTER_TEMPLATE = "newsletter_thanks"
 
 
 def gate_of(article) -> str | None:
@@ -61,9 +62,21 @@ def attach_gates(generator) -> None:
 
 
 class GateThanksGenerator(Generator):
-    """Writes /bedankt/<checklist>/ for every checklist behind a signup."""
+    """Writes /bedankt/<checklist>/ for every checklist behind a signup, and
+    /bedankt/nieuwsbrief/ when a newsletter signup comes back to the site."""
 
     def generate_output(self, writer) -> None:
+        if self.settings.get("NEWSLETTER_SHOWN") and newsletter_thanks(
+            self.settings["FORM_SETUP"]
+        ):
+            writer.write_file(
+                NEWSLETTER_THANKS_PATH + "index.html",
+                self.get_template(NEWSLETTER_TEMPLATE),
+                self.context,
+                relative_urls=self.settings["RELATIVE_URLS"],
+                url=NEWSLETTER_THANKS_PATH,
+                signed_up=True,
+            )
         gates = self.context.get("CHECKLIST_GATES") or {}
         template = self.get_template(TEMPLATE)
         for _name, gate in sorted(gates.items()):
@@ -74,4 +87,5 @@ class GateThanksGenerator(Generator):
                 relative_urls=self.settings["RELATIVE_URLS"],
                 url=gate["url"],
                 gate=gate,
+                signed_up=True,
             )

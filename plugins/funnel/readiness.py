@@ -4,10 +4,11 @@ and `invoke publish` (authoring/lint.py), never shown to readers."""
 import re
 from dataclasses import dataclass
 
-from .forms import newsletter_by_mail
+from .channels import e164
+from .forms import EMAIL_PATTERN, newsletter_by_mail
 
 KVK = re.compile(r"^\d{8}$")
-EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+EMAIL = re.compile(f"^{EMAIL_PATTERN}$")
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,17 @@ def _business(settings: dict) -> list[Finding]:
                 True,
                 f"BUSINESS['kvk'] is geen KvK-nummer van 8 cijfers ({kvk})",
                 "neem het nummer over van je inschrijving bij de KvK",
+            )
+        )
+    phone = business.get("phone")
+    if phone and not e164(phone):
+        found.append(
+            Finding(
+                '"phone":',
+                True,
+                f"BUSINESS['phone'] is geen telefoonnummer ({phone}): lezers kunnen "
+                "je niet bellen of appen",
+                'schrijf het nummer zoals "06 12345678" of "+31 6 12345678"',
             )
         )
     missing = {
@@ -124,6 +136,21 @@ def _privacy(settings: dict) -> list[Finding]:
     ]
 
 
+def _booking(settings: dict) -> list[Finding]:
+    if not settings.get("BOOKING_URL") or settings.get("BOOKING_TOOL"):
+        return []
+    return [
+        Finding(
+            "BOOKING_TOOL =",
+            False,
+            "de privacyverklaring noemt je agendadienst alleen bij zijn webadres",
+            'vul BOOKING_TOOL in, bijvoorbeeld "Calendly (VS)"',
+        )
+    ]
+
+
 def funnel_findings(settings: dict) -> list[Finding]:
     """Everything still missing for a complete funnel, in the order of the settings."""
-    return _business(settings) + _forms(settings) + _privacy(settings)
+    return (
+        _business(settings) + _booking(settings) + _forms(settings) + _privacy(settings)
+    )

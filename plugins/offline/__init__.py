@@ -2,9 +2,11 @@
 manifest with icons drawn from the brand mark.
 
 The worker (worker.js, written to the site root as sw.js with this build's version)
-keeps the pages a reader opened; the theme's script js/offline.js registers it and,
-on the offline page, lists the posts kept on the device. Without JavaScript nothing
-changes. Runs before the hosting plugin, which lists and compresses what it writes.
+keeps the pages a reader opened, and from her first visit the pages to reach the owner
+by (OFFLINE_PAGES: contact, services, about); the theme's script js/offline.js
+registers it and, on the offline page, lists the posts kept on the device. Without
+JavaScript nothing changes. Runs before the hosting plugin, which lists and compresses
+what it writes.
 """
 
 import hashlib
@@ -36,6 +38,8 @@ def on_initialized(pelican) -> None:
     settings.setdefault("OFFLINE_SAVE_AS", "offline/index.html")
     settings.setdefault("MANIFEST_URL", MANIFEST)
     settings.setdefault("THEME_COLOR", BRAND)
+    # Kept from the first visit, so she can reach the owner from the stable.
+    settings.setdefault("OFFLINE_PAGES", ["contact/", "diensten/", "over-mij/"])
 
 
 def worker_script(version_inputs: bytes, precache: list[str], offline: str) -> str:
@@ -89,10 +93,15 @@ def on_finalized(pelican) -> None:
     precache = [
         path for path in sitekit.written_assets() if path.endswith(PRECACHED_SUFFIXES)
     ]
-    page = (output / settings["OFFLINE_SAVE_AS"]).read_bytes()
+    html = (output / settings["OFFLINE_SAVE_AS"]).read_bytes()
+    pages = [offline]
+    for url in settings["OFFLINE_PAGES"]:
+        if (output / url / "index.html").is_file():
+            pages.append(url)
+            html += (output / url / "index.html").read_bytes()
     worker = output / SERVICE_WORKER.lstrip("/")
-    worker.write_text(worker_script(page, [*precache, offline], offline), "utf-8")
-    logger.debug("service worker %s keeps %d files", worker, len(precache) + 1)
+    worker.write_text(worker_script(html, [*precache, *pages], offline), "utf-8")
+    logger.debug("service worker %s keeps %d files", worker, len(precache) + len(pages))
 
 
 def register() -> None:

@@ -87,3 +87,15 @@ def test_the_report_is_one_dutch_line_per_problem(workspace, capsys):
         f"pelicanconf.py:{line}: waarschuwing: het telefoonnummer ontbreekt "
         "(vul BUSINESS['phone'] in: wie liever belt, vindt nu alleen je e-mailadres)"
     ) in out.splitlines()
+
+
+def test_a_phone_number_that_is_none_is_named_on_its_line(workspace):
+    text = workspace.read_text(encoding="utf-8")
+    workspace.write_text(text.replace('"phone": None', '"phone": "06-bel-me"', 1))
+    found = settings_problems(workspace)
+    message = (
+        "BUSINESS['phone'] is geen telefoonnummer (06-bel-me): "
+        "lezers kunnen je niet bellen of appen"
+    )
+    assert found[message] == (line_of(workspace, '"phone":'), "waarschuwing")
+    assert settings_problems(workspace, publishing=True)[message][1] == "fout"

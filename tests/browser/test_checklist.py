@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from tests.support.pdf import pdf_text
 from tests.support.probe import wait_until
 
 URL = "/blog/dilemmas/"
@@ -165,4 +166,70 @@ def test_remembered_ticks_follow_into_another_open_tab(probe, context):
     )
     assert boxes(other).nth(3).is_checked()
     assert other.evaluate("localStorage.getItem('hva:worksheet:doelen')") is None
+    clean(probe)
+
+
+FIRST = "Ik heb mijn doelstellingen voor mezelf opgeschreven."
+
+
+def tick_four(page) -> int:
+    count = boxes(page).count()
+    for index in (0, 1, 2, 5):
+        boxes(page).nth(index).check()
+    return count
+
+
+@pytest.mark.browser
+def test_progress_counts_her_ticks(probe):
+    page = probe.page
+    page.set_viewport_size({"width": 390, "height": 844})
+    probe.goto(URL)
+    progress = page.locator("[data-checklist-progress]")
+    count = boxes(page).count()
+    assert progress.inner_text() == f"0 van {count} afgevinkt"
+    tick_four(page)
+    assert progress.inner_text() == f"4 van {count} afgevinkt"
+    reload(probe)
+    assert progress.inner_text() == f"4 van {count} afgevinkt"
+    page.get_by_role("button", name="Wis mijn vinkjes").click()
+    assert progress.inner_text() == f"0 van {count} afgevinkt"
+    assert probe.axe_violations() == []
+    clean(probe)
+
+
+@pytest.mark.browser
+def test_her_list_downloads_as_text_with_her_ticks(probe):
+    page = probe.page
+    probe.goto(URL)
+    count = tick_four(page)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download mijn lijst").click()
+    assert download.value.suggested_filename == "checklist-uitbesteden.txt"
+    with open(download.value.path(), encoding="utf-8", newline="") as file:
+        text = file.read()
+    lines = text.split("\r\n")
+    assert lines[1] == f"4 van {count} afgevinkt"
+    assert f"[x] {FIRST}" in lines
+    assert sum(line.startswith("[x] ") for line in lines) == 4
+    assert sum(line.startswith("[ ] ") for line in lines) == count - 4
+    assert lines[-2].endswith(URL)
+    clean(probe)
+
+
+@pytest.mark.browser
+def test_her_list_prints_alone_with_her_ticks(probe, tmp_path):
+    page = probe.page
+    probe.goto(URL)
+    count = tick_four(page)
+    page.evaluate("window.print = () => { window.printed = true; }")  # no dialog
+    page.get_by_role("button", name="Print mijn lijst").click()
+    assert page.evaluate("window.printed") is True
+    pdf = tmp_path / "lijst.pdf"
+    page.pdf(path=str(pdf))
+    text = pdf_text(pdf)
+    assert f"☑ {FIRST}" in text
+    assert text.count("☑") == 4 and text.count("☐") == count - 4
+    assert f"4 van {count} afgevinkt" in text
+    # The checklist alone: not the post, not the worksheet.
+    assert "Dilemma's" not in text and "Werkblad" not in text
     clean(probe)

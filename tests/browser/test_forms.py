@@ -122,6 +122,19 @@ def test_required_fields_stop_the_form_without_javascript(no_js_page, funnel):
     assert funnel.backend.received == []
 
 
+def test_an_address_without_a_domain_is_refused_without_javascript(no_js_page, funnel):
+    page = no_js_page
+    page.goto(funnel.url + "/contact/")
+    fill_contact(page)
+    page.fill("#contact-email", "marieke@stal")  # type="email" alone lets it through
+    page.click("#contact-form button[type=submit]")
+    assert page.evaluate("document.activeElement.id") == "contact-email"
+    mismatch = "document.querySelector('#contact-email').validity.patternMismatch"
+    assert page.evaluate(mismatch) is True
+    assert page.url == funnel.url + "/contact/"
+    assert funnel.backend.received == []
+
+
 def test_contact_form_with_javascript_takes_the_worksheet_message_and_source(
     funnel_probe, funnel
 ):
@@ -202,10 +215,12 @@ def test_newsletter_without_javascript_posts_and_lands_on_thanks(no_js_page, fun
     page = no_js_page
     page.goto(funnel.url + "/blog/dilemmas/")
     fill_newsletter(page)
-    with page.expect_navigation(url=funnel.thanks):
+    with page.expect_navigation(url=funnel.signed_up):
         page.click("#newsletter-form button[type=submit]")
-    fields = {"redirect": [funnel.thanks], **NEWSLETTER_FIELDS}
+    fields = {"redirect": [funnel.signed_up], **NEWSLETTER_FIELDS}
     assert funnel.backend.received == [("/subscribe", fields)]
+    # The page says what happened: the mailing tool's confirmation comes first.
+    assert page.locator("h1").inner_text() == "Bevestig je aanmelding"
 
 
 def test_newsletter_with_javascript_posts_and_lands_on_thanks(funnel_probe, funnel):
@@ -216,10 +231,12 @@ def test_newsletter_with_javascript_posts_and_lands_on_thanks(funnel_probe, funn
     assert page.locator("#newsletter-email").get_attribute("aria-invalid") == "true"
     assert funnel.backend.received == []
     fill_newsletter(page)
-    with page.expect_navigation(url=funnel.thanks):
+    with page.expect_navigation(url=funnel.signed_up):
         page.click("#newsletter-form button[type=submit]")
-    fields = {"redirect": [funnel.thanks], **NEWSLETTER_FIELDS}
+    fields = {"redirect": [funnel.signed_up], **NEWSLETTER_FIELDS}
     assert funnel.backend.received == [("/subscribe", fields)]
+    # The page says what happened: the mailing tool's confirmation comes first.
+    assert page.locator("h1").inner_text() == "Bevestig je aanmelding"
     assert probe.csp_violations() == []
 
 

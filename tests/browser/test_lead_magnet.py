@@ -61,13 +61,13 @@ def test_the_gated_download_is_a_signup_that_ends_at_the_pdf(
     assert section.locator("#checklist-proef-voornaam").count() == 0
     if javascript:
         assert probe.axe_violations() == []
-    with page.expect_navigation(url=gated.url + "/bedankt/"):
+    with page.expect_navigation(url=gated.url + "/bedankt/nieuwsbrief/"):
         section.get_by_role("button", name="Stuur me de checklist").click()
     assert gated.backend.received == [
         (
             "/subscribe",
             {
-                "redirect": [gated.url + "/bedankt/"],
+                "redirect": [gated.url + "/bedankt/nieuwsbrief/"],
                 "bron": ["lokker"],
                 "cta": ["checklist"],
                 "checklist": ["proef"],
@@ -77,6 +77,10 @@ def test_the_gated_download_is_a_signup_that_ends_at_the_pdf(
             },
         )
     ]
+    # Until she confirms, the page says so, and that the checklist follows.
+    assert (
+        "Na je bevestiging kom je bij de checklist" in page.locator("main").inner_text()
+    )
     # The tool's double opt-in: the confirmation link leads to the page set in the
     # tool, /bedankt/<checklist>/.
     probe.goto("/bedankt/proef/")
@@ -95,6 +99,7 @@ def test_the_gated_download_is_a_signup_that_ends_at_the_pdf(
 def test_the_gated_post_and_its_thank_you_page_are_valid_html(gated):
     pages = [gated.output / "blog/lokker/index.html"]
     pages.append(gated.output / "bedankt/proef/index.html")
+    pages.append(gated.output / "bedankt/nieuwsbrief/index.html")
     assert vnu_errors(pages) == []
 
 

@@ -119,7 +119,9 @@ def test_empty_fields_stop_the_mail_and_are_named(probe):
     page.on("request", lambda request: requests.append(request.url))
     page.click("#contact-form button[type=submit]")
     summary = page.locator("#contact-form [data-summary]")
-    assert summary.inner_text() == "Niet verstuurd: controleer 3 veld(en) hieronder."
+    # Name and message; the address is her mail program's own.
+    assert summary.inner_text() == "Niet verstuurd: controleer 2 veld(en) hieronder."
+    assert page.locator("#contact-email-fout").count() == 0
     assert not [url for url in requests if url.startswith("mailto:")]
     assert probe.axe_violations() == []
 
@@ -206,3 +208,26 @@ def test_the_mail_form_is_there_from_the_first_paint_without_a_shift(probe):
     assert probe.page.locator("#contact-form").is_visible()
     assert not probe.page.locator("[data-mail-fallback]").is_visible()
     assert probe.page.evaluate(LAYOUT_SHIFT) == 0
+
+
+def test_without_an_address_her_mail_program_sends_and_a_broken_one_is_refused(probe):
+    """Her mail program sends from her own address, so the field may stay empty; an
+    address she does give must be one (`marieke@stal` is not), in Dutch."""
+    probe.goto("/contact/")
+    page = probe.page
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.fill("#contact-naam", "Marieke")
+    page.fill("#contact-email", "marieke@stal")
+    page.fill("#contact-bericht", "Kun je me bellen over de planning?")
+    page.click("#contact-form button[type=submit]")
+    error = page.locator("#contact-email-fout")
+    assert error.inner_text() == (
+        "Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl."
+    )
+    assert page.locator("#contact-email").get_attribute("aria-invalid") == "true"
+    assert probe.axe_violations() == []
+    page.fill("#contact-email", "")
+    _, fields = mail_parts(submit_and_catch_mailto(page))
+    assert fields["body"].startswith("Naam: Marieke\r\n\r\nKun je me bellen")
+    assert probe.csp_violations() == []
+    assert probe.errors == []

@@ -82,9 +82,12 @@ def test_a_page_never_opened_gives_the_offline_page_with_the_kept_posts(
     page = probe.page
     open_and_keep(page, base_url + POST)
     context.set_offline(True)
-    response = page.goto(base_url + "/over-mij/")
+    response = page.goto(base_url + "/privacy/")
     assert response.ok
     assert page.locator("h1").inner_text() == "Je bent offline"
+    # The pages to reach her by are listed, and kept: they open offline.
+    kept = page.locator(".kept-pages a")
+    assert kept.all_inner_texts() == ["Contact", "Diensten", "Over mij"]
     saved = page.locator("[data-saved-posts] a")
     saved.first.wait_for()
     assert saved.all_inner_texts() == [TITLE]
@@ -92,6 +95,27 @@ def test_a_page_never_opened_gives_the_offline_page_with_the_kept_posts(
     saved.first.click()
     page.wait_for_url(base_url + POST)
     assert page.locator("h1").inner_text() == TITLE
+    assert probe.csp_violations() == []
+    assert probe.foreign_requests() == []
+
+
+def test_the_contact_page_services_and_about_work_offline_after_any_first_visit(
+    context, probe, base_url
+):
+    """She opened one post; in the stable, without a connection, she can still
+    reach the owner: the contact page, Diensten and Over mij were kept at once."""
+    page = probe.page
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_and_keep(page, base_url + POST)
+    context.set_offline(True)
+    for path, title in [
+        ("/diensten/", "Diensten"),
+        ("/over-mij/", "Over mij"),
+        ("/contact/", "Contact"),
+    ]:
+        assert page.goto(base_url + path).ok
+        assert page.locator("h1").inner_text() == title
+    assert page.get_by_role("link", name="info@hippisch-va.example").first.is_visible()
     assert probe.csp_violations() == []
     assert probe.foreign_requests() == []
 

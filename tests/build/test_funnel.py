@@ -264,3 +264,112 @@ def directive(policy: str, name: str) -> list[str]:
         if key == name:
             return sources
     return []
+
+
+BOOKING = "https://calendly.com/wilhelmien/kennismaking"
+
+
+@pytest.fixture(scope="module")
+def direct_site(tmp_path_factory):
+    """The site with her booking page, a mobile number, and the newsletter on Netlify
+    (the contact form stays with the reader's own mail program)."""
+    work = tmp_path_factory.mktemp("direct")
+    business = read_settings(str(ROOT / "pelicanconf.py"))["BUSINESS"]
+    return build_with(
+        work,
+        BUSINESS={**business, "phone": "06 12345678"},
+        BOOKING_URL=BOOKING,
+        BOOKING_TOOL="Calendly (VS)",
+        FORMS={"newsletter": {"provider": "netlify"}},
+    )
+
+
+def channel_links(element) -> dict[str, str]:
+    return {text_of(a): a["href"] for a in element.select(".channels a")}
+
+
+def test_with_a_booking_page_the_call_to_action_plans_the_conversation(direct_site):
+    cta = soup(direct_site / "blog/dilemmas/index.html").select_one("aside.cta")
+    button = cta.select_one("a.button:not(.button-secondary)")
+    assert text_of(button) == "Plan een kennismakingsgesprek"
+    # A plain link: nothing of the tool loads before she taps, nothing of her reading
+    # goes along (no ?bron=, no referrer).
+    assert button["href"] == BOOKING
+    assert button["rel"] == ["external", "noreferrer"]
+    assert channel_links(cta) == {
+        "Bel 06 12345678": "tel:+31612345678",
+        "Stuur een WhatsApp": "https://wa.me/31612345678",
+    }
+
+
+def test_the_contact_page_offers_booking_call_and_whatsapp_before_the_form(
+    direct_site,
+):
+    page = soup(direct_site / "contact/index.html")
+    channels = page.select_one("section.contact-channels")
+    assert channel_links(channels) == {
+        "Plan een gesprek in mijn agenda": BOOKING,
+        "Bel 06 12345678": "tel:+31612345678",
+        "Stuur een WhatsApp": "https://wa.me/31612345678",
+    }
+    sections = [s.get("class") for s in page.select("main section")]
+    assert sections.index(["contact-channels"]) < sections.index(["contact-form"])
+    lines = text_of(page.select_one("#direct-contact").parent)
+    assert "Telefoon: 06 12345678" in lines
+    assert page.select_one("#direct-contact + ul a[href^=tel]")["href"] == (
+        "tel:+31612345678"
+    )
+
+
+def test_the_privacy_page_names_the_booking_tool_and_whatsapp(direct_site, site):
+    privacy = soup(direct_site / "privacy/index.html")
+    assert text_of(privacy.select_one("[data-privacy=booking]")).startswith(
+        "Calendly (VS): als je via mijn online agenda een gesprek plant"
+    )
+    assert privacy.select_one("[data-privacy=whatsapp]")
+    shipped = soup(site / "privacy/index.html")
+    assert shipped.select("[data-privacy=booking], [data-privacy=whatsapp]") == []
+
+
+def test_without_booking_page_or_phone_nothing_points_elsewhere(site):
+    cta = soup(site / "blog/dilemmas/index.html").select_one("aside.cta")
+    assert cta.select_one("a.button")["href"].startswith("../../contact/?bron=")
+    assert cta.select(".channels") == []
+    assert soup(site / "contact/index.html").select(".contact-channels") == []
+
+
+def test_the_mail_contact_form_asks_for_an_address_only_optionally(site):
+    field = soup(site / "contact/index.html").select_one("#contact-email")
+    assert not field.has_attr("required")
+    assert field["type"] == "email" and field["pattern"]
+    label = text_of(soup(site / "contact/index.html").select_one("[for=contact-email]"))
+    assert label == "E-mailadres (niet verplicht)"
+
+
+def test_each_thank_you_page_says_what_happened_to_its_form(direct_site, site):
+    contact = text_of(soup(site / "bedankt/index.html").select_one("main"))
+    assert "Je bericht is verstuurd" in contact
+    assert not re.search("nieuwsbrief|checklist|aangemeld", contact, re.IGNORECASE)
+    # Only a signup that comes back to the site has a page of its own.
+    assert not (site / "bedankt/nieuwsbrief").exists()
+    signed_up = soup(direct_site / "bedankt/nieuwsbrief/index.html")
+    assert text_of(signed_up.select_one("h1")) == "Je bent aangemeld"
+    assert "checklist" not in text_of(signed_up.select_one("main")).lower()
+    assert signed_up.select("#nieuwsbrief") == []  # no second signup
+    netlify = soup(direct_site / "blog/dilemmas/index.html")
+    assert netlify.select_one("form#newsletter-form")["action"] == (
+        "../../bedankt/nieuwsbrief/"
+    )
+
+
+def test_booking_and_phone_pages_are_valid_html(direct_site):
+    pages = [
+        direct_site / path
+        for path in (
+            "contact/index.html",
+            "blog/dilemmas/index.html",
+            "privacy/index.html",
+            "bedankt/nieuwsbrief/index.html",
+        )
+    ]
+    assert vnu_errors(pages) == []

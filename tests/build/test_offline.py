@@ -15,6 +15,8 @@ def test_the_worker_keeps_the_theme_files_the_pages_use_and_the_offline_page(sit
     build = worker_build(site)
     assert re.fullmatch(r"[0-9a-f]{10}", build["version"])
     assert build["offline"] == "offline/" and "offline/" in build["precache"]
+    # The ways to reach her, from the first visit on.
+    assert {"contact/", "diensten/", "over-mij/"} <= set(build["precache"])
     for path in build["precache"]:
         assert (site / path).is_file() or (site / path / "index.html").is_file(), path
     page = soup(site / "blog/dilemmas/index.html")

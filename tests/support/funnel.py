@@ -49,6 +49,7 @@ def site_with_forms(work: Path, forms_for, content: Path | None = None):
                 backend=backend,
                 policy=server.policy,
                 thanks=server.url + "/bedankt/",
+                signed_up=server.url + "/bedankt/nieuwsbrief/",
             )
 
 

@@ -1,9 +1,13 @@
 """Funnel settings: CTA links carry the source, FORMS and ANALYTICS are checked."""
 
+import re
+from types import SimpleNamespace
+
 import pytest
-from funnel.cta import cta_href, load_ctas
+from funnel.channels import e164, load_channels
+from funnel.cta import choose_cta, cta_href, load_ctas
 from funnel.errors import DefinitionError
-from funnel.forms import load_analytics, load_forms, newsletter_shown
+from funnel.forms import EMAIL_PATTERN, load_analytics, load_forms, newsletter_shown
 from funnel.readiness import funnel_findings
 
 
@@ -111,3 +115,107 @@ def test_analytics_settings_are_checked():
                 }
             }
         )
+
+
+@pytest.mark.parametrize(
+    ("written", "number"),
+    [
+        ("06 12345678", "+31612345678"),
+        ("06-1234 5678", "+31612345678"),
+        ("+31 (0)6 12345678", "+31612345678"),
+        ("0031 6 12345678", "+31612345678"),
+        ("(026) 123 45 67", "+31261234567"),
+        ("+32 470 12 34 56", "+32470123456"),
+        ("0612345", None),  # a digit or three short
+        ("06 123456789", None),
+        ("bel me maar", None),
+        ("", None),
+    ],
+)
+def test_phone_numbers_are_read_the_dutch_way_into_e164(written, number):
+    assert e164(written) == number
+
+
+def test_a_mobile_number_gets_call_and_whatsapp_a_landline_only_call():
+    mobile = load_channels({"BUSINESS": {"phone": "06 12345678"}})
+    assert mobile["tel"] == "tel:+31612345678"
+    assert mobile["whatsapp"] == "https://wa.me/31612345678"
+    landline = load_channels({"BUSINESS": {"phone": "026 123 45 67"}})
+    assert (landline["tel"], landline["whatsapp"]) == ("tel:+31261234567", None)
+    assert load_channels({"BUSINESS": {"phone": "onbekend"}})["tel"] is None
+
+
+def test_a_number_that_is_no_number_is_one_dutch_line_for_the_owner():
+    findings = funnel_findings({"BUSINESS": {"phone": "06-bel-me"}})
+    (found,) = [f for f in findings if f.anchor == '"phone":']
+    assert found.untrue
+    assert found.message.startswith(
+        "BUSINESS['phone'] is geen telefoonnummer (06-bel-me)"
+    )
+    assert "\n" not in found.message + found.advice
+
+
+BLOCK = {
+    "title": "Plan een gesprek",
+    "text": "Vrijblijvend.",
+    "button": "Plan",
+    "url": "contact/#contactformulier",
+}
+
+
+def test_with_a_booking_page_the_booking_block_leads_there_without_the_source():
+    settings = {
+        "CTAS": {
+            "kennismaking": {**BLOCK, "booking": True},
+            "vraag": BLOCK,
+        },
+        "BOOKING_URL": "https://cal.com/wilhelmien/kennismaking",
+    }
+    ctas = load_ctas(settings)
+    assert ctas["kennismaking"]["url"] == "https://cal.com/wilhelmien/kennismaking"
+    assert ctas["vraag"]["url"] == BLOCK["url"]
+    article = SimpleNamespace(slug="dilemmas", metadata={}, source_path="d.md")
+    chosen = choose_cta(article, ctas, "kennismaking")
+    assert chosen["href"] == "https://cal.com/wilhelmien/kennismaking"
+    assert chosen["external"] is True
+    plain = choose_cta(
+        article, load_ctas({**settings, "BOOKING_URL": None}), "kennismaking"
+    )
+    assert plain["href"] == "contact/?bron=dilemmas&cta=kennismaking#contactformulier"
+    assert plain["external"] is False
+    with pytest.raises(DefinitionError, match="BOOKING_URL"):
+        load_ctas({**settings, "BOOKING_URL": "calendly.com/wilhelmien"})
+    # The privacy page names the tool: by BOOKING_TOOL, or else by the host.
+    assert load_channels(settings)["booking_tool"] == "cal.com"
+    told = {f.anchor for f in funnel_findings(settings)}
+    assert "BOOKING_TOOL =" in told
+    named = {**settings, "BOOKING_TOOL": "Cal.com (VS)"}
+    assert load_channels(named)["booking_tool"] == "Cal.com (VS)"
+    assert "BOOKING_TOOL =" not in {f.anchor for f in funnel_findings(named)}
+
+
+@pytest.mark.parametrize(
+    ("address", "plausible"),
+    [
+        ("marieke@stal", False),
+        ("marieke@stal.n", False),
+        ("marieke stal@stal.nl", False),
+        ("marieke@stal.nl", True),
+        ("m.de.vries@paardenpension-de-hoef.com", True),
+    ],
+)
+def test_the_email_pattern_asks_for_a_domain_with_a_dot(address, plausible):
+    assert bool(re.fullmatch(EMAIL_PATTERN, address)) is plausible
+
+
+def test_the_mail_contact_form_leaves_the_address_to_her_mail_program():
+    def email_required(forms):
+        fields = {
+            f["name"]: f for f in load_forms({"FORMS": forms})["contact"]["fields"]
+        }
+        return fields["email"]["required"]
+
+    assert email_required({}) is False
+    assert email_required({"contact": {"provider": "netlify"}}) is True
+    newsletter = load_forms({"FORMS": {}})["newsletter"]["fields"]
+    assert [f["required"] for f in newsletter if f["name"] == "email"] == [True]

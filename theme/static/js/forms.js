@@ -94,7 +94,9 @@ function errorFor(field, form) {
   if (validity.valueMissing) {
     return field.type === "checkbox" ? form.dataset.errorConsent : form.dataset.errorRequired;
   }
-  if (validity.typeMismatch && field.type === "email") return form.dataset.errorEmail;
+  // `marieke@stal` passes type="email"; the field's pattern asks for a domain with a dot.
+  const notAnAddress = validity.typeMismatch || validity.patternMismatch;
+  if (notAnAddress && field.type === "email") return form.dataset.errorEmail;
   return form.dataset.errorInvalid;
 }
 

@@ -6,6 +6,9 @@ const results = document.querySelector(".search-results");
 const status = results.querySelector(".search-status");
 const list = results.querySelector(".search-list");
 const MAX_RESULTS = 20;
+// A match in what a post is about (its title; its tags, article.html) counts as much
+// as a heading: such a post ranks above pages that merely mention the word.
+const RANKING = { metaWeights: { title: 5, tags: 5 } };
 
 let pagefind;
 async function engine() {
@@ -13,7 +16,7 @@ async function engine() {
     const url = new URL(form.dataset.pagefind, document.baseURI);
     pagefind = await import(url.href);
     // Result URLs are root-relative; the site root is the folder above the bundle.
-    await pagefind.options({ baseUrl: new URL("..", url).pathname });
+    await pagefind.options({ baseUrl: new URL("..", url).pathname, ranking: RANKING });
   }
   return pagefind;
 }
@@ -59,6 +62,25 @@ function message(count, query) {
   return template.replace("{n}", String(count)).replace("{q}", query);
 }
 
+// Letters and digits only, lowercase, without accents: how words are compared here.
+const bare = (word) =>
+  word.toLowerCase().normalize("NFD").replace(/[^\p{L}\p{N}]/gu, "");
+
+// Pagefind answers a word it does not know with the longest word it does know that
+// the query word begins with ("hoefijzerxyz" finds "hoe"; pagefind_web's
+// find_word_extensions), and has no option against it. So a query word counts only
+// when Pagefind knows it exactly (its Dutch stem, searched in quotes), or a word on a
+// page found begins with it (an unfinished word: "hoefsm"). Results hold every query
+// word, so the first one shows whether any word was only guessed.
+async function guessed(pagefind, query, first) {
+  const found = first.locations.map((at) => bare(first.content.split(/\s+/)[at] ?? ""));
+  for (const word of query.split(/\s+/).map(bare).filter(Boolean)) {
+    if (found.some((match) => match.startsWith(word))) continue;
+    if ((await pagefind.search(`"${word}"`)).results.length === 0) return true;
+  }
+  return false;
+}
+
 let latest = 0;
 async function run(query) {
   const ticket = ++latest;
@@ -66,13 +88,15 @@ async function run(query) {
   list.replaceChildren();
   status.textContent = form.dataset.busy;
   try {
-    const search = await (await engine()).search(query);
-    const items = await Promise.all(
+    const pagefind = await engine();
+    const search = await pagefind.search(query);
+    let items = await Promise.all(
       search.results.slice(0, MAX_RESULTS).map((result) => result.data()),
     );
+    if (items.length && (await guessed(pagefind, query, items[0]))) items = [];
     if (ticket !== latest) return;
     list.replaceChildren(...items.map(render));
-    status.textContent = message(search.results.length, query);
+    status.textContent = message(items.length && search.results.length, query);
   } catch (error) {
     status.textContent = form.dataset.failed;
     console.warn("Pagefind:", error);

@@ -1,7 +1,8 @@
 // The article's checklist: keeps the reader's ticks on this device (store.js: session
 // by default, the device only after "onthoud"), offers to forget them, and shows a
-// notice when saved ticks could not be read. Without this script the list still works
-// on screen and on paper.
+// notice when saved ticks could not be read. It counts her ticks ("4 van 17") and
+// prints or downloads her own list with them (the PDF is the empty list). Without
+// this script the list still works on screen and on paper.
 import { openStore } from "./store.js";
 
 for (const root of document.querySelectorAll("[data-checklist]")) enhance(root);
@@ -20,6 +21,15 @@ function enhance(root) {
     store.notices.add("corrupt");
   }
   for (const box of boxes) box.checked = Boolean(ticked?.has(box.dataset.item));
+  const progress = root.querySelector("[data-checklist-progress]");
+  const count = () => {
+    const done = boxes.filter((box) => box.checked).length;
+    progress.textContent = progress.dataset.checklistProgress
+      .replace("{done}", String(done))
+      .replace("{total}", String(boxes.length));
+  };
+  count();
+  progress.hidden = false;
   const steps = root.querySelector("[data-checklist-steps]");
   if (ticked?.size) steps.open = true; // show the reader where she was
   addEventListener("beforeprint", () => (steps.open = true)); // the whole list on paper
@@ -35,9 +45,11 @@ function enhance(root) {
   const show = (entry) => {
     const ids = readTicks(entry) || new Set();
     for (const box of boxes) box.checked = ids.has(box.dataset.item);
+    count();
   };
   root.addEventListener("change", (event) => {
     if (!event.target.matches("input[data-item]")) return;
+    count();
     store.save(ticks());
     if (store.notices.has("full") || store.notices.has("memory")) say("memory");
     remember.checked = store.remembered();
@@ -56,9 +68,51 @@ function enhance(root) {
   root.querySelector("[data-checklist-clear]").addEventListener("click", () => {
     store.clear();
     for (const box of boxes) box.checked = false;
+    count();
     say("cleared");
   });
+
+  // Her list on paper: this checklist alone, every box as she ticked it (print CSS).
+  root.querySelector("[data-checklist-print]").addEventListener("click", () => {
+    document.documentElement.classList.add("checklist-printing");
+    addEventListener(
+      "afterprint",
+      () => document.documentElement.classList.remove("checklist-printing"),
+      { once: true },
+    );
+    print();
+  });
+  const save = root.querySelector("[data-checklist-save]");
+  save.addEventListener("click", () => {
+    const text = listText(root, progress.textContent, save.dataset.source);
+    const link = document.createElement("a");
+    const file = new Blob([text], { type: "text/plain;charset=utf-8" });
+    link.href = URL.createObjectURL(file);
+    link.download = save.dataset.checklistSave;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 60000);
+  });
   controls.hidden = false;
+}
+
+// Her list as plain text: title, progress, each group and each step with [x] or [ ],
+// and the page it belongs to. Windows line ends, so Notepad shows the lines too.
+function listText(root, progress, source) {
+  const flat = (node) => node.textContent.replace(/\s+/g, " ").trim();
+  const lines = [flat(root.querySelector("h2")), progress];
+  const form = root.querySelector("[data-checklist-form]");
+  for (const part of form.querySelectorAll("legend, li")) {
+    if (part.tagName === "LEGEND") {
+      lines.push("", flat(part));
+    } else {
+      const box = part.querySelector("input").checked ? "[x]" : "[ ]";
+      lines.push(`${box} ${flat(part.querySelector("label"))}`);
+    }
+  }
+  lines.push("", `${source} ${document.title}`, location.href.split("#")[0]);
+  return lines.join("\r\n") + "\r\n";
 }
 
 /** The ticked item ids of a saved entry; an empty set when none; null when corrupt. */

@@ -1,0 +1,64 @@
+"""Booking and direct contact in real Chromium at 390 px, under the CSP: with her
+booking page and a mobile number set, the call to action and the contact page offer
+them as plain links, next to the form, and nothing of another site loads."""
+
+import pytest
+from pelican.settings import read_settings
+
+from tests.conftest import ROOT
+from tests.support.funnel import build_with
+from tests.support.probe import PageProbe
+from tests.support.server import SiteServer
+
+pytestmark = pytest.mark.browser
+
+BOOKING = "https://calendly.com/wilhelmien/kennismaking"
+
+
+@pytest.fixture(scope="module")
+def direct(tmp_path_factory):
+    work = tmp_path_factory.mktemp("channels")
+    business = read_settings(str(ROOT / "pelicanconf.py"))["BUSINESS"]
+    output = build_with(
+        work, BUSINESS={**business, "phone": "06 12345678"}, BOOKING_URL=BOOKING
+    )
+    with SiteServer(output) as server:
+        yield server.url
+
+
+@pytest.fixture
+def phone(browser, direct):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    yield PageProbe(context.new_page(), direct)
+    context.close()
+
+
+def test_the_call_to_action_books_calls_or_apps_in_one_tap(phone):
+    phone.goto("/blog/dilemmas/")
+    cta = phone.page.locator("aside.cta")
+    book = cta.get_by_role("link", name="Plan een kennismakingsgesprek")
+    assert book.get_attribute("href") == BOOKING
+    call = cta.get_by_role("link", name="Bel 06 12345678")
+    app = cta.get_by_role("link", name="Stuur een WhatsApp")
+    assert call.get_attribute("href") == "tel:+31612345678"
+    assert app.get_attribute("href") == "https://wa.me/31612345678"
+    for link in (book, call, app):
+        box = link.bounding_box()
+        assert box["height"] >= 44 and box["x"] >= 0 and box["x"] + box["width"] <= 390
+    # Plain links: before she taps, nothing of Calendly or WhatsApp loads.
+    assert phone.foreign_requests() == []
+    assert phone.csp_violations() == []
+
+
+def test_the_contact_page_puts_the_direct_ways_before_the_form(phone):
+    phone.goto("/contact/")
+    page = phone.page
+    channels = page.locator("section.contact-channels")
+    form = page.locator("#contact-form")
+    assert channels.get_by_role("link", name="Plan een gesprek in mijn agenda").count()
+    assert channels.bounding_box()["y"] < form.bounding_box()["y"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert phone.axe_violations() == []
+    assert phone.foreign_requests() == []
+    assert phone.csp_violations() == []
+    assert phone.errors == []
