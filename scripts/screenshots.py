@@ -68,6 +68,16 @@ def fill_in_worksheet(page) -> None:
     page.locator("#werkblad").scroll_into_view_if_needed()
 
 
+def worksheet_finish(page) -> None:
+    """The last step: her next step, the result card and the one main action."""
+    fill_in_worksheet(page)
+    next_step(page, "berekening")
+    page.fill("#ws-stap", "Een kennismakingsgesprek plannen")
+    page.fill("#ws-wanneer", "2027-01-15")
+    page.locator("[data-section=volgende_stap]").scroll_into_view_if_needed()
+    page.locator("[data-end]").scroll_into_view_if_needed()
+
+
 def worksheet_mistakes(page) -> None:
     """A forgotten goal and an amount typed in words: the messages and summary."""
     page.fill("#ws-doelen-1-doel", "Twee nieuwe stallen als klant")
@@ -108,6 +118,7 @@ def search_results(page) -> None:
 # States worth a look of their own: name, path, what the reader did.
 STATES = {
     "artikel-werkblad": ("/blog/dilemmas/", fill_in_worksheet),
+    "artikel-werkblad-einde": ("/blog/dilemmas/", worksheet_finish),
     "artikel-werkblad-fouten": ("/blog/dilemmas/", worksheet_mistakes),
     "artikel-checklist": ("/blog/dilemmas/", open_checklist),
     "contact-verstuurd": ("/contact/", contact_sent),

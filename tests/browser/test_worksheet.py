@@ -19,11 +19,12 @@ KEY = "hva:worksheet:doelen"
 PHONE = {"width": 390, "height": 844}
 # The test build's article page at 390 px before issue #15 (commit c9cc43d), in CSS px.
 HEIGHT_BEFORE = 13595
-REST = "[De rest van mijn antwoorden staat in het tekstbestand van het werkblad.]"
+REST = "[Lange antwoorden zijn hier ingekort.]"
+MAIL_LINK = 2000  # worksheet.js MAIL_LINK, as forms.js MAILTO_MAX
 
 
 def ready(page):
-    page.wait_for_selector("[data-tools]:not([hidden])")
+    page.wait_for_selector("form.ws-stepped", state="attached")
 
 
 @pytest.fixture
@@ -219,6 +220,69 @@ def test_on_a_phone_one_step_at_a_time_with_progress_kept(phone):
     assert page.errors == []
 
 
+def in_view(locator) -> bool:
+    return locator.evaluate(
+        """e => { const r = e.getBoundingClientRect();
+                  return r.top >= 0 && r.bottom <= innerHeight }"""
+    )
+
+
+def test_on_a_phone_the_last_step_ends_in_the_result_and_one_main_action(phone):
+    page = phone
+    end = page.locator("[data-end]")
+    assert page.locator("[data-result]").is_hidden() and end.is_hidden()
+    assert (
+        page.locator(".ws-intro").is_visible()
+        and page.locator("#ws-remember").is_visible()
+    )
+    page.fill("#ws-doelen-1-doel", "Twee extra pensionklanten")
+    page.click("[data-section=doelen] [data-step='1']")
+    assert page.locator(".ws-intro").is_hidden()  # the title and intro once
+    assert "Stap 2 van 4" in page.inner_text("[data-section=afleidingen] legend")
+    page.click("[data-section=afleidingen] [data-step='1']")
+    page.fill("#ws-uurtarief", "45")
+    page.fill("#ws-uren_per_klant", "4")
+    page.click("[data-section=berekening] [data-step='1']")
+    assert visible_sections(page) == ["volgende_stap"]
+    # Her result with its units and one main action, in view without opening anything.
+    result = page.locator("#ws-omzet_kwijt")
+    assert result.inner_text() == "€ 900 per maand" and in_view(result)
+    main = end.locator(
+        ".button:not(.button-secondary), button:not(.button-secondary, .button-quiet)"
+    )
+    assert [m.inner_text() for m in main.all() if m.is_visible()] == [
+        "Plan een kennismakingsgesprek"
+    ]
+    assert in_view(main.first)
+    assert end.get_by_role("button", name="Bewaar als tekstbestand").is_visible()
+    # Clearing starts again at step 1.
+    end.get_by_role("button", name="Wis mijn antwoorden").click()
+    end.get_by_role("button", name="Ja, wis ze").click()
+    assert visible_sections(page) == ["doelen"]
+    assert page.locator(".ws-intro").is_visible()
+    assert page.errors == []
+
+
+def test_a_stored_step_that_is_no_number_starts_at_step_one(browser, base_url):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    entry = {
+        "kind": KEY,
+        "version": "oud",
+        "expires": 4102444800000,
+        "data": {"_step": "drie", "doelen": [{"doel": "Bewaard"}]},
+    }
+    page.add_init_script(
+        f"sessionStorage.setItem('{KEY}', {json.dumps(json.dumps(entry))})"
+    )
+    page.goto(base_url + PATH)
+    ready(page)
+    assert visible_sections(page) == ["doelen"]
+    assert page.input_value("#ws-doelen-1-doel") == "Bewaard"
+    assert "onleesbaar" in page.locator(".ws-notices").inner_text()
+    context.close()
+
+
 def test_the_article_page_is_at_most_half_as_tall_on_a_phone(phone):
     height = phone.evaluate("document.documentElement.scrollHeight")
     assert height <= HEIGHT_BEFORE / 2, height
@@ -274,10 +338,6 @@ def test_rows_are_added_and_removed_by_keyboard(sheet):
     assert sheet.errors == []
 
 
-def open_tools(page):
-    page.click("[data-tools] > summary")
-
-
 def test_answers_last_for_the_tab_unless_remembered(sheet, context):
     page = sheet.page
     fill_in(page)
@@ -291,10 +351,7 @@ def test_answers_last_for_the_tab_unless_remembered(sheet, context):
     assert other.input_value("#ws-doelen-1-doel") == ""
     other.close()
 
-    open_tools(page)
-    remember = page.get_by_label(
-        "Onthoud mijn antwoorden op dit werkblad, 90 dagen op dit apparaat"
-    )
+    remember = page.get_by_label("Onthoud op dit apparaat (90 dagen)")
     remember.check()
     assert page.text_content("[data-live]") == (
         "Je antwoorden op dit werkblad worden 90 dagen op dit apparaat bewaard."
@@ -315,7 +372,6 @@ def test_answers_last_for_the_tab_unless_remembered(sheet, context):
 
 def test_two_tabs_stay_in_step(sheet, context):
     page = sheet.page
-    open_tools(page)
     page.check("#ws-remember")
     other = context.new_page()
     other.goto(sheet.base_url + PATH)
@@ -323,7 +379,6 @@ def test_two_tabs_stay_in_step(sheet, context):
     page.fill("#ws-doelen-1-doel", "Vanuit het eerste tabblad")
     wait_until(other, "document.querySelector('#ws-doelen-1-doel').value !== ''")
     assert other.input_value("#ws-doelen-1-doel") == "Vanuit het eerste tabblad"
-    open_tools(other)
     assert other.locator("[data-status]").inner_text() == (
         "Je antwoorden zijn bijgewerkt vanuit een ander tabblad."
     )
@@ -352,9 +407,7 @@ def export(page, button, tmp_path):
 def test_exports_hold_every_answer_as_text(sheet, tmp_path):
     page = sheet.page
     fill_in(page)
-    open_tools(page)
     text_name, text = export(page, "Bewaar als tekstbestand", tmp_path)
-    page.click(".ws-more > summary")
     md_name, markdown = export(page, "Bewaar als Markdown", tmp_path)
     assert (text_name, md_name) == ("werkblad-dilemmas.txt", "werkblad-dilemmas.md")
     for exported in (markdown, text):
@@ -389,7 +442,6 @@ def events(ics: str) -> list[dict]:
 
 def test_the_calendar_has_every_date_with_its_label_and_stable_uids(sheet, tmp_path):
     page = sheet.page
-    open_tools(page)
     page.get_by_role("button", name="Zet mijn datums in mijn agenda").click()
     status = page.locator("[data-status]")
     assert status.is_visible()
@@ -405,8 +457,11 @@ def test_the_calendar_has_every_date_with_its_label_and_stable_uids(sheet, tmp_p
     found = events(ics)
     assert [e["DTSTART;VALUE=DATE"] for e in found] == ["20261231", "20270115"]
     assert found[0]["DTEND;VALUE=DATE"] == "20270101"
-    assert found[0]["SUMMARY"] == f"{HOSTILE} (Wanneer wil je het bereikt hebben?)"
-    assert found[1]["SUMMARY"] == "Bellen\\nmet Wilhelmien (Wanneer?)"
+    # Titled by her answer, not the question; a reminder at nine the day before.
+    assert found[0]["SUMMARY"] == f"Doel: {HOSTILE}"
+    assert found[1]["SUMMARY"] == "Mijn volgende stap: Bellen met Wilhelmien"
+    assert all(e["TRIGGER"] == "-PT15H" and e["ACTION"] == "DISPLAY" for e in found)
+    assert ics.count("BEGIN:VALARM") == 2
     assert all(re.fullmatch(r"\d{8}T\d{6}Z", e["DTSTAMP"]) for e in found)
     # Exporting again after a change updates the same events.
     page.fill("#ws-doelen-1-deadline", "2027-02-01")
@@ -421,13 +476,10 @@ def test_calendar_escapes_and_folds_long_goals(sheet, tmp_path):
     goal = "Groei, meer klanten; minder \\ administratie " + "é" * 60
     page.fill("#ws-doelen-1-doel", goal)
     page.fill("#ws-doelen-1-deadline", "2027-03-01")
-    open_tools(page)
     _, ics = export(page, "Zet mijn datums in mijn agenda", tmp_path)
     assert all(len(line.encode()) <= 75 for line in ics.split("\r\n"))
     escaped = "Groei\\, meer klanten\\; minder \\\\ administratie " + "é" * 60
-    assert (
-        events(ics)[0]["SUMMARY"] == escaped + " (Wanneer wil je het bereikt hebben?)"
-    )
+    assert events(ics)[0]["SUMMARY"] == "Doel: " + escaped
 
 
 def mail_body(page) -> tuple[str, str]:
@@ -435,48 +487,110 @@ def mail_body(page) -> tuple[str, str]:
     return href, parse_qs(urlsplit(href).query)["body"][0]
 
 
-def test_sending_by_mail_keeps_results_and_goals_first_and_says_what_is_left(sheet):
+def long_answers(page) -> tuple[list[str], str]:
+    """fill_in, then three long tasks and a long next step."""
+    fill_in(page)
+    add(page, "afleidingen")
+    tasks = [f"Taak{n} " + " ".join(f"w{n}x{i}" for i in range(80)) for n in (1, 2, 3)]
+    for n, task in enumerate(tasks, 1):
+        page.fill(f"#ws-afleidingen-{n}-taak", task)
+    pick(page, "ws-afleidingen-3-zelf-2")
+    pick(page, "ws-afleidingen-3-energie-1")
+    step = "Eerst " + " ".join(f"stap{i}" for i in range(200))
+    page.fill("#ws-stap", step)
+    return tasks, step
+
+
+def test_the_mail_carries_every_task_and_the_next_step_for_the_owner(sheet):
     page = sheet.page
     fill_in(page)
     href, body = mail_body(page)
     assert href.startswith("mailto:info@hippisch-va.example?subject=")
-    assert " " not in href and "\n" not in href and len(href) <= 1900
+    assert " " not in href and "\n" not in href and len(href) <= MAIL_LINK
     query = parse_qs(urlsplit(href).query)
     assert query["subject"] == ['Mijn antwoorden op het werkblad bij "Dilemma\'s"']
     assert HOSTILE in body and "€ 25.010 per maand" in body and "Bellen" in body
     assert "(niet ingevuld)" not in body and REST not in body  # all of it, answers only
-    long_step = " ".join(f"woord{i}" for i in range(400))
-    page.fill("#ws-stap", long_step)
+    tasks, step = long_answers(page)
     href, body = mail_body(page)
-    assert len(href) <= 1900
-    assert body.endswith("\n\n" + REST)
-    assert body.index("€ 25.010 per maand") < body.index(HOSTILE)  # result first
-    assert HOSTILE in body and "woord1 " not in body  # goals kept, no half answer
-    full_text = page.evaluate(
-        "sessionStorage.getItem('hva:worksheet:doelen')"
-    )  # the answers are all still kept
-    assert long_step in json.loads(full_text)["data"]["stap"]
+    assert len(href) <= MAIL_LINK
+    assert body.endswith("\n\n" + REST)  # one line says long answers are shortened
+    lines = body.split("\n")
+    decided = ["Uitbesteden", "Zelf houden", "Uitbesteden"]
+    for n, verdict in enumerate(decided, 1):  # every task, with its decision
+        line = next(x for x in lines if x.startswith(f"- Taak{n} "))
+        assert line.endswith(f"… | Mijn besluit: {verdict}"), line
+    assert (
+        "Wat ga ik als eerste doen? Eerst stap0" in body
+        and "Wanneer? 15-01-2027" in body
+    )
+    order = ["€ 25.010 per maand", "- Taak1", "Eerst stap0", HOSTILE]
+    assert [body.index(x) for x in order] == sorted(body.index(x) for x in order)
+    assert "Is het helder?" not in body  # yes/no answers: the decision says them
+    full_text = page.evaluate(f"sessionStorage.getItem('{KEY}')")
+    assert step in json.loads(full_text)["data"]["stap"]  # all still kept
 
 
-def test_the_result_carries_to_the_contact_form(sheet):
+def test_sharing_hands_over_a_file_with_every_answer_and_the_dates(page, base_url):
+    # The browser's share sheet, stubbed: it keeps the files it is given.
+    page.add_init_script("""
+        navigator.canShare = (data) => data.files.every((f) => f instanceof File);
+        navigator.share = async ({ files, title }) => {
+          const read = await Promise.all(
+            files.map(async (f) => [f.name, f.type, await f.text()]));
+          window.shared = { title, files: read };
+        };""")
+    page.goto(base_url + PATH)
+    ready(page)
+    tasks, step = long_answers(page)
+    page.get_by_role("button", name="Stuur naar …").click()
+    page.wait_for_function("window.shared")
+    shared = page.evaluate("window.shared")
+    assert shared["title"] == 'Mijn antwoorden op het werkblad bij "Dilemma\'s"'
+    (txt, txt_type, text), (ics, ics_type, calendar) = shared["files"]
+    assert (txt, ics) == ("werkblad-dilemmas.txt", "werkblad-dilemmas.ics")
+    assert txt_type.startswith("text/plain") and ics_type.startswith("text/calendar")
+    for task in tasks:
+        assert task in text
+    assert step in text and HOSTILE in text and "€ 25.010 per maand" in text
+    assert calendar.count("BEGIN:VEVENT") == 2
+
+
+def test_without_file_sharing_there_is_no_share_button(sheet):
+    assert (
+        sheet.page.evaluate(
+            "navigator.canShare?.({files: [new File([''], 'a.txt')]}) || false"
+        )
+        is False
+    )
+    assert sheet.page.get_by_role("button", name="Stuur naar …").is_hidden()
+
+
+def test_the_finish_leads_on_with_the_summary_for_the_contact_form(sheet):
     page = sheet.page
-    fill_in(page)
+    # The main action (the post's call to action) once there is a result.
+    finish = page.locator("[data-end] [data-contact]")
+    assert finish.is_hidden()
+    tasks, _ = long_answers(page)
     page.fill("#ws-stap", "lang " * 1200)
+    assert finish.is_visible()
+    assert finish.get_attribute("href") == (
+        "../../contact/?bron=dilemmas&cta=kennismaking#contactformulier"
+    )
     # The contact page takes the message out of sessionStorage (that is its part of
     # the contract); an empty page in its place lets us read what was handed over.
     page.route("**/contact/*", lambda route: route.fulfill(body="<!doctype html>"))
-    cta = page.get_by_role(
-        "link", name="Bespreek je uitkomst in een gratis kennismaking"
+    finish.click()
+    page.wait_for_url(
+        re.compile(r"/contact/\?bron=dilemmas&cta=kennismaking#contactformulier$")
     )
-    assert cta.is_visible()
-    cta.click()
-    page.wait_for_url(re.compile(r"/contact/\?bron=dilemmas#contactformulier$"))
     message = page.evaluate("sessionStorage.getItem('hva:contact-message')")
     assert len(message) <= 5000  # the contact form's field: nothing for it to cut
     assert message.startswith("Hallo, hier zijn mijn antwoorden op het werkblad bij")
     assert "€ 25.010 per maand" in message and "ongeveer 5 klanten" in message
-    assert HOSTILE in message and "Lessen geven" in message
-    assert message.endswith(REST)
+    assert HOSTILE in message and all(t in message for t in tasks)
+    assert "Wat ga ik als eerste doen? lang lang" in message and message.endswith(REST)
+    assert "=====" not in message  # the summary, not the text file
 
 
 @pytest.mark.parametrize("lead", ["", "x"])
@@ -490,7 +604,7 @@ def test_a_long_emoji_answer_is_saved_and_the_mail_link_decodes(sheet, lead):
     saved = json.loads(page.evaluate(f"sessionStorage.getItem('{KEY}')"))
     assert saved["data"]["stap"] == answer
     href, _ = mail_body(page)
-    assert len(href) <= 1900
+    assert len(href) <= MAIL_LINK
     body = unquote(href.split("&body=", 1)[1], errors="strict")
     assert body.endswith(REST) and "Kort doel" in body and "\ufffd" not in body
     page.reload()
@@ -518,7 +632,6 @@ def test_printing_gives_the_worksheet_alone_every_answer_whole(sheet, tmp_path):
     page.fill("#ws-doelen-2-doel", "Twee nieuwe klanten per maand")
     page.fill("#ws-afleidingen-1-taak", "Facturen maken en versturen " * 4)
     page.evaluate("() => { window.print = () => (window.printed = true); }")
-    open_tools(page)
     page.get_by_role("button", name="Afdrukken of bewaar als pdf").click()
     assert page.evaluate("window.printed")
     words, pages = printed(page, tmp_path)
@@ -545,7 +658,6 @@ def test_clearing_asks_first_can_be_undone_and_removes_every_copy(sheet):
     page.go_back()
     ready(page)
     assert page.evaluate("sessionStorage.getItem('hva:contact-message')")
-    open_tools(page)
     page.get_by_role("button", name="Wis mijn antwoorden").click()
     assert page.input_value("#ws-doelen-1-doel") == HOSTILE  # not yet: it asks
     assert page.get_by_text("Alle antwoorden op dit werkblad wissen?").is_visible()
@@ -631,7 +743,6 @@ def test_blocked_storage_keeps_answers_in_memory_with_a_notice(page, base_url):
     assert "privé-modus" in page.locator(".ws-notice").inner_text()
     page.fill("#ws-uurtarief", "50")
     assert page.text_content("#ws-omzet_kwijt") == "€ 1.000 per maand"
-    open_tools(page)
     page.click("#ws-remember")
     assert not page.is_checked("#ws-remember")
     assert errors == []
@@ -676,7 +787,6 @@ def test_a_full_device_storage_untick_remembering_and_says_so(page, base_url):
     page.add_init_script(FULL_STORAGE % "this === localStorage")
     page.goto(base_url + PATH)
     ready(page)
-    open_tools(page)
     page.click("#ws-remember")
     page.fill("#ws-dagen", "3")
     assert not page.is_checked("#ws-remember")
@@ -719,14 +829,66 @@ def test_without_javascript_the_whole_form_is_there_and_enter_sends_nothing(
     context.close()
 
 
-def test_without_javascript_paper_has_room_to_write(browser, base_url):
+TITLES = [
+    "Mijn doelstellingen",
+    "Wat heeft mij afgeleid?",
+    "Reken het uit",
+    "Mijn volgende stap",
+    "Jouw uitkomst",
+]
+
+
+def assert_paper_form(words: str) -> None:
+    """A form to fill in by pen: boxes to tick, no screen's words, whose it is."""
+    assert "☐ Ja ☐ Nee" in words
+    for screen_only in (
+        "(verplicht)",
+        "mm/dd/yyyy",
+        "dd-mm-jjjj",
+        "Stap 1 van 4",
+        "Volgende",
+        "In euro's",
+    ):
+        assert screen_only not in words, screen_only
+    assert (
+        "Werkblad van Hippisch virtueel assistent · "
+        "www.hippisch-va.example/blog/dilemmas/" in words
+    )
+    assert "Wilhelmien · info@hippisch-va.example" in words
+
+
+def test_an_empty_worksheet_prints_as_a_paper_form_on_two_pages(sheet, tmp_path):
+    page = sheet.page
+    page.evaluate("() => { window.print = () => (window.printed = true); }")
+    page.get_by_role("button", name="Afdrukken of bewaar als pdf").click()
+    words, pages = printed(page, tmp_path)
+    assert pages == 2
+    assert_paper_form(words)
+    # No heading left alone: page 1 does not end in one, page 2 is more than one.
+    first, second = (
+        pdf_text(tmp_path / "werkblad.pdf", "-f", n, "-l", n) for n in "12"
+    )
+    assert not any(first.endswith(title) for title in TITLES), first[-80:]
+    assert len(second.split()) > 20, second
+
+
+def test_without_javascript_paper_has_room_to_write(browser, base_url, tmp_path):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(base_url + PATH)
     page.emulate_media(media="print")
     assert page.locator("#ws-afleidingen-1-taak").is_visible()
+    # Several lines for a goal.
     assert (
         page.evaluate("getComputedStyle(document.querySelector('#ws-stap')).minHeight")
         == "96px"
     )
+    assert (
+        page.evaluate(
+            "getComputedStyle(document.querySelector('#ws-doelen-1-doel')).minHeight"
+        )
+        == "96px"
+    )
+    words, _ = printed(page, tmp_path)
+    assert_paper_form(words)
     context.close()

@@ -55,16 +55,24 @@ def test_server_rendered_form_has_labels_help_and_minimum_rows(site):
     first = form.find(["button", "input"])
     assert first.name == "button" and first["type"] == "submit"
     assert first.has_attr("disabled")
-    # Results with their units, in one card, before the call to action.
+    # Results with their units, in one card at the end, the post's call to action
+    # right under it (shown by the script once there is a result).
     card = form.select_one(".ws-result")
     assert [o["data-unit"] for o in card.select("output")] == [
         "uur per maand",
         "per maand",
         "klanten",
     ]
-    assert card.select_one("[data-contact]")["href"].endswith(
-        "/contact/#contactformulier"
+    end = card.find_next_sibling()
+    assert end.has_attr("data-end")
+    link = end.select_one(".ws-cta a[data-contact]")
+    assert link.get_text() == "Plan een kennismakingsgesprek"
+    assert link["href"].endswith(
+        "/contact/?bron=dilemmas&cta=kennismaking#contactformulier"
     )
+    # Near the top of the article, the way down to the worksheet.
+    jump = page.select_one(".post-header .ws-jump a")
+    assert jump["href"] == "#werkblad" and jump.get_text() == "Reken het zelf uit ↓"
     assert form.select_one("#ws-dagen")["value"] == "2,5"
     assert page.select_one("[data-mail]")["data-email"] == "info@hippisch-va.example"
 
@@ -91,7 +99,7 @@ def test_the_result_links_to_the_contact_page_from_every_article(site):
         links = soup(page).select(".ws-cta a[data-contact]")
         assert links, slug
         for link in links:
-            href = link["href"].split("#")[0]
+            href = link["href"].split("?")[0].split("#")[0]
             assert not href.startswith("/"), (slug, href)
             assert (page.parent / href / "index.html").resolve() == (
                 site / "contact/index.html"

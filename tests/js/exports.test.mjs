@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import {
   asCalendar,
   asText,
-  fit,
+  brief,
   icsFold,
   icsText,
 } from "../../plugins/embeds/static/js/exports.js";
@@ -34,25 +34,26 @@ test("text and Markdown hold every question, answered or not", () => {
   assert.match(asText(doc, S, true), /\n### Doel 1\n\n- \*\*Mijn doel:\*\* Groeien {2}\n {2}met plezier\n/);
 });
 
-test("a message that fits is whole: results first, answered questions only", () => {
-  const message = fit(doc, S, "Hallo", 1000);
-  assert.ok(message.startsWith("Hallo\n\nWerkblad"));
-  assert.ok(message.indexOf("€ 900") < message.indexOf("Groeien"));
-  assert.ok(!message.includes("(niet ingevuld)") && !message.includes("LEEG"));
+test("a summary that fits is whole: results first, a line per row, answers only", () => {
+  const message = brief(doc, S, "Hallo", 1000);
+  assert.equal(message, "Hallo\n\nUitkomst\nOmzet: € 900 per maand\n\nDoelen\n- Groeien met plezier");
   assert.ok(!message.includes(S.rest));
 });
 
-test("a message that does not fit keeps whole answers and says the rest is elsewhere", () => {
-  const full = fit(doc, S, "Hallo", 1e6);
-  for (let room = 40; room < full.length; room += 7) {
-    const message = fit(doc, S, "Hallo", room);
-    assert.ok(message.length <= room, `${message.length} > ${room}`);
-    assert.ok(message.endsWith("\n\n" + S.rest));
-    assert.ok(full.startsWith(message.slice(0, -S.rest.length - 2)));
-    assert.ok(!message.includes("Groeien") || message.includes("met plezier"));
-  }
+test("a summary that does not fit shortens long answers alike and says so", () => {
+  const rows = [1, 2, 3].map((n) => ({
+    title: `Taak ${n}`,
+    items: [["Taak", `taak${n} ` + "lang ".repeat(80)], ["Zelf?", "Nee", true], ["Besluit", "Uitbesteden"]],
+  }));
+  const long = { ...doc, sections: [...doc.sections, { title: "Taken", verdict: true, items: [], rows }] };
   const encoded = (text) => encodeURIComponent(text).length;
-  assert.ok(encoded(fit(doc, S, "Hallo", 150, encoded)) <= 150);
+  for (const room of [500, 900, 1500]) {
+    const message = brief(long, S, "Hallo", room, encoded);
+    assert.ok(encoded(message) <= room, `${encoded(message)} > ${room}`);
+    assert.ok(message.endsWith("\n\n" + S.rest));
+    for (const n of [1, 2, 3]) assert.match(message, new RegExp(`- taak${n} .*… \\| Besluit: Uitbesteden`));
+    assert.ok(!message.includes("Nee") && message.indexOf("Taken") < message.indexOf("Doelen"));
+  }
 });
 
 test("calendar values are escaped and folded at 75 octets", () => {
@@ -73,4 +74,5 @@ test("a calendar has an event per date with a stable uid, and none without dates
   assert.equal(uid(one), uid(two));
   assert.ok(one.includes("DTSTART;VALUE=DATE:20261231\r\nDTEND;VALUE=DATE:20270101"));
   assert.ok(one.includes("DTSTAMP:20260101T100000Z"));
+  assert.ok(one.includes("BEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION:Groeien (Datum)\r\nTRIGGER:-PT15H\r\nEND:VALARM"));
 });

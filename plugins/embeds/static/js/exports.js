@@ -30,23 +30,40 @@ export function asText(doc, S, md = false) {
   return [head(doc, S, md), ...sections].join("\n\n") + "\n";
 }
 
-// The answers within `room`: results first, whole answers, then a line S.rest.
-export function fit(doc, S, intro, room, size = (text) => text.length) {
-  const answered = (s) => [...s.items, ...s.rows.flatMap((r) => r.items)].some(([, v]) => v.trim());
-  const order = doc.sections.filter(answered).sort((a, b) => b.result - a.result);
-  const blocks = [[head(doc, S)], ...order.map((s) => sectionParts(s, S, true))];
-  const whole = [intro, ...blocks.map((parts) => parts.join("\n"))].join("\n\n");
-  if (size(whole) <= room) return whole;
-  let text = intro;
-  for (const parts of blocks) {
-    let glue = "\n\n";
-    for (const part of parts) {
-      if (size(text + glue + part + "\n\n" + S.rest) > room) return text + "\n\n" + S.rest;
-      text += glue + part;
-      glue = "\n";
+// A summary for the owner within `room`: the results, each row on one line (its
+// answers with the verdict, yes/no answers left out), the rest last section first.
+// When it does not fit, long answers are shortened alike, and a line S.rest says so.
+export function brief(doc, S, intro, room, size = (text) => text.length) {
+  const rank = (s) => (s.result ? 0 : s.verdict ? 1 : 2);
+  const order = doc.sections.map((s, i) => [rank(s), -i, s]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const write = (cut) => {
+    const clip = (v) => {
+      const chars = [...v.trim().replace(/\s+/g, " ")];
+      return chars.length > cut ? chars.slice(0, cut).join("").trimEnd() + "…" : chars.join("");
+    };
+    const blocks = [];
+    for (const [, , s] of order) {
+      const lines = s.items.filter(([, v]) => v.trim()).map(([label, v]) => `${colon(label)} ${clip(v)}`);
+      for (const row of s.rows) {
+        const parts = row.items.filter(([, v, yesNo]) => v.trim() && !yesNo);
+        const line = parts.map(([label, v], i) => (i ? `${colon(label)} ${clip(v)}` : clip(v)));
+        if (line.length) lines.push("- " + line.join(" | "));
+      }
+      if (lines.length) blocks.push([s.title, ...lines].join("\n"));
     }
+    return [intro, ...blocks].join("\n\n");
+  };
+  const lengths = doc.sections.flatMap((s) => [...s.items, ...s.rows.flatMap((r) => r.items)]);
+  let high = Math.max(0, ...lengths.map(([, v]) => [...v].length));
+  if (size(write(high)) <= room) return write(high);
+  let low = 0;
+  const cut = (n) => write(n) + "\n\n" + S.rest;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (size(cut(middle)) <= room) low = middle;
+    else high = middle - 1;
   }
-  return text; // not reached: the whole text did not fit
+  return cut(low);
 }
 
 // Escape text for an iCalendar property value (RFC 5545, 3.3.11).
@@ -93,6 +110,12 @@ export function asCalendar(events, { product, description, host, now = new Date(
       `DTEND;VALUE=DATE:${compact(new Date(+start + 864e5))}`,
       `SUMMARY:${icsText(summary)}`,
       `DESCRIPTION:${icsText(description)}`,
+      // A reminder at nine the morning before (the event starts at midnight).
+      "BEGIN:VALARM",
+      "ACTION:DISPLAY",
+      `DESCRIPTION:${icsText(summary)}`,
+      "TRIGGER:-PT15H",
+      "END:VALARM",
       "END:VEVENT",
     );
   }

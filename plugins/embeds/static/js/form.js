@@ -4,7 +4,27 @@ import { formatNumber, parseNumber } from "./numbers.js";
 export const all = (scope, selector) => [...scope.querySelectorAll(selector)];
 export const repeated = (section) => section.dataset.min !== undefined;
 export const rowsOf = (section) => all(section, "[data-row]");
-const template = (section) => section.querySelector("[data-template]").content;
+
+// A new row's markup, "__n__" for its number: the server's template where a section may
+// have no rows, else the server's first row, read before any answer or message is in it
+// (`prepare`, first thing on the page). Either is the server's own: no answer in it.
+const blanks = new WeakMap();
+export function prepare(section) {
+  const { section: name, item } = section.dataset;
+  const first = rowsOf(section)[0];
+  const html =
+    section.querySelector("[data-template]")?.innerHTML ??
+    first.outerHTML
+      .replaceAll(`${name}-1-`, `${name}-__n__-`)
+      .replace(`>${item} 1</legend>`, `>${item} __n__</legend>`)
+      .replace(/(data-remove[^>]*>[^<]*) 1</, "$1 __n__<");
+  blanks.set(section, html);
+}
+function template(section) {
+  const element = document.createElement("template");
+  element.innerHTML = blanks.get(section);
+  return element.content;
+}
 
 // The names of the fields a reader fills in, in a section (or one of its rows).
 function names(section) {
@@ -58,8 +78,7 @@ export function apply(sections, data) {
 }
 
 export function addRow(section) {
-  // The template is the server's own markup: no answer is ever in it.
-  const html = section.querySelector("[data-template]").innerHTML;
+  const html = blanks.get(section);
   const n = String(rowsOf(section).length + 1);
   section.querySelector("[data-rows]").insertAdjacentHTML("beforeend", html.replaceAll("__n__", n));
   update(section);
@@ -102,16 +121,25 @@ function shown(box) {
 }
 
 export const title = (scope) => scope.querySelector("legend").lastChild.textContent.trim();
-const answers = (scope) => all(scope, "[data-label]").map((box) => [box.dataset.label, shown(box)]);
+// A question's box (.ws-field, .ws-verdict) and its label, as its label or legend starts.
+const BOX = ".ws-field, .ws-verdict";
+export const labelOf = (element) =>
+  element.closest(BOX).querySelector("label, legend").firstChild.textContent.trim().replace(/:$/, "");
+// [label, answer, a yes/no or short choice?]
+const answers = (scope) => all(scope, BOX).map((box) => [labelOf(box), shown(box), box.matches(".ws-options")]);
 
-// Every question with its answer, section by section, in the page's order.
-export function outline(sections) {
-  return sections.map((section) => ({
-    title: title(section),
-    result: Boolean(section.querySelector("output[data-formula]")),
-    items: repeated(section) ? [] : answers(section),
-    rows: repeated(section)
-      ? rowsOf(section).map((row) => ({ title: title(row), items: answers(row) }))
-      : [],
-  }));
+// Every question with its answer, section by section, in the page's order; the result
+// card (`card`) first.
+export function outline(sections, card) {
+  const results = card && [{ title: card.querySelector("h3").textContent, result: true, items: answers(card), rows: [] }];
+  return (results || []).concat(
+    sections.map((section) => ({
+      title: title(section),
+      verdict: Boolean(section.dataset.rules),
+      items: repeated(section) ? [] : answers(section),
+      rows: repeated(section)
+        ? rowsOf(section).map((row) => ({ title: title(row), items: answers(row) }))
+        : [],
+    })),
+  );
 }

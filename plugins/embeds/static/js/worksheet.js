@@ -2,11 +2,11 @@
 import { forget, openStore } from "./store.js";
 import { evaluate, missing } from "./formulas.js";
 import { formatNumber, parseNumber } from "./numbers.js";
-import { asCalendar, asText, fit } from "./exports.js";
+import { asCalendar, asText, brief } from "./exports.js";
 import * as F from "./form.js";
 
-const { all, repeated, rowsOf } = F;
-const MAIL_LINK = 1900; // mail programs cut or refuse longer links
+const { all, labelOf, repeated, rowsOf } = F;
+const MAIL_LINK = 2000; // as forms.js MAILTO_MAX: Outlook refuses longer links
 const CONTACT_ROOM = 5000; // the contact form's message field (funnel: maxlength)
 const HANDOFF = "hva:contact-message"; // read by theme/static/js/forms.js
 
@@ -23,6 +23,7 @@ function enhance(form) {
   const remember = $("[data-remember]");
   const mail = $("[data-mail]");
   const sections = all(form, "[data-section]");
+  sections.filter(repeated).forEach(F.prepare);
   const store = openStore("worksheet:" + sheet.worksheet, sheet.version);
   const touched = new Set();
   let step = 0;
@@ -38,13 +39,17 @@ function enhance(form) {
       $("[data-notices]").append(el("p", { className: "ws-notice notice", role: "status", textContent: S[key] }));
     noticed.add(key);
   };
-  const labelOf = (element) => element.closest("[data-label]").dataset.label;
 
-  // One section at a time on a small screen (the stylesheet decides what is small).
+  // One section at a time on a small screen (the stylesheet decides what is small);
+  // the result card and the end with the last.
   function show(index, focus) {
-    step = Math.max(0, Math.min(sections.length - 1, index || 0));
+    step = Math.max(0, Math.min(sections.length - 1, index));
     sections.forEach((section, i) => section.classList.toggle("ws-current", i === step));
-    if (focus) sections[step].querySelector("legend").focus();
+    form.classList.toggle("ws-at-end", step === sections.length - 1);
+    root.classList.toggle("ws-later", step > 0);
+    if (!focus) return;
+    sections[step].scrollIntoView(); // the step from its top: the end in view below it
+    sections[step].querySelector("legend").focus({ preventScroll: true });
   }
 
   // Wrong answers: a message next to the field, a summary at the top of the section.
@@ -109,6 +114,8 @@ function enhance(form) {
     const labels = [...wanted].map((name) => labelOf(form.querySelector(`[data-field="${name}"]`)));
     for (const hint of all(form, "[data-hint]"))
       hint.textContent = labels.length ? t("missing", { fields: labels.join(", ") }) : "";
+    // The main action once there is a result.
+    $("[data-cta-shown]").hidden = !outputs.length || labels.length > 0;
     for (const section of sections.filter((s) => s.dataset.rules)) {
       const rules = JSON.parse(section.dataset.rules);
       const tested = rules.flatMap(([when]) => Object.keys(when));
@@ -123,10 +130,10 @@ function enhance(form) {
       }
     }
     // On paper every answer shows whole, also what a text box would scroll away.
-    for (const input of all(form, "textarea, input[type=text]")) {
+    for (const input of all(form, "textarea, input[type=text], input[type=date]")) {
       let copy = input.nextElementSibling;
       if (!copy?.matches(".ws-copy")) input.after((copy = el("span", { className: "ws-copy" })));
-      copy.textContent = input.value;
+      copy.textContent = input.type === "date" ? input.value.split("-").reverse().join("-") : input.value;
     }
     if (mail) mail.href = mailto();
   }
@@ -146,14 +153,14 @@ function enhance(form) {
     title: sheet.sheetTitle,
     about: `${sheet.title} (${sheet.date})`,
     filled: new Date().toLocaleDateString("nl-NL"),
-    sections: F.outline(sections),
+    sections: F.outline(sections, form.querySelector("[data-result]")),
   });
   const intro = () => t("mail_intro", { title: sheet.title });
   function mailto() {
     const subject = encodeURIComponent(t("mail_subject", { title: sheet.title }));
     const head = `mailto:${mail.dataset.email}?subject=${subject}&body=`;
     const encode = (text) => encodeURIComponent(text.toWellFormed());
-    return head + encode(fit(doc(), S, intro(), MAIL_LINK - head.length, (x) => encode(x).length));
+    return head + encode(brief(doc(), S, intro(), MAIL_LINK - head.length, (x) => encode(x).length));
   }
   function events() {
     const found = [];
@@ -162,24 +169,33 @@ function enhance(form) {
       scopes.forEach((scope, i) => {
         for (const input of all(scope, "input[type=date]")) {
           if (!/^\d{4}-\d\d-\d\d$/.test(input.value)) continue;
+          // Titled by her answer ("Doel: twee extra klanten"), not by the question.
           const what = all(scope, "textarea, input[type=text]:not([data-kind])")
-            .map((e) => e.value.trim())
+            .map((e) => e.value.trim().replace(/\s+/g, " "))
             .find(Boolean);
+          const item = section.dataset.item || F.title(section);
           found.push({
             uid: [sheet.worksheet, section.dataset.section, i + 1, input.dataset.field].join("-"),
             day: input.value,
-            summary: t("event", { what: what || F.title(scope), label: labelOf(input) }),
+            summary: what ? t("event", { item, what }) : F.title(scope),
           });
         }
       });
     }
     return found;
   }
-  function download(name, type, text) {
-    const link = el("a", {
-      href: URL.createObjectURL(new Blob([text], { type: `text/${type};charset=utf-8` })),
-      download: t("file", { slug: sheet.slug }) + name,
+  const file = (name, type, text) =>
+    new File([text], t("file", { slug: sheet.slug }) + name, { type: `text/${type};charset=utf-8` });
+  function calendar() {
+    return asCalendar(events(), {
+      product: `-//${sheet.site}//${sheet.worksheet}//NL`,
+      description: `${sheet.title}\n${location.href.split("#")[0]}`,
+      host: location.hostname || "localhost",
     });
+  }
+  function download(name, type, text) {
+    const blob = file(name, type, text);
+    const link = el("a", { href: URL.createObjectURL(blob), download: blob.name });
     document.body.append(link);
     link.click();
     link.remove();
@@ -199,13 +215,17 @@ function enhance(form) {
       print();
     },
     ics() {
-      const calendar = asCalendar(events(), {
-        product: `-//${sheet.site}//${sheet.worksheet}//NL`,
-        description: `${sheet.title}\n${location.href.split("#")[0]}`,
-        host: location.hostname || "localhost",
-      });
-      if (calendar) download(".ics", "calendar", calendar);
+      const ics = calendar();
+      if (ics) download(".ics", "calendar", ics);
       else tell(S.no_dates);
+    },
+    // Every answer as a file (and the dates) to mail, WhatsApp or what she picks.
+    share() {
+      const ics = calendar();
+      const files = [file(".txt", "plain", asText(doc(), S))];
+      if (ics) files.push(file(".ics", "calendar", ics));
+      const title = t("mail_subject", { title: sheet.title });
+      navigator.share({ files, title }).catch(() => {}); // she closed the share sheet
     },
     clear: () => toggle("[data-confirm]", true, $("[data-action=wipe]")),
     keep: () => toggle("[data-confirm]", false, $("[data-action=clear]")),
@@ -221,6 +241,7 @@ function enhance(form) {
         validate(section);
       }
       refresh();
+      show(0);
       toggle("[data-confirm]", false);
       $("[data-undo-text]").textContent = S.cleared;
       toggle("[data-undo]", true, $("[data-action=undo]"));
@@ -271,17 +292,16 @@ function enhance(form) {
     say(t(row ? "removed" : "added", { item: section.dataset.item, n }));
     changed();
   });
-  const contact = form.querySelector("[data-contact]");
-  if (contact) {
-    contact.href = contact.href.replace("#", `?bron=${encodeURIComponent(sheet.slug)}#`);
-    contact.addEventListener("click", () => {
-      try {
-        sessionStorage.setItem(HANDOFF, fit(doc(), S, intro(), CONTACT_ROOM));
-      } catch {
-        // Blocked storage: the contact form opens empty, as without JavaScript.
-      }
-    });
-  }
+  // The contact form opens with the same summary as the mail (forms.js reads it).
+  form.querySelector("[data-contact]").addEventListener("click", () => {
+    try {
+      sessionStorage.setItem(HANDOFF, brief(doc(), S, intro(), CONTACT_ROOM));
+    } catch {
+      // Blocked storage: the contact form opens empty, as without JavaScript.
+    }
+  });
+  const probe = [file(".txt", "plain", "")];
+  $("[data-action=share]").hidden = !navigator.canShare?.({ files: probe });
   remember.addEventListener("change", () => {
     const kept = store.remember(remember.checked, answers());
     if (!kept && !store.notices.has("full")) notice("memory"); // blocked
@@ -296,7 +316,9 @@ function enhance(form) {
 
   const entry = store.load();
   if (entry) F.apply(sections, entry.data);
-  show(entry?.data._step);
+  const kept = entry?.data._step ?? 0;
+  if (!Number.isInteger(kept)) notice("corrupt"); // a step that is no step: the first
+  show(Number.isInteger(kept) ? kept : 0);
   saved();
   if (entry && entry.version !== sheet.version) {
     notice("changed");
