@@ -37,6 +37,7 @@ from pelican.readers import (
     MarkdownReader,
     default_metadata,
 )
+from pictures.resize import PictureError, refusal
 from sitekit.dates import EXAMPLE as DATE_EXAMPLE
 from sitekit.dates import DateError, SlugError
 from sitekit.header import KNOWN_FIELDS, Source, lost_field
@@ -58,6 +59,7 @@ from .messages import (
     missing_field,
     not_an_image,
     not_utf8,
+    picture_problem,
     problem_from_error,
     shown,
     slug_problem,
@@ -749,8 +751,16 @@ class Checker:
             base = self.content if value.startswith("/") else doc.source.path.parent
             target = (base / value.lstrip("/")).resolve()
             link = f"{{{what}}}{value}"
+            images = (self.content / "images").resolve()
             if not target.is_file():
                 self.problems.append(broken_link(doc.display, line, link))
+            elif (
+                what == "static"
+                and target.is_relative_to(images)
+                and (reason := refusal(target))
+            ):
+                error = PictureError(value, reason)
+                self.problems.append(picture_problem(doc.display, line, link, error))
             elif (
                 what == "static"
                 and target.suffix.lower() in IMAGE_SUFFIXES

@@ -21,7 +21,7 @@ IMG = re.compile(r"<img\b[^>]*>", re.I)
 CAPTIONED = re.compile(r"<p>\s*(<img\b[^>]*\btitle=\"([^\"]*)\"[^>]*>)\s*</p>", re.I)
 PRE = re.compile(r"<pre(?![^>]*\btabindex=)(?=[\s>])", re.I)
 IMG_SRC = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]+)(?=")', re.I)
-LINKED = re.compile(r'\bhref="([^"]+\.(?:jpe?g|png|webp))"', re.I)
+LINKED = re.compile(r'\bhref="([^"]+\.(?:jpe?g|png|webp|gif|tiff?))"', re.I)
 TABLE = re.compile(r"<table\b.*?</table>", re.I | re.S)
 DEFAULT_SIZES = "(min-width: 42rem) 38rem, 100vw"
 
