@@ -17,6 +17,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from hosting.deploy import make_readable
+
 from .messages import Problem, shown
 
 logger = logging.getLogger(__name__)
@@ -53,7 +55,9 @@ PAGE = re.compile(
 
 def fresh_folder(root: Path) -> Path:
     """A new, empty folder in the project for one publish run (never output/)."""
-    return Path(tempfile.mkdtemp(prefix=".publish-", dir=root))
+    folder = Path(tempfile.mkdtemp(prefix=".publish-", dir=root))
+    folder.chmod(0o755)  # mkdtemp's 700 would travel to the web root
+    return folder
 
 
 def written_item(context: dict | None):
@@ -201,7 +205,9 @@ def run_gates(
 
 
 def replace_folder(fresh: Path, target: Path) -> None:
-    """Put `fresh` in the place of `target`, the old one removed only afterwards."""
+    """Put `fresh` in the place of `target`, readable by the host's web server, the
+    old one removed only afterwards."""
+    make_readable(fresh)
     old = target.with_name(f".{target.name}-old")
     shutil.rmtree(old, ignore_errors=True)
     if target.exists():
