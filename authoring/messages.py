@@ -99,6 +99,14 @@ SAME_SLUG = (
 YAML_LAYOUT = (
     "controleer de inspringing: wat bij elkaar hoort, springt even ver in, met spaties"
 )
+NO_IMAGES = (
+    "haal de afbeelding weg; een foto zet je in de post zelf, boven of onder de "
+    "checklist"
+)
+STEPS = (
+    "reken in stappen: maak een berekend veld voor een deel en gebruik dat in de "
+    "volgende formule"
+)
 TASK = "begin elke taak met '- [ ] ': streepje, spatie, haakjes met een spatie ertussen"
 
 
@@ -283,6 +291,17 @@ RULES: list[_Rule] = [
         "laat één van de formules een ander veld gebruiken",
     ),
     (
+        r"a formula of (?P<n>\d+) characters is longer than (?P<m>\d+)",
+        "de formule is {n} tekens lang; een werkblad rekent met formules tot {m} "
+        "tekens",
+        STEPS,
+    ),
+    (
+        r"a formula has more than (?P<m>\d+) steps in a row",
+        "de formule heeft meer dan {m} rekenstappen achter elkaar",
+        STEPS,
+    ),
+    (
         r"formula '(?P<e>.*)': (?:unexpected|expected).*column (?P<c>\d+).*",
         "de formule '{e}' klopt niet bij teken {c}",
         "gebruik getallen, veldnamen, + - * / en haakjes",
@@ -450,8 +469,14 @@ RULES: list[_Rule] = [
     (
         r"the PDF may only show files of the site, not '(?P<v>.*)'",
         "de pdf mag alleen bestanden van de site tonen, niet '{v}'",
-        "zet de afbeelding in content/images/ en schrijf {{static}}/images/naam.jpg",
+        NO_IMAGES,
     ),
+    (
+        r"\{static\} cannot show a file of the site in a checklist: '(?P<v>.*)'",
+        "een checklist kan geen bestand van de site tonen met {{static}} ('{v}')",
+        NO_IMAGES,
+    ),
+    (r"the PDF cannot find '(?P<v>.*)'", "de pdf vindt '{v}' niet", NO_IMAGES),
     # old Wix addresses
     (
         r"'(?P<v>.*)' is not an old address like /post/mijn-post",
