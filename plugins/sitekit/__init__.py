@@ -11,7 +11,7 @@ from pelican.contents import Content, Static
 from .assets import AssetManifest
 from .feeds import restore_titles
 from .filters import dutch_date, reading_minutes
-from .reading import use_reusing_reader
+from .reading import use_reusing_reader, use_sized_rst_images
 from .security import content_security_policy
 
 logger = logging.getLogger(__name__)
@@ -102,3 +102,4 @@ def register() -> None:
     signals.finalized.connect(on_finalized)
     signals.feed_generated.connect(restore_titles)
     signals.readers_init.connect(use_reusing_reader)
+    signals.readers_init.connect(use_sized_rst_images)

@@ -124,3 +124,5 @@ def test_rst_image_sizes_become_attributes_not_styles(tmp_path):
     assert not re.search(r"<img[^>]*\bstyle=", page)
     first, second = soup(output / "blog/rst-fotos/index.html").select("article img")
     assert first["alt"] == "Een paard" and second["alt"] == "Een half paard"
+    assert (first["width"], first["height"]) == ("200", "150")
+    assert (second["width"], second["height"]) == ("400", "300")  # 50%: the CSS
