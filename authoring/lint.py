@@ -587,13 +587,17 @@ class Checker:
             )
 
     def check_duplicates(self) -> None:
-        """A slug (so a URL) or title used twice: reported at every file using it."""
+        """A slug (so a URL) or title used twice in one language: reported at every
+        file using it. A translation (another Lang:) shares its original's slug."""
+        default = self.settings["DEFAULT_LANG"]
         for key, level, noun in (("slug", ERROR, "slug"), ("title", WARNING, "titel")):
             groups: dict[tuple, list[Document]] = {}
             for doc in self.documents:
                 value = doc.slug if key == "slug" else doc.metadata.get("title")
+                lang = str(doc.metadata.get("lang") or default).strip().lower()
                 if value:
-                    groups.setdefault((doc.kind, str(value).lower()), []).append(doc)
+                    group = (doc.kind, lang, str(value).lower())
+                    groups.setdefault(group, []).append(doc)
             for docs in groups.values():
                 for doc in docs if len(docs) > 1 else []:
                     value = doc.slug if key == "slug" else doc.metadata["title"]

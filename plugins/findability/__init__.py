@@ -80,9 +80,18 @@ def on_articles_finalized(generator) -> None:
             exclude=recent[:RECENT_POSTS_SHOWN],
         )
         article.previous_post, article.next_post = around[id(article)]
-        article.public_url = f"{settings['SITE_PUBLIC_URL']}/{article.url}"
-        article.share_links = share_links(article.public_url, article.title)
-        article.og_image = post_image(article, settings) or settings["OG_DEFAULT_IMAGE"]
+        findable(article, settings)
+    for translation in generator.translations:  # no neighbours: not in the lists
+        translation.related_posts = []
+        translation.previous_post = translation.next_post = None
+        findable(translation, settings)
+
+
+def findable(article, settings: dict) -> None:
+    """A post's public address, share links and Open Graph image."""
+    article.public_url = f"{settings['SITE_PUBLIC_URL']}/{article.url}"
+    article.share_links = share_links(article.public_url, article.title)
+    article.og_image = post_image(article, settings) or settings["OG_DEFAULT_IMAGE"]
 
 
 def on_finalized(pelican) -> None:
