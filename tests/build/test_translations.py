@@ -7,6 +7,7 @@ from authoring.lint import main as check_main
 from authoring.messages import run_pelican
 from tests.conftest import ROOT
 from tests.support.html import soup
+from tests.support.vnu import vnu_errors
 
 PUBLIC = "https://www.hippisch-va.example"
 DUTCH = """Title: Uitbesteden aan een virtueel assistent
@@ -99,3 +100,11 @@ def test_check_accepts_a_translation_but_not_a_second_post_with_its_slug(site, c
         assert "fout: de slug 'uitbesteden' heeft" in capsys.readouterr().out
     finally:
         twin.unlink()
+
+
+def test_both_pages_are_valid_html(site):
+    pages = [
+        site / "blog/uitbesteden/index.html",
+        site / "en/blog/uitbesteden/index.html",
+    ]
+    assert vnu_errors(pages) == []
