@@ -7,6 +7,7 @@ import shutil
 import stat
 import subprocess
 import tempfile
+import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -86,7 +87,7 @@ def served(root: Path, paths: list[str]) -> list[int]:
                     statuses.append(error.code)
                     break
                 except OSError:
-                    subprocess.run(["sleep", "0.1"])
+                    time.sleep(0.1)
         return statuses
     finally:
         process.terminate()
