@@ -72,6 +72,7 @@ def served(root: Path, paths: list[str]) -> list[int]:
         snippet=work / "empty.conf",
     ).replace("user root;", "user www-data;")
     (work / "empty.conf").write_text("index index.html;\n")
+    (work / "redirect.conf").write_text("")
     (work / "nginx.conf").write_text(config)
     process = subprocess.Popen([NGINX, "-p", str(work), "-c", str(work / "nginx.conf")])
     try:
@@ -87,6 +88,7 @@ def served(root: Path, paths: list[str]) -> list[int]:
                     statuses.append(error.code)
                     break
                 except OSError:
+                    assert process.poll() is None, "nginx did not start"
                     time.sleep(0.1)
         return statuses
     finally:
