@@ -406,6 +406,20 @@ class Checker:
         self.check_choices(doc)
         if doc.kind == "article":
             self.check_summary(doc)
+            self.check_cover_image(doc)
+
+    def check_cover_image(self, doc: Document) -> None:
+        """`Image:` names a photo in content/images/ (the build refuses anything else,
+        findability.post_image)."""
+        item = doc.source.first("image")
+        if not item or not item.value.strip():
+            return
+        value = item.value.strip()
+        source = (self.content / value.lstrip("/")).resolve()
+        images = (self.content / "images").resolve()
+        if not (source.is_relative_to(images) and source.is_file()) or refusal(source):
+            error = PictureError(value, "outside")
+            self.problems.append(picture_problem(doc.display, item.line, value, error))
 
     def check_interrupted_header(self, doc: Document) -> None:
         """A line that is no field, with fields below it: those would be lost."""

@@ -147,14 +147,15 @@ def test_a_photo_with_too_many_pixels_is_refused_before_it_is_decoded(tmp_path):
 
 
 @pytest.mark.parametrize("value", ["../pelicanconf.py", "images/notities.txt"])
-def test_a_header_image_must_be_a_photo_in_content_images(tmp_path, value):
+def test_a_header_image_must_be_a_photo_in_content_images(tmp_path, capsys, value):
     content = project(tmp_path, POST.replace("images/stal.jpg", value))
     shutil.copyfile(SETTINGS, tmp_path / "pelicanconf.py")
-    assert build(tmp_path, content) == (
-        1,
-        [
-            f"content/posts/fotos.md:5: fout: Image: {value} is geen foto in "
-            "content/images/ (zet de foto in content/images/ en schrijf Image: "
-            "images/naam.jpg)"
-        ],
+    expected = (
+        f"content/posts/fotos.md:5: fout: Image: {value} is geen foto in "
+        "content/images/ (zet de foto in content/images/ en schrijf Image: "
+        "images/naam.jpg)"
     )
+    assert build(tmp_path, content) == (1, [expected])
+    assert check_main(SETTINGS, content) == 1
+    folder = str(content.resolve().parent) + "/"
+    assert expected in capsys.readouterr().out.replace(folder, "")
