@@ -79,13 +79,14 @@ READING_WORDS_PER_MINUTE = 200
 # URLs: Dutch, readable, and stable (a post's URL is its slug).
 ARTICLE_URL = "blog/{slug}/"
 ARTICLE_SAVE_AS = "blog/{slug}/index.html"
-# A post in another language (`Lang: en`) lives at the same kind of address.
-ARTICLE_LANG_URL = ARTICLE_URL
-ARTICLE_LANG_SAVE_AS = ARTICLE_SAVE_AS
+# A translation (the Slug: of a Dutch post, with `Lang: en`) lives under its language;
+# a post that only exists in another language keeps the plain address (sitekit).
+ARTICLE_LANG_URL = "{lang}/" + ARTICLE_URL
+ARTICLE_LANG_SAVE_AS = "{lang}/" + ARTICLE_SAVE_AS
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
-PAGE_LANG_URL = PAGE_URL
-PAGE_LANG_SAVE_AS = PAGE_SAVE_AS
+PAGE_LANG_URL = "{lang}/" + PAGE_URL
+PAGE_LANG_SAVE_AS = "{lang}/" + PAGE_SAVE_AS
 CATEGORY_URL = "blog/categorie/{slug}/"
 CATEGORY_SAVE_AS = "blog/categorie/{slug}/index.html"
 CATEGORIES_URL = "blog/categorieen/"
@@ -106,6 +107,8 @@ AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
 YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
 DRAFT_URL = "concepten/{slug}/"
 DRAFT_SAVE_AS = "concepten/{slug}/index.html"
+DRAFT_LANG_URL = "concepten/{lang}/{slug}/"
+DRAFT_LANG_SAVE_AS = "concepten/{lang}/{slug}/index.html"
 DIRECT_TEMPLATES = ["index", "tags", "categories", "archives", "sitemap", "robots"]
 SITEMAP_SAVE_AS = "sitemap.xml"
 ROBOTS_SAVE_AS = "robots.txt"

@@ -84,6 +84,21 @@ def publish(c, target=None, dry_run=False):
     de site alleen online als alles goed is; gaat er iets mis, dan blijft alles zoals
     het was.
     """
+    from authoring.publishing import Interrupted, interruptible
+
+    try:
+        with interruptible():
+            deploy(target, dry_run)
+    except Interrupted as stopped:
+        raise Exit(
+            "Publiceren afgebroken: de tijdelijke map en de controles zijn opgeruimd. "
+            "Start invoke publish opnieuw om te publiceren.",
+            code=128 + stopped.signum,
+        ) from None
+
+
+def deploy(target: str | None, dry_run: bool) -> None:
+    """What `publish` does: check, build and gate in a fresh folder, then deploy."""
     from hosting.deploy import DeployError, github_pages, rsync, target_settings
 
     from authoring.publishing import replace_folder

@@ -37,6 +37,7 @@ from pelican.readers import (
     MarkdownReader,
     default_metadata,
 )
+from pictures.resize import PictureError, refusal
 from sitekit.dates import EXAMPLE as DATE_EXAMPLE
 from sitekit.dates import DateError, SlugError
 from sitekit.header import KNOWN_FIELDS, Source, lost_field
@@ -58,6 +59,7 @@ from .messages import (
     missing_field,
     not_an_image,
     not_utf8,
+    picture_problem,
     problem_from_error,
     shown,
     slug_problem,
@@ -404,6 +406,20 @@ class Checker:
         self.check_choices(doc)
         if doc.kind == "article":
             self.check_summary(doc)
+            self.check_cover_image(doc)
+
+    def check_cover_image(self, doc: Document) -> None:
+        """`Image:` names a photo in content/images/ (the build refuses anything else,
+        findability.post_image)."""
+        item = doc.source.first("image")
+        if not item or not item.value.strip():
+            return
+        value = item.value.strip()
+        source = (self.content / value.lstrip("/")).resolve()
+        images = (self.content / "images").resolve()
+        if not (source.is_relative_to(images) and source.is_file()) or refusal(source):
+            error = PictureError(value, "outside")
+            self.problems.append(picture_problem(doc.display, item.line, value, error))
 
     def check_interrupted_header(self, doc: Document) -> None:
         """A line that is no field, with fields below it: those would be lost."""
@@ -585,13 +601,17 @@ class Checker:
             )
 
     def check_duplicates(self) -> None:
-        """A slug (so a URL) or title used twice: reported at every file using it."""
+        """A slug (so a URL) or title used twice in one language: reported at every
+        file using it. A translation (another Lang:) shares its original's slug."""
+        default = self.settings["DEFAULT_LANG"]
         for key, level, noun in (("slug", ERROR, "slug"), ("title", WARNING, "titel")):
             groups: dict[tuple, list[Document]] = {}
             for doc in self.documents:
                 value = doc.slug if key == "slug" else doc.metadata.get("title")
+                lang = str(doc.metadata.get("lang") or default).strip().lower()
                 if value:
-                    groups.setdefault((doc.kind, str(value).lower()), []).append(doc)
+                    group = (doc.kind, lang, str(value).lower())
+                    groups.setdefault(group, []).append(doc)
             for docs in groups.values():
                 for doc in docs if len(docs) > 1 else []:
                     value = doc.slug if key == "slug" else doc.metadata["title"]
@@ -749,8 +769,16 @@ class Checker:
             base = self.content if value.startswith("/") else doc.source.path.parent
             target = (base / value.lstrip("/")).resolve()
             link = f"{{{what}}}{value}"
+            images = (self.content / "images").resolve()
             if not target.is_file():
                 self.problems.append(broken_link(doc.display, line, link))
+            elif (
+                what == "static"
+                and target.is_relative_to(images)
+                and (reason := refusal(target))
+            ):
+                error = PictureError(value, reason)
+                self.problems.append(picture_problem(doc.display, line, link, error))
             elif (
                 what == "static"
                 and target.suffix.lower() in IMAGE_SUFFIXES

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from embeds.errors import DefinitionError
 from pelican.settings import DEFAULT_CONFIG
+from pictures.resize import MAX_PIXELS, PictureError
 from sitekit.dates import EXAMPLE as DATE_EXAMPLE
 from sitekit.dates import DateError, SlugError
 from sitekit.header import HeaderError
@@ -97,6 +98,14 @@ SAME_SLUG = (
 )
 YAML_LAYOUT = (
     "controleer de inspringing: wat bij elkaar hoort, springt even ver in, met spaties"
+)
+NO_IMAGES = (
+    "haal de afbeelding weg; een foto zet je in de post zelf, boven of onder de "
+    "checklist"
+)
+STEPS = (
+    "reken in stappen: maak een berekend veld voor een deel en gebruik dat in de "
+    "volgende formule"
 )
 TASK = "begin elke taak met '- [ ] ': streepje, spatie, haakjes met een spatie ertussen"
 
@@ -282,6 +291,17 @@ RULES: list[_Rule] = [
         "laat één van de formules een ander veld gebruiken",
     ),
     (
+        r"a formula of (?P<n>\d+) characters is longer than (?P<m>\d+)",
+        "de formule is {n} tekens lang; een werkblad rekent met formules tot {m} "
+        "tekens",
+        STEPS,
+    ),
+    (
+        r"a formula has more than (?P<m>\d+) steps in a row",
+        "de formule heeft meer dan {m} rekenstappen achter elkaar",
+        STEPS,
+    ),
+    (
         r"formula '(?P<e>.*)': (?:unexpected|expected).*column (?P<c>\d+).*",
         "de formule '{e}' klopt niet bij teken {c}",
         "gebruik getallen, veldnamen, + - * / en haakjes",
@@ -449,8 +469,14 @@ RULES: list[_Rule] = [
     (
         r"the PDF may only show files of the site, not '(?P<v>.*)'",
         "de pdf mag alleen bestanden van de site tonen, niet '{v}'",
-        "zet de afbeelding in content/images/ en schrijf {{static}}/images/naam.jpg",
+        NO_IMAGES,
     ),
+    (
+        r"\{static\} cannot show a file of the site in a checklist: '(?P<v>.*)'",
+        "een checklist kan geen bestand van de site tonen met {{static}} ('{v}')",
+        NO_IMAGES,
+    ),
+    (r"the PDF cannot find '(?P<v>.*)'", "de pdf vindt '{v}' niet", NO_IMAGES),
     # old Wix addresses
     (
         r"'(?P<v>.*)' is not an old address like /post/mijn-post",
@@ -690,6 +716,42 @@ def not_an_image(file: str, line: int, link: str) -> Problem:
     )
 
 
+PICTURES = {  # resize.PictureError's reasons: (what is wrong, what to do)
+    "heic": (
+        "{link} is een HEIC-foto, die de site niet kan publiceren",
+        "exporteer hem als JPEG; op de iPhone: Instellingen > Camera > Indelingen > "
+        "Meest compatibel",
+    ),
+    "svg": (
+        "{link} is een SVG-tekening; die publiceert de site niet, want een SVG kan "
+        "scripts en verborgen gegevens bevatten",
+        "sla hem op als PNG",
+    ),
+    "other": (
+        "{link} is geen foto; uit content/images/ publiceert de site alleen foto's "
+        "(JPEG, PNG, WebP, GIF of TIFF)",
+        "zet er een foto neer of haal de link weg",
+    ),
+    "large": (
+        "{link} is {detail} megapixel, meer dan de {most} die de site verwerkt",
+        "verklein de foto, bijvoorbeeld tot 4000 pixels breed, en sla hem opnieuw op",
+    ),
+    "outside": (
+        "Image: {link} is geen foto in content/images/",
+        "zet de foto in content/images/ en schrijf Image: images/naam.jpg",
+    ),
+}
+
+
+def picture_problem(file: str, line: int, link: str, error: PictureError) -> Problem:
+    """An image the site does not publish, told at the page that shows it."""
+    message, advice = PICTURES[error.reason]
+    most = round(MAX_PIXELS / 1e6)
+    return Problem.error(
+        file, line, message.format(link=link, detail=error.detail, most=most), advice
+    )
+
+
 def busy_port(port: int | str) -> str:
     """The line for a preview that cannot start: another program has the port."""
     port = int(port)
@@ -791,6 +853,8 @@ class DutchBuildLog(logging.Handler):
             paths = [Path(str(a)) for a in args[-int(args[0]) :]]
             slug = re.search(r'slug "([^"]*)"', str(args[1]))
             return self.same_slug(slug[1] if slug else "", paths)
+        if isinstance(error, PictureError):
+            return self.picture(error)
         if error.__class__.__name__ == "UnidentifiedImageError":
             image = re.search(r"'(.+)'", str(error))
             if image and Path(image[1]).is_relative_to(self.content):
@@ -859,6 +923,17 @@ class DutchBuildLog(logging.Handler):
         relative = image.relative_to(self.content).as_posix()
         found = self.linked_from(relative)
         return not_an_image(*(found or (shown(image), 1, "{static}/" + relative)))
+
+    def picture(self, error: PictureError) -> Problem:
+        """An image the site does not publish, at the first post that names it."""
+        file, line, link = self.linked_from(error.target) or (
+            SETTINGS_NAME,
+            1,
+            error.target,
+        )
+        if error.reason == "outside":
+            link = error.target
+        return picture_problem(file, line, link, error)
 
     def same_address(self, text: str) -> list[Problem]:
         """Two posts or pages written to one file: find them by their slug."""

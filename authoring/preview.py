@@ -20,8 +20,10 @@ import signal
 import threading
 import time
 from functools import partial
+from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 from jinja2 import FileSystemBytecodeCache
 from markupsafe import escape
@@ -44,6 +46,10 @@ STATE_FILE = "preview.json"  # in CACHE_PATH: the address new-post prints
 WRITTEN_FILE = "preview-written.json"  # in CACHE_PATH: what the last full pass wrote
 BODY = re.compile(rb"<body\b[^>]*>")
 HASHED = re.compile(r"\.[0-9a-f]{10}\.\w+$")  # sitekit's content-hashed asset names
+# The names the preview answers to: a page of another site whose name was made to
+# point at 127.0.0.1 (DNS rebinding) must not read the drafts.
+LOCAL_NAMES = {"127.0.0.1", "localhost", "::1"}
+GENERATION = re.compile(r"[0-9]{1,18}")  # ?since= on /_preview/events
 HEAD_END = b"</head>"
 # What the author sees (Dutch, one line each).
 SEARCH_BEHIND = "Zoeken, overzichten en gerelateerde posts worden bijgewerkt…"
@@ -287,8 +293,11 @@ class Handler(SimpleHTTPRequestHandler):
     reload (Server-Sent Events)."""
 
     preview: Preview
+    names: frozenset[str] = frozenset(LOCAL_NAMES)  # and the address it listens on
 
     def do_GET(self):
+        if not self.local():
+            return self.send_error(HTTPStatus.MISDIRECTED_REQUEST)
         path = self.path.split("?", 1)[0]
         if path == "/_preview/events":
             return self.events()
@@ -304,6 +313,16 @@ class Handler(SimpleHTTPRequestHandler):
             body = page.read_bytes() if page.is_file() else EMPTY_PAGE
             return self.html(404, body)
         return super().do_GET()
+
+    def do_HEAD(self):
+        if not self.local():
+            return self.send_error(HTTPStatus.MISDIRECTED_REQUEST)
+        return super().do_HEAD()
+
+    def local(self) -> bool:
+        """Whether the request names this machine in its Host header."""
+        name = urlsplit("//" + (self.headers.get("Host") or "")).hostname
+        return name in self.names
 
     def html(self, status: int, body: bytes) -> None:
         self.send(status, "text/html", self.preview.page(body))
@@ -322,8 +341,10 @@ class Handler(SimpleHTTPRequestHandler):
 
     def events(self) -> None:
         """One `reload` event as soon as a pass newer than the page has finished."""
-        query = self.path.partition("since=")[2]
-        since = int(query) if query.isdigit() else 0
+        given = parse_qs(urlsplit(self.path).query).get("since", ["0"])
+        if len(given) != 1 or not GENERATION.fullmatch(given[0]):
+            return self.send_error(HTTPStatus.BAD_REQUEST)
+        since = int(given[0])
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
         self.end_headers()
@@ -421,7 +442,8 @@ def serve(settings_file: Path, host: str, port: str) -> int:
     except Exception as problem:  # noqa: BLE001 (a broken settings file: one line)
         DutchBuildLog(project / "content", project, printed).exception_raised(problem)
         return 1
-    handler = type("PreviewHandler", (Handler,), {"preview": preview})
+    names = Handler.names | ({host} - {"", "0.0.0.0", "::"})
+    handler = type("PreviewHandler", (Handler,), {"preview": preview, "names": names})
     try:
         server = ThreadingHTTPServer(
             (host, int(port)), partial(handler, directory=str(preview.output))

@@ -8,14 +8,18 @@ import logging
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from hosting.deploy import make_readable
 
 from .messages import Problem, shown
 
@@ -51,9 +55,59 @@ PAGE = re.compile(
 )
 
 
+class Interrupted(BaseException):
+    """Publish stopped by SIGINT (Ctrl+C) or SIGTERM: unwinds past Pelican's own
+    KeyboardInterrupt handler, so every folder and process of the run is cleaned up."""
+
+    def __init__(self, signum: int):
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+@contextmanager
+def interruptible() -> Iterator[None]:
+    """While publishing: SIGINT and SIGTERM raise Interrupted, once (a second
+    signal does not cut the clean-up short)."""
+
+    def interrupt(signum, frame):
+        for name in watched:
+            signal.signal(name, signal.SIG_IGN)
+        raise Interrupted(signum)
+
+    watched = (signal.SIGINT, signal.SIGTERM)
+    saved = {name: signal.signal(name, interrupt) for name in watched}
+    try:
+        yield
+    finally:
+        for name, handler in saved.items():
+            signal.signal(name, handler)
+
+
+def stop_group(process: subprocess.Popen, grace: float = 10) -> None:
+    """End a process started in a session of its own and everything it started
+    (the gates' Java and Playwright, which closes its Chromium on SIGTERM)."""
+    try:
+        os.killpg(process.pid, signal.SIGTERM)
+    except ProcessLookupError:
+        return
+    deadline = time.monotonic() + grace
+    while time.monotonic() < deadline:
+        process.poll()
+        try:
+            os.killpg(process.pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.1)
+    with suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+
+
 def fresh_folder(root: Path) -> Path:
     """A new, empty folder in the project for one publish run (never output/)."""
-    return Path(tempfile.mkdtemp(prefix=".publish-", dir=root))
+    folder = Path(tempfile.mkdtemp(prefix=".publish-", dir=root))
+    folder.chmod(0o755)  # mkdtemp's 700 would travel to the web root
+    return folder
 
 
 def written_item(context: dict | None):
@@ -182,13 +236,26 @@ def run_gates(
     report = site.parent / f"{site.name}-{REPORT}"
     command = [sys.executable, "-m", "pytest", "-x", "-q", "--junitxml", str(report)]
     env = {**os.environ, "SITE_OUTPUT": str(site), "SITE_URL": public_url}
-    result = subprocess.run(
-        [*command, *map(str, files)], cwd=root, env=env, capture_output=True, text=True
+    process = subprocess.Popen(
+        [*command, *map(str, files)],
+        cwd=root,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,  # stopped as a whole, see stop_group
     )
-    problems = gate_problems(report, site, sources, root) if result.returncode else []
-    report.unlink(missing_ok=True)
-    if result.returncode and not problems:
-        logger.debug("%s", result.stdout[-2000:])
+    try:
+        stdout, _ = process.communicate()
+        failed = process.returncode
+        problems = gate_problems(report, site, sources, root) if failed else []
+    except BaseException:
+        stop_group(process)
+        raise
+    finally:
+        report.unlink(missing_ok=True)
+    if failed and not problems:
+        logger.debug("%s", stdout[-2000:])
         problems.append(
             Problem.error(
                 "tests/gates",
@@ -201,7 +268,9 @@ def run_gates(
 
 
 def replace_folder(fresh: Path, target: Path) -> None:
-    """Put `fresh` in the place of `target`, the old one removed only afterwards."""
+    """Put `fresh` in the place of `target`, readable by the host's web server, the
+    old one removed only afterwards."""
+    make_readable(fresh)
     old = target.with_name(f".{target.name}-old")
     shutil.rmtree(old, ignore_errors=True)
     if target.exists():

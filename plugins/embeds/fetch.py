@@ -2,10 +2,12 @@
 folder (and the PDF's own assets), nothing else: no web address, no other file.
 
 Before a PDF is rendered, every address in its HTML is checked here, so a checklist
-that names a remote image or an absolute path stops the build with its file and
-line. WeasyPrint's own fetcher is then wrapped so that it refuses the same addresses.
+that names a remote image, an absolute path, a file that is not there or `{static}`
+(which only posts understand) stops the build with its file and line.
+WeasyPrint's own fetcher is then wrapped so that it refuses the same addresses.
 """
 
+import re
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -35,6 +37,18 @@ def allowed(url: str, roots: tuple[Path, ...]) -> bool:
     return any(path.is_relative_to(root) for root in roots)
 
 
+def problem(value: str, url: str, roots: tuple[Path, ...]) -> str | None:
+    """What keeps the PDF from loading `value` (at `url`), or None."""
+    if re.search(r"\{(?:static|filename|attach)\}", value):
+        return f"{{static}} cannot show a file of the site in a checklist: {value!r}"
+    if not allowed(url, roots):
+        return f"the PDF may only show files of the site, not {value!r}"
+    parts = urlsplit(url)
+    if parts.scheme == "file" and not Path(unquote(parts.path)).is_file():
+        return f"the PDF cannot find {value!r}"
+    return None
+
+
 def check_addresses(
     html: str, base_url: str, checklist, roots: tuple[Path, ...]
 ) -> None:
@@ -44,16 +58,13 @@ def check_addresses(
         if tag.name == "a":
             continue
         for attribute in ATTRIBUTES:
-            value = (tag.get(attribute) or "").strip()
-            if value and not allowed(urljoin(base, value), roots):
+            value = unquote((tag.get(attribute) or "").strip())
+            found = value and problem(value, urljoin(base, value), roots)
+            if found:
                 source = Path(checklist.source)
                 lines = source.read_text(encoding="utf-8").splitlines()
                 line = next((n for n, t in enumerate(lines, 1) if value in t), None)
-                raise DefinitionError(
-                    checklist.source,
-                    f"the PDF may only show files of the site, not {value!r}",
-                    line=line,
-                )
+                raise DefinitionError(checklist.source, found, line=line)
 
 
 def url_fetcher(roots: tuple[Path, ...]):

@@ -15,7 +15,11 @@ import re
 
 from .errors import DefinitionError
 
-MAX_DEPTH = 40
+MAX_DEPTH = 40  # parentheses and minus signs inside each other
+# A longer formula, or a longer chain of steps, is refused: the page's script and
+# the checks here walk its tree recursively.
+MAX_LENGTH = 1000
+MAX_STEPS = 100
 _TOKEN = re.compile(r"\s*(?:(\d+(?:[.,]\d+)?)|([A-Za-z_][A-Za-z0-9_]*)|(\S))")
 
 
@@ -117,6 +121,9 @@ def parse(text: str, file: str = "", path: str = "", line: int | None = None):
     """Parse a formula into its tree; a DefinitionError explains what is wrong."""
     if not isinstance(text, str) or not text.strip():
         raise DefinitionError(file, "a formula is empty", path, line)
+    if len(text) > MAX_LENGTH:
+        message = f"a formula of {len(text)} characters is longer than {MAX_LENGTH}"
+        raise DefinitionError(file, message, path, line)
     try:
         parser = _Parser(text)
         tree = parser.expression()
@@ -127,7 +134,21 @@ def parse(text: str, file: str = "", path: str = "", line: int | None = None):
         raise DefinitionError(
             file, f"formula {text!r}: {problem}", path, line
         ) from None
+    if _depth(tree) > MAX_STEPS:
+        message = f"a formula has more than {MAX_STEPS} steps in a row"
+        raise DefinitionError(file, message, path, line)
     return tree
+
+
+def _depth(tree) -> int:
+    """How many operations deep the tree is, counted without recursion."""
+    deepest, stack = 0, [(tree, 0)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if isinstance(node, list) and node[0] not in ("f", "sum"):
+            stack.extend((child, depth + 1) for child in node[1:])
+    return deepest
 
 
 def references(tree) -> tuple[set[str], set[str]]:

@@ -5,14 +5,13 @@ links), `ogimage` (the default Open Graph image), `structured` (JSON-LD of the
 business), `search` (the Pagefind index, built after every build).
 """
 
-import logging
+import os
 import posixpath
 from pathlib import Path
 
 from pelican import signals
 from pictures import picture_for
-from pictures.resize import RASTER
-from PIL import Image, UnidentifiedImageError
+from pictures.resize import PictureError, refusal
 from sitekit.assets import hashed_name
 
 from . import ogimage
@@ -20,8 +19,6 @@ from .related import RelatedIndex
 from .search import build_index
 from .share import share_links
 from .structured import organization
-
-logger = logging.getLogger(__name__)
 
 # partials/recent_posts.html lists the three newest other posts; related posts skip
 # them so that no post is offered twice under an article.
@@ -47,39 +44,25 @@ def on_initialized(pelican) -> None:
 
 
 def post_image(article, settings: dict) -> dict | None:
-    """The post's own `Image:` (a file under content/), as Open Graph wants it."""
+    """The post's own `Image:` (a photo in content/images/), as Open Graph wants it:
+    its widest JPEG, since the original is not published (plugins/pictures)."""
     value = article.metadata.get("image")
     if not value:
         return None
     relative = value.strip().lstrip("/")
-    source = Path(settings["PATH"]) / relative
-    if not source.is_file():
-        logger.error(
-            "%s: Image: %r is not a file in %s/",
-            article.source_path,
-            value,
-            settings["PATH"],
-        )
-        return None
-    alt = article.metadata.get("image_alt") or ""
-    if source.suffix.lower() in RASTER:
-        # The original is not published (plugins/pictures): point at its widest JPEG.
-        picture = picture_for(source, relative, settings).largest
-        folder = relative.rpartition("/")[0]
-        url = posixpath.join(settings["SITE_PUBLIC_URL"], folder, picture.name)
-        return {
-            "url": url,
-            "alt": alt,
-            "width": picture.width,
-            "height": picture.height,
-        }
-    image = {"url": f"{settings['SITE_PUBLIC_URL']}/{relative}", "alt": alt}
-    try:
-        with Image.open(source) as opened:
-            image["width"], image["height"] = opened.size
-    except UnidentifiedImageError:
-        pass  # an SVG, say: Open Graph readers fetch it without a size hint
-    return image
+    source = (Path(settings["PATH"]) / relative).resolve()
+    images = (Path(settings["PATH"]) / "images").resolve()
+    if not (source.is_relative_to(images) and source.is_file()) or refusal(source):
+        where = os.path.relpath(article.source_path, settings["PATH"])
+        raise PictureError(value.strip(), "outside", where=f"{where}: Image")
+    picture = picture_for(source, relative, settings).largest
+    folder = relative.rpartition("/")[0]
+    return {
+        "url": posixpath.join(settings["SITE_PUBLIC_URL"], folder, picture.name),
+        "alt": article.metadata.get("image_alt") or "",
+        "width": picture.width,
+        "height": picture.height,
+    }
 
 
 def on_articles_finalized(generator) -> None:
@@ -97,9 +80,18 @@ def on_articles_finalized(generator) -> None:
             exclude=recent[:RECENT_POSTS_SHOWN],
         )
         article.previous_post, article.next_post = around[id(article)]
-        article.public_url = f"{settings['SITE_PUBLIC_URL']}/{article.url}"
-        article.share_links = share_links(article.public_url, article.title)
-        article.og_image = post_image(article, settings) or settings["OG_DEFAULT_IMAGE"]
+        findable(article, settings)
+    for translation in generator.translations:  # no neighbours: not in the lists
+        translation.related_posts = []
+        translation.previous_post = translation.next_post = None
+        findable(translation, settings)
+
+
+def findable(article, settings: dict) -> None:
+    """A post's public address, share links and Open Graph image."""
+    article.public_url = f"{settings['SITE_PUBLIC_URL']}/{article.url}"
+    article.share_links = share_links(article.public_url, article.title)
+    article.og_image = post_image(article, settings) or settings["OG_DEFAULT_IMAGE"]
 
 
 def on_finalized(pelican) -> None:

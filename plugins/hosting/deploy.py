@@ -1,6 +1,7 @@
 """Deploying a built site: GitHub Pages (ghp-import) or rsync, for `invoke publish`."""
 
 import logging
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -15,6 +16,17 @@ TARGETS = ("github-pages", "netlify", "cloudflare", "rsync")
 
 class DeployError(Exception):
     """A deployment that cannot start or did not finish; the message says why."""
+
+
+def make_readable(folder: Path) -> None:
+    """Folders 755, files 644: what a web server's own user can read, whatever the
+    build folder's mode (mkdtemp's 700) or the author's umask."""
+    folder.chmod(0o755)
+    for parent, folders, files in os.walk(folder):
+        for name in folders:
+            os.chmod(os.path.join(parent, name), 0o755)
+        for name in files:
+            os.chmod(os.path.join(parent, name), 0o644)
 
 
 def target_settings(settings: dict, target: str | None) -> dict:
@@ -63,6 +75,7 @@ def github_pages(
 
     Runs git in the current folder, which must be the project's repository.
     """
+    make_readable(output)
     before = branch_commit(branch)
     try:
         ghp_import(
@@ -92,7 +105,8 @@ def branch_commit(branch: str) -> str:
 
 
 def rsync_command(output: Path, destination: str, dry_run: bool) -> list[str]:
-    """rsync that removes old files only after every new one is in place."""
+    """rsync that removes old files only after every new one is in place, and
+    leaves the web root and everything in it readable (755 and 644)."""
     rsync = shutil.which("rsync")
     if not rsync:
         raise DeployError("rsync ontbreekt: installeer het (apt-get install rsync).")
@@ -101,6 +115,8 @@ def rsync_command(output: Path, destination: str, dry_run: bool) -> list[str]:
         "--recursive",
         "--links",
         "--times",
+        "--perms",
+        "--chmod=D755,F644",
         "--compress",
         "--checksum",
         "--delay-updates",

@@ -4,6 +4,8 @@ An author drops a photo of any size in content/images/. Its original is never
 published: every page that shows it gets a <picture> of resized WebP and JPEG variants
 (`resize`), written into the page after Pelican wrote it (`markup`), so it works the
 same for Markdown images, cover images (`Image:`) and the theme's own <img> tags.
+Nothing else in content/images/ is published (dotfiles, notes, SVGs, HEIC photos); a
+page that shows or links one stops the build with a `resize.PictureError`.
 """
 
 import posixpath
@@ -14,10 +16,13 @@ from pelican import signals
 
 from . import resize
 from .markup import for_feed, rewrite
+from .resize import PictureError, refusal
 
 _state: dict = {}
 # The end of an attribute value naming a raster image: where a link may need rewriting.
-RASTER_END = re.compile(r'\.(?:[jJ][pP][eE]?[gG]|[pP][nN][gG]|[wW][eE][bB][pP])"')
+RASTER_END = re.compile(r'\.(?:jpe?g|png|webp|gif|tiff?)"', re.I)
+# Where a page names a file: to find links to a file that is not published.
+NAMED = re.compile(r'\b(?:src|href|srcset)="([^"]+)"', re.I)
 
 
 def on_initialized(pelican) -> None:
@@ -25,16 +30,22 @@ def on_initialized(pelican) -> None:
     _state["settings"] = pelican.settings
     _state["sources"] = {}  # URL of an original, relative to the site root -> Path
     _state["made"] = {}  # that URL -> resize.Picture
+    _state["refused"] = {}  # URL of a file in content/images/ -> PictureError reason
 
 
 def on_static_finalized(generator) -> None:
-    """Keep raster originals linkable (`{static}`) but never copy them to the output."""
+    """Keep raster originals linkable (`{static}`) but never copy them to the output;
+    nothing else in content/images/ is copied either."""
+    images = (Path(generator.path) / "images").resolve()
     kept = []
     for static in generator.context["staticfiles"]:
-        if Path(static.source_path).suffix.lower() in resize.RASTER:
-            _state["sources"][static.url] = Path(static.source_path)
-        else:
+        source = Path(static.source_path)
+        if not source.resolve().is_relative_to(images):
             kept.append(static)
+        elif reason := refusal(source):
+            _state["refused"][static.url] = reason
+        else:
+            _state["sources"][static.url] = source
     generator.context["staticfiles"][:] = kept  # the generator's own list
 
 
@@ -46,6 +57,7 @@ def picture_for(source: Path, url: str, settings: dict) -> resize.Picture:
             source,
             Path(settings["OUTPUT_PATH"]) / posixpath.dirname(url),
             Path(settings["CACHE_PATH"]) / "pictures",
+            url,
         )
     return made[url]
 
@@ -65,6 +77,19 @@ def _site_url(src: str, page_url: str, siteurl: str) -> str:
     if src.startswith("/"):
         return src.lstrip("/")
     return posixpath.normpath(posixpath.join(posixpath.dirname(page_url), src))
+
+
+def _refuse_links(page: str, page_url: str) -> None:
+    """Stop the build at a page that shows or links a file that is not published."""
+    refused = _state["refused"]
+    if not any(posixpath.basename(url) in page for url in refused):
+        return
+    siteurl = _state["settings"].get("SITEURL", "")
+    for named in NAMED.findall(page):
+        for src in named.split(","):
+            url = _site_url(src.strip().split(" ")[0].split("#")[0], page_url, siteurl)
+            if url in refused:
+                raise PictureError(url, refused[url])
 
 
 def _finder(page_url: str):
@@ -106,10 +131,12 @@ def on_content_written(path: str, context: dict) -> None:
         return
     file = Path(path)
     text = file.read_text("utf-8")
+    output = Path(_state["settings"]["OUTPUT_PATH"]).resolve()
+    page_url = file.resolve().relative_to(output).as_posix()
+    _refuse_links(text, page_url)
     if not _has_work(text):
         return
-    output = Path(_state["settings"]["OUTPUT_PATH"]).resolve()
-    find = _finder(file.resolve().relative_to(output).as_posix())
+    find = _finder(page_url)
 
     label = _state["settings"]["UI"]["table_label"]
     new = rewrite(text, find, label)

@@ -21,7 +21,7 @@ IMG = re.compile(r"<img\b[^>]*>", re.I)
 CAPTIONED = re.compile(r"<p>\s*(<img\b[^>]*\btitle=\"([^\"]*)\"[^>]*>)\s*</p>", re.I)
 PRE = re.compile(r"<pre(?![^>]*\btabindex=)(?=[\s>])", re.I)
 IMG_SRC = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]+)(?=")', re.I)
-LINKED = re.compile(r'\bhref="([^"]+\.(?:jpe?g|png|webp))"', re.I)
+LINKED = re.compile(r'\bhref="([^"]+\.(?:jpe?g|png|webp|gif|tiff?))"', re.I)
 TABLE = re.compile(r"<table\b.*?</table>", re.I | re.S)
 DEFAULT_SIZES = "(min-width: 42rem) 38rem, 100vw"
 
@@ -55,6 +55,19 @@ def _srcset(folder: str, variants) -> str:
     return ", ".join(f"{folder}{v.name} {v.width}w" for v in variants)
 
 
+def _size(attrs: dict[str, str], largest) -> tuple[int, int]:
+    """The size to show: the author's width (and height) in pixels if she gave one
+    (a reStructuredText `:width:`), else the largest variant's."""
+    given = attrs.get("width", "")
+    if not given.isdigit():
+        return largest.width, largest.height
+    width = int(given)
+    height = attrs.get("height", "")
+    if height.isdigit():
+        return width, int(height)
+    return width, max(1, round(width * largest.height / largest.width))
+
+
 def picture(img: str, find: Finder) -> str:
     """The <picture> for one <img> tag, or the tag as it was."""
     attrs = _Attrs(img).attrs
@@ -66,12 +79,13 @@ def picture(img: str, find: Finder) -> str:
     largest = found.largest
     sizes = attrs.pop("sizes", DEFAULT_SIZES)
     eager = attrs.get("loading") == "eager"
+    width, height = _size(attrs, largest)
     attrs.update(
         src=folder + largest.name,
         srcset=_srcset(folder, found.jpeg),
         sizes=sizes,
-        width=str(largest.width),
-        height=str(largest.height),
+        width=str(width),
+        height=str(height),
         loading="eager" if eager else "lazy",
         decoding="async",
     )

@@ -11,7 +11,7 @@ from pelican.contents import Content, Static
 from .assets import AssetManifest
 from .feeds import restore_titles
 from .filters import dutch_date, reading_minutes
-from .reading import use_reusing_reader
+from .reading import use_reusing_reader, use_sized_rst_images
 from .security import content_security_policy
 
 logger = logging.getLogger(__name__)
@@ -82,6 +82,21 @@ def freeze_urls(generators) -> None:
                     item.override_save_as = item.save_as
 
 
+def plain_addresses(generator) -> None:
+    """A post or page in another language that is nobody's translation (no Dutch
+    one has its slug) keeps the plain address; only translations get `{lang}/`
+    (ARTICLE_LANG_URL). At article_generator_pretaxonomy and page_generator_finalized:
+    before any plugin reads an address. The posts' translations go to the context
+    (`article_translations`, for the sitemap)."""
+    if hasattr(generator, "hidden_articles"):
+        generator.context["article_translations"] = generator.translations
+    for kind in ("articles", "drafts", "pages", "hidden_pages", "draft_pages"):
+        for item in getattr(generator, kind, []):
+            for key in ("url", "save_as") if not item.in_default_lang else ():
+                if not hasattr(item, f"override_{key}"):  # URL:, Save_as: fields
+                    setattr(item, f"override_{key}", item._expand_settings(key))
+
+
 def on_finalized(pelican) -> None:
     """Write the hashed assets the pages use."""
     manifest = _state.pop("assets", None)
@@ -101,4 +116,7 @@ def register() -> None:
     signals.all_generators_finalized.connect(freeze_urls)
     signals.finalized.connect(on_finalized)
     signals.feed_generated.connect(restore_titles)
+    signals.article_generator_pretaxonomy.connect(plain_addresses)
+    signals.page_generator_finalized.connect(plain_addresses)
     signals.readers_init.connect(use_reusing_reader)
+    signals.readers_init.connect(use_sized_rst_images)

@@ -7,13 +7,22 @@ Pelican's `_parse_metadata` removes after each file. The output is byte-identica
 (tests/unit/test_reading.py compares it with Pelican's own reader).
 Dates are read day first, the Dutch way, and slugs are checked (sitekit.dates); a
 header that a stray line cuts short stops the build (sitekit.header).
+reStructuredText images keep their size as width and height attributes, not as the
+inline style docutils writes (the CSP refuses inline styles).
 """
 
 import logging
+import re
 from pathlib import Path
 
+from docutils.nodes import parse_measure
 from markdown import Markdown
-from pelican.readers import MarkdownReader
+from pelican.readers import (
+    MarkdownReader,
+    PelicanHTMLTranslator,
+    PelicanHTMLWriter,
+    RstReader,
+)
 from pelican.utils import pelican_open
 
 from .dates import DateError, read_date, read_slug
@@ -78,3 +87,37 @@ def use_reusing_reader(readers) -> None:
     for extension, reader in list(readers.reader_classes.items()):
         if reader is MarkdownReader:
             readers.reader_classes[extension] = ReusingMarkdownReader
+
+
+class SizedImageTranslator(PelicanHTMLTranslator):
+    """An image's `:width:` and `:height:` (times `:scale:`) in pixels become its
+    width and height attributes; other units (%, em) are left to the stylesheet."""
+
+    def visit_image(self, node) -> None:
+        scale = node.attributes.pop("scale", 100) / 100
+        sizes = {}
+        for name in ("width", "height"):
+            if name in node:
+                value, unit = parse_measure(node.attributes.pop(name))
+                if unit in ("", "px"):
+                    sizes[name] = str(round(value * scale))
+        super().visit_image(node)
+        extra = "".join(f' {name}="{value}"' for name, value in sizes.items())
+        self.body[-1] = re.sub(r"^<img\b", "<img" + extra, self.body[-1])
+
+
+class SizedImageWriter(PelicanHTMLWriter):
+    def __init__(self):
+        super().__init__()
+        self.translator_class = SizedImageTranslator
+
+
+class SizedImageRstReader(RstReader):
+    writer_class = SizedImageWriter
+
+
+def use_sized_rst_images(readers) -> None:
+    """readers_init: read reStructuredText with SizedImageTranslator, if enabled."""
+    for extension, reader in list(readers.reader_classes.items()):
+        if reader is RstReader:
+            readers.reader_classes[extension] = SizedImageRstReader

@@ -259,3 +259,33 @@ def test_make_serve_passes_port_to_the_preview():
     )
     # (On a fresh clone the install steps come first; the preview is the last.)
     assert result.stdout.splitlines()[-1].endswith("invoke livereload --port 8001")
+
+
+def answer(url: str, path: str, host: str | None = None) -> int:
+    """The status the preview gives `path`, asked with the Host header `host`."""
+    import http.client
+    from urllib.parse import urlsplit
+
+    address = urlsplit(url)
+    connection = http.client.HTTPConnection(address.hostname, address.port, timeout=20)
+    connection.putrequest("GET", path, skip_host=host is not None)
+    if host is not None:
+        connection.putheader("Host", host)
+    connection.endheaders()
+    response = connection.getresponse()
+    status = response.status
+    connection.close()
+    return status
+
+
+def test_only_local_host_names_and_good_queries_are_answered(preview):
+    port = preview.port
+    assert answer(preview.url, "/") == 200
+    assert answer(preview.url, "/", f"localhost:{port}") == 200
+    # A page of another site whose name now points at 127.0.0.1 (DNS rebinding).
+    assert answer(preview.url, "/", f"evil.example:{port}") == 421
+    assert answer(preview.url, "/blog/dilemmas/", "evil.example") == 421
+    assert answer(preview.url, "/_preview/events?since=1", "evil.example") == 421
+    for since in ("9" * 5000, "abc", "-1", "%C2%B2", "1&since=x"):
+        assert answer(preview.url, f"/_preview/events?since={since}") == 400
+    assert "Traceback" not in preview.log()

@@ -46,8 +46,8 @@ def test_an_address_outside_the_site_stops_the_build_at_its_line(tmp_path, addre
     assert run_pelican(ROOT / "pelicanconf.py", args, told.append) == 1
     assert told == [
         f"{content / 'checklists/lijst.md'}:8: fout: de pdf mag alleen bestanden van "
-        f"de site tonen, niet '{address}' (zet de afbeelding in content/images/ en "
-        "schrijf {static}/images/naam.jpg)"
+        f"de site tonen, niet '{address}' (haal de afbeelding weg; een foto zet je "
+        "in de post zelf, boven of onder de checklist)"
     ]
     assert not (tmp_path / "output/checklists/lijst.pdf").exists()
 

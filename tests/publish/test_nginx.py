@@ -3,12 +3,14 @@ rules, checked in Chromium: headers, the CSP, compressed files, old Wix addresse
 
 import gzip
 import re
+import urllib.error
+import urllib.request
 
 import pytest
 from sitekit.security import content_security_policy
 
 from tests.gates.test_browser_gates import COMPILE_WASM
-from tests.publish.hosting import production_settings
+from tests.publish.hosting import HOST, production_settings
 from tests.support.html import site_paths
 from tests.support.nginx import fetch
 from tests.support.probe import PageProbe
@@ -131,3 +133,46 @@ def test_nginx_logged_no_errors(nginx):
     problems = [line for line in log.splitlines() if "[error]" in line]
     problems += [line for line in log.splitlines() if "[emerg]" in line]
     assert problems == []
+
+
+def status_of(url: str, host: str | None = None) -> tuple[int, dict]:
+    """Status and headers of a GET, redirects not followed."""
+    request = urllib.request.Request(url, headers={"Host": host} if host else {})
+    opener = urllib.request.build_opener(NoRedirect)
+    try:
+        with opener.open(request) as response:
+            return response.status, dict(response.headers)
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers)
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+@pytest.mark.parametrize(
+    "path", ["/.env", "/images/.DS_Store", "/.git/config", "/_headers", "/_redirects"]
+)
+def test_hidden_files_and_the_hosts_own_files_are_not_served(nginx, path):
+    hidden = nginx["output"] / path.lstrip("/")
+    hidden.parent.mkdir(parents=True, exist_ok=True)
+    if not hidden.exists():
+        hidden.write_text("SECRET=1\n")
+    status, headers = status_of(nginx["url"] + path)
+    assert status == 404
+    assert headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_port_80_redirects_to_the_configured_host_whatever_the_request_names(nginx):
+    for host in (None, "evil.example"):
+        status, headers = status_of(nginx["port_80"] + "/blog/?q=1", host)
+        assert (status, headers["Location"]) == (301, f"https://{HOST}/blog/?q=1")
+
+
+def test_the_manifest_is_served_as_a_web_app_manifest(nginx):
+    status, headers = status_of(nginx["url"] + "/manifest.webmanifest")
+    assert status == 200
+    assert headers["Content-Type"] == "application/manifest+json"
+    assert headers["Cache-Control"] == "no-cache"
+    assert "Content-Security-Policy" in headers

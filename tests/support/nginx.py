@@ -2,6 +2,7 @@
 generated rules: one per test session, for tests/publish/test_nginx.py and
 tests/browser/test_offline.py."""
 
+import re
 import shutil
 import socket
 import subprocess
@@ -42,8 +43,12 @@ http {{
         root {root};
         include {snippet};
     }}
+    # The generated port-80 block, on a port of this machine.
+    include {work}/redirect.conf;
 }}
 """
+# The first server block of the generated sites-available file: the one on port 80.
+PORT_80 = re.compile(r"^server \{\n(?:.*\n)*?\}\n", re.M)
 
 
 @pytest.fixture(scope="session")
@@ -62,6 +67,12 @@ def nginx(tmp_path_factory, browser_name):
     assert built.returncode == 0, built.stdout + built.stderr
     assert not (output.parent / "deploy").exists()
     snippet = work / f"deploy/nginx/snippets/{HOST}.conf"
+    server = (work / f"deploy/nginx/sites-available/{HOST}.conf").read_text()
+    redirect_port = free_port()
+    redirect = PORT_80.search(server)[0].replace("listen [::]:80;\n", "")
+    (work / "redirect.conf").write_text(
+        redirect.replace("listen 80;", f"listen 127.0.0.1:{redirect_port};")
+    )
     conf = work / "nginx.conf"
     conf.write_text(
         CONFIG.format(
@@ -82,7 +93,12 @@ def nginx(tmp_path_factory, browser_name):
                 assert process.poll() is None, process.stderr.read()
                 assert time.monotonic() < deadline, "nginx did not start"
                 time.sleep(0.1)
-        yield {"url": url, "output": output, "error_log": work / "error.log"}
+        yield {
+            "url": url,
+            "output": output,
+            "error_log": work / "error.log",
+            "port_80": f"http://127.0.0.1:{redirect_port}",
+        }
     finally:
         process.terminate()
         try:
