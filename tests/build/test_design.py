@@ -88,3 +88,22 @@ def test_an_article_loads_no_rules_of_the_other_pages(site):
         "site",
         "pages",
     ]
+
+
+def test_service_cards_carry_their_icon_and_a_vanaf_price_when_set(tmp_path):
+    from tests.support.funnel import build_with
+
+    services = {"Planning": {"icon": "agenda", "price": "€ 35 per uur"}}
+    site = build_with(tmp_path, SERVICES=services)
+    for path, heading in (("diensten/index.html", "h2"), ("index.html", "h3")):
+        cards = soup(site / path).select(".service")
+        titles = [text_of(card.select_one(heading)) for card in cards]
+        assert titles == [
+            "Planning",
+            "Administratie",
+            "Agendabeheer",
+            "Telefonische opvang",
+        ], path
+        assert all(card.select_one("svg.icon") for card in cards), path
+        prices = [text_of(p) for card in cards for p in card.select(".service-price")]
+        assert prices == ["vanaf € 35 per uur"], path
