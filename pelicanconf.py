@@ -161,6 +161,19 @@ MENU_ITEMS = [
     ("menu_contact", "contact/"),
 ]
 
+# The services, by their heading in content/pages/diensten.md: the icon of each card
+# (door, horseshoe, agenda, phone, invoice, clock, helmet, heart) and, if you like, a
+# "vanaf" price shown on it, e.g. "price": "€ 35 per uur". A service not named here
+# gets the horseshoe and no price.
+SERVICES = {
+    "Planning": {"icon": "agenda", "price": None},
+    "Administratie": {"icon": "invoice", "price": None},
+    "Agendabeheer": {"icon": "clock", "price": None},
+    "Telefonische opvang": {"icon": "phone", "price": None},
+}
+# The post whose worksheet the home page invites readers to (its slug).
+WORKSHEET_TEASER = "dilemmas"
+
 # The next step after each article (plugins/funnel). One block per name; an article
 # picks one with `Cta: naam` in its metadata, or `Cta: none` for no block at all.
 # "url" is relative to the site root; the link carries the article's slug as ?bron=.
@@ -229,7 +242,8 @@ ANALYTICS = None
 DIRECT_TEMPLATES += ["search"]
 SEARCH_URL = "zoeken/"
 SEARCH_SAVE_AS = "zoeken/index.html"
-MENU_ITEMS += [("menu_search", SEARCH_URL)]
+# Before Contact: the menu ends with its call to action.
+MENU_ITEMS.insert(-1, ("menu_search", SEARCH_URL))
 RELATED_POSTS_MAX = 3
 # Checklists (plugins/embeds): the one an article gets when it names none
 # (`Checklist: naam` picks another, `Checklist: none` switches it off).

@@ -356,6 +356,7 @@ class Checker:
                     self.documents.append(doc)
         for doc in self.documents:
             self.check_fields(doc)
+            self.check_photo(doc)
         self.check_duplicates()
         self.check_redirects()
         self.known = self.known_outputs()
@@ -420,6 +421,21 @@ class Checker:
         if not (source.is_relative_to(images) and source.is_file()) or refusal(source):
             error = PictureError(value, "outside")
             self.problems.append(picture_problem(doc.display, item.line, value, error))
+
+    def check_photo(self, doc: Document) -> None:
+        """The home page and "Over mij" show her photo once `Photo:` names one (the
+        author box takes it from "Over mij"); until then they stand without it, and
+        this reminds her: her photo is the strongest trust signal the site has."""
+        template = str(doc.metadata.get("template") or "")
+        if template in ("home", "about") and not doc.metadata.get("photo"):
+            self.add(
+                doc,
+                1,
+                WARNING,
+                "deze pagina heeft nog geen foto van jou",
+                "zet je foto in content/images/ en in de kop 'Photo: images/naam.jpg' "
+                "met 'Photo_alt:' (wat erop staat)",
+            )
 
     def check_interrupted_header(self, doc: Document) -> None:
         """A line that is no field, with fields below it: those would be lost."""

@@ -111,6 +111,13 @@ def open_checklist(page) -> None:
         box.check()
 
 
+def open_menu(page) -> None:
+    """The menu opened on a phone (on a laptop it is a row already)."""
+    toggle = page.locator(".nav-toggle > summary")
+    if toggle.is_visible():
+        toggle.click()
+
+
 def search_results(page) -> None:
     page.wait_for_selector(".search-list li")
 
@@ -124,6 +131,7 @@ STATES = {
     "contact-verstuurd": ("/contact/", contact_sent),
     "contact-fouten": ("/contact/", contact_mistakes),
     "zoeken-resultaten": ("/zoeken/?q=planning", search_results),
+    "menu-open": ("/", open_menu),
 }
 
 

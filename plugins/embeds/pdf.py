@@ -145,7 +145,8 @@ def input_files(settings: dict) -> tuple[list[Path], Path]:
     """The stylesheets of a checklist PDF (the parts of the site's stylesheet, then
     its own), and the folder its images resolve from."""
     theme_static = Path(settings["THEME"]).resolve() / "static"
-    parts = AssetManifest(settings).css_parts("css/site.css")
+    manifest = AssetManifest(settings)
+    parts = manifest.css_parts("css/site.css") + manifest.css_parts("css/later.css")
     return [*(part.resolve() for part in parts), ASSETS / "checklist.css"], theme_static
 
 

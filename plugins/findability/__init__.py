@@ -1,8 +1,8 @@
 """Findability: site search, related and neighbouring posts, sharing, rich results.
 
 Stages, one module each: `related` (related posts and next/previous), `share` (share
-links), `ogimage` (the default Open Graph image), `structured` (JSON-LD of the
-business), `search` (the Pagefind index, built after every build).
+links), `ogimage` (the Open Graph images: the default and one per post), `structured`
+(JSON-LD of the business), `search` (the Pagefind index, built after every build).
 """
 
 import os
@@ -31,7 +31,12 @@ def on_initialized(pelican) -> None:
     settings = pelican.settings
     settings.setdefault("RELATED_POSTS_MAX", 3)
     settings.setdefault("SEARCH_LANGUAGE", settings["DEFAULT_LANG"])
-    png = ogimage.render(settings["SITENAME"], settings.get("SITE_DESCRIPTION") or "")
+    png = ogimage.render(
+        settings["SITENAME"],
+        settings.get("SITE_DESCRIPTION") or "",
+        "",
+        ogimage.face(settings),
+    )
     path = hashed_name(f"{settings['THEME_STATIC_DIR']}/img/og-default.png", png)
     _state["og_default"] = (path, png)
     settings["OG_DEFAULT_IMAGE"] = {
@@ -91,17 +96,38 @@ def findable(article, settings: dict) -> None:
     """A post's public address, share links and Open Graph image."""
     article.public_url = f"{settings['SITE_PUBLIC_URL']}/{article.url}"
     article.share_links = share_links(article.public_url, article.title)
-    article.og_image = post_image(article, settings) or settings["OG_DEFAULT_IMAGE"]
+    article.og_image = post_image(article, settings) or drawn_image(article, settings)
+
+
+def drawn_image(article, settings: dict) -> dict:
+    """A post without its own `Image:`: its title on the brand's green, written at
+    the end of the build (on_finalized)."""
+    png = ogimage.post_image(
+        article.title,
+        settings["SITENAME"],
+        article.category.name,
+        ogimage.face(settings),
+        Path(settings["CACHE_PATH"]) / "og",
+    )
+    path = hashed_name(f"{settings['THEME_STATIC_DIR']}/img/og/{article.slug}.png", png)
+    _state.setdefault("og_posts", {})[path] = png
+    return {
+        "url": f"{settings['SITE_PUBLIC_URL']}/{path}",
+        "width": ogimage.WIDTH,
+        "height": ogimage.HEIGHT,
+        "alt": article.title,
+    }
 
 
 def on_finalized(pelican) -> None:
-    """Write the default Open Graph image, then index the finished site."""
+    """Write the Open Graph images, then index the finished site."""
     output = Path(pelican.output_path)
-    path, png = _state.pop("og_default")
-    target = output / path
-    if not (target.is_file() and target.read_bytes() == png):
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(png)
+    images = {**dict([_state.pop("og_default")]), **_state.pop("og_posts", {})}
+    for path, png in images.items():
+        target = output / path
+        if not (target.is_file() and target.read_bytes() == png):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(png)
     if pelican.settings.get("SEARCH_INDEX", True):  # off in the preview's fast pass
         build_index(output, pelican.settings["SEARCH_LANGUAGE"])
 

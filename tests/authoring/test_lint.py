@@ -344,3 +344,17 @@ def test_a_wrong_default_worksheet_is_reported_once_not_again_at_each_post(
             "WORKSHEET_DEFAULT: er is geen werkblad met de naam 'bestaat-niet'",
         )
     ]
+
+
+def test_until_her_photo_is_set_the_home_and_about_pages_remind_her(workspace):
+    reminder = (1, "waarschuwing", "deze pagina heeft nog geen foto van jou")
+    assert problems_in(workspace, "pages/home.md") == [reminder]
+    assert problems_in(workspace, "pages/over-mij.md") == [reminder]
+    about = workspace.parent / "content/pages/over-mij.md"
+    text = about.read_text(encoding="utf-8")
+    write(workspace.parent / "content", "images/wilhelmien.jpg", "").write_bytes(
+        image_bytes(size=(64, 48))
+    )
+    header = "Photo: images/wilhelmien.jpg\nPhoto_alt: Wilhelmien bij de stal\n"
+    about.write_text(text.replace("Template: about\n", "Template: about\n" + header))
+    assert problems_in(workspace, "pages/over-mij.md") == []

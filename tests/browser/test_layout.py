@@ -73,6 +73,39 @@ def test_the_phone_menu_opens_without_javascript(browser, base_url):
 
 
 @pytest.mark.browser
+def test_escape_closes_the_phone_menu_and_returns_to_its_button(page, base_url):
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(base_url + "/")
+    menu = page.locator(".nav-toggle")
+    page.get_by_text("Menu", exact=True).click()
+    page.locator(".menu a").nth(1).focus()
+    page.keyboard.press("Escape")
+    assert menu.evaluate("el => !el.open")
+    assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
+
+
+@pytest.mark.browser
+def test_headings_are_set_in_the_sites_own_face_without_a_shift(page, base_url):
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(base_url + "/blog/dilemmas/")
+    page.wait_for_function("document.fonts.status === 'loaded'")
+    assert page.evaluate("document.fonts.check('600 1rem Lora')")
+    family = page.locator("h1").evaluate("el => getComputedStyle(el).fontFamily")
+    assert family.startswith("Lora")
+    # The face is no render-blocking request and moves nothing when it arrives.
+    shift = page.evaluate(
+        """() => new Promise((done) => {
+          let sum = 0;
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries()) sum += entry.value;
+          }).observe({type: "layout-shift", buffered: true});
+          setTimeout(() => done(sum), 500);
+        })"""
+    )
+    assert shift < 0.01
+
+
+@pytest.mark.browser
 def test_on_a_laptop_the_menu_and_the_name_sit_on_one_line(page, base_url):
     page.set_viewport_size({"width": 1366, "height": 800})
     page.goto(base_url + "/")

@@ -53,3 +53,57 @@ def test_code_is_keyboard_reachable_and_tables_scroll_in_a_labelled_region(site)
     region = page.select_one(".post-body .table-scroll")
     assert region["role"] == "region" and region["aria-label"] == "Tabel"
     assert region["tabindex"] == "0" and region.table is not None
+
+
+def test_the_menu_ends_with_its_call_to_action(site):
+    items = soup(site / "index.html").select(".menu li")
+    assert [text_of(li) for li in items][-2:] == ["Zoeken", "Contact"]
+    assert "menu-cta" in items[-1]["class"]
+
+
+def test_no_button_breaks_a_word_at_its_hyphen(site):
+    # "per e-" / "mail": a button's words are kept whole (U+2011 in strings.yaml).
+    found = {}
+    for page in sorted(site.rglob("*.html")):
+        for button in soup(page).select("button, .button"):
+            words = [w for w in text_of(button).split() if "-" in w.strip("-")]
+            if words:
+                found[(page.relative_to(site).as_posix(), text_of(button))] = words
+    assert found == {}
+
+
+def test_a_printed_call_to_action_shows_where_it_leads(site):
+    cta = soup(site / "blog/dilemmas/index.html").select_one("[data-cta]")
+    assert text_of(cta.select_one(".print-url")) == f"{PUBLIC}/contact/"
+
+
+def test_an_article_loads_no_rules_of_the_other_pages(site):
+    article = soup(site / "blog/dilemmas/index.html")
+    head = [link["href"] for link in article.head.select("link[rel=stylesheet]")]
+    assert len(head) == 1 and "/site." in head[0]
+    body = [link["href"] for link in article.body.select("link[rel=stylesheet]")]
+    assert len(body) == 1 and "/later." in body[0]
+    home = soup(site / "index.html").head.select("link[rel=stylesheet]")
+    assert [link["href"].split("/")[-1].split(".")[0] for link in home] == [
+        "site",
+        "pages",
+    ]
+
+
+def test_service_cards_carry_their_icon_and_a_vanaf_price_when_set(tmp_path):
+    from tests.support.funnel import build_with
+
+    services = {"Planning": {"icon": "agenda", "price": "€ 35 per uur"}}
+    site = build_with(tmp_path, SERVICES=services)
+    for path, heading in (("diensten/index.html", "h2"), ("index.html", "h3")):
+        cards = soup(site / path).select(".service")
+        titles = [text_of(card.select_one(heading)) for card in cards]
+        assert titles == [
+            "Planning",
+            "Administratie",
+            "Agendabeheer",
+            "Telefonische opvang",
+        ], path
+        assert all(card.select_one("svg.icon") for card in cards), path
+        prices = [text_of(p) for card in cards for p in card.select(".service-price")]
+        assert prices == ["vanaf € 35 per uur"], path

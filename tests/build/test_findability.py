@@ -206,19 +206,33 @@ def test_organization_has_only_the_details_that_are_filled_in(site):
     assert None not in data.values()
 
 
-def test_posts_without_an_image_get_the_default_open_graph_image(site):
-    page = soup(site / "blog/dilemmas/index.html")
-    url = page.find("meta", property="og:image")["content"]
-    assert url.startswith(PUBLIC + "/theme/img/og-default.") and url.endswith(".png")
-    assert page.find("meta", property="og:image:width")["content"] == "1200"
-    assert page.find("meta", property="og:image:height")["content"] == "630"
-    # Every page has one, and the file is there: 1200x630 PNG.
-    for file in site.rglob("*.html"):
-        assert soup(file).find("meta", property="og:image")["content"] == url, file
+def test_posts_without_an_image_get_their_title_on_the_brand_background(site):
     from PIL import Image
 
+    def og_image(file):
+        return soup(file).find("meta", property="og:image")["content"]
+
+    page = soup(site / "blog/dilemmas/index.html")
+    url = og_image(site / "blog/dilemmas/index.html")
+    assert re.fullmatch(
+        re.escape(PUBLIC) + r"/theme/img/og/dilemmas\.[0-9a-f]{10}\.png", url
+    )
+    assert page.find("meta", property="og:image:width")["content"] == "1200"
+    assert page.find("meta", property="og:image:height")["content"] == "630"
+    assert page.find("meta", property="og:image:alt")["content"] == "Dilemma's"
     with Image.open(site / url.removeprefix(PUBLIC + "/")) as image:
         assert (image.format, image.size) == ("PNG", (1200, 630))
+        # The brand's green, with the title drawn in the paper colour on it.
+        colours = {rgb for _n, rgb in image.convert("RGB").getcolors(1 << 16)}
+        assert (0x2D, 0x5A, 0x37) in colours and (0xFB, 0xFA, 0xF6) in colours
+    other = og_image(site / "blog/testpost-1/index.html")
+    assert other != url and "/og/testpost-1." in other
+    # The pages that are no post keep the site's default image.
+    default = og_image(site / "index.html")
+    assert default.startswith(PUBLIC + "/theme/img/og-default.")
+    for file in site.rglob("*.html"):
+        if not soup(file).find("meta", property="og:type", content="article"):
+            assert og_image(file) == default, file
 
 
 def test_a_post_with_its_own_image_uses_it(corpus_site):
@@ -300,7 +314,7 @@ def test_the_search_page_has_a_form_that_works_without_javascript(site):
     assert form.select_one(f"label[for={field['id']}]")
     assert page.select_one("#zoeken-zonder-js a[href='../blog/archief/']")
     menu = [text_of(a) for a in page.select("nav .menu a")]
-    assert menu[-1] == "Zoeken"
+    assert menu[-2:] == ["Zoeken", "Contact"]  # the call to action last
     assert page.select_one("nav .menu a[aria-current=page]").get_text() == "Zoeken"
 
 

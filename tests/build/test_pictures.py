@@ -167,10 +167,14 @@ def test_the_home_page_shows_her_photo_and_what_clients_say(photo_site):
 
 
 def test_without_a_photo_or_quotes_nothing_is_made_up(site):
+    # No empty photo slot: the hero stands on its illustration, the author box and
+    # "Over mij" on their text.
     page = soup(site / "index.html")
-    assert page.select_one(".hero .photo-empty svg") is not None
-    assert page.select_one(".hero img") is None
+    assert page.select_one(".hero .hero-art svg") is not None
+    assert page.select_one(".hero img, .photo") is None
     assert page.select_one(".testimonials") is None
+    for path in ("over-mij/index.html", "blog/dilemmas/index.html"):
+        assert soup(site / path).select_one(".photo, [class*=photo-]") is None, path
 
 
 def test_the_feed_shows_the_widest_jpeg(photo_site):
