@@ -195,12 +195,28 @@ def index(shots, target: Path) -> None:
     )
 
 
+# The owner's details as a finished site has them, so that the footer, the contact
+# page and the calls to action are judged as readers will see them.
+OWNER = {
+    "BUSINESS": {
+        "name": None,
+        "owner": "Wilhelmien",
+        "email": "info@hippisch-va.example",
+        "phone": "06 12345678",
+        "kvk": "12345678",
+        "region": "Gelderland en omstreken",
+    },
+    "BOOKING_URL": "https://cal.example/wilhelmien/kennismaking",
+    "BOOKING_TOOL": "Cal.com (VS)",
+}
+
+
 def main(target: Path) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     for old in target.glob("*.png"):
         old.unlink()
     with tempfile.TemporaryDirectory() as work:
-        site = build_with(Path(work) / "site")
+        site = build_with(Path(work) / "site", **OWNER)
         gated = Path(work) / "gated"
         content = copy_content(gated)
         (content / "posts" / "lokker.md").write_text(GATED_POST, "utf-8")
