@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from pelican.readers import MarkdownReader
 from PIL import Image
@@ -834,3 +834,77 @@ def test_the_saved_page_replaces_the_draft_of_a_shortened_post(workspace, tmp_pa
     assert import_wix(page, workspace).written == [draft]
     assert "Status" not in fields(draft)
     assert "Dos veces al año viene la dentista." in read_source(draft).body
+
+
+# -- no markup from text ------------------------------------------------------------
+# Text that would be markup if it were read as Markdown or HTML: fences, raw tags,
+# Markdown's own syntax, indentation and blank lines.
+MARKUP = st.sampled_from(
+    ["`", "``", "```", "````", "~~~", "\n", "\n\n", "    ", "\t", "> ", "- ", "1. "]
+    + ["# ", "* ", "***", "|", ":", "\\", "[x](javascript:alert(1))", "{: onclick=x }"]
+    + ["<script>alert(1)</script>", '<form action="https://evil.example/">', "</pre>"]
+    + ["<base href=//evil.example/>", '<meta http-equiv="refresh" content="0">']
+    + ["<iframe src=//evil.example>", "<img src=x onerror=alert(1)>", "<!--", "-->"]
+    + ["<div markdown=1>", "</code>", "&lt;b&gt;", "&#60;i&#62;", "<http://x.example>"]
+    + list("ab <>&\"'=*_#")
+)
+MARKUP_TEXT = st.lists(MARKUP, min_size=1, max_size=10).map("".join)
+CONTEXTS = [
+    "<pre>{t}</pre>",
+    "<pre><code>{t}</code></pre>",
+    '<pre class="{a}">{t}</pre>',
+    "<p>a <code>{t}</code> b</p>",
+    "<p>{t}</p>",
+    "<h2>{t}</h2>",
+    '<p title="{a}"><a href="https://paard.example/{a}">{t}</a></p>',
+    '<p><a href="{a}">{t}</a></p>',
+    '<p><img src="https://paard.example/{a}.jpg" alt="{a}"></p>',
+]
+WRAPS = ["{}", "<ul><li>{}</li></ul>", "<blockquote>{}</blockquote>"]
+WRAPS += ["<table><tr><td>{}</td></tr></table>", "<ol><li><p>x</p>{}</li></ol>"]
+# What Markdown makes of the tags above, and the attributes it gives them.
+MADE = {"p", "pre", "code", "h2", "a", "img", "br", "ul", "ol", "li", "blockquote"}
+MADE |= {"table", "thead", "tbody", "tr", "th", "td"}
+ATTRIBUTES = {"a": {"href"}, "img": {"src", "alt"}}
+
+
+@settings(max_examples=400, deadline=None)
+@example(
+    blocks=[("{}", "<pre>{t}</pre>", '```\n<form action="https://evil.example/">')]
+)
+@given(
+    blocks=st.lists(
+        st.tuples(st.sampled_from(WRAPS), st.sampled_from(CONTEXTS), MARKUP_TEXT),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_no_text_of_a_wix_post_becomes_an_element_on_the_page(words_site, blocks):
+    html = "".join(
+        wrap.format(
+            context.format(
+                t=html_escape(text, quote=False), a=html_escape(text, quote=True)
+            )
+        )
+        for wrap, context, text in blocks
+    )
+    source = BeautifulSoup(html, "html.parser")
+    feed = feed_with(words_site.parent, item("Opmaak", html, "https://x.example/p"))
+    [post] = import_wix(feed, words_site, force=True).written
+    page, _ = site_reader(words_site).read(str(post))  # raises on refused markup
+    written = post.read_text(encoding="utf-8")
+    built = BeautifulSoup(page, "html.parser").find_all(True)
+    assert {tag.name for tag in built} <= MADE, written
+    for name in ("a", "img"):
+        assert len([t for t in built if t.name == name]) <= len(source(name)), written
+    for tag in built:
+        assert set(tag.attrs) <= ATTRIBUTES.get(tag.name, set()), written
+    hrefs = [t["href"] for t in built if t.name == "a"]
+    assert all(h.startswith("https://paard.example/") for h in hrefs), written
+
+
+def site_reader(settings_file: Path):
+    """The reader the build reads posts with (sitekit.reading)."""
+    from sitekit.reading import ReusingMarkdownReader
+
+    return ReusingMarkdownReader(site_settings(settings_file))
