@@ -23,6 +23,7 @@ from pelican.settings import DEFAULT_CONFIG
 from sitekit.dates import EXAMPLE as DATE_EXAMPLE
 from sitekit.dates import DateError, SlugError
 from sitekit.header import HeaderError
+from sitekit.markup import MarkupError, Refusal
 
 from .source import read_source, site_settings, slug_field, slug_for
 
@@ -584,6 +585,47 @@ def static_by_filename(file: str, line: int, target: str) -> Problem:
     )
 
 
+# What a post may not contain (sitekit.markup), by kind: (what is wrong, advice).
+REFUSED = {
+    "frame": (
+        "een ingesloten frame (<{what}>) kan niet op de site",
+        "zet er een gewone link neer, zoals [Bekijk de video](https://...)",
+    ),
+    "script": (
+        "een script (<script>) kan niet in een post",
+        "haal het weg; werkbladen, checklists en formulieren komen van de site zelf",
+    ),
+    "style": (
+        "eigen opmaak ({what}) kan niet in een post",
+        "haal het weg; de site verzorgt de opmaak: gebruik **vet**, *schuin* "
+        "of ## koppen",
+    ),
+    "handler": (
+        "de code {what}=... kan niet in een post",
+        "haal het weg; een gewone link werkt zonder code",
+    ),
+    "element": (
+        "de HTML-code {what} kan niet in een post",
+        "haal het weg; schrijf tekst, koppen, lijsten, links en afbeeldingen in "
+        "Markdown, formulieren komen van de site zelf",
+    ),
+    "attribute": (
+        "de HTML-code {what}=... kan niet in een post",
+        "haal het weg; de site geeft links en afbeeldingen zelf wat ze nodig hebben",
+    ),
+    "address": (
+        "een adres dat begint met {what} kan niet in een post",
+        "gebruik een webadres dat begint met https://, of mailto: voor e-mail",
+    ),
+}
+
+
+def refused(file: str, line: int, refusal: Refusal) -> Problem:
+    """HTML a post may not contain: the same line from `check` and the build."""
+    message, advice = REFUSED[refusal.kind]
+    return Problem.error(file, line, message.format(what=refusal.what), advice)
+
+
 def slug_problem(file: str, line: int, error: SlugError) -> Problem:
     suggestion = suggested_slug(getattr(error, "value", "")) or "mijn-post"
     return Problem.error(file, line, str(error), f"schrijf Slug: {suggestion}")
@@ -762,6 +804,14 @@ class DutchBuildLog(logging.Handler):
                 return slug_problem(file, header_line(path, "slug"), error)
             if isinstance(error, HeaderError):
                 return lost_fields(file, error.line, error.field)
+            if isinstance(error, MarkupError):
+                lines = error.lines
+                if error.field:
+                    lines = [header_line(path, error.field)] * len(lines)
+                return [
+                    refused(file, n, r)
+                    for n, r in zip(lines, error.refused, strict=True)
+                ]
             if isinstance(error, UnicodeDecodeError):
                 return not_utf8(file)
             return self.unknown(file, str(error or ""))

