@@ -103,7 +103,7 @@ TASK = "begin elke taak met '- [ ] ': streepje, spatie, haakjes met een spatie e
 
 
 def suggested_slug(text: str) -> str:
-    """The slug Pelican makes of `text`: lowercase letters, digits and hyphens."""
+    """The slug Pelican makes of `text` (one the site accepts, sitekit.dates.SLUG)."""
     return slug_for(text, DEFAULT_CONFIG)
 
 

@@ -150,7 +150,7 @@ MISTAKES = [
         "a slug that is no web address",
         edit(POST, "Slug: dilemmas", "Slug: Mijn Eerste Stalpost!"),
         f"content/{POST}:2: fout: de slug 'Mijn Eerste Stalpost!' kan niet in een "
-        "webadres: alleen kleine letters, cijfers en streepjes "
+        "webadres: alleen kleine letters (zonder accenten), cijfers, - en _ "
         "(schrijf Slug: mijn-eerste-stalpost)",
     ),
     (
@@ -500,6 +500,18 @@ def test_dates_are_read_day_first_in_the_check_and_the_build(tmp_path, pristine)
     assert run_pelican(SETTINGS, [str(content), "-o", str(output)], print) == 0
     page = (output / "blog/dilemmas/index.html").read_text(encoding="utf-8")
     assert 'datetime="2025-02-01' in page and "1 februari 2025" in page
+
+
+@pytest.mark.parametrize(
+    "slug", ["jamstack--unwrapping-the-hype", "mijn_eerste_post", "2024-01-15-stal"]
+)
+def test_every_slug_a_real_blog_has_is_kept(tmp_path, pristine, capsys, slug):
+    post = f"Title: Oud\nSlug: {slug}\nDate: 01-02-2024\nSummary: Oud.\n\nTekst.\n"
+    content = project_with(tmp_path, pristine, add("posts/oud.md", post.encode()))
+    assert check_main(SETTINGS, content) == 0, capsys.readouterr().out
+    output = tmp_path / "output"
+    assert run_pelican(SETTINGS, [str(content), "-o", str(output)], print) == 0
+    assert (output / f"blog/{slug}/index.html").is_file()
 
 
 def test_a_mistake_left_in_place_stops_every_build_of_the_preview(tmp_path, pristine):

@@ -5,6 +5,7 @@ import ipaddress
 import re
 import shutil
 import socket
+import time
 from html import escape as html_escape
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
@@ -13,7 +14,6 @@ import pytest
 from bs4 import BeautifulSoup
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from pelican.readers import MarkdownReader
 from PIL import Image
 
 from authoring.lint import check_content
@@ -635,6 +635,107 @@ def test_a_server_that_never_answers_times_out():
             fetch_image(url, allow_loopback=True, timeout=0.2)
 
 
+class Trickle(BaseHTTPRequestHandler):
+    """A server that sends one byte at a time, a moment apart: of the headers
+    (/kop) or of the image (/beeld), never quiet long enough for a time-out."""
+
+    def do_GET(self):
+        body = image_bytes("paard.jpg")
+        head = f"HTTP/1.0 200 OK\r\nContent-Length: {len(body)}\r\n\r\n".encode()
+        slow = head + body if self.path.startswith("/kop") else body
+        try:
+            if not self.path.startswith("/kop"):
+                self.wfile.write(head)
+            for number in range(len(slow)):
+                self.wfile.write(slow[number : number + 1])
+                self.wfile.flush()
+                time.sleep(0.05)
+        except OSError:
+            return  # the importer hung up: as it should
+
+    def log_message(self, format, *args):
+        pass
+
+
+@pytest.fixture
+def trickle():
+    with LocalServer(Trickle) as server:
+        yield server
+
+
+@pytest.mark.parametrize("path", ["/kop.jpg", "/beeld.jpg"])
+def test_a_server_sending_a_byte_at_a_time_is_cut_off_at_the_deadline(trickle, path):
+    with pytest.raises(FetchError, match="de server antwoordde niet op tijd"):
+        fetch_image(
+            trickle.url + path,
+            allow_loopback=True,
+            timeout=5,
+            deadline=time.monotonic() + 0.5,
+        )
+
+
+def test_an_import_ends_at_its_deadline_and_names_what_did_not_come(
+    workspace, tmp_path, trickle
+):
+    images = "".join(f'<img src="{trickle.url}/beeld{n}.jpg">' for n in range(3))
+    feed = feed_with(tmp_path, item("Traag", f"<p>x</p>{images}", "https://x.nl/t"))
+    outcome = import_wix(feed, workspace, allow_loopback=True, seconds=0.5)
+    assert outcome.written and outcome.images_saved == []
+    assert [why for *_, why in outcome.images_missing] == [
+        "de server antwoordde niet op tijd"
+    ] * 3
+
+
+def test_two_images_with_the_same_file_name_get_a_file_each(workspace, tmp_path):
+    small, large = image_bytes("paard.jpg"), image_bytes("paard.jpg", (16, 12))
+    Answers.routes = {
+        "/a/paard.jpg": (200, {}, small),
+        "/b/paard.jpg": (200, {}, large),
+    }
+    with LocalServer(Answers) as server:
+        html = f'<p>x</p><img src="{server.url}/a/paard.jpg" alt="Klein">'
+        html += f'<img src="{server.url}/b/paard.jpg" alt="Groot">'
+        feed = feed_with(tmp_path, item("Twee paarden", html, "https://x.nl/p"))
+        outcome = import_wix(feed, workspace, allow_loopback=True)
+    folder = workspace.parent / "content/images/twee-paarden"
+    assert outcome.images_saved == [folder / "paard.jpg", folder / "paard-2.jpg"]
+    assert (folder / "paard.jpg").read_bytes() == small
+    assert (folder / "paard-2.jpg").read_bytes() == large
+    body = read_source(outcome.written[0]).body
+    assert "![Klein]({static}/images/twee-paarden/paard.jpg)" in body
+    assert "![Groot]({static}/images/twee-paarden/paard-2.jpg)" in body
+
+
+def test_a_very_long_title_gives_a_short_slug_the_site_accepts(workspace, tmp_path):
+    title = "Paardenwelzijnsverbeteringsprogramma voor de stal " * 6  # 300 characters
+    feed = feed_with(tmp_path, item(title, "<p>Tekst</p>", "https://x.nl/post/lang"))
+    [post] = import_wix(feed, workspace).written
+    slug = fields(post)["Slug"]
+    assert post.name == f"{slug}.md" and len(slug) <= 80
+    assert slug == "paardenwelzijnsverbeteringsprogramma-voor-de-stal"  # whole words
+    problems = check_content(workspace)
+    assert not [p for p in problems if p.file.endswith(post.name) and p.level == "fout"]
+
+
+def test_images_that_are_not_on_the_internet_are_named(workspace, tmp_path, capsys):
+    sources = [
+        "file:///C:/Users/Anna/Pictures/paard.jpg",
+        "Mijn post_files/paard.jpg",
+        "ftp://x.example/paard.jpg",
+    ]
+    html = "<p>x</p>" + "".join(f'<img src="{s}" alt="Paard">' for s in sources)
+    feed = feed_with(tmp_path, item("Lokaal", html, "https://x.nl/post/lokaal"))
+    outcome = import_wix(feed, workspace)
+    report(outcome, workspace.parent)
+    printed = capsys.readouterr().out.splitlines()
+    for source in sources:
+        assert (
+            f"content/posts/lokaal.md:1: waarschuwing: afbeelding overgeslagen: "
+            f"{source} (alleen afbeeldingen op internet (http of https) worden "
+            "overgezet; sla hem zelf op in content/images/ en zet hem in de post)"
+        ) in printed
+
+
 def test_a_newline_in_title_category_or_author_adds_no_header_line(workspace, tmp_path):
     feed = feed_with(
         tmp_path,
@@ -656,8 +757,9 @@ def test_a_newline_in_title_category_or_author_adds_no_header_line(workspace, tm
 
 
 def rendered(path: Path, settings_file: Path) -> tuple[str, dict]:
-    """The post's HTML and metadata as the build reads them (Pelican's reader)."""
-    return MarkdownReader(site_settings(settings_file)).read(str(path))
+    """The post's HTML and metadata as the build reads them (its slug checked, its
+    HTML held to what a post may contain)."""
+    return site_reader(settings_file).read(str(path))
 
 
 def test_link_targets_text_and_tags_from_the_feed_stay_text(workspace, tmp_path):
