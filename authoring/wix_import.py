@@ -216,6 +216,18 @@ def cover_image(src: str, post: "Post") -> str | None:
     return original
 
 
+def own_summary(description: str, body: str) -> str:
+    """The summary the author wrote on Wix, as Markdown on one line; "" for Wix's own
+    excerpt (the first words of the post, its blocks run together and cut anywhere):
+    then the site makes one from the text, between words."""
+    text = BeautifulSoup(description, "html.parser").get_text()
+    squeezed = re.sub(r"\s+", "", text)
+    start = re.sub(r"\s+", "", BeautifulSoup(body, "html.parser").get_text())
+    if not squeezed or text.rstrip().endswith(TRUNCATED) or start.startswith(squeezed):
+        return ""
+    return one_line(description)
+
+
 # -- text copies --------------------------------------------------------------------
 def parse_date_text(text: str) -> date | None:
     match = DATE_LINE.match(text.strip())
@@ -289,8 +301,7 @@ def from_rss(text: str) -> list[Post]:
                 post.date = parsedate_to_datetime(published)
             except (TypeError, ValueError):
                 post.date = None
-        if description and not description.endswith(TRUNCATED):
-            post.summary = one_line(description)
+        post.summary = own_summary(description, post.html)
         enclosure = item.find("enclosure")
         if enclosure is not None and enclosure.get("url"):
             post.cover = cover_image(enclosure.get("url"), post)
@@ -384,7 +395,7 @@ def from_page(text: str) -> Post:
     keywords = [k.strip() for k in keywords if isinstance(k, str) and k.strip()]
     post.tags = list(dict.fromkeys(metas("article:tag") or keywords))
     summary = meta("description", "og:description")
-    post.summary = "" if summary.endswith(TRUNCATED) else one_line(html.escape(summary))
+    post.summary = own_summary(html.escape(summary), post.html)
     cover = meta("og:image")
     post.cover = cover_image(cover, post) if cover else None
     return post
@@ -506,6 +517,12 @@ class Outcome:
     notes: list[Problem] = field(default_factory=list)
 
 
+def same_name(name: str, names: tuple[str, ...]) -> bool:
+    """Whether `name` is one of `names`, whatever its case and spacing."""
+    key = " ".join(name.casefold().split())
+    return bool(key) and key in {" ".join(n.casefold().split()) for n in names}
+
+
 def choose_slugs(posts: list[Post], folder: Path, settings: dict) -> list[str]:
     """A slug per post: posts with the same title get -2, -3, ... and a post already
     imported from another Wix address keeps its file."""
@@ -541,11 +558,14 @@ def import_wix(
     wix_url: str | None = None,
     allow_loopback: bool = False,
     seconds: float = IMPORT_DEADLINE,
+    owner_names: tuple[str, ...] = (),
 ) -> Outcome:
     """Write every post in `source` to content/posts/<slug>.md, all or none.
 
     `when` and `wix_url` fill in what a text copy cannot tell: the date
     (day first, 15-01-2024 09:00, or year first) and the post's old address.
+    `owner_names` are the names the owner wrote under on Wix: her posts are hers
+    (AUTHOR), not a guest author's.
     `allow_loopback` is for tests that serve images from 127.0.0.1; the command
     line never sets it. All downloads end within `seconds`; an image still coming
     then is listed as not downloaded.
@@ -581,6 +601,14 @@ def import_wix(
             if wix_url:
                 post.wix_url = normal_address(wix_url)
             post.wix_url = post.wix_url or before.get("wix_url")
+            # A saved page after its feed: the feed's category and tags stay.
+            post.category = post.category or before.get("category")
+            post.tags = post.tags or [
+                t.strip() for t in before.get("tags", "").split(",") if t.strip()
+            ]
+            post.author = post.author or before.get("author")
+            if same_name(post.author or "", owner_names):
+                post.author = settings["AUTHOR"]
             images, videos = post.embeds()
             local, names = {}, set()
             for url in dict.fromkeys(images + [post.cover] * bool(post.cover)):

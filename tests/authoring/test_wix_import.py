@@ -1010,3 +1010,93 @@ def site_reader(settings_file: Path):
     from sitekit.reading import ReusingMarkdownReader
 
     return ReusingMarkdownReader(site_settings(settings_file))
+
+
+# -- what the feed and the page each know -------------------------------------------
+SAVED_PAGE = (
+    '<!doctype html><html><head><meta property="og:url" content="{url}">'
+    '<meta name="description" content="{description}"></head><body>'
+    "<h1>{title}</h1><article>{html}</article></body></html>"
+)
+
+
+def test_a_saved_page_after_its_feed_keeps_the_category_and_tags(workspace, tmp_path):
+    url = "https://x.nl/post/dekens-in-de-winter"
+    categories = "".join(
+        f"<category>{c}</category>" for c in ("Stal", "Winter", "Deken")
+    )
+    feed = feed_with(tmp_path, item("Dekens in de winter", "", url, categories))
+    [draft] = import_wix(feed, workspace).written
+    page = tmp_path / "Dekens in de winter.html"
+    page.write_text(
+        SAVED_PAGE.format(
+            url=url,
+            description="",
+            title="Dekens in de winter",
+            html="<p>De hele tekst.</p>",
+        ),
+        encoding="utf-8",
+    )
+    assert import_wix(page, workspace).written == [draft]
+    meta = fields(draft)
+    assert (meta["Category"], meta["Tags"]) == ("Stal", "Winter, Deken")
+    assert "Status" not in meta and "De hele tekst." in read_source(draft).body
+
+
+def test_her_names_on_wix_make_her_posts_hers_and_check_warns_of_others(
+    workspace, tmp_path
+):
+    posts = [
+        item(
+            title,
+            "<p>Tekst.</p>",
+            f"https://x.nl/post/{n}",
+            f"<dc:creator>{who}</dc:creator>",
+        )
+        for n, (title, who) in enumerate(
+            [("Van mij", "Wilhelmien  van Dijk"), ("Van een gast", "Sarah")]
+        )
+    ]
+    feed = feed_with(tmp_path, *posts)
+    mine, guest = import_wix(
+        feed, workspace, owner_names=("wilhelmien van dijk",)
+    ).written
+    assert "Author" not in fields(mine) and fields(guest)["Author"] == "Sarah"
+    line = read_source(guest).first("author").line
+    assert (
+        f"content/posts/{guest.name}:{line}: waarschuwing: deze geïmporteerde post "
+        "staat op naam van Sarah, niet van Wilhelmien: de site noemt hem een "
+        "gastauteur (was het jouw post? haal de regel Author weg, of importeer "
+        'opnieuw met --owner "Sarah" --force)'
+    ) in [str(p) for p in check_content(workspace)]
+    assert not [
+        p
+        for p in check_content(workspace)
+        if p.file.endswith(mine.name) and "naam van" in p.message
+    ]
+
+
+@pytest.mark.parametrize("kind", ["feed", "page"])
+def test_wix_excerpts_are_left_out_and_her_own_summary_is_kept(
+    workspace, tmp_path, kind
+):
+    html = "<p>Earth.</p><p>Dear friends, the winter is coming to the stables</p>"
+    excerpt, own = (
+        "Earth.Dear friends, the wint",
+        "Een samenvatting die ze zelf schreef.",
+    )
+    written = {}
+    for title, description in (("Uittreksel", excerpt), ("Eigen", own)):
+        url = f"https://x.nl/post/{title.lower()}"
+        if kind == "feed":
+            extra = f"<description><![CDATA[{description}]]></description>"
+            source = feed_with(tmp_path, item(title, html, url, extra))
+        else:
+            source = tmp_path / f"{title}.html"
+            page = SAVED_PAGE.format(
+                url=url, description=description, title=title, html=html
+            )
+            source.write_text(page, encoding="utf-8")
+        [written[title]] = import_wix(source, workspace).written
+    assert "Summary" not in fields(written["Uittreksel"])
+    assert fields(written["Eigen"])["Summary"] == own
