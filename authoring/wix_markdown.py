@@ -7,11 +7,15 @@ dialect the site's build reads. No tag of the source is ever passed through as H
 """
 
 import re
+import warnings
 from collections.abc import Callable
 from urllib.parse import quote, urlsplit
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString, Tag
 from markdownify import MarkdownConverter
+
+# A post's text that looks like a file name or address is still text: no warning.
+warnings.filterwarnings("ignore", category=MarkupResemblesLocatorWarning)
 
 # The alt text of an image that had none: not empty (the build stops on that), and
 # `invoke check` asks the author to replace it (authoring/wix_check.py).

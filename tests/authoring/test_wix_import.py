@@ -1100,3 +1100,93 @@ def test_wix_excerpts_are_left_out_and_her_own_summary_is_kept(
         [written[title]] = import_wix(source, workspace).written
     assert "Summary" not in fields(written["Uittreksel"])
     assert fields(written["Eigen"])["Summary"] == own
+
+
+# -- no traceback for any input ------------------------------------------------------
+ANY = st.text(
+    st.characters(blacklist_categories=["Cs"]) | st.sampled_from(list("<>&\"'/:.-_ ")),
+    max_size=40,
+)
+
+
+def xml_text(text: str) -> str:
+    """Text as XML allows it: characters XML cannot hold are left out."""
+    allowed = (c for c in text if c in "\t\n\r" or ord(c) >= 32)
+    return html_escape("".join(c for c in allowed if c not in "\ufffe\uffff"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    title=ANY, html=ANY, link=ANY, date=ANY, category=ANY, creator=ANY, image=ANY,
+    description=ANY,
+)  # fmt: skip
+def test_any_feed_imports_or_is_refused_in_one_dutch_line(
+    words_site, title, html, link, date, category, creator, image, description
+):
+    extra = (
+        f"<category>{xml_text(category)}</category>"
+        f"<dc:creator>{xml_text(creator)}</dc:creator>"
+        f"<description>{xml_text(description)}</description>"
+        f'<enclosure url="{xml_text(image)}"/>'
+    )
+    feed = feed_with(
+        words_site.parent,
+        item(xml_text(title), xml_text(html) + f'<img src="{xml_text(image)}">', link),
+    ).read_text(encoding="utf-8")
+    feed = feed.replace(
+        "<pubDate>Mon, 15 Jan 2024 08:00:00 GMT</pubDate>",
+        f"<pubDate>{xml_text(date)}</pubDate>{extra}",
+    ).replace(f"<link>{link}</link>", f"<link>{xml_text(link)}</link>")
+    source = words_site.parent / "blog-feed.xml"
+    source.write_text(feed, encoding="utf-8")
+    try:
+        outcome = import_wix(source, words_site, force=True)
+    except WixImportError as problem:
+        assert "\n" not in problem.told(source)
+        return
+    for post in outcome.written:
+        site_reader(words_site).read(str(post))
+
+
+PAGE_PARTS = (
+    st.sampled_from(
+        ['<meta property="og:url" content="', '<meta name="description" content="']
+        + ['<meta property="article:published_time" content="', '">', "<h1>", "</h1>"]
+        + [
+            '<script type="application/ld+json">',
+            "</script>",
+            '{"@type": "BlogPosting"',
+        ]
+        + [
+            ', "author": ',
+            ', "keywords": ',
+            ', "datePublished": ',
+            "}",
+            "[",
+            "]",
+            "null",
+        ]
+        + ["<article>", "</article>", '<img src="', '<div data-hook="post-title">', "1"]
+        + ["\n", "\n\n", "Top of page", "3 min lezen", "15 jan. 2024", "·", "<p>", '"']
+    )
+    | ANY
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    parts=st.lists(PAGE_PARTS, max_size=30),
+    suffix=st.sampled_from([".html", ".txt", ".xml", ""]),
+)
+def test_any_page_or_text_imports_or_is_refused_in_one_dutch_line(
+    words_site, parts, suffix
+):
+    source = words_site.parent / f"bron{suffix}"
+    source.write_text("<!doctype html>" * (suffix == ".html") + "".join(parts))
+    try:
+        outcome = import_wix(source, words_site, force=True)
+    except WixImportError as problem:
+        assert "\n" not in problem.told(source)
+        return
+    for post in outcome.written:
+        site_reader(words_site).read(str(post))
