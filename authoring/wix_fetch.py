@@ -58,10 +58,12 @@ def public_addresses(host: str, port: int, allow_loopback: bool) -> list[str]:
     return addresses
 
 
-def connect(scheme: str, host: str, port: int, address: str, timeout: float):
-    """An HTTP(S) connection to the checked address, with the name for TLS."""
+def connect(scheme: str, host: str, port: int, address: str, timeout: float, watch):
+    """An HTTP(S) connection to the checked address, with the name for TLS; its
+    socket is given to `watch` (a Watchdog) before anything is sent or received."""
     connection = http.client.HTTPConnection(host, port, timeout=timeout)
     sock = socket.create_connection((address, port), timeout=timeout)
+    watch(sock)
     if scheme == "https":
         context = ssl.create_default_context()
         sock = context.wrap_socket(sock, server_hostname=host)
@@ -73,16 +75,22 @@ class Watchdog:
     """Cuts a connection off when the deadline (time.monotonic) passes, whatever it
     is waiting for; `fired` tells afterwards whether it did."""
 
-    def __init__(self, sock: socket.socket, deadline: float):
+    def __init__(self, deadline: float):
         self.fired = False
-        self.sock = sock
+        self.sock: socket.socket | None = None
         self.timer = threading.Timer(max(0.0, deadline - time.monotonic()), self.cut)
         self.timer.daemon = True
 
+    def watch(self, sock: socket.socket) -> None:
+        self.sock = sock
+        if self.fired:
+            self.cut()
+
     def cut(self) -> None:
         self.fired = True
-        with contextlib.suppress(OSError):  # closed already
-            self.sock.shutdown(socket.SHUT_RDWR)
+        if self.sock is not None:
+            with contextlib.suppress(OSError):  # closed already
+                self.sock.shutdown(socket.SHUT_RDWR)
 
     def __enter__(self):
         self.timer.start()
@@ -100,7 +108,7 @@ def download(
 ) -> bytes:
     """The bytes at `url` (http or https, public, at most MAX_BYTES), fetched before
     `deadline` (time.monotonic; DEADLINE seconds from now when not given)."""
-    deadline = deadline or time.monotonic() + DEADLINE
+    deadline = time.monotonic() + DEADLINE if deadline is None else deadline
     for _ in range(MAX_REDIRECTS + 1):
         parts = urlsplit(url)
         scheme = parts.scheme.lower()
@@ -109,15 +117,14 @@ def download(
         port = parts.port or (443 if scheme == "https" else 80)
         address = public_addresses(parts.hostname, port, allow_loopback)[0]
         path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-        left = deadline - time.monotonic()
-        if left <= 0:
+        if time.monotonic() >= deadline:
             raise FetchError("de server antwoordde niet op tijd")
-        watchdog = None
+        watchdog = Watchdog(deadline)
         try:
-            connection = connect(
-                scheme, parts.hostname, port, address, min(timeout, left)
-            )
-            with Watchdog(connection.sock, deadline) as watchdog:
+            with watchdog:
+                connection = connect(
+                    scheme, parts.hostname, port, address, timeout, watchdog.watch
+                )
                 connection.request("GET", path, headers={"User-Agent": "wix-import"})
                 response = connection.getresponse()
                 if response.status in (301, 302, 303, 307, 308):
@@ -133,7 +140,7 @@ def download(
         except TimeoutError as error:
             raise FetchError("de server antwoordde niet op tijd") from error
         except (OSError, http.client.HTTPException) as error:
-            if watchdog is not None and watchdog.fired:
+            if watchdog.fired:
                 raise FetchError("de server antwoordde niet op tijd") from error
             raise FetchError("de server is niet bereikbaar") from error
         if len(data) > MAX_BYTES:

@@ -264,7 +264,8 @@ class WixConverter(MarkdownConverter):
             return f"\n\n{code}\n\n"
         longest = max((len(run) for run in BACKTICKS.findall(text)), default=0)
         fence = "`" * max(3, longest + 1)
-        return f"\n\n{fence}\n{text.strip(chr(10))}\n{fence}\n\n"
+        code = text.strip("\n")
+        return f"\n\n{fence}\n{code}\n{fence}\n\n"
 
     def convert_hN(self, n, el, text, parent_tags):
         if "_inline" in parent_tags:
