@@ -620,6 +620,37 @@ REFUSED = {
 }
 
 
+# What reStructuredText may not do in a post (DOCUTILS_SETTINGS): docutils' message.
+RST_REFUSED = {
+    '"raw" directive disabled': (
+        "HTML in een reStructuredText-post (.. raw::) kan niet op de site",
+        "schrijf het als gewone tekst, of zet de post om naar Markdown",
+    ),
+    '"include" directive disabled': (
+        "een ander bestand invoegen (.. include::) kan niet in een post",
+        "zet de tekst zelf in de post",
+    ),
+}
+RST_MESSAGE = re.compile(
+    r":(?P<line>\d+): \((?:WARNING|ERROR|SEVERE)/\d\) (?P<text>.+)"
+)
+
+
+def rst_problem(file: str, error: Exception) -> Problem | None:
+    """docutils stops a reStructuredText post: its line, in Dutch."""
+    found = RST_MESSAGE.search(str(error))
+    if not found:
+        return None
+    message, advice = RST_REFUSED.get(
+        found["text"].strip().rstrip("."),
+        (
+            f"de reStructuredText klopt hier niet: {found['text']}",
+            "kijk naar deze regel en de regel erboven",
+        ),
+    )
+    return Problem.error(file, int(found["line"]), message, advice)
+
+
 def refused(file: str, line: int, refusal: Refusal) -> Problem:
     """HTML a post may not contain: the same line from `check` and the build."""
     message, advice = REFUSED[refusal.kind]
@@ -814,6 +845,8 @@ class DutchBuildLog(logging.Handler):
                 ]
             if isinstance(error, UnicodeDecodeError):
                 return not_utf8(file)
+            if error.__class__.__name__ == "SystemMessage":  # docutils
+                return rst_problem(file, error) or self.unknown(file, str(error))
             return self.unknown(file, str(error or ""))
         if message.startswith("Skipping %s: could not find information about"):
             file, path = self.source(getattr(args[0], "source_path", args[0]))

