@@ -3,7 +3,11 @@ Markdown (Python-Markdown with `extra`), so every word shows exactly as typed.
 
 Only what markdownify cannot know lives here: Wix's styled spans and line breaks,
 "·" lines and one-quote paragraphs, image and video embeds, and escaping for the
-dialect the site's build reads. No tag of the source is ever passed through as HTML.
+dialect the site's build reads. No tag of the source is ever passed through as HTML,
+and no text becomes markup: a code block is fenced with more backticks than any run
+in it, and text, link targets and image addresses are escaped so that no line break
+or quote can end what they stand in (tests/authoring/test_wix_import.py proves it
+with arbitrary text in every place).
 """
 
 import re
@@ -26,6 +30,9 @@ BLOCKS = {
     "h1", "h2", "h3", "h4", "h5", "h6", "main", "body", "[document]",
 }  # fmt: skip
 LINES = ["p", "li", "h1", "h2", "h3", "h4", "h5", "h6"]
+# Where a code block can be fenced: nothing around it but these.
+CONTAINERS = {"[document]", "html", "body", "main", "article", "section", "div"}
+CONTAINERS |= {"figure", "header", "footer", "aside", "nav"}
 DROP = ["script", "style", "noscript", "button", "svg", "template", "form", "input"]
 BULLET = re.compile(r"^[·•]\s*")
 QUOTES = (
@@ -251,11 +258,11 @@ class WixConverter(MarkdownConverter):
 
     def convert_pre(self, el, text, parent_tags):
         """A code block at the top: fenced with more backticks than any run inside,
-        so no line of the code can close it. Inside a list, quote or table a fence
-        does not work: each line is inline code there."""
+        so no line of the code can close it. Inside a list, quote, table, paragraph
+        or link a fence does not work: each line is inline code there."""
         if not text.strip("\n"):
             return ""
-        if parent_tags & {"li", "blockquote", "td", "th"}:
+        if any(t not in CONTAINERS and not t.startswith("_") for t in parent_tags):
             lines = [line for line in text.split("\n") if line.strip()]
             code = "  \n".join(
                 super(WixConverter, self).convert_code(el, line, set())

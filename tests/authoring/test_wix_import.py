@@ -961,6 +961,10 @@ CONTEXTS = [
     '<p title="{a}"><a href="https://paard.example/{a}">{t}</a></p>',
     '<p><a href="{a}">{t}</a></p>',
     '<p><img src="https://paard.example/{a}.jpg" alt="{a}"></p>',
+    "<p>a<pre>{t}</pre>b</p>",
+    "<h2><pre>{t}</pre></h2>",
+    '<p><a href="https://paard.example/">a<pre>{t}</pre></a></p>',
+    "<pre><strong>{t}</strong><code>{t}</code></pre>",
 ]
 WRAPS = ["{}", "<ul><li>{}</li></ul>", "<blockquote>{}</blockquote>"]
 WRAPS += ["<table><tr><td>{}</td></tr></table>", "<ol><li><p>x</p>{}</li></ol>"]
@@ -1003,6 +1007,17 @@ def test_no_text_of_a_wix_post_becomes_an_element_on_the_page(words_site, blocks
         assert set(tag.attrs) <= ATTRIBUTES.get(tag.name, set()), written
     hrefs = [t["href"] for t in built if t.name == "a"]
     assert all(h.startswith("https://paard.example/") for h in hrefs), written
+
+
+def test_a_code_block_with_a_fence_inside_stays_one_code_block(words_site):
+    code = 'Zet dit in je notities:\n```\n<form action="https://evil.example/">\n```'
+    html = f"<p>Voorbeeld</p><div><pre>{html_escape(code)}</pre></div><p>Einde</p>"
+    feed = feed_with(words_site.parent, item("Code", html, "https://x.example/c"))
+    [post] = import_wix(feed, words_site, force=True).written
+    assert "\n````\n" + code + "\n````\n" in post.read_text(encoding="utf-8")
+    page = BeautifulSoup(site_reader(words_site).read(str(post))[0], "html.parser")
+    assert [t.name for t in page.find_all(True)] == ["p", "pre", "code", "p"]
+    assert page.pre.get_text() == code + "\n"
 
 
 def site_reader(settings_file: Path):
