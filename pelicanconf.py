@@ -127,6 +127,9 @@ MARKDOWN = {
     "output_format": "html5",
 }
 TYPOGRIFY = False
+# A reStructuredText post may not pass raw HTML through or pull in another file (such
+# as this one): Markdown posts are held to sitekit.markup's allow-list instead.
+DOCUTILS_SETTINGS = {"raw_enabled": False, "file_insertion_enabled": False}
 
 # Pelican's Jinja environment does not autoescape by default; ours does, so every value
 # an author supplies is escaped unless a template marks it trusted (`|safe`).

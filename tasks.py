@@ -237,9 +237,12 @@ def new_post(c, title):
         "force": "ook een post overschrijven die na het overzetten is aangepast",
         "date": "datum van een tekstkopie, dag eerst: '15-01-2024 09:00'",
         "wix-url": "oude adres van een tekstkopie, zoals /post/dilemma-s",
+        "owner": "jouw naam zoals hij op Wix onder je posts stond (mag vaker): die "
+        "posts worden van jou, niet van een gastauteur",
     },
+    iterable=["owner"],
 )
-def import_wix(c, source, force=False, date=None, wix_url=None):
+def import_wix(c, source, force=False, date=None, wix_url=None, owner=None):
     """Zet oude Wix-posts over naar Markdown-posts in content/posts/.
 
     Voorbeeld: invoke import-wix blog-feed.xml
@@ -247,7 +250,14 @@ def import_wix(c, source, force=False, date=None, wix_url=None):
     from authoring.wix_import import WixImportError, import_wix, report
 
     try:
-        outcome = import_wix(Path(source), ROOT / DEV_SETTINGS, force, date, wix_url)
+        outcome = import_wix(
+            Path(source),
+            ROOT / DEV_SETTINGS,
+            force,
+            date,
+            wix_url,
+            owner_names=tuple(owner or ()),
+        )
     except WixImportError as problem:
         print(problem.told(source))
         sys.exit(1)

@@ -15,7 +15,6 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 from zoneinfo import ZoneInfo
@@ -41,6 +40,7 @@ from pictures.resize import PictureError, refusal
 from sitekit.dates import EXAMPLE as DATE_EXAMPLE
 from sitekit.dates import DateError, SlugError
 from sitekit.header import KNOWN_FIELDS, Source, lost_field
+from sitekit.markup import AllowedMarkup, MarkupError, Refusal
 from sitekit.reading import ReusingMarkdownReader
 
 from .messages import (
@@ -61,6 +61,7 @@ from .messages import (
     not_utf8,
     picture_problem,
     problem_from_error,
+    refused,
     shown,
     slug_problem,
     static_by_filename,
@@ -75,27 +76,6 @@ logger = logging.getLogger(__name__)
 STATUSES = ("published", "draft", "hidden")
 PARSERS = {"worksheet": parse_worksheet, "checklist": parse_checklist}
 FENCE = re.compile(r"^\s*(```|~~~)")
-# What the publish gates refuse in a page, found in a post's HTML: (what, advice).
-FRAMES = ("iframe", "frame", "frameset", "object", "embed")
-REFUSED = {
-    "frame": (
-        "een ingesloten frame (<{what}>) kan niet op de site",
-        "zet er een gewone link neer, zoals [Bekijk de video](https://...)",
-    ),
-    "script": (
-        "een script (<script>) kan niet in een post",
-        "haal het weg; werkbladen, checklists en formulieren komen van de site zelf",
-    ),
-    "style": (
-        "eigen opmaak ({what}) kan niet in een post",
-        "haal het weg; de site verzorgt de opmaak: gebruik **vet**, *schuin* "
-        "of ## koppen",
-    ),
-    "handler": (
-        "de code {what}=... kan niet in een post",
-        "haal het weg; een gewone link werkt zonder code",
-    ),
-}
 DUTCH_FIELDS = {
     "titel": "Title",
     "datum": "Date",
@@ -138,25 +118,18 @@ class Document:
     errors: dict = field(default_factory=dict)  # field -> what reading it raised
 
 
-class ElementCollector(HTMLParser):
-    """Images, links and headings of a post's HTML, in document order."""
+class ElementCollector(AllowedMarkup):
+    """Images, links and headings of a post's HTML, and what the site refuses in it
+    (sitekit.markup), in document order."""
 
     def __init__(self):
-        super().__init__(convert_charrefs=True)
+        super().__init__()
         self.found: list[tuple[str, dict]] = []
         self._heading: dict | None = None
 
     def handle_starttag(self, tag, attrs):
+        super().handle_starttag(tag, attrs)
         attributes = dict(attrs)
-        for name in attributes:
-            if name == "style":
-                self.refuse("style", "style=", "style=")
-            elif name.startswith("on"):
-                self.refuse("handler", name, name)
-        if tag in FRAMES:
-            self.refuse("frame", tag, "<" + tag)
-        elif tag in ("script", "style"):
-            self.refuse(tag, "<style>", "<" + tag)
         if tag == "img":
             self.found.append(("img", attributes))
         elif tag == "a" and attributes.get("href") is not None:
@@ -165,10 +138,8 @@ class ElementCollector(HTMLParser):
             self._heading = {"level": int(tag[1]), "text": ""}
             self.found.append(("h", self._heading))
 
-    def refuse(self, kind: str, what: str, needle: str) -> None:
-        """Something the publish gates refuse: its REFUSED `kind`, the `what` its
-        message names, and the `needle` that finds its line in the source."""
-        self.found.append(("refused", {"kind": kind, "what": what, "needle": needle}))
+    def refuse(self, refusal: Refusal) -> None:
+        self.found.append(("refused", {"refusal": refusal, "needle": refusal.needle}))
 
     def handle_endtag(self, tag):
         if re.fullmatch(r"h[1-6]", tag):
@@ -395,6 +366,10 @@ class Checker:
                 )
         self.check_interrupted_header(doc)
         self.check_title_and_slug(doc)
+        for key, error in doc.errors.items():  # HTML in a Summary the site refuses
+            if isinstance(error, MarkupError):
+                line = source.first(key).line
+                self.problems += [refused(doc.display, line, r) for r in error.refused]
         status = str(meta.get("status") or "published").lower()
         if status not in STATUSES:
             item = source.first("status")
@@ -689,8 +664,7 @@ class Checker:
             line = self.line_of(doc, needle, cursor)
             cursor = line
             if kind == "refused":
-                message, advice = REFUSED[attrs["kind"]]
-                self.add(doc, line, ERROR, message.format(**attrs), advice)
+                self.problems.append(refused(doc.display, line, attrs["refusal"]))
             elif kind == "img":
                 if not (attrs.get("alt") or "").strip():
                     image = Path(urlsplit(needle).path).name or needle

@@ -24,6 +24,7 @@ from pictures.resize import MAX_PIXELS, PictureError
 from sitekit.dates import EXAMPLE as DATE_EXAMPLE
 from sitekit.dates import DateError, SlugError
 from sitekit.header import HeaderError
+from sitekit.markup import MarkupError, Refusal
 
 from .source import read_source, site_settings, slug_field, slug_for
 
@@ -111,7 +112,7 @@ TASK = "begin elke taak met '- [ ] ': streepje, spatie, haakjes met een spatie e
 
 
 def suggested_slug(text: str) -> str:
-    """The slug Pelican makes of `text`: lowercase letters, digits and hyphens."""
+    """The slug Pelican makes of `text` (one the site accepts, sitekit.dates.SLUG)."""
     return slug_for(text, DEFAULT_CONFIG)
 
 
@@ -610,6 +611,78 @@ def static_by_filename(file: str, line: int, target: str) -> Problem:
     )
 
 
+# What a post may not contain (sitekit.markup), by kind: (what is wrong, advice).
+REFUSED = {
+    "frame": (
+        "een ingesloten frame (<{what}>) kan niet op de site",
+        "zet er een gewone link neer, zoals [Bekijk de video](https://...)",
+    ),
+    "script": (
+        "een script (<script>) kan niet in een post",
+        "haal het weg; werkbladen, checklists en formulieren komen van de site zelf",
+    ),
+    "style": (
+        "eigen opmaak ({what}) kan niet in een post",
+        "haal het weg; de site verzorgt de opmaak: gebruik **vet**, *schuin* "
+        "of ## koppen",
+    ),
+    "handler": (
+        "de code {what}=... kan niet in een post",
+        "haal het weg; een gewone link werkt zonder code",
+    ),
+    "element": (
+        "de HTML-code {what} kan niet in een post",
+        "haal het weg; schrijf tekst, koppen, lijsten, links en afbeeldingen in "
+        "Markdown, formulieren komen van de site zelf",
+    ),
+    "attribute": (
+        "de HTML-code {what}=... kan niet in een post",
+        "haal het weg; de site geeft links en afbeeldingen zelf wat ze nodig hebben",
+    ),
+    "address": (
+        "een adres dat begint met {what} kan niet in een post",
+        "gebruik een webadres dat begint met https://, of mailto: voor e-mail",
+    ),
+}
+
+
+# What reStructuredText may not do in a post (DOCUTILS_SETTINGS): docutils' message.
+RST_REFUSED = {
+    '"raw" directive disabled': (
+        "HTML in een reStructuredText-post (.. raw::) kan niet op de site",
+        "schrijf het als gewone tekst, of zet de post om naar Markdown",
+    ),
+    '"include" directive disabled': (
+        "een ander bestand invoegen (.. include::) kan niet in een post",
+        "zet de tekst zelf in de post",
+    ),
+}
+RST_MESSAGE = re.compile(
+    r":(?P<line>\d+): \((?:WARNING|ERROR|SEVERE)/\d\) (?P<text>.+)"
+)
+
+
+def rst_problem(file: str, error: Exception) -> Problem | None:
+    """docutils stops a reStructuredText post: its line, in Dutch."""
+    found = RST_MESSAGE.search(str(error))
+    if not found:
+        return None
+    message, advice = RST_REFUSED.get(
+        found["text"].strip().rstrip("."),
+        (
+            f"de reStructuredText klopt hier niet: {found['text']}",
+            "kijk naar deze regel en de regel erboven",
+        ),
+    )
+    return Problem.error(file, int(found["line"]), message, advice)
+
+
+def refused(file: str, line: int, refusal: Refusal) -> Problem:
+    """HTML a post may not contain: the same line from `check` and the build."""
+    message, advice = REFUSED[refusal.kind]
+    return Problem.error(file, line, message.format(what=refusal.what), advice)
+
+
 def slug_problem(file: str, line: int, error: SlugError) -> Problem:
     suggestion = suggested_slug(getattr(error, "value", "")) or "mijn-post"
     return Problem.error(file, line, str(error), f"schrijf Slug: {suggestion}")
@@ -824,8 +897,18 @@ class DutchBuildLog(logging.Handler):
                 return slug_problem(file, header_line(path, "slug"), error)
             if isinstance(error, HeaderError):
                 return lost_fields(file, error.line, error.field)
+            if isinstance(error, MarkupError):
+                lines = error.lines
+                if error.field:
+                    lines = [header_line(path, error.field)] * len(lines)
+                return [
+                    refused(file, n, r)
+                    for n, r in zip(lines, error.refused, strict=True)
+                ]
             if isinstance(error, UnicodeDecodeError):
                 return not_utf8(file)
+            if error.__class__.__name__ == "SystemMessage":  # docutils
+                return rst_problem(file, error) or self.unknown(file, str(error))
             return self.unknown(file, str(error or ""))
         if message.startswith("Skipping %s: could not find information about"):
             file, path = self.source(getattr(args[0], "source_path", args[0]))

@@ -14,8 +14,9 @@ IN_HEADER = re.compile(r"^image_alt:\s*" + re.escape(MISSING_ALT), re.IGNORECASE
 
 
 def check_imported(checker, doc) -> None:
-    """One warning per image the import could not describe (its alt or Image_alt),
-    and an error for an old address the build cannot redirect as written."""
+    """One warning per image the import could not describe (its alt or Image_alt)
+    and for a post of someone else than the owner, and an error for an old address
+    the build cannot redirect as written."""
     source = doc.source
     wix = source.first("wix_url")
     if wix and wix.value and old_path(wix.value) is None:
@@ -29,6 +30,17 @@ def check_imported(checker, doc) -> None:
                 f"Wix_url {wix.value!r} bevat tekens die niet in een webadres mogen",
                 f"schrijf het zo: Wix_url: {encoded}",
             )
+    author, owner = source.first("author"), checker.settings.get("AUTHOR")
+    if source.first("import_hash") and author and owner and author.value != owner:
+        checker.add(
+            doc,
+            author.line,
+            WARNING,
+            f"deze geïmporteerde post staat op naam van {author.value}, niet van "
+            f"{owner}: de site noemt hem een gastauteur",
+            "was het jouw post? haal de regel Author weg, of importeer opnieuw met "
+            f'--owner "{author.value}" --force',
+        )
     status = source.first("status")
     if (
         source.first("import_hash")

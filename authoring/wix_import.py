@@ -13,6 +13,7 @@ import os
 import re
 import shutil
 import tempfile
+import time
 import unicodedata
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
@@ -24,11 +25,11 @@ from zoneinfo import ZoneInfo
 
 from bs4 import BeautifulSoup
 from sitekit.dates import EXAMPLE as DATE_EXAMPLE
-from sitekit.dates import DateError, read_date
+from sitekit.dates import SLUG, DateError, read_date
 
 from .messages import NOT_UTF8, WARNING, Problem, line_with, shown
 from .source import SETTINGS_FILE, read_source, site_settings, slug_for
-from .wix_fetch import FetchError, fetch_image
+from .wix_fetch import DEADLINE, FetchError, fetch_image
 from .wix_markdown import MISSING_ALT, WixConverter, one_line, prepare, to_markdown
 
 NS = {
@@ -82,6 +83,8 @@ TRANSFORMATION = re.compile(r"(/media/[^/?#]+)/v1/.*$")
 MIRRORED = re.compile(r"(?:^|/)(static\.wixstatic\.com/media/.+)$")
 WIX_FILE = re.compile(r"^[0-9a-f]{6}_[0-9a-f]{32}~mv2\.\w+$")
 VIDEO = re.compile(r"youtube|youtu\.be|vimeo")
+NAME_LENGTH = 80  # characters of a slug or image name: a file name and an address
+IMPORT_DEADLINE = 15 * 60  # seconds for all downloads of one import
 
 
 class WixImportError(Exception):
@@ -122,6 +125,7 @@ class Post:
     summary: str = ""
     cover: str | None = None
     teaser_only: bool = False
+    skipped: list[str] = field(default_factory=list)  # image sources not imported
 
     def embeds(self) -> tuple[list[str], list[tuple[str, str]]]:
         """The post's images (each once, in order) and its videos (title, page)."""
@@ -176,27 +180,52 @@ def original_image(src: str) -> str | None:
     return TRANSFORMATION.sub(r"\1", src)
 
 
-def clean_images(soup: BeautifulSoup) -> None:
-    """Point every image at its original; a placeholder and its image become one."""
-    previous = None
+def clean_images(soup: BeautifulSoup) -> list[str]:
+    """Point every image at its original; a placeholder and its image become one.
+    Returns the sources of the images dropped: not on the internet (file:, a path on
+    the computer it was saved on, an image inside the page)."""
+    previous, dropped = None, []
     for img in soup.find_all("img"):
-        src = next(
-            (
-                img.get(a)
-                for a in ("data-pin-media", "src", "data-src")
-                if img.get(a) and not img.get(a).startswith("data:")
-            ),
-            "",
-        )
+        sources = [img.get(a) for a in ("data-pin-media", "src", "data-src")]
+        src = next((s for s in sources if s and not s.startswith("data:")), "")
         original = original_image(src) if src else None
         if original and previous is not None and original == previous["src"]:
             previous["alt"] = previous.get("alt") or img.get("alt") or ""
             original = None
+        elif not original:
+            dropped.append(shortened(src or next((s for s in sources if s), "")))
         if not original:
             img.decompose()
             continue
         img["src"] = original
         previous = img
+    return [source for source in dropped if source]
+
+
+def shortened(text: str, length: int = 80) -> str:
+    """A long source (an image inside the page) as the author can read it."""
+    text = one_line_value(text)
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
+def cover_image(src: str, post: "Post") -> str | None:
+    """The original of a cover image; one not on the internet is named as skipped."""
+    original = original_image(src)
+    if not original:
+        post.skipped.append(shortened(src))
+    return original
+
+
+def own_summary(description: str, body: str) -> str:
+    """The summary the author wrote on Wix, as Markdown on one line; "" for Wix's own
+    excerpt (the first words of the post, its blocks run together and cut anywhere):
+    then the site makes one from the text, between words."""
+    text = BeautifulSoup(description, "html.parser").get_text()
+    squeezed = re.sub(r"\s+", "", text)
+    start = re.sub(r"\s+", "", BeautifulSoup(body, "html.parser").get_text())
+    if not squeezed or text.rstrip().endswith(TRUNCATED) or start.startswith(squeezed):
+        return ""
+    return one_line(description)
 
 
 # -- text copies --------------------------------------------------------------------
@@ -251,7 +280,7 @@ def from_rss(text: str) -> list[Post]:
         content = item.findtext("content:encoded", namespaces=NS)
         description = (item.findtext("description") or "").strip()
         soup = BeautifulSoup(content or description, "html.parser")
-        clean_images(soup)
+        skipped = clean_images(soup)
         categories = [
             html.unescape(c.text.strip()) for c in item.findall("category") if c.text
         ]
@@ -264,6 +293,7 @@ def from_rss(text: str) -> list[Post]:
             category=categories[0] if categories else None,
             tags=categories[1:],
             teaser_only=not (content or "").strip(),
+            skipped=skipped,
         )
         published = (item.findtext("pubDate") or "").strip()
         if published:
@@ -271,11 +301,10 @@ def from_rss(text: str) -> list[Post]:
                 post.date = parsedate_to_datetime(published)
             except (TypeError, ValueError):
                 post.date = None
-        if description and not description.endswith(TRUNCATED):
-            post.summary = one_line(description)
+        post.summary = own_summary(description, post.html)
         enclosure = item.find("enclosure")
         if enclosure is not None and enclosure.get("url"):
-            post.cover = original_image(enclosure.get("url"))
+            post.cover = cover_image(enclosure.get("url"), post)
         posts.append(post)
     if not posts:
         raise WixImportError("de feed bevat geen posts (geen <item>)", FEED_ADVICE)
@@ -341,8 +370,8 @@ def from_page(text: str) -> Post:
         chrome.decompose()
     for player in body.find_all(attrs={"data-src": VIDEO}):
         player.name = "iframe"  # a lazy video player: a link to the video
-    clean_images(body)
-    post = Post(title=title, html=str(body))
+    post = Post(title=title, skipped=clean_images(body))
+    post.html = str(body)
     published = meta("article:published_time") or str(data.get("datePublished") or "")
     try:
         post.date = datetime.fromisoformat(published.replace("Z", "+00:00"))
@@ -366,9 +395,9 @@ def from_page(text: str) -> Post:
     keywords = [k.strip() for k in keywords if isinstance(k, str) and k.strip()]
     post.tags = list(dict.fromkeys(metas("article:tag") or keywords))
     summary = meta("description", "og:description")
-    post.summary = "" if summary.endswith(TRUNCATED) else one_line(html.escape(summary))
+    post.summary = own_summary(html.escape(summary), post.html)
     cover = meta("og:image")
-    post.cover = original_image(cover) if cover else None
+    post.cover = cover_image(cover, post) if cover else None
     return post
 
 
@@ -422,12 +451,27 @@ def edited(path: Path) -> bool:
     return stored is None or stored != content_hash(path.read_text(encoding="utf-8"))
 
 
-def image_name(url: str, suffix: str) -> str:
-    """A safe file name for a Wix image: its media id, else the last part of the URL."""
+def image_name(url: str, suffix: str, taken: set[str]) -> str:
+    """A safe file name for a Wix image: its media id, else the last part of the URL;
+    -2, -3, ... when the post has an image of that name already (added to `taken`)."""
     segments = [unquote(s) for s in urlsplit(url).path.split("/") if s]
     name = segments[-1] if segments else ""
     stem = re.sub(r"[^A-Za-z0-9_-]+", "-", name.rsplit(".", 1)[0]).strip("-")
-    return (stem or "afbeelding") + suffix
+    stem = stem[:NAME_LENGTH].strip("-") or "afbeelding"
+    chosen, number = stem + suffix, 2
+    while chosen.lower() in taken:
+        chosen, number = f"{stem}-{number}{suffix}", number + 1
+    taken.add(chosen.lower())
+    return chosen
+
+
+def short_slug(slug: str) -> str:
+    """A slug of at most NAME_LENGTH characters, cut between words when it can be."""
+    if len(slug) <= NAME_LENGTH:
+        return slug
+    cut = slug[: NAME_LENGTH + 1]
+    cut = cut[: cut.rfind("-")] if "-" in cut[NAME_LENGTH // 2 :] else cut
+    return cut[:NAME_LENGTH].strip("-_")
 
 
 def render_post(post: Post, slug: str, body: str, settings: dict) -> str:
@@ -473,14 +517,20 @@ class Outcome:
     notes: list[Problem] = field(default_factory=list)
 
 
+def same_name(name: str, names: tuple[str, ...]) -> bool:
+    """Whether `name` is one of `names`, whatever its case and spacing."""
+    key = " ".join(name.casefold().split())
+    return bool(key) and key in {" ".join(n.casefold().split()) for n in names}
+
+
 def choose_slugs(posts: list[Post], folder: Path, settings: dict) -> list[str]:
     """A slug per post: posts with the same title get -2, -3, ... and a post already
     imported from another Wix address keeps its file."""
     taken: set[str] = set()
     slugs = []
     for post in posts:
-        base = slug_for(post.title, settings)
-        if not base:
+        base = short_slug(slug_for(post.title, settings))
+        if not SLUG.fullmatch(base):  # only a slug the site accepts (sitekit.dates)
             raise WixImportError(
                 f"van de titel {post.title!r} kan geen slug worden gemaakt",
                 "geef de post op Wix een titel met letters of cijfers",
@@ -507,14 +557,20 @@ def import_wix(
     when: str | None = None,
     wix_url: str | None = None,
     allow_loopback: bool = False,
+    seconds: float = IMPORT_DEADLINE,
+    owner_names: tuple[str, ...] = (),
 ) -> Outcome:
     """Write every post in `source` to content/posts/<slug>.md, all or none.
 
     `when` and `wix_url` fill in what a text copy cannot tell: the date
     (day first, 15-01-2024 09:00, or year first) and the post's old address.
+    `owner_names` are the names the owner wrote under on Wix: her posts are hers
+    (AUTHOR), not a guest author's.
     `allow_loopback` is for tests that serve images from 127.0.0.1; the command
-    line never sets it.
+    line never sets it. All downloads end within `seconds`; an image still coming
+    then is listed as not downloaded.
     """
+    deadline = time.monotonic() + seconds
     settings = site_settings(settings_file)
     root = Path(settings_file).resolve().parent
     content = root / settings["PATH"]
@@ -545,15 +601,24 @@ def import_wix(
             if wix_url:
                 post.wix_url = normal_address(wix_url)
             post.wix_url = post.wix_url or before.get("wix_url")
+            # A saved page after its feed: the feed's category and tags stay.
+            post.category = post.category or before.get("category")
+            post.tags = post.tags or [
+                t.strip() for t in before.get("tags", "").split(",") if t.strip()
+            ]
+            post.author = post.author or before.get("author")
+            if same_name(post.author or "", owner_names):
+                post.author = settings["AUTHOR"]
             images, videos = post.embeds()
-            local = {}
+            local, names = {}, set()
             for url in dict.fromkeys(images + [post.cover] * bool(post.cover)):
+                soon = min(deadline, time.monotonic() + DEADLINE)
                 try:
-                    data, suffix = fetch_image(url, allow_loopback)
+                    data, suffix = fetch_image(url, allow_loopback, deadline=soon)
                 except FetchError as problem:
                     outcome.images_missing.append((url, target, str(problem)))
                     continue
-                relative = Path("images", slug, image_name(url, suffix))
+                relative = Path("images", slug, image_name(url, suffix, names))
                 (Path(staging) / relative).parent.mkdir(parents=True, exist_ok=True)
                 (Path(staging) / relative).write_bytes(data)
                 staged.append((Path(staging) / relative, content / relative))
@@ -610,6 +675,13 @@ def author_notes(
             "",
             "het oude Wix-adres is onbekend",
             "zet het bij Wix_url, bijvoorbeeld Wix_url: /post/mijn-post",
+        )
+    for source in post.skipped:
+        note(
+            "",
+            f"afbeelding overgeslagen: {source}",
+            "alleen afbeeldingen op internet (http of https) worden overgezet; sla "
+            "hem zelf op in content/images/ en zet hem in de post",
         )
     for title, page in videos:
         note(

@@ -3,15 +3,23 @@ Markdown (Python-Markdown with `extra`), so every word shows exactly as typed.
 
 Only what markdownify cannot know lives here: Wix's styled spans and line breaks,
 "·" lines and one-quote paragraphs, image and video embeds, and escaping for the
-dialect the site's build reads. No tag of the source is ever passed through as HTML.
+dialect the site's build reads. No tag of the source is ever passed through as HTML,
+and no text becomes markup: a code block is fenced with more backticks than any run
+in it, and text, link targets and image addresses are escaped so that no line break
+or quote can end what they stand in (tests/authoring/test_wix_import.py proves it
+with arbitrary text in every place).
 """
 
 import re
+import warnings
 from collections.abc import Callable
 from urllib.parse import quote, urlsplit
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString, Tag
 from markdownify import MarkdownConverter
+
+# A post's text that looks like a file name or address is still text: no warning.
+warnings.filterwarnings("ignore", category=MarkupResemblesLocatorWarning)
 
 # The alt text of an image that had none: not empty (the build stops on that), and
 # `invoke check` asks the author to replace it (authoring/wix_check.py).
@@ -22,6 +30,9 @@ BLOCKS = {
     "h1", "h2", "h3", "h4", "h5", "h6", "main", "body", "[document]",
 }  # fmt: skip
 LINES = ["p", "li", "h1", "h2", "h3", "h4", "h5", "h6"]
+# Where a code block can be fenced: nothing around it but these.
+CONTAINERS = {"[document]", "html", "body", "main", "article", "section", "div"}
+CONTAINERS |= {"figure", "header", "footer", "aside", "nav"}
 DROP = ["script", "style", "noscript", "button", "svg", "template", "form", "input"]
 BULLET = re.compile(r"^[·•]\s*")
 QUOTES = (
@@ -33,6 +44,8 @@ TAG_START = re.compile(r"<(?!\s)")
 ENTITY = re.compile(r"&(?=[#A-Za-z])")  # browsers read &copy and &#0 without a ;
 LINE_START = re.compile(r"^(#|>|[-+]|\d+(?=[.)]))")
 NESTED = re.compile(r"\n{2,}(?=(?:-|1\.) )")
+BLANK_LINES = re.compile(r"\n[ \t]*(?=\n)")
+BACKTICKS = re.compile(r"`+")
 NOT_ESCAPABLE = {"=": "&#61;", "~": "&#126;", ":": "&#58;"}
 HOST = re.compile(r"^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}([/?#]|$)", re.I)
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
@@ -70,7 +83,7 @@ def link_target(href: str) -> str | None:
     parts = urlsplit(href)
     if parts.scheme.lower() not in SAFE_SCHEMES or not (parts.netloc or parts.path):
         return None
-    return quote(href, safe="/:?#=&;%+@,~!$*'")
+    return quote(href, safe="/:?#=&;%+@,~!$*")  # no quotes: a link title
 
 
 def video_link(src: str) -> str | None:
@@ -183,7 +196,10 @@ def prepare(soup: BeautifulSoup) -> BeautifulSoup:
 
 
 def around(text: str, opening: str, closing: str) -> str:
-    """Inline markup around the text, with the spaces at its edges kept outside."""
+    """Inline markup around the text, with the spaces at its edges kept outside; an
+    empty line inside (two line breaks) would end the paragraph and leave the markup
+    open, so it is a single line break."""
+    text = BLANK_LINES.sub("", text)
     stripped = text.strip()
     if not stripped:
         return " " if text else ""
@@ -235,6 +251,29 @@ class WixConverter(MarkdownConverter):
         target = link_target(el.get("href") or "")
         return around(text, "[", f"]({target})") if target else text
 
+    def convert_code(self, el, text, parent_tags):
+        if "_noformat" not in parent_tags:  # inline code on one line: a line break
+            text = re.sub(r"\s*\n\s*", " ", text)  # inside could end it early
+        return super().convert_code(el, text, parent_tags)
+
+    def convert_pre(self, el, text, parent_tags):
+        """A code block at the top: fenced with more backticks than any run inside,
+        so no line of the code can close it. Inside a list, quote, table, paragraph
+        or link a fence does not work: each line is inline code there."""
+        if not text.strip("\n"):
+            return ""
+        if any(t not in CONTAINERS and not t.startswith("_") for t in parent_tags):
+            lines = [line for line in text.split("\n") if line.strip()]
+            code = "  \n".join(
+                super(WixConverter, self).convert_code(el, line, set())
+                for line in lines
+            )
+            return f"\n\n{code}\n\n"
+        longest = max((len(run) for run in BACKTICKS.findall(text)), default=0)
+        fence = "`" * max(3, longest + 1)
+        code = text.strip("\n")
+        return f"\n\n{fence}\n{code}\n{fence}\n\n"
+
     def convert_hN(self, n, el, text, parent_tags):
         if "_inline" in parent_tags:
             return text
@@ -255,7 +294,12 @@ class WixConverter(MarkdownConverter):
         alt = " ".join((el.get("alt") or "").split()) or (
             " ".join(caption.get_text().split()) if caption else ""
         )
-        image = f"![{escape(alt or MISSING_ALT)}]({self.image(src)})"
+        target = self.image(src)
+        if not target.startswith("{static}/"):  # not downloaded: the address as is
+            target = link_target(target)
+        if not target:
+            return ""
+        image = f"![{escape(alt or MISSING_ALT)}]({target})"
         inline = "_inline" in parent_tags or el.find_parent("a") is not None
         return image if inline else f"\n\n{image}\n\n"
 

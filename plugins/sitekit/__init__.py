@@ -9,6 +9,7 @@ from pelican import signals
 from pelican.contents import Content, Static
 
 from .assets import AssetManifest
+from .dates import SLUG
 from .feeds import restore_titles
 from .filters import dutch_date, reading_minutes
 from .reading import use_reusing_reader, use_sized_rst_images
@@ -62,6 +63,7 @@ def on_generator_init(generator) -> None:
         T=generator.settings["UI"],
         asset=assets.url,
         csp=content_security_policy(generator.settings),
+        SLUG_PATTERN=SLUG.pattern,
     )
 
 

@@ -33,7 +33,10 @@ _ISO_ZONED = re.compile(
 )
 
 
-SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# A slug is one segment of a web address: what real blogs use, so that a migrating
+# author keeps her addresses (double hyphens and underscores included). The site's
+# scripts read it from here (the SLUG_PATTERN global, forms.js).
+SLUG = re.compile(r"[a-z0-9_-]+")
 
 
 class SlugError(ValueError):
@@ -41,12 +44,13 @@ class SlugError(ValueError):
 
 
 def read_slug(text: str) -> str:
-    """A slug as written, if it is lowercase letters, digits and hyphens."""
+    """A slug as written, if it is lowercase letters, digits, hyphens and
+    underscores."""
     value = str(text).strip()
     if value and not SLUG.fullmatch(value):
         error = SlugError(
-            f"de slug {value!r} kan niet in een webadres: alleen kleine letters, "
-            "cijfers en streepjes"
+            f"de slug {value!r} kan niet in een webadres: alleen kleine letters "
+            "(zonder accenten), cijfers, - en _"
         )
         error.value = value
         raise error

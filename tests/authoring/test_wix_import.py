@@ -5,15 +5,15 @@ import ipaddress
 import re
 import shutil
 import socket
+import time
 from html import escape as html_escape
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from pelican.readers import MarkdownReader
 from PIL import Image
 
 from authoring.lint import check_content
@@ -635,6 +635,107 @@ def test_a_server_that_never_answers_times_out():
             fetch_image(url, allow_loopback=True, timeout=0.2)
 
 
+class Trickle(BaseHTTPRequestHandler):
+    """A server that sends one byte at a time, a moment apart: of the headers
+    (/kop) or of the image (/beeld), never quiet long enough for a time-out."""
+
+    def do_GET(self):
+        body = image_bytes("paard.jpg")
+        head = f"HTTP/1.0 200 OK\r\nContent-Length: {len(body)}\r\n\r\n".encode()
+        slow = head + body if self.path.startswith("/kop") else body
+        try:
+            if not self.path.startswith("/kop"):
+                self.wfile.write(head)
+            for number in range(len(slow)):
+                self.wfile.write(slow[number : number + 1])
+                self.wfile.flush()
+                time.sleep(0.05)
+        except OSError:
+            return  # the importer hung up: as it should
+
+    def log_message(self, format, *args):
+        pass
+
+
+@pytest.fixture
+def trickle():
+    with LocalServer(Trickle) as server:
+        yield server
+
+
+@pytest.mark.parametrize("path", ["/kop.jpg", "/beeld.jpg"])
+def test_a_server_sending_a_byte_at_a_time_is_cut_off_at_the_deadline(trickle, path):
+    with pytest.raises(FetchError, match="de server antwoordde niet op tijd"):
+        fetch_image(
+            trickle.url + path,
+            allow_loopback=True,
+            timeout=5,
+            deadline=time.monotonic() + 0.5,
+        )
+
+
+def test_an_import_ends_at_its_deadline_and_names_what_did_not_come(
+    workspace, tmp_path, trickle
+):
+    images = "".join(f'<img src="{trickle.url}/beeld{n}.jpg">' for n in range(3))
+    feed = feed_with(tmp_path, item("Traag", f"<p>x</p>{images}", "https://x.nl/t"))
+    outcome = import_wix(feed, workspace, allow_loopback=True, seconds=0.5)
+    assert outcome.written and outcome.images_saved == []
+    assert [why for *_, why in outcome.images_missing] == [
+        "de server antwoordde niet op tijd"
+    ] * 3
+
+
+def test_two_images_with_the_same_file_name_get_a_file_each(workspace, tmp_path):
+    small, large = image_bytes("paard.jpg"), image_bytes("paard.jpg", (16, 12))
+    Answers.routes = {
+        "/a/paard.jpg": (200, {}, small),
+        "/b/paard.jpg": (200, {}, large),
+    }
+    with LocalServer(Answers) as server:
+        html = f'<p>x</p><img src="{server.url}/a/paard.jpg" alt="Klein">'
+        html += f'<img src="{server.url}/b/paard.jpg" alt="Groot">'
+        feed = feed_with(tmp_path, item("Twee paarden", html, "https://x.nl/p"))
+        outcome = import_wix(feed, workspace, allow_loopback=True)
+    folder = workspace.parent / "content/images/twee-paarden"
+    assert outcome.images_saved == [folder / "paard.jpg", folder / "paard-2.jpg"]
+    assert (folder / "paard.jpg").read_bytes() == small
+    assert (folder / "paard-2.jpg").read_bytes() == large
+    body = read_source(outcome.written[0]).body
+    assert "![Klein]({static}/images/twee-paarden/paard.jpg)" in body
+    assert "![Groot]({static}/images/twee-paarden/paard-2.jpg)" in body
+
+
+def test_a_very_long_title_gives_a_short_slug_the_site_accepts(workspace, tmp_path):
+    title = "Paardenwelzijnsverbeteringsprogramma voor de stal " * 6  # 300 characters
+    feed = feed_with(tmp_path, item(title, "<p>Tekst</p>", "https://x.nl/post/lang"))
+    [post] = import_wix(feed, workspace).written
+    slug = fields(post)["Slug"]
+    assert post.name == f"{slug}.md" and len(slug) <= 80
+    assert slug == "paardenwelzijnsverbeteringsprogramma-voor-de-stal"  # whole words
+    problems = check_content(workspace)
+    assert not [p for p in problems if p.file.endswith(post.name) and p.level == "fout"]
+
+
+def test_images_that_are_not_on_the_internet_are_named(workspace, tmp_path, capsys):
+    sources = [
+        "file:///C:/Users/Anna/Pictures/paard.jpg",
+        "Mijn post_files/paard.jpg",
+        "ftp://x.example/paard.jpg",
+    ]
+    html = "<p>x</p>" + "".join(f'<img src="{s}" alt="Paard">' for s in sources)
+    feed = feed_with(tmp_path, item("Lokaal", html, "https://x.nl/post/lokaal"))
+    outcome = import_wix(feed, workspace)
+    report(outcome, workspace.parent)
+    printed = capsys.readouterr().out.splitlines()
+    for source in sources:
+        assert (
+            f"content/posts/lokaal.md:1: waarschuwing: afbeelding overgeslagen: "
+            f"{source} (alleen afbeeldingen op internet (http of https) worden "
+            "overgezet; sla hem zelf op in content/images/ en zet hem in de post)"
+        ) in printed
+
+
 def test_a_newline_in_title_category_or_author_adds_no_header_line(workspace, tmp_path):
     feed = feed_with(
         tmp_path,
@@ -656,8 +757,9 @@ def test_a_newline_in_title_category_or_author_adds_no_header_line(workspace, tm
 
 
 def rendered(path: Path, settings_file: Path) -> tuple[str, dict]:
-    """The post's HTML and metadata as the build reads them (Pelican's reader)."""
-    return MarkdownReader(site_settings(settings_file)).read(str(path))
+    """The post's HTML and metadata as the build reads them (its slug checked, its
+    HTML held to what a post may contain)."""
+    return site_reader(settings_file).read(str(path))
 
 
 def test_link_targets_text_and_tags_from_the_feed_stay_text(workspace, tmp_path):
@@ -834,3 +936,272 @@ def test_the_saved_page_replaces_the_draft_of_a_shortened_post(workspace, tmp_pa
     assert import_wix(page, workspace).written == [draft]
     assert "Status" not in fields(draft)
     assert "Dos veces al año viene la dentista." in read_source(draft).body
+
+
+# -- no markup from text ------------------------------------------------------------
+# Text that would be markup if it were read as Markdown or HTML: fences, raw tags,
+# Markdown's own syntax, indentation and blank lines.
+MARKUP = st.sampled_from(
+    ["`", "``", "```", "````", "~~~", "\n", "\n\n", "    ", "\t", "> ", "- ", "1. "]
+    + ["# ", "* ", "***", "|", ":", "\\", "[x](javascript:alert(1))", "{: onclick=x }"]
+    + ["<script>alert(1)</script>", '<form action="https://evil.example/">', "</pre>"]
+    + ["<base href=//evil.example/>", '<meta http-equiv="refresh" content="0">']
+    + ["<iframe src=//evil.example>", "<img src=x onerror=alert(1)>", "<!--", "-->"]
+    + ["<div markdown=1>", "</code>", "&lt;b&gt;", "&#60;i&#62;", "<http://x.example>"]
+    + list("ab <>&\"'=*_#")
+)
+MARKUP_TEXT = st.lists(MARKUP, min_size=1, max_size=10).map("".join)
+CONTEXTS = [
+    "<pre>{t}</pre>",
+    "<pre><code>{t}</code></pre>",
+    '<pre class="{a}">{t}</pre>',
+    "<p>a <code>{t}</code> b</p>",
+    "<p>{t}</p>",
+    "<h2>{t}</h2>",
+    '<p title="{a}"><a href="https://paard.example/{a}">{t}</a></p>',
+    '<p><a href="{a}">{t}</a></p>',
+    '<p><img src="https://paard.example/{a}.jpg" alt="{a}"></p>',
+    "<p>a<pre>{t}</pre>b</p>",
+    "<h2><pre>{t}</pre></h2>",
+    '<p><a href="https://paard.example/">a<pre>{t}</pre></a></p>',
+    "<pre><strong>{t}</strong><code>{t}</code></pre>",
+]
+WRAPS = ["{}", "<ul><li>{}</li></ul>", "<blockquote>{}</blockquote>"]
+WRAPS += ["<table><tr><td>{}</td></tr></table>", "<ol><li><p>x</p>{}</li></ol>"]
+# What Markdown makes of the tags above, and the attributes it gives them.
+MADE = {"p", "pre", "code", "h2", "a", "img", "br", "ul", "ol", "li", "blockquote"}
+MADE |= {"table", "thead", "tbody", "tr", "th", "td"}
+ATTRIBUTES = {"a": {"href"}, "img": {"src", "alt"}}
+
+
+@settings(max_examples=400, deadline=None)
+@example(
+    blocks=[("{}", "<pre>{t}</pre>", '```\n<form action="https://evil.example/">')]
+)
+@given(
+    blocks=st.lists(
+        st.tuples(st.sampled_from(WRAPS), st.sampled_from(CONTEXTS), MARKUP_TEXT),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_no_text_of_a_wix_post_becomes_an_element_on_the_page(words_site, blocks):
+    html = "".join(
+        wrap.format(
+            context.format(
+                t=html_escape(text, quote=False), a=html_escape(text, quote=True)
+            )
+        )
+        for wrap, context, text in blocks
+    )
+    source = BeautifulSoup(html, "html.parser")
+    feed = feed_with(words_site.parent, item("Opmaak", html, "https://x.example/p"))
+    [post] = import_wix(feed, words_site, force=True).written
+    page, _ = site_reader(words_site).read(str(post))  # raises on refused markup
+    written = post.read_text(encoding="utf-8")
+    built = BeautifulSoup(page, "html.parser").find_all(True)
+    assert {tag.name for tag in built} <= MADE, written
+    for name in ("a", "img"):
+        assert len([t for t in built if t.name == name]) <= len(source(name)), written
+    for tag in built:
+        assert set(tag.attrs) <= ATTRIBUTES.get(tag.name, set()), written
+    hrefs = [t["href"] for t in built if t.name == "a"]
+    assert all(h.startswith("https://paard.example/") for h in hrefs), written
+
+
+def test_a_code_block_with_a_fence_inside_stays_one_code_block(words_site):
+    code = 'Zet dit in je notities:\n```\n<form action="https://evil.example/">\n```'
+    html = f"<p>Voorbeeld</p><div><pre>{html_escape(code)}</pre></div><p>Einde</p>"
+    feed = feed_with(words_site.parent, item("Code", html, "https://x.example/c"))
+    [post] = import_wix(feed, words_site, force=True).written
+    assert "\n````\n" + code + "\n````\n" in post.read_text(encoding="utf-8")
+    page = BeautifulSoup(site_reader(words_site).read(str(post))[0], "html.parser")
+    assert [t.name for t in page.find_all(True)] == ["p", "pre", "code", "p"]
+    assert page.pre.get_text() == code + "\n"
+
+
+def site_reader(settings_file: Path):
+    """The reader the build reads posts with (sitekit.reading)."""
+    from sitekit.reading import ReusingMarkdownReader
+
+    return ReusingMarkdownReader(site_settings(settings_file))
+
+
+# -- what the feed and the page each know -------------------------------------------
+SAVED_PAGE = (
+    '<!doctype html><html><head><meta property="og:url" content="{url}">'
+    '<meta name="description" content="{description}"></head><body>'
+    "<h1>{title}</h1><article>{html}</article></body></html>"
+)
+
+
+def test_a_saved_page_after_its_feed_keeps_the_category_and_tags(workspace, tmp_path):
+    url = "https://x.nl/post/dekens-in-de-winter"
+    categories = "".join(
+        f"<category>{c}</category>" for c in ("Stal", "Winter", "Deken")
+    )
+    feed = feed_with(tmp_path, item("Dekens in de winter", "", url, categories))
+    [draft] = import_wix(feed, workspace).written
+    page = tmp_path / "Dekens in de winter.html"
+    page.write_text(
+        SAVED_PAGE.format(
+            url=url,
+            description="",
+            title="Dekens in de winter",
+            html="<p>De hele tekst.</p>",
+        ),
+        encoding="utf-8",
+    )
+    assert import_wix(page, workspace).written == [draft]
+    meta = fields(draft)
+    assert (meta["Category"], meta["Tags"]) == ("Stal", "Winter, Deken")
+    assert "Status" not in meta and "De hele tekst." in read_source(draft).body
+
+
+def test_her_names_on_wix_make_her_posts_hers_and_check_warns_of_others(
+    workspace, tmp_path
+):
+    posts = [
+        item(
+            title,
+            "<p>Tekst.</p>",
+            f"https://x.nl/post/{n}",
+            f"<dc:creator>{who}</dc:creator>",
+        )
+        for n, (title, who) in enumerate(
+            [("Van mij", "Wilhelmien  van Dijk"), ("Van een gast", "Sarah")]
+        )
+    ]
+    feed = feed_with(tmp_path, *posts)
+    mine, guest = import_wix(
+        feed, workspace, owner_names=("wilhelmien van dijk",)
+    ).written
+    assert "Author" not in fields(mine) and fields(guest)["Author"] == "Sarah"
+    line = read_source(guest).first("author").line
+    assert (
+        f"content/posts/{guest.name}:{line}: waarschuwing: deze geïmporteerde post "
+        "staat op naam van Sarah, niet van Wilhelmien: de site noemt hem een "
+        "gastauteur (was het jouw post? haal de regel Author weg, of importeer "
+        'opnieuw met --owner "Sarah" --force)'
+    ) in [str(p) for p in check_content(workspace)]
+    assert not [
+        p
+        for p in check_content(workspace)
+        if p.file.endswith(mine.name) and "naam van" in p.message
+    ]
+
+
+@pytest.mark.parametrize("kind", ["feed", "page"])
+def test_wix_excerpts_are_left_out_and_her_own_summary_is_kept(
+    workspace, tmp_path, kind
+):
+    html = "<p>Earth.</p><p>Dear friends, the winter is coming to the stables</p>"
+    excerpt, own = (
+        "Earth.Dear friends, the wint",
+        "Een samenvatting die ze zelf schreef.",
+    )
+    written = {}
+    for title, description in (("Uittreksel", excerpt), ("Eigen", own)):
+        url = f"https://x.nl/post/{title.lower()}"
+        if kind == "feed":
+            extra = f"<description><![CDATA[{description}]]></description>"
+            source = feed_with(tmp_path, item(title, html, url, extra))
+        else:
+            source = tmp_path / f"{title}.html"
+            page = SAVED_PAGE.format(
+                url=url, description=description, title=title, html=html
+            )
+            source.write_text(page, encoding="utf-8")
+        [written[title]] = import_wix(source, workspace).written
+    assert "Summary" not in fields(written["Uittreksel"])
+    assert fields(written["Eigen"])["Summary"] == own
+
+
+# -- no traceback for any input ------------------------------------------------------
+ANY = st.text(
+    st.characters(blacklist_categories=["Cs"]) | st.sampled_from(list("<>&\"'/:.-_ ")),
+    max_size=40,
+)
+
+
+def xml_text(text: str) -> str:
+    """Text as XML allows it: characters XML cannot hold are left out."""
+    allowed = (c for c in text if c in "\t\n\r" or ord(c) >= 32)
+    return html_escape("".join(c for c in allowed if c not in "\ufffe\uffff"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    title=ANY, html=ANY, link=ANY, date=ANY, category=ANY, creator=ANY, image=ANY,
+    description=ANY,
+)  # fmt: skip
+def test_any_feed_imports_or_is_refused_in_one_dutch_line(
+    words_site, title, html, link, date, category, creator, image, description
+):
+    extra = (
+        f"<category>{xml_text(category)}</category>"
+        f"<dc:creator>{xml_text(creator)}</dc:creator>"
+        f"<description>{xml_text(description)}</description>"
+        f'<enclosure url="{xml_text(image)}"/>'
+    )
+    feed = feed_with(
+        words_site.parent,
+        item(xml_text(title), xml_text(html) + f'<img src="{xml_text(image)}">', link),
+    ).read_text(encoding="utf-8")
+    feed = feed.replace(
+        "<pubDate>Mon, 15 Jan 2024 08:00:00 GMT</pubDate>",
+        f"<pubDate>{xml_text(date)}</pubDate>{extra}",
+    ).replace(f"<link>{link}</link>", f"<link>{xml_text(link)}</link>")
+    source = words_site.parent / "blog-feed.xml"
+    source.write_text(feed, encoding="utf-8")
+    try:
+        outcome = import_wix(source, words_site, force=True)
+    except WixImportError as problem:
+        assert "\n" not in problem.told(source)
+        return
+    for post in outcome.written:
+        site_reader(words_site).read(str(post))
+
+
+PAGE_PARTS = (
+    st.sampled_from(
+        ['<meta property="og:url" content="', '<meta name="description" content="']
+        + ['<meta property="article:published_time" content="', '">', "<h1>", "</h1>"]
+        + [
+            '<script type="application/ld+json">',
+            "</script>",
+            '{"@type": "BlogPosting"',
+        ]
+        + [
+            ', "author": ',
+            ', "keywords": ',
+            ', "datePublished": ',
+            "}",
+            "[",
+            "]",
+            "null",
+        ]
+        + ["<article>", "</article>", '<img src="', '<div data-hook="post-title">', "1"]
+        + ["\n", "\n\n", "Top of page", "3 min lezen", "15 jan. 2024", "·", "<p>", '"']
+    )
+    | ANY
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    parts=st.lists(PAGE_PARTS, max_size=30),
+    suffix=st.sampled_from([".html", ".txt", ".xml", ""]),
+)
+def test_any_page_or_text_imports_or_is_refused_in_one_dutch_line(
+    words_site, parts, suffix
+):
+    source = words_site.parent / f"bron{suffix}"
+    source.write_text("<!doctype html>" * (suffix == ".html") + "".join(parts))
+    try:
+        outcome = import_wix(source, words_site, force=True)
+    except WixImportError as problem:
+        assert "\n" not in problem.told(source)
+        return
+    for post in outcome.written:
+        site_reader(words_site).read(str(post))

@@ -166,6 +166,13 @@ def test_a_hostile_source_parameter_is_ignored(funnel_probe):
     assert bron == "contact"
 
 
+def test_every_slug_the_build_accepts_is_taken_as_the_source(funnel_probe):
+    """forms.js reads the build's own slug rule (sitekit.dates.SLUG, data-slug)."""
+    funnel_probe.goto("/contact/?bron=jamstack--unwrapping_x")
+    bron = funnel_probe.page.locator("#contact-form input[name=bron]").input_value()
+    assert bron == "jamstack--unwrapping_x"
+
+
 def test_validation_errors_are_announced_and_linked(funnel_probe, funnel):
     probe = funnel_probe
     probe.goto("/contact/")

@@ -7,7 +7,6 @@
 // still work (the browser checks the required fields), and a mail form stays a link.
 
 const MESSAGE_KEY = "hva:contact-message";
-const SLUG = /^[a-z0-9][a-z0-9-]{0,99}$/;
 // Mail programs (Outlook above all) refuse longer mailto: links.
 const MAILTO_MAX = 2000;
 
@@ -21,14 +20,16 @@ function takeStoredMessage() {
   }
 }
 
-function fromUrl(name) {
+// A value from the URL, if it is a slug as the site's build defines it (data-slug).
+function fromUrl(form, name) {
   const value = new URLSearchParams(location.search).get(name);
-  return value && SLUG.test(value) ? value : "";
+  const slug = new RegExp(`^(?:${form.dataset.slug})$`);
+  return value && slug.test(value) ? value : "";
 }
 
 function prefill(form) {
   for (const name of ["bron", "cta"]) {
-    const value = fromUrl(name);
+    const value = fromUrl(form, name);
     if (value && form.elements[name]) form.elements[name].value = value;
   }
   if (form.dataset.form !== "contact") return;
