@@ -217,7 +217,10 @@ def test_a_new_build_takes_over_at_the_next_visit_without_a_mix(
     context.set_offline(True)
     page.goto(post)
     assert page.locator("h1").inner_text() == TITLE
-    assert page.evaluate(STYLESHEETS) == new_css
+    offline_css = page.evaluate(STYLESHEETS)
+    assert offline_css != [] and offline_css != old_css
+    for href in offline_css:
+        assert (changed / href.removeprefix(server.url + "/")).is_file(), href
     assert page.evaluate(BUILD_MARK).strip() == '"b"'
 
 
