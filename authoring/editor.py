@@ -40,8 +40,9 @@ DECAP_TYPES = {
 CSP = (
     "default-src 'none'; script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'; "
     "style-src 'self' 'unsafe-inline'; img-src 'self' blob: data:; font-src 'self'; "
-    "connect-src 'self' blob: http://{host}:{port}; frame-src 'self'; worker-src 'self' "
-    "blob:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+    "connect-src 'self' blob: http://{host}:{port}; frame-src 'self'; "
+    "worker-src 'self' blob:; base-uri 'none'; form-action 'none'; "
+    "frame-ancestors 'none'"
 )
 # What the author sees (Dutch, one line each).
 PORT_BUSY = (
