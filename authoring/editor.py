@@ -35,10 +35,11 @@ DECAP_TYPES = {
     ".css": "text/css",
     ".wasm": "application/wasm",
 }
-# The editor page's policy: Decap styles its components with inline <style> elements,
-# its configuration check compiles functions, and it talks to decap-server.
+# The editor page's policy, as strict as Decap runs: it styles its components with
+# inline <style> elements, compiles functions (it does not start without
+# 'unsafe-eval'), reads uploads from blob: URLs and talks to decap-server.
 CSP = (
-    "default-src 'none'; script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'; "
+    "default-src 'none'; script-src 'self' 'unsafe-eval'; "
     "style-src 'self' 'unsafe-inline'; img-src 'self' blob: data:; font-src 'self'; "
     "connect-src 'self' blob: http://{host}:{port}; frame-src 'self'; "
     "worker-src 'self' blob:; base-uri 'none'; form-action 'none'; "
