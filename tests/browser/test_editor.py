@@ -207,6 +207,25 @@ def test_a_hand_written_post_opens_with_its_fields_and_saves_byte_for_byte(
     assert editor.foreign == []
 
 
+@pytest.mark.browser
+def test_beside_the_editor_the_preview_shows_her_mistake_in_dutch(page, editor):
+    (editor.project / "content/posts/kapot.md").write_text(
+        "Title: Kapot\nSlug: kapot\nDate: morgen ofzo\nCategory: Ondernemen\n\n"
+        "Tekst.\n",
+        encoding="utf-8",
+    )
+    editor.wait_for("kapot.md")
+    editor.open(page, "#/collections/posts/entries/kapot")
+    expect(page.get_by_label("Titel")).to_have_value("Kapot")
+    alert = site_page(page).locator(".preview-error p").first
+    expect(alert).to_have_text(
+        "content/posts/kapot.md:3: fout: de datum 'morgen ofzo' is niet te lezen "
+        "(schrijf hem als 01-02-2025 10:00 voor 1 februari 2025, of 2025-02-01 10:00)",
+        timeout=30_000,
+    )
+    assert editor.foreign == []
+
+
 def listening(port: int) -> list[str]:
     """The local addresses that listen on `port` (from /proc/net/tcp)."""
     found = []
