@@ -18,6 +18,8 @@ import sys
 import threading
 from pathlib import Path
 
+from markupsafe import escape
+
 from .source import read_source
 
 HERE = Path(__file__).parent
@@ -82,9 +84,7 @@ PAGE_HTML = """<!doctype html>
 </dialog>
 <button type="button" class="publish-button">Publiceren</button>
 <script src="{path}decap/decap-cms.js"></script>
-<script src="{path}editor.js"
-  data-urls='{urls}'
-  data-strings='{strings}'></script>
+<script src="{path}editor.js" data-urls="{urls}" data-strings="{strings}"></script>
 </body>
 </html>
 """
@@ -203,10 +203,10 @@ class Editor:
         }
         return PAGE_HTML.format(
             token=self.token,
-            site=settings["SITENAME"],
+            site=escape(settings["SITENAME"]),
             path=PATH,
-            urls=json.dumps(urls).replace("'", "&#39;"),
-            strings=json.dumps(STRINGS, ensure_ascii=False).replace("'", "&#39;"),
+            urls=escape(json.dumps(urls)),
+            strings=escape(json.dumps(STRINGS, ensure_ascii=False)),
         ).encode()
 
     def config(self) -> bytes:
@@ -410,7 +410,6 @@ def cms_config(project: Path, settings: dict, port: int) -> dict:
         body,
     ]
     collection = {
-        "format": "pelican",
         "extension": "md",
         "create": True,
         "slug": "{{fields.slug}}",
@@ -431,6 +430,7 @@ def cms_config(project: Path, settings: dict, port: int) -> dict:
                 "label": "Posts",
                 "label_singular": "post",
                 "folder": posts,
+                "format": "pelican-post",
                 "summary": "{{title}} ({{date}})",
                 "sortable_fields": ["date", "title"],
                 "fields": posts_fields,
@@ -441,6 +441,7 @@ def cms_config(project: Path, settings: dict, port: int) -> dict:
                 "label": "Pagina's",
                 "label_singular": "pagina",
                 "folder": pages,
+                "format": "pelican-page",
                 "fields": pages_fields,
             },
         ],

@@ -18,7 +18,6 @@ const ORDER = [
   "wix_url", "status",
 ];
 const SHOWN = ORDER.filter((name) => name !== "modified" && name !== "wix_url");
-const ALWAYS = ORDER.slice(0, 6); // a new post writes these even when empty
 const HEADER = "__header"; // the header as read, so that a save keeps what it can
 
 function split(text) {
@@ -95,7 +94,8 @@ function fromFile(text) {
   return data;
 }
 
-function toFile(data) {
+// `always`: the fields a new file gets even when empty (a new post's first six).
+const toFile = (always) => (data) => {
   const fresh = data[HEADER] === undefined;
   const { fields } = split(`${data[HEADER] || ""}\n\n`);
   for (const name of SHOWN) {
@@ -104,11 +104,11 @@ function toFile(data) {
     const key = name[0].toUpperCase() + name.slice(1);
     if (at >= 0) {
       if (written(name, read(name, fields[at].value)) === value) continue;
-      if (value === "" && !ALWAYS.includes(name)) fields.splice(at, 1);
+      if (value === "" && !always.includes(name)) fields.splice(at, 1);
       else fields[at].lines = [`${fields[at].key}: ${value}`];
       continue;
     }
-    const needed = fresh && ALWAYS.includes(name);
+    const needed = fresh && always.includes(name);
     if (!needed && (value === "" || (name === "status" && value === "published"))) continue;
     const before = fields.findLastIndex((f) => ORDER.indexOf(f.name) >= 0
       && ORDER.indexOf(f.name) < ORDER.indexOf(name));
@@ -117,9 +117,10 @@ function toFile(data) {
   const body = data.body || "";
   const header = fields.flatMap((f) => f.lines).join("\n");
   return `${header}\n\n${body}${body.endsWith("\n") ? "" : "\n"}`;
-}
+};
 
-CMS.registerCustomFormat("pelican", "md", { fromFile, toFile });
+CMS.registerCustomFormat("pelican-post", "md", { fromFile, toFile: toFile(ORDER.slice(0, 6)) });
+CMS.registerCustomFormat("pelican-page", "md", { fromFile, toFile: toFile(ORDER.slice(0, 2)) });
 
 // Decap's Dutch, with "Opslaan" for saving: "Publiceren" is putting the site online.
 const merged = (phrases, changes) => Object.fromEntries(
