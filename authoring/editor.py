@@ -72,6 +72,7 @@ PAGE_HTML = """<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <meta name="editor-token" content="{token}">
+<link rel="icon" href="data:,">
 <title>Schrijven – {site}</title>
 <link rel="cms-config-url" type="text/yaml" href="{path}config.yml">
 <link rel="stylesheet" href="{path}editor.css">
@@ -106,6 +107,13 @@ STRINGS = {  # for editor.js
                 "publishAndDuplicate": "Opslaan en kopiëren",
                 "deletePublishedEntry": "Verwijderen",
                 "deleteEntry": "Verwijderen",
+            },
+            "editorWidgets": {
+                "markdown": {
+                    "strikethrough": "Doorhalen",
+                    "headings": "Kopjes",
+                    "quote": "Citaat",
+                },
             },
             "editor": {
                 "onPublishing": "Nu opslaan?",
@@ -164,7 +172,8 @@ class Editor:
                 cwd=self.project,
                 env=environment,
                 stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,  # its English log is not for her
+                stderr=subprocess.DEVNULL,
                 start_new_session=True,  # Ctrl+C reaches the preview, which stops it
             )
         except FileNotFoundError:

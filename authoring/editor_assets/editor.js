@@ -123,11 +123,12 @@ CMS.registerCustomFormat("pelican-post", "md", { fromFile, toFile: toFile(ORDER.
 CMS.registerCustomFormat("pelican-page", "md", { fromFile, toFile: toFile(ORDER.slice(0, 2)) });
 
 // Decap's Dutch, with "Opslaan" for saving: "Publiceren" is putting the site online.
-const merged = (phrases, changes) => Object.fromEntries(
-  Object.entries(phrases).map(([key, value]) => [key, key in changes
-    ? (typeof value === "object" ? merged(value, changes[key]) : changes[key])
-    : value]),
-);
+const merged = (phrases, changes) => {
+  const keys = new Set([...Object.keys(phrases), ...Object.keys(changes)]);
+  return Object.fromEntries([...keys].map((key) => [key, typeof changes[key] === "object"
+    ? merged(phrases[key] || {}, changes[key])
+    : (changes[key] ?? phrases[key])]));
+};
 CMS.registerLocale("nl", merged(CMS.getLocale("nl"), strings.decap));
 
 // -- Beside the editor: the page as the site shows it -------------------------------
