@@ -17,7 +17,7 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 ## Build the site and serve it with live reload on http://127.0.0.1:8000 (or PORT=8001)
-serve: $(BIN)/.installed
+serve: $(BIN)/.installed node_modules/.installed
 	$(BIN)/invoke livereload --port $(PORT)
 
 ## Install what the tests need (Chromium included) and run every test

@@ -61,12 +61,18 @@ def serve(c):
     pelican_run(DEV_SETTINGS, "--listen", "--bind", HOST, "--port", str(PORT))
 
 
-@task(help={"port": "de poort van het voorbeeld (standaard 8000)"})
-def livereload(c, port=str(PORT)):
-    """Voorbeeld op http://127.0.0.1:8000 dat zichzelf bijwerkt als je opslaat."""
+@task(
+    help={
+        "port": "de poort van het voorbeeld (standaard 8000)",
+        "editor-port": "de poort waarop de editor opslaat (standaard 8081)",
+    }
+)
+def livereload(c, port=str(PORT), editor_port=8081):
+    """Voorbeeld op http://127.0.0.1:8000 dat zichzelf bijwerkt als je opslaat, met
+    de editor op http://127.0.0.1:8000/schrijven/."""
     from authoring.preview import serve as preview
 
-    sys.exit(preview(ROOT / DEV_SETTINGS, HOST, port))
+    sys.exit(preview(ROOT / DEV_SETTINGS, HOST, port, editor_port))
 
 
 @task(

@@ -9,6 +9,7 @@ worksheet, a checklist, an image, a new or deleted file) takes the full pass at 
 While a pass fails, every page shows the error line at its top over the last good
 version; while the full pass is behind, pages say that search is catching up. The
 reload script and the notices are added as pages are served: never in output/.
+The editor (authoring/editor.py) is served at /schrijven/, also never in output/.
 """
 
 import errno
@@ -31,6 +32,7 @@ from pelican import Pelican, signals
 from pelican.log import init as init_logging
 from pelican.writers import Writer
 
+from . import editor as cms
 from .messages import DutchBuildLog, dutch_build_log
 from .publishing import written_item
 from .source import site_settings
@@ -290,15 +292,18 @@ def printed(line: str) -> None:
 
 class Handler(SimpleHTTPRequestHandler):
     """Serves output/ with the preview's additions; /_preview/events says when to
-    reload (Server-Sent Events)."""
+    reload (Server-Sent Events); the editor under /schrijven/."""
 
     preview: Preview
     names: frozenset[str] = frozenset(LOCAL_NAMES)  # and the address it listens on
+    editor: cms.Editor
 
     def do_GET(self):
         if not self.local():
             return self.send_error(HTTPStatus.MISDIRECTED_REQUEST)
         path = self.path.split("?", 1)[0]
+        if path.startswith(cms.PATH) or path == cms.PATH.rstrip("/"):
+            return self.editor_file(path)
         if path == "/_preview/events":
             return self.events()
         if path.startswith("/_preview/"):
@@ -332,12 +337,68 @@ class Handler(SimpleHTTPRequestHandler):
             return self.send_error(404)
         self.send(200, ASSETS[name], (HERE / "preview_assets" / name).read_bytes())
 
-    def send(self, status: int, media_type: str, body: bytes) -> None:
+    def send(self, status: int, media_type: str, body: bytes, *headers) -> None:
         self.send_response(status)
-        self.send_header("Content-Type", f"{media_type}; charset=utf-8")
+        text = media_type.startswith("text/")
+        self.send_header("Content-Type", media_type + ("; charset=utf-8" * text))
         self.send_header("Content-Length", str(len(body)))
+        for name, value in headers:
+            self.send_header(name, value)
         self.end_headers()
         self.wfile.write(body)
+
+    # -- the editor -------------------------------------------------------------------
+
+    def origin(self) -> str:
+        host, port = self.server.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def editor_file(self, path: str) -> None:
+        """The editor page, its configuration and script, and Decap's files."""
+        editor = self.editor
+        if self.headers.get("Host") != self.origin().removeprefix("http://"):
+            return self.send_error(403)
+        policy = ("Content-Security-Policy", editor.policy())
+        name = path.removeprefix(cms.PATH)
+        if path == cms.PATH.rstrip("/"):
+            self.send_response(301)
+            self.send_header("Location", cms.PATH)
+            return self.end_headers()
+        if name == "":
+            page = editor.page()
+            return self.send(
+                200, "text/html", page, policy, ("X-Frame-Options", "DENY")
+            )
+        if name == "config.yml":
+            return self.send(200, "text/yaml", editor.config())
+        if name in cms.ASSETS:
+            body = (cms.HERE / "editor_assets" / name).read_bytes()
+            return self.send(200, cms.ASSETS[name], body)
+        file = editor.decap_file(name.removeprefix("decap/"))
+        if name.startswith("decap/") and file is not None:
+            media_type = cms.DECAP_TYPES.get(file.suffix, "application/json")
+            return self.send(200, media_type, file.read_bytes())
+        return self.send_error(404)
+
+    def do_POST(self):
+        if not self.local():
+            return self.send_error(HTTPStatus.MISDIRECTED_REQUEST)
+        if self.path != cms.PATH + "publiceren":
+            return self.send_error(404)
+        if not self.editor.allowed(self.headers, self.origin()):
+            return self.send_error(403)
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream; charset=utf-8")
+        self.end_headers()
+
+        def send(event: str, line: str) -> None:
+            self.wfile.write(f"event: {event}\ndata: {line}\n\n".encode())
+            self.wfile.flush()
+
+        try:
+            self.editor.publish(send)
+        except (BrokenPipeError, ConnectionResetError):
+            return
 
     def events(self) -> None:
         """One `reload` event as soon as a pass newer than the page has finished."""
@@ -430,7 +491,9 @@ def stop(signum, frame) -> None:
     raise KeyboardInterrupt
 
 
-def serve(settings_file: Path, host: str, port: str) -> int:
+def serve(
+    settings_file: Path, host: str, port: str, editor_port: int = cms.PORT
+) -> int:
     """Build, serve and rebuild until Ctrl+C; returns the exit code."""
     if not str(port).isdigit() or not 0 < int(port) < 65536:
         print(NOT_A_PORT.format(port=port), flush=True)
@@ -443,7 +506,12 @@ def serve(settings_file: Path, host: str, port: str) -> int:
         DutchBuildLog(project / "content", project, printed).exception_raised(problem)
         return 1
     names = Handler.names | ({host} - {"", "0.0.0.0", "::"})
-    handler = type("PreviewHandler", (Handler,), {"preview": preview, "names": names})
+    editor = cms.Editor(project, preview.settings, int(editor_port))
+    handler = type(
+        "PreviewHandler",
+        (Handler,),
+        {"preview": preview, "names": names, "editor": editor},
+    )
     try:
         server = ThreadingHTTPServer(
             (host, int(port)), partial(handler, directory=str(preview.output))
@@ -471,10 +539,13 @@ def serve(settings_file: Path, host: str, port: str) -> int:
         threading.Thread(target=target, args=args, daemon=True).start()
     print(f"Voorbeeld: {url}  (stoppen: Ctrl+C)", flush=True)
     try:
+        problem = editor.start(url)
+        print(problem or f"Schrijven in de browser: {url}{cms.PATH[1:]}", flush=True)
         preview.build_loop()
     except KeyboardInterrupt:
         print("Voorbeeld gestopt.", flush=True)
     finally:
+        editor.stop()
         state.unlink(missing_ok=True)
         server.server_close()
     return 0

@@ -24,8 +24,9 @@ INVOKE = [sys.executable, "-m", "invoke"]
 class Preview:
     """`invoke livereload` running in a copy of the project, so edits stay there."""
 
-    def __init__(self, project: Path):
+    def __init__(self, project: Path, *options: str):
         self.project = project
+        self.options = options
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = project / "preview.log"
@@ -33,7 +34,7 @@ class Preview:
     def __enter__(self):
         self.log_file = open(self.log_path, "w")  # noqa: SIM115 (closed in __exit__)
         self.process = subprocess.Popen(
-            [*INVOKE, "livereload", "--port", str(self.port)],
+            [*INVOKE, "livereload", "--port", str(self.port), *self.options],
             cwd=self.project,
             stdout=self.log_file,
             stderr=subprocess.STDOUT,
