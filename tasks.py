@@ -287,6 +287,8 @@ def import_wix(c, source, force=False, date=None, wix_url=None):
         "preview": "instead, time save -> reloaded page in the live preview",
         "layers": "instead, the CPU each plugin adds to a cold build of this many "
         "articles, against stock Pelican",
+        "publish": "instead, a gated publish (full, and again after one changed "
+        "post) against invoke build of the same site",
     }
 )
 def bench(
@@ -299,10 +301,12 @@ def bench(
     against="",
     preview=False,
     layers=0,
+    publish=False,
 ):
     """Voor ontwikkelaars: meet bouwtijd en geheugen (zie benchmarks/README.md)."""
     args = ["--repeats", str(repeats)] + (["--sizes", sizes] if sizes else [])
     args += ["--preview"] if preview else []
+    args += ["--publish"] if publish else []
     args += ["--profile", str(profile)] if profile else []
     args += ["--layers", str(layers)] if layers else []
     args += ["--against", against] if against else []
