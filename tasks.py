@@ -147,7 +147,13 @@ def publish_build(settings: dict, before: dict) -> tuple[Path, dict]:
     try:
         with recorded_pages(site) as written:  # a page's post and shape
             pelican_run(PUBLISH_SETTINGS, "-o", str(site), done=False)
-        problems, after = run_gates(site, settings, ROOT, written, before)
+        try:
+            problems, after = run_gates(site, settings, ROOT, written, before)
+        except RuntimeError as error:  # a tool that failed, not her content
+            raise Exit(
+                f"Niet gepubliceerd: de controles konden niet draaien ({error}).",
+                code=2,
+            ) from None
         if problems:
             for problem in problems:
                 print(problem)

@@ -41,7 +41,7 @@ class ToolMissing(Exception):
 
     def __str__(self) -> str:
         return (
-            f"Publiceren kan nu niet: {self.tool} ontbreekt op deze computer, dus de "
-            f"controles kunnen niet draaien (aan je tekst ligt het niet). Installeer "
-            f"het met: {self.command}"
+            f"De controles kunnen niet draaien: {self.tool} ontbreekt op deze computer "
+            f"(aan je tekst ligt het niet; er is niets gepubliceerd). Installeer het "
+            f"met: {self.command}"
         )

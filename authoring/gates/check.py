@@ -38,7 +38,9 @@ def run(
     progress: Callable[[int], None] | None = None,
 ) -> list[Finding]:
     """Every finding of every gate on `site`; raises ToolMissing before anything
-    runs when a tool is not installed."""
+    runs when a tool is not installed, RuntimeError when a tool fails."""
+    from playwright.async_api import Error as PlaywrightError
+
     site = site.resolve()
     tools.check_all(root)
     checker = html.start(site, choice.html, root)
@@ -47,6 +49,8 @@ def run(
         progress = progress or Progress(len(choice.browser))
         found += browser.check_pages(site, public_url, choice.browser, policy, progress)
         found += html.findings(checker, site)
+    except PlaywrightError as error:
+        raise RuntimeError(f"Chromium: {error.message.splitlines()[0]}") from None
     finally:
         if checker.poll() is None:
             checker.kill()

@@ -12,6 +12,7 @@ from hosting.deploy import DeployError, github_pages, rsync, target_settings
 
 from tests.conftest import build_site
 from tests.publish.hosting import HOST, ROOT
+from tests.support.tasks import invoke
 
 # Everything of the project but what is installed, built or cached.
 NOT_COPIED = {"node_modules", "output", "cache", "deploy", "benchmarks", "__pycache__"}
@@ -231,19 +232,24 @@ def test_publish_again_checks_what_changed_and_says_what_it_sent(tmp_path):
     assert int(rechecked[-1][1]) < int(checked[-1][1])
 
 
-def test_publish_without_its_tools_names_the_tool_and_the_command(tmp_path):
+def test_publish_and_gates_without_their_tools_name_the_tool_and_the_command(
+    tmp_path,
+):
     project = project_copy(tmp_path / "project", DEPLOY_TARGET="netlify")
     (project / "node_modules").unlink()
     (project / "node_modules").mkdir()  # `npm ci` never ran
-    result = invoke_publish(project)
-    assert result.returncode == 2
-    assert result.stdout == ""
-    assert result.stderr.strip().splitlines() == [
-        "Publiceren kan nu niet: de HTML-controle (vnu-jar) ontbreekt op deze "
-        "computer, dus de controles kunnen niet draaien (aan je tekst ligt het niet). "
-        "Installeer het met: npm ci --no-audit --no-fund --ignore-scripts (of: make "
-        "serve)"
-    ]
+    for task in ("publish", "gates"):
+        result = (
+            invoke_publish(project) if task == "publish" else invoke(task, cwd=project)
+        )
+        assert result.returncode == 2, task
+        assert result.stdout == ""
+        assert result.stderr.strip().splitlines() == [
+            "De controles kunnen niet draaien: de HTML-controle (vnu-jar) ontbreekt op "
+            "deze computer (aan je tekst ligt het niet; er is niets gepubliceerd). "
+            "Installeer het met: npm ci --no-audit --no-fund --ignore-scripts (of: "
+            "make serve)"
+        ]
     assert not list(project.glob(".publish-*"))
     assert not (project / "output").exists()
 
