@@ -11,6 +11,7 @@ import asyncio
 import mimetypes
 import os
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -38,9 +39,9 @@ TYPES = {".webmanifest": "application/manifest+json", ".mjs": "text/javascript"}
 
 
 def workers() -> int:
-    """Pages open at once: Chromium renders in processes of its own, so a few more
-    than the cores keep them busy while Python waits."""
-    return max(2, min(6, 2 * (os.cpu_count() or 1)))
+    """Pages open at once, each in a browser context of its own: one per core (on a
+    busy machine more only add switching)."""
+    return max(2, min(4, os.cpu_count() or 1))
 
 
 class Host:
@@ -78,7 +79,8 @@ def console_error(message) -> bool:
 
 
 async def check_page(page, host: Host, path: str, axe: str, idle: bool) -> dict:
-    """Open one page; what it did that the site does not allow."""
+    """Open one page, run `axe` (axe-core's source) in it; what it did that the site
+    does not allow."""
     requests, errors = [], []
     on_request = lambda request: requests.append(request.url)  # noqa: E731
     on_error = lambda error: errors.append(str(error))  # noqa: E731
@@ -88,18 +90,17 @@ async def check_page(page, host: Host, path: str, axe: str, idle: bool) -> dict:
     page.on("console", on_console)
     try:
         response = await page.goto(host.base + path, wait_until="load")
+        await page.evaluate(axe)
+        violations = (await page.evaluate(AXE_RUN))["violations"]
         if idle:  # late requests come from the site's own scripts, shared by a shape
-            await page.wait_for_load_state("networkidle")
+            await page.wait_for_load_state("networkidle")  # its wait overlaps axe's
         found = {
             "status": response.status if response else 0,
             "csp": await page.evaluate("window.__cspViolations || []"),
             "requests": requests[:],
             "errors": errors[:],
-            "axe": [],
+            "axe": violations,
         }
-        if axe:
-            await page.evaluate(axe)
-            found["axe"] = (await page.evaluate(AXE_RUN))["violations"]
         return found
     finally:
         page.remove_listener("request", on_request)
@@ -178,4 +179,10 @@ def check_pages(
     for the network to go quiet) in Chromium; `policy(path)` is the CSP of a path."""
     base = (public_url or LOCAL).rstrip("/")
     site = site.resolve()
-    return asyncio.run(check_all(site, base, pages, policy, progress))
+    # A thread of its own: a caller may be running an event loop (Playwright's
+    # synchronous API, in the tests).
+    with ThreadPoolExecutor(1) as thread:
+        checked = thread.submit(
+            asyncio.run, check_all(site, base, pages, policy, progress)
+        )
+        return checked.result()

@@ -1,8 +1,10 @@
-"""All gates on one built site: the link check over the whole output, the HTML
-checker (in the background) and the browser on the chosen pages."""
+"""All gates on one built site, side by side: the HTML checker on the chosen pages
+(its own process), the link check over the whole output (a thread) and the browser
+on the chosen pages."""
 
 import sys
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from . import Finding, browser, html, tools
@@ -45,9 +47,13 @@ def run(
     tools.check_all(root)
     checker = html.start(site, choice.html, root)
     try:
-        found = check_links(site, public_url)
-        progress = progress or Progress(len(choice.browser))
-        found += browser.check_pages(site, public_url, choice.browser, policy, progress)
+        with ThreadPoolExecutor(1) as links:  # while the browser mostly waits
+            linked = links.submit(check_links, site, public_url)
+            progress = progress or Progress(len(choice.browser))
+            found = browser.check_pages(
+                site, public_url, choice.browser, policy, progress
+            )
+            found += linked.result()
         found += html.findings(checker, site)
     except PlaywrightError as error:
         raise RuntimeError(f"Chromium: {error.message.splitlines()[0]}") from None
