@@ -8,6 +8,7 @@ of an earlier deploy, no compressed copies cached: every page checked, every fil
 compressed); and publishing *again* after one sentence was added to one post.
 """
 
+import os
 import shutil
 import statistics
 import subprocess
@@ -38,28 +39,33 @@ def project(size: int) -> Path:
     return folder
 
 
-def timed(folder: Path, *task: str) -> float:
-    """Wall seconds of one `invoke` task in `folder`; it must succeed."""
+def timed(folder: Path, *task: str) -> tuple[float, float]:
+    """Wall and CPU seconds of one `invoke` task in `folder` (CPU: the process and
+    the children it waited for: Pelican, Java, Chromium); it must succeed."""
     start = time.perf_counter()
-    result = subprocess.run(
+    process = subprocess.Popen(
         [sys.executable, "-m", "invoke", *task],
         cwd=folder,
-        capture_output=True,
-        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
     )
+    out = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
-    if result.returncode:
-        raise SystemExit(f"invoke {' '.join(task)} failed:\n{result.stdout[-3000:]}")
-    return seconds
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode:
+        raise SystemExit(f"invoke {' '.join(task)} failed:\n{out[-3000:].decode()}")
+    return seconds, usage.ru_utime + usage.ru_stime
 
 
-def measure(size: int, repeats: int) -> dict[str, float]:
-    """Median seconds of build, full publish and publish again, at one size."""
+def measure(size: int, repeats: int) -> dict[str, tuple[float, float]]:
+    """Median wall and CPU seconds of build (three builds a repeat: it is short and
+    the machine shared), full publish and publish again, at one size."""
     folder = project(size)
     timed(folder, "build")  # unmeasured: pictures and icons cached, as every day
-    found: dict[str, list[float]] = {"build": [], "full": [], "again": []}
+    found: dict[str, list[tuple[float, float]]] = {"build": [], "full": [], "again": []}
     for repeat in range(repeats):
-        found["build"].append(timed(folder, "build"))
+        found["build"] += [timed(folder, "build") for _ in range(3)]
         shutil.rmtree(folder / "cache" / "compressed", ignore_errors=True)
         (folder / "cache" / "publish-manifest.json").unlink(missing_ok=True)
         found["full"].append(timed(folder, "publish"))
@@ -69,26 +75,36 @@ def measure(size: int, repeats: int) -> dict[str, float]:
             encoding="utf-8",
         )
         found["again"].append(timed(folder, "publish"))
-    return {kind: statistics.median(times) for kind, times in found.items()}
+    return {
+        kind: (
+            statistics.median(wall for wall, _ in runs),
+            statistics.median(cpu for _, cpu in runs),
+        )
+        for kind, runs in found.items()
+    }
 
 
 def run(sizes: list[int], repeats: int) -> str:
     lines = [
-        f"Wall seconds of whole `invoke` processes, median of {repeats}; ratios to "
-        "`invoke build` of the same site in the same run (targets: full publish "
-        f"≤ {TARGETS['full']}×, publish again after one changed post "
-        f"≤ {TARGETS['again']}×).",
+        f"Seconds of whole `invoke` processes, medians ({repeats} publishes of each "
+        f"kind, {3 * repeats} builds); *CPU* counts the process and the children it "
+        "waited for (Pelican, Java, Chromium). Ratios to `invoke build` of the same "
+        f"site in the same run (targets: full publish ≤ {TARGETS['full']}×, publish "
+        f"again after one changed post ≤ {TARGETS['again']}×), in wall and CPU time.",
         "",
-        "| posts | build s | full publish s | × build | publish again s | × build |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| posts | build wall s | build CPU s | full publish wall s | CPU s | × build "
+        "wall | × build CPU | publish again wall s | CPU s | × build wall | × build "
+        "CPU |",
+        "|" + " ---: |" * 11,
     ]
     for size in sizes:
         print(f"publish benchmark: {size} posts", flush=True)
         found = measure(size, repeats)
-        build = found["build"]
-        lines.append(
-            f"| {size} | {build:.1f} | {found['full']:.1f} | "
-            f"{found['full'] / build:.1f} | {found['again']:.1f} | "
-            f"{found['again'] / build:.1f} |"
-        )
+        (wall, cpu) = found["build"]
+        cells = [str(size), f"{wall:.1f}", f"{cpu:.1f}"]
+        for kind in ("full", "again"):
+            kind_wall, kind_cpu = found[kind]
+            cells += [f"{kind_wall:.1f}", f"{kind_cpu:.1f}"]
+            cells += [f"{kind_wall / wall:.1f}", f"{kind_cpu / cpu:.1f}"]
+        lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"

@@ -146,7 +146,7 @@ def chosen_pages(written: dict[str, Written], current: dict, previous: dict) -> 
     pages = sorted(p for p in current["files"] if p.endswith(".html"))
     full = previous.get("inputs") != current["inputs"]
     old = previous.get("files", {})
-    changed = [p for p in pages if full or old.get(p) != current["files"][p]]
+    changed = {p for p in pages if full or old.get(p) != current["files"][p]}
     shapes: dict[str, list[str]] = {}
     for page in pages:
         shape = written[page].shape if page in written else f"other:{page}"
@@ -157,5 +157,5 @@ def chosen_pages(written: dict[str, Written], current: dict, previous: dict) -> 
         browser[(fresh or members)[0]] = True
         if not shape.startswith(LISTS):
             browser.update((p, browser.get(p, False)) for p in fresh)
-    html = sorted(set(changed) | set(browser))
+    html = sorted(changed | set(browser))
     return Choice(html, dict(sorted(browser.items())), full)
