@@ -16,7 +16,8 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
 
-## Build the site and serve it with live reload on http://127.0.0.1:8000 (or PORT=8001)
+## Build the site and serve it with live reload on http://127.0.0.1:8000 (or PORT=8001);
+## also installs the Node tools `invoke publish` checks the site with
 serve: $(BIN)/.installed node_modules/.installed
 	$(BIN)/invoke livereload --port $(PORT)
 

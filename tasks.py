@@ -3,6 +3,7 @@
 import shlex
 import shutil
 import sys
+from functools import partial
 from pathlib import Path
 
 from invoke import Exit, task
@@ -81,20 +82,22 @@ def livereload(c, port=str(PORT), editor_port=8081):
         "(standaard: DEPLOY_TARGET in publishconf.py)",
         "dry-run": "rsync: alleen laten zien wat er verandert; github-pages: wel "
         "vastleggen, niet versturen",
+        "verbose": "laat elk nieuw, gewijzigd en weggehaald bestand zien",
     }
 )
-def publish(c, target=None, dry_run=False):
+def publish(c, target=None, dry_run=False, verbose=False):
     """Publiceer de site: controleren, bouwen, keuren, en pas dan online zetten.
 
     Bouwt in een eigen, nieuwe map (niet output/), draait daar alle controles en zet
     de site alleen online als alles goed is; gaat er iets mis, dan blijft alles zoals
-    het was.
+    het was. Alleen wat sinds de vorige keer veranderde wordt opnieuw gekeurd (en van
+    elke soort pagina er één); de links altijd allemaal.
     """
     from authoring.publishing import Interrupted, interruptible
 
     try:
         with interruptible():
-            deploy(target, dry_run)
+            deploy(target, dry_run, verbose)
     except Interrupted as stopped:
         raise Exit(
             "Publiceren afgebroken: de tijdelijke map en de controles zijn opgeruimd. "
@@ -103,19 +106,24 @@ def publish(c, target=None, dry_run=False):
         ) from None
 
 
-def deploy(target: str | None, dry_run: bool) -> None:
+def deploy(target: str | None, dry_run: bool, verbose: bool) -> None:
     """What `publish` does: check, build and gate in a fresh folder, then deploy."""
     from hosting.deploy import DeployError, github_pages, rsync, target_settings
 
-    from authoring.publishing import replace_folder
+    from authoring.gates import ToolMissing, tools
+    from authoring.gates.pages import read_manifest, write_manifest
+    from authoring.publishing import deploy_summary, manifest_path, replace_folder
 
     settings = settings_of(PUBLISH_SETTINGS)
     try:
         chosen = target_settings(settings, target)
-    except DeployError as error:
+        tools.check_all(ROOT)
+    except (DeployError, ToolMissing) as error:
         raise Exit(str(error), code=2) from None
     content_check(publishing=True)
-    site = publish_build(settings)
+    recorded = manifest_path(ROOT, settings)
+    before = read_manifest(recorded)
+    site, after = publish_build(settings, before)
     try:
         if chosen["target"] == "github-pages":
             github_pages(
@@ -127,7 +135,8 @@ def deploy(target: str | None, dry_run: bool) -> None:
                 push=not dry_run,
             )
         elif chosen["target"] == "rsync":
-            print(rsync(site, chosen["destination"], dry_run=dry_run), end="")
+            told = rsync(site, chosen["destination"], dry_run=dry_run)
+            print(told if verbose and dry_run else "", end="")
     except DeployError as error:
         raise Exit(f"Niet (volledig) gepubliceerd: {error}", code=1) from None
     finally:
@@ -141,20 +150,31 @@ def deploy(target: str | None, dry_run: bool) -> None:
         "netlify": "in output/; de host zet die map online",
         "cloudflare": "in output/; de host zet die map online",
     }[chosen["target"]]
-    print(("Proefrun: " if dry_run else "Gepubliceerd ") + done)
+    if not dry_run:
+        write_manifest(recorded, after)
+    summary = deploy_summary(before, after, verbose and not dry_run)
+    print(("Proefrun: " if dry_run else "Gepubliceerd ") + f"{done}: {summary}")
 
 
-def publish_build(settings: dict) -> Path:
-    """Build for production into a fresh folder and run the gates there; stops the
-    task (the folder removed) unless everything passed."""
-    from authoring.publishing import fresh_folder, recorded_sources, run_gates
+def publish_build(settings: dict, before: dict) -> tuple[Path, dict]:
+    """Build for production into a fresh folder and run the gates there (see
+    `authoring.publishing.run_gates`); stops the task (the folder removed) unless
+    everything passed. The folder, and the manifest of what it holds."""
+    from authoring.gates.pages import recorded_pages
+    from authoring.publishing import fresh_folder, run_gates
 
     site = fresh_folder(ROOT)
-    print("De site wordt gebouwd en gecontroleerd; dat duurt even.", flush=True)
+    print("De site wordt gebouwd.", flush=True)
     try:
-        with recorded_sources(site) as sources:  # a page's post, for the report
+        with recorded_pages(site) as written:  # a page's post and shape
             pelican_run(PUBLISH_SETTINGS, "-o", str(site), done=False)
-        problems = run_gates(site, settings["SITEURL"], ROOT, sources)
+        try:
+            problems, after = run_gates(site, settings, ROOT, written, before)
+        except RuntimeError as error:  # a tool that failed, not her content
+            raise Exit(
+                f"Niet gepubliceerd: de controles konden niet draaien ({error}).",
+                code=2,
+            ) from None
         if problems:
             for problem in problems:
                 print(problem)
@@ -166,7 +186,7 @@ def publish_build(settings: dict) -> Path:
     except BaseException:
         shutil.rmtree(site, ignore_errors=True)
         raise
-    return site
+    return site, after
 
 
 def content_check(content: str | None = None, publishing: bool = False) -> None:
@@ -176,10 +196,6 @@ def content_check(content: str | None = None, publishing: bool = False) -> None:
     folder = Path(content) if content else None
     if lint_main(ROOT / DEV_SETTINGS, folder, publishing=publishing):
         sys.exit(1)
-
-
-def run_gates(c) -> None:
-    c.run(f"{shlex.quote(sys.executable)} -m pytest tests/gates", pty=False)
 
 
 @task(help={"content": "een andere map om te controleren dan content/"})
@@ -192,10 +208,34 @@ def check(c, content=None):
     content_check(content)
 
 
-@task(pre=[build])
+@task
 def gates(c):
-    """Voor ontwikkelaars: bouw en keur de site (HTML, toegankelijkheid, CSP, links)."""
-    run_gates(c)
+    """Voor ontwikkelaars: bouw en keur de hele site (HTML, toegankelijkheid, CSP,
+    links); elke fout op één regel."""
+    from sitekit.security import content_security_policy
+
+    from authoring.gates import ToolMissing, check, pages, tools, words
+
+    settings = settings_of(DEV_SETTINGS)
+    try:
+        tools.check_all(ROOT)
+    except ToolMissing as error:
+        raise Exit(str(error), code=2) from None
+    with pages.recorded_pages(OUTPUT) as written:
+        pelican_run(DEV_SETTINGS, done=False)
+    current = pages.manifest(OUTPUT, ROOT)
+    choice = pages.chosen_pages(written, current, {})
+    policy = partial(content_security_policy, settings)
+    try:
+        found = check.run(OUTPUT, settings["SITEURL"], choice, policy, ROOT)
+    except RuntimeError as error:
+        raise Exit(f"De controles konden niet draaien: {error}", code=2) from None
+    problems = words.problems(found, OUTPUT, written, ROOT)
+    for problem in problems:
+        print(problem)
+    if problems:
+        raise Exit(f"{len(problems)} fouten gevonden.", code=1)
+    print(f"Alles in orde: {len(choice.html)} pagina's gekeurd.")
 
 
 @task
@@ -284,6 +324,8 @@ def import_wix(c, source, force=False, date=None, wix_url=None, owner=None):
         "preview": "instead, time save -> reloaded page in the live preview",
         "layers": "instead, the CPU each plugin adds to a cold build of this many "
         "articles, against stock Pelican",
+        "publish": "instead, a gated publish (full, and again after one changed "
+        "post) against invoke build of the same site",
     }
 )
 def bench(
@@ -296,10 +338,12 @@ def bench(
     against="",
     preview=False,
     layers=0,
+    publish=False,
 ):
     """Voor ontwikkelaars: meet bouwtijd en geheugen (zie benchmarks/README.md)."""
     args = ["--repeats", str(repeats)] + (["--sizes", sizes] if sizes else [])
     args += ["--preview"] if preview else []
+    args += ["--publish"] if publish else []
     args += ["--profile", str(profile)] if profile else []
     args += ["--layers", str(layers)] if layers else []
     args += ["--against", against] if against else []

@@ -470,6 +470,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--against", metavar="REF", help="A/B with git REF's theme")
     parser.add_argument("--preview", action="store_true", help="save -> reloaded page")
     parser.add_argument("--layers", type=int, metavar="N", help="CPU per plugin")
+    parser.add_argument("--publish", action="store_true", help="gated publish vs build")
     args = parser.parse_args(argv)
     default = "1,100,300,1000" if args.preview else "300,1000"
     sizes = [int(s) for s in (args.sizes or default).split(",")]
@@ -480,6 +481,14 @@ def main(argv: list[str] | None = None) -> None:
         print(text)
         if args.write:
             write_readme(text, "preview")
+        return None
+    if args.publish:
+        from benchmarks.publish import run as run_publish
+
+        text = f"Machine: {machine()}.\n\n" + run_publish(sizes, args.repeats)
+        print(text)
+        if args.write:
+            write_readme(text, "publish")
         return None
     if args.profile:
         return profile(args.profile)

@@ -1,28 +1,17 @@
 """Shared fixtures: one real build of the site per session, served with a strict CSP."""
 
-import os
 import shutil
 import subprocess
 import sys
-from functools import partial
 from pathlib import Path
 
 import pytest
 
+from authoring.gates.browser import CHROMIUM_FLAGS
 from tests.support.server import SiteServer
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
-CHROMIUM_FLAGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 # The test build: the real content plus fixture posts (hostile text, enough posts to
 # paginate), with two posts a page so that pagination is exercised.
 TEST_OVERRIDES = ["DEFAULT_PAGINATION=2"]
@@ -69,9 +58,7 @@ def copy_project(target: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The built test site (or, with SITE_OUTPUT set, an already built folder)."""
-    if os.environ.get("SITE_OUTPUT"):
-        return Path(os.environ["SITE_OUTPUT"]).resolve()
+    """The built test site."""
     work = tmp_path_factory.mktemp("site")
     output = work / "output"
     result = build_site(copy_content(work), output, "pelicanconf.py", *TEST_OVERRIDES)
@@ -99,36 +86,13 @@ def server(site):
 
 @pytest.fixture(scope="session")
 def base_url(server) -> str:
-    """The local server; or, for a production build, the public address (SITE_URL)."""
-    return os.environ.get("SITE_URL", "").rstrip("/") or server.url
-
-
-@pytest.fixture
-def context(context, request):
-    """For a production build (`invoke publish` sets SITE_URL), pages link to the
-    public address with absolute URLs. The browser asks for that address and every
-    such request is answered by the local server, headers included: pages run on
-    their real origin, CSP 'self' means what it will mean there, and nothing leaves
-    the machine. Requests to other hosts are left alone, so the probe still sees them.
-    """
-    public = os.environ.get("SITE_URL", "").rstrip("/")
-    if public:
-        local = request.getfixturevalue("server").url
-        context.route(f"{public}/**", partial(answer_locally, public, local))
-    return context
-
-
-def answer_locally(public: str, local: str, route) -> None:
-    """Fetch a request for the public address from the local server instead."""
-    path = route.request.url.removeprefix(public)
-    route.fulfill(response=route.fetch(url=local + path, max_redirects=0))
+    return server.url
 
 
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
     """Service workers off, unless a test module turns them on (test_offline.py): the
-    site's worker fetches pages itself, past `route` (answering the public address
-    locally, stand-in pages)."""
+    site's worker fetches pages itself, past `route` (stand-in pages)."""
     return {**browser_context_args, "service_workers": "block"}
 
 

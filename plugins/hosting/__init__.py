@@ -64,7 +64,7 @@ def on_finalized(pelican) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     if settings.get("PRECOMPRESS"):
-        precompress(output)
+        precompress(output, Path(settings["CACHE_PATH"]) / "compressed")
 
 
 def register() -> None:

@@ -1,92 +1,160 @@
-"""What the publish gates found, in Dutch: which page, what is wrong, what to do."""
+"""What the publish gates find, in Dutch, at the post the page was built from: which
+line, what is wrong, what to do. And with a manifest of the last deploy, the gates
+see what changed and one page of every shape, and still catch what one post broke."""
 
 import shutil
+from functools import partial
 from pathlib import Path
-from xml.sax.saxutils import quoteattr
 
+import pytest
+
+from authoring.gates import Finding, check, pages, words
 from authoring.messages import run_pelican
-from authoring.publishing import gate_problems, recorded_sources
-from tests.conftest import ROOT
+from authoring.source import site_settings
+from tests.conftest import ROOT, copy_content
 
-FAILURES = {
-    "test_no_broken_internal_links": "AssertionError: url,status,state,parent\n"
-    "http://127.0.0.1:8123/blog/weg/,404,BROKEN,http://127.0.0.1:8123/blog/kapot/",
-    "test_every_page_is_clean": "AssertionError: assert {'/blog/kapot/': {'csp': "
-    "['frame-src: https://x.nl/v']}} == {}",
-}
-
-
-def report(folder: Path, name: str, page: str = "/blog/kapot/", failure="") -> Path:
-    """pytest's JUnit XML with one failed gate (its message about `page`)."""
-    path = folder / "report.xml"
-    failure = (failure or FAILURES[name]).replace("/blog/kapot/", page)
-    path.write_text(
-        f'<testsuites><testsuite><testcase name="{name}">'
-        f"<failure message={quoteattr(failure)}>details</failure>"
-        "</testcase></testsuite></testsuites>",
-        encoding="utf-8",
-    )
-    return path
+# An image from another site: the build allows it, the browser gate does not.
+REMOTE = "![Video](https://x.nl/v)"
+TWICE = '<p id="inhoud">Dubbel.</p>'  # the id of the page's <main> as well
+EMPTY_LINK = "Kijk [](https://www.knhs.nl/wedstrijden/) voor de wedstrijden."
+BROKEN = "Lees ook [mijn tarieven](/blog/tarieven-2024/)."
+# A link inside a disclosure's summary: two controls in one (axe: nested-interactive).
+NESTED = '<details><summary><a href="/">Lees</a> meer</summary>Tekst.</details>'
+BLOCK_IN_SPAN = "<span><div>blok</div></span>"
+PRODUCTION = "publishconf.py"
 
 
-def site(folder: Path) -> Path:
-    page = folder / "site/blog/kapot/index.html"
-    page.parent.mkdir(parents=True)
-    page.write_text("<!doctype html>", encoding="utf-8")
-    return folder / "site"
+def build(
+    content: Path, site: Path, settings: str = "pelicanconf.py"
+) -> dict[str, pages.Written]:
+    told: list[str] = []
+    with pages.recorded_pages(site) as written:
+        args = [str(content), "-o", str(site)]
+        assert run_pelican(ROOT / settings, args, told.append) == 0, told
+    return written
 
 
-def test_each_gate_names_the_page_in_dutch(tmp_path):
-    built = site(tmp_path)
-    links = gate_problems(report(tmp_path, "test_no_broken_internal_links"), built)
-    assert [str(p) for p in links] == [
-        "blog/kapot/index.html:1: fout: deze pagina linkt naar een adres dat niet "
-        "bestaat (controleer de links in de post; een eigen post link je met "
-        "{filename}/posts/naam.md)"
+def with_lines(post: Path, *lines: str) -> list[str]:
+    """Put `lines` into a post after its first list item; the post's lines."""
+    text = post.read_text(encoding="utf-8")
+    added = "".join(f"\n{line}\n" for line in lines)
+    text = text.replace("\n- Stel jezelf", f"{added}\n- Stel jezelf", 1)
+    post.write_text(text, encoding="utf-8")
+    return text.splitlines()
+
+
+def gated(site: Path, written, choice, settings: str = "pelicanconf.py") -> list[str]:
+    """The gates' lines for `site`, built from tmp_path/content."""
+    from sitekit.security import content_security_policy
+
+    values = site_settings(ROOT / settings)
+    policy = partial(content_security_policy, values)
+    found = check.run(site, values["SITEURL"], choice, policy, progress=lambda n: n)
+    return [str(p) for p in words.problems(found, site, written, site.parent)]
+
+
+def test_findings_without_a_post_name_the_built_page_in_dutch(tmp_path):
+    found = [
+        Finding("link-broken", "blog/index.html", 12, {"url": "/blog/weg/"}),
+        Finding("csp", "tag/x/index.html", 0, {"directive": "frame-src"}),
     ]
-    browser = gate_problems(report(tmp_path, "test_every_page_is_clean"), built)
-    assert [str(p) for p in browser] == [
-        "blog/kapot/index.html:1: fout: deze pagina doet in de browser iets wat de "
-        "site niet toestaat: een script, een frame, opmaak of een bron van een "
-        "andere website (haal ingesloten frames, scripts en style= uit de post; "
-        "zet een gewone link neer)"
+    assert [str(p) for p in words.problems(found, tmp_path, {}, tmp_path)] == [
+        "blog/index.html:12: fout: deze pagina linkt naar /blog/weg/, een adres dat "
+        "niet bestaat (controleer de links in de post; een eigen post link je met "
+        "{filename}/posts/naam.md)",
+        "tag/x/index.html:1: fout: deze pagina laadt een ingesloten frame, en dat "
+        "staat de site niet toe (haal ingesloten frames, scripts en style= uit de "
+        "post; zet een gewone link neer)",
     ]
 
 
-def test_a_gate_failure_names_the_post_the_page_was_built_from(tmp_path):
+@pytest.mark.browser
+def test_each_gate_names_the_post_and_its_line(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
     post = content / "posts/dilemmas.md"
-    text = post.read_text(encoding="utf-8")
-    # An image from another site: the build allows it, the browser gate does not.
-    remote = "![Video](https://x.nl/v)"
-    twice = '<p id="inhoud">Dubbel.</p>'  # the id of the page's <main> as well
-    text = text.replace("\n- Stel jezelf", f"\n{remote}\n\n{twice}\n\n- Stel jezelf", 1)
-    post.write_text(text, encoding="utf-8")
+    lines = with_lines(post, REMOTE, TWICE, EMPTY_LINK)
     site = tmp_path / "site"
-    told: list[str] = []
-    with recorded_sources(site) as sources:
-        args = [str(content), "-o", str(site)]
-        assert run_pelican(ROOT / "pelicanconf.py", args, told.append) == 0, told
-    # The browser gate names an address; the HTML checker, a line of the built page.
-    built = (site / "blog/dilemmas/index.html").read_text(encoding="utf-8")
-    html_line = built.splitlines().index(twice) + 1
-    # The checker (with --also-check-css) names the line before the element.
-    invalid = (
-        f"AssertionError: /blog/kapot/index.html:{html_line - 1}: "
-        "Duplicate ID “inhoud”."
+    written = build(content, site)
+    everything = pages.chosen_pages(written, pages.manifest(site, ROOT), {})
+    at = {
+        line: f"content/posts/dilemmas.md:{lines.index(line) + 1}: fout: "
+        for line in lines
+    }
+    assert sorted(gated(site, written, everything)) == sorted(
+        [
+            at[TWICE]
+            + "de HTML van deze pagina is niet geldig (controleer de HTML die "
+            "je zelf in de post schreef, of schrijf het als gewone Markdown)",
+            at[REMOTE] + "deze pagina laadt een afbeelding van een andere website, en "
+            "dat staat de site niet toe (haal ingesloten frames, scripts en style= uit "
+            "de post; zet een gewone link neer)",
+            at[EMPTY_LINK]
+            + "deze link heeft geen tekst: https://www.knhs.nl/wedstrijden/ "
+            "(zet de tekst die de lezer ziet tussen de blokhaken: [tekst](adres))",
+        ]
     )
-    blocked = (
-        "AssertionError: assert {'/blog/kapot/': {'csp': "
-        "['img-src: https://x.nl/v']}} == {}"
-    )
-    lines = text.splitlines()
-    for gate, failure, mistake, wrong in [
-        ("test_every_page_is_clean", blocked, remote, "deze pagina doet in de browser"),
-        ("test_every_page_and_stylesheet_is_valid", invalid, twice, "de HTML van"),
-    ]:
-        failed = report(tmp_path, gate, "/blog/dilemmas/", failure)
-        [problem] = gate_problems(failed, site, sources, tmp_path)
-        assert str(problem).startswith(
-            f"content/posts/dilemmas.md:{lines.index(mistake) + 1}: fout: {wrong}"
-        )
+
+
+@pytest.mark.browser
+def test_publishing_again_checks_what_changed_and_catches_what_one_post_broke(
+    tmp_path,
+):
+    content = copy_content(tmp_path)  # with the fixture posts: many lists
+    build(content, tmp_path / "deployed", PRODUCTION)
+    deployed = pages.manifest(tmp_path / "deployed", ROOT)
+    lines = with_lines(content / "posts/dilemmas.md", NESTED, BROKEN, BLOCK_IN_SPAN)
+    site = tmp_path / "site"
+    written = build(content, site, PRODUCTION)
+    choice = pages.chosen_pages(written, pages.manifest(site, ROOT), deployed)
+    # Not the whole site: the changed post and one page of every shape.
+    every = [page for page in written if page.endswith(".html")]
+    assert not choice.full and len(choice.html) < len(every)
+    articles = [p for p in choice.html if written[p].shape == "article"]
+    assert articles == ["blog/dilemmas/index.html"]
+    assert {written[p].shape for p in choice.browser} == {
+        written[p].shape for p in every
+    }
+    at = {
+        line: f"content/posts/dilemmas.md:{lines.index(line) + 1}: fout: "
+        for line in lines
+    }
+    assert sorted(gated(site, written, choice, PRODUCTION)) == [
+        at[NESTED] + "deze pagina is niet voor iedereen goed te gebruiken "
+        "(axe-regel nested-interactive) (controleer de HTML die je zelf in de post "
+        "schreef; gewone Markdown met een beschrijving bij elke afbeelding gaat "
+        "vanzelf goed)",
+        at[BROKEN] + "deze pagina linkt naar /blog/tarieven-2024/, een adres dat niet "
+        "bestaat (controleer de links in de post; een eigen post link je met "
+        "{filename}/posts/naam.md)",
+        at[BLOCK_IN_SPAN] + "de HTML van deze pagina is niet geldig (controleer de "
+        "HTML die je zelf in de post schreef, of schrijf het als gewone Markdown)",
+    ]
+
+
+def test_a_change_to_what_shapes_every_page_checks_every_page():
+    written = {
+        "blog/a/index.html": pages.Written(Path("a.md"), "article"),
+        "blog/b/index.html": pages.Written(Path("b.md"), "article"),
+        "tag/x/index.html": pages.Written(None, "tag"),
+        "tag/y/index.html": pages.Written(None, "tag"),
+    }
+    files = {page: "same" for page in written}
+    before = {"inputs": "theme 1", "files": files}
+    unchanged = pages.chosen_pages(written, before, before)
+    assert unchanged.html == ["blog/a/index.html", "tag/x/index.html"]
+    assert unchanged.browser == {"blog/a/index.html": True, "tag/x/index.html": True}
+    one_post = {"inputs": "theme 1", "files": {**files, "blog/b/index.html": "new"}}
+    # The changed post is the one page of its shape.
+    assert list(pages.chosen_pages(written, one_post, before).browser) == [
+        "blog/b/index.html",
+        "tag/x/index.html",
+    ]
+    theme = pages.chosen_pages(written, {**before, "inputs": "theme 2"}, before)
+    assert theme.full and theme.html == sorted(written)
+    # Lists: one page of their shape in the browser, every page in the HTML checker.
+    assert theme.browser == {
+        "blog/a/index.html": True,
+        "blog/b/index.html": False,
+        "tag/x/index.html": True,
+    }

@@ -1,6 +1,7 @@
 """Deploying for real: GitHub Pages into a local bare repository, rsync into a local
 folder, and `invoke publish` that deploys only when every quality gate passes."""
 
+import re
 import shutil
 import subprocess
 import sys
@@ -11,6 +12,7 @@ from hosting.deploy import DeployError, github_pages, rsync, target_settings
 
 from tests.conftest import build_site
 from tests.publish.hosting import HOST, ROOT
+from tests.support.tasks import invoke
 
 # Everything of the project but what is installed, built or cached.
 NOT_COPIED = {"node_modules", "output", "cache", "deploy", "benchmarks", "__pycache__"}
@@ -194,3 +196,75 @@ def test_publish_refuses_while_the_owner_placeholders_remain(tmp_path):
     assert "fout: SITE_PUBLIC_URL is nog een voorbeeldadres" in result.stdout
     assert not (tmp_path / "server").exists()
     assert not (project / "output").exists()
+
+
+def test_publish_again_checks_what_changed_and_says_what_it_sent(tmp_path):
+    server = tmp_path / "www"
+    project = project_copy(
+        tmp_path / "project", DEPLOY_TARGET="rsync", RSYNC_DESTINATION=f"{server}/"
+    )
+    for name in ("extra-1.md", "extra-2.md"):  # posts of one shape, tag and category
+        shutil.copyfile(
+            ROOT / "tests/fixtures/posts" / name, project / "content/posts" / name
+        )
+    first = invoke_publish(project)
+    assert first.returncode == 0, first.stdout + first.stderr
+    # A summary, not rsync's list of every file; the progress as it checks.
+    assert ">f+++" not in first.stdout
+    done = first.stdout.strip().splitlines()[-1]
+    assert done.startswith(f"Gepubliceerd naar {server}/: ")
+    assert done.endswith(" bestanden nieuw, 0 gewijzigd, 0 weggehaald")
+    checked = re.findall(r"Controleren: (\d+) van (\d+) pagina's", first.stdout)
+    assert checked and checked[-1][0] == checked[-1][1]
+
+    post = project / "content/posts/dilemmas.md"
+    post.write_text(post.read_text(encoding="utf-8") + "\nEen zin erbij.\n", "utf-8")
+    again = invoke_publish(project, "--verbose")
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert "Een zin erbij." in (server / "blog/dilemmas/index.html").read_text()
+    lines = again.stdout.strip().splitlines()
+    summary = next(line for line in lines if line.startswith("Gepubliceerd"))
+    changed = int(re.search(r"(\d+) gewijzigd", summary)[1])
+    assert 0 < changed == sum(line.startswith("  gewijzigd: ") for line in lines)
+    assert "  gewijzigd: blog/dilemmas/index.html" in lines
+    # One page of every shape and the changed ones, not the whole site again.
+    rechecked = re.findall(r"Controleren: (\d+) van (\d+) pagina's", again.stdout)
+    assert int(rechecked[-1][1]) < int(checked[-1][1])
+
+
+def test_publish_and_gates_without_their_tools_name_the_tool_and_the_command(
+    tmp_path,
+):
+    project = project_copy(tmp_path / "project", DEPLOY_TARGET="netlify")
+    (project / "node_modules").unlink()
+    (project / "node_modules").mkdir()  # `npm ci` never ran
+    for task in ("publish", "gates"):
+        result = (
+            invoke_publish(project) if task == "publish" else invoke(task, cwd=project)
+        )
+        assert result.returncode == 2, task
+        assert result.stdout == ""
+        assert result.stderr.strip().splitlines() == [
+            "De controles kunnen niet draaien: de HTML-controle (vnu-jar) ontbreekt op "
+            "deze computer (aan je tekst ligt het niet; er is niets gepubliceerd). "
+            "Installeer het met: npm ci --no-audit --no-fund --ignore-scripts (of: "
+            "make serve)"
+        ]
+    assert not list(project.glob(".publish-*"))
+    assert not (project / "output").exists()
+
+
+def test_each_missing_system_tool_is_named_with_its_install_command(
+    tmp_path, monkeypatch
+):
+    from authoring.gates import ToolMissing, tools
+
+    monkeypatch.setenv("PATH", str(tmp_path))  # nothing installed
+    for check, tool, package in [
+        (tools.vnu, "Java (voor de HTML-controle)", "default-jre-headless"),
+        (tools.chromium, "de browser Chromium", "chromium"),
+    ]:
+        with pytest.raises(ToolMissing) as missing:
+            check()
+        assert missing.value.tool == tool
+        assert missing.value.command == f"sudo apt-get install -y {package}"

@@ -1,6 +1,7 @@
 """The files written for the host: `_headers`, `_redirects`, nginx, .gz/.br copies."""
 
 import gzip
+import hashlib
 import re
 
 import brotli
@@ -227,3 +228,23 @@ def test_nginx_example_is_written_into_the_project_not_the_output(production_sit
     assert f"server_name {HOST};" in server
     assert 'location = "/post/testpost-een-planning"' in snippet
     assert not list(production_site.rglob("*.conf"))
+
+
+def test_compression_reuses_the_copies_of_unchanged_content(tmp_path):
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    site.mkdir()
+    (site / "a.html").write_text("<p>Paard</p>" * 100)
+    (site / "b.css").write_text("a{color:red}" * 100)
+    assert precompress(site, cache) == 2
+    assert len(list(cache.iterdir())) == 4
+    first = (site / "a.html.br").read_bytes()
+    assert brotli.decompress(first) == (site / "a.html").read_bytes()
+    # Content already in the cache is not compressed again: its copies come from it.
+    kept = cache / (hashlib.sha256((site / "a.html").read_bytes()).hexdigest() + ".br")
+    kept.write_bytes(b"from the cache")
+    (site / "b.css").write_text("a{color:blue}" * 100)
+    precompress(site, cache)
+    assert (site / "a.html.br").read_bytes() == b"from the cache"
+    assert brotli.decompress((site / "b.css.br").read_bytes()) == b"a{color:blue}" * 100
+    # What this build did not use (the old b.css) is gone from the cache.
+    assert len(list(cache.iterdir())) == 4

@@ -1,11 +1,11 @@
 """Watch a Playwright page for CSP violations, errors and requests to other hosts."""
 
 import time
-from pathlib import Path
 
 from playwright.sync_api import Page
 
-AXE = Path(__file__).resolve().parents[2] / "node_modules/axe-core/axe.min.js"
+from authoring.gates import tools
+
 RECORD_VIOLATIONS = """
 window.__cspViolations = [];
 document.addEventListener("securitypolicyviolation", (e) => {
@@ -52,7 +52,7 @@ class PageProbe:
 
     def axe_violations(self) -> list[dict]:
         """Run axe-core in the page; return its violations, each with the nodes hit."""
-        self.page.evaluate(AXE.read_text(encoding="utf-8"))
+        self.page.evaluate(tools.axe().read_text(encoding="utf-8"))
         result = self.page.evaluate("axe.run(document, {resultTypes: ['violations']})")
         return [
             {

@@ -1,17 +1,16 @@
 """The Nu Html Checker (vnu-jar from npm), run once over many files."""
 
 import json
-import shutil
 import subprocess
 from pathlib import Path
 
-VNU = Path(__file__).resolve().parents[2] / "node_modules/vnu-jar/build/dist/vnu.jar"
+from authoring.gates import tools
 
 
 def vnu_errors(files: list[Path], css: bool = False) -> list[str]:
     """Every error the checker finds, as "file:line: message"."""
     assert files, "nothing to check"
-    command = [shutil.which("java"), "-jar", str(VNU), "--errors-only"]
+    command = [*tools.vnu(), "--errors-only"]
     command += ["--also-check-css"] if css else []
     result = subprocess.run(
         [*command, "--format", "json", *map(str, files)],

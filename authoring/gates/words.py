@@ -1,0 +1,150 @@
+"""The gates' findings in Dutch: one line each, at the post or page the built page
+comes from and the line there that holds what was found, else at the built page."""
+
+import re
+from pathlib import Path
+
+from ..messages import Problem, shown
+from . import Finding
+from .pages import Written
+
+FRAMES = (
+    "haal ingesloten frames, scripts en style= uit de post; zet een gewone link neer"
+)
+HELP = "dit ligt niet aan je tekst: vraag hulp en stuur deze regel mee"
+# code -> (what is wrong, what to do); {name} is a parameter of the finding.
+WORDS = {
+    "html-invalid": (
+        "de HTML van deze pagina is niet geldig",
+        "controleer de HTML die je zelf in de post schreef, of schrijf het als gewone "
+        "Markdown",
+    ),
+    "link-broken": (
+        "deze pagina linkt naar {url}, een adres dat niet bestaat",
+        "controleer de links in de post; een eigen post link je met "
+        "{{filename}}/posts/naam.md",
+    ),
+    "link-without-text": (
+        "deze link heeft geen tekst: {url}",
+        "zet de tekst die de lezer ziet tussen de blokhaken: [tekst](adres)",
+    ),
+    "csp": ("deze pagina laadt {what}, en dat staat de site niet toe", FRAMES),
+    "foreign-request": (
+        "deze pagina haalt iets op bij een andere website ({url})",
+        FRAMES,
+    ),
+    "axe": (
+        "deze pagina is niet voor iedereen goed te gebruiken (axe-regel {rule})",
+        "controleer de HTML die je zelf in de post schreef; gewone Markdown met een "
+        "beschrijving bij elke afbeelding gaat vanzelf goed",
+    ),
+    "image-alt": (
+        "een afbeelding op deze pagina heeft geen beschrijving",
+        "zet een korte beschrijving tussen de blokhaken: ![beschrijving](adres)",
+    ),
+    "script-error": ("een script op deze pagina geeft een fout", HELP),
+    "status": ("deze pagina opent niet (status {status})", HELP),
+}
+# An axe rule that has words of its own.
+AXE_CODES = {"link-name": "link-without-text", "image-alt": "image-alt"}
+# What a CSP directive refused, as she would name it.
+BLOCKED = {
+    "frame-src": "een ingesloten frame",
+    "child-src": "een ingesloten frame",
+    "script-src": "een script",
+    "script-src-elem": "een script",
+    "script-src-attr": "een script in de HTML (zoals onclick=)",
+    "style-src": "opmaak",
+    "style-src-elem": "opmaak",
+    "style-src-attr": "opmaak met style=",
+    "img-src": "een afbeelding van een andere website",
+    "media-src": "video of geluid van een andere website",
+    "font-src": "een lettertype van een andere website",
+    "connect-src": "gegevens van een andere website",
+    "object-src": "een ingesloten object",
+    "form-action": "een formulier dat naar een andere website gaat",
+}
+ADDRESS = re.compile(r"""(?:href|src)="([^"]+)\"""")
+
+
+def worded(finding: Finding) -> tuple[str, str]:
+    """What is wrong and what to do, in Dutch."""
+    code = finding.code
+    if code == "axe":
+        code = AXE_CODES.get(finding.params.get("rule"), code)
+    params = dict(finding.params)
+    if code == "csp":
+        directive = params.get("directive", "")
+        params["what"] = BLOCKED.get(directive, f"iets wat {directive} weigert")
+    if code == "link-without-text" and "url" not in params:
+        params["url"] = next(iter(ADDRESS.findall(params.get("html", ""))), "")
+    message, advice = WORDS[code]
+    return message.format(**params), advice.format(**params)
+
+
+def needles(finding: Finding, built: str) -> list[str]:
+    """Text that finds the finding's line in a post: the addresses it names, the
+    HTML it quotes, the built page's line."""
+    found = [finding.params.get("url") or "", finding.params.get("html") or ""]
+    found += ADDRESS.findall(finding.params.get("html") or "")
+    built = built.strip()
+    found += [built, re.sub(r"^<p>(.*)</p>$", r"\1", built)]
+    found.append(re.sub(r"<[^>]+>", "", built).strip())
+    return [n for n in found if len(n) >= 6]
+
+
+def built_line(page: Path, finding: Finding) -> str:
+    """The line of the built page a finding names; the HTML checker sometimes names
+    the line before, so a neighbour holding a name it quotes (“inhoud”) is
+    preferred."""
+    try:
+        lines = page.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return ""
+    line = finding.line
+    if not 1 <= line <= len(lines):
+        return ""
+    quoted = [
+        (f"<{q}", f"</{q}", *([q] if len(q) > 3 else []))
+        for q in re.findall(r"“([^”]+)”", finding.params.get("detail", ""))
+    ]
+    for candidate in (line, line + 1, line - 1):
+        if 0 < candidate <= len(lines) and any(
+            form in lines[candidate - 1] for forms in quoted for form in forms
+        ):
+            return lines[candidate - 1]
+    return lines[line - 1]
+
+
+def source_line(source: Path, wanted: list[str]) -> int:
+    """The first line of `source` holding one of `wanted` (in that order); 1."""
+    try:
+        lines = source.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 1
+    for needle in wanted:
+        for number, line in enumerate(lines, 1):
+            if needle in line:
+                return number
+    return 1
+
+
+def problems(
+    findings: list[Finding], site: Path, written: dict[str, Written], root: Path
+) -> list[Problem]:
+    """The findings as Dutch lines, at their post or page where there is one."""
+    told = set()
+    for finding in findings:
+        message, advice = worded(finding)
+        origin = written.get(finding.page)
+        if origin is not None and origin.source is not None:
+            built = built_line(site / finding.page, finding)
+            file = shown(origin.source, root=root)
+            line = source_line(origin.source, needles(finding, built))
+        else:
+            file, line = finding.page or "site", finding.line or 1
+        told.add(Problem.error(file, line, message, advice))
+    # A finding not traced to a line of its post is the echo of one that was (the
+    # HTML checker's next complaint about the same element): the traced one says it.
+    traced = {(p.file, p.message) for p in told if p.line > 1}
+    return sorted(p for p in told if p.line > 1 or (p.file, p.message) not in traced)
