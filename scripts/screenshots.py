@@ -150,11 +150,18 @@ def open_gate(page) -> None:
 GATED = {"lead-magnet": ("/blog/lokker/", open_gate)}
 
 
-# Review mode: the pages and states a design reviewer judges, real content only.
+def worksheet_step(page) -> None:
+    """A step in the middle, on a phone (on a laptop the whole worksheet), filled in."""
+    fill_in_worksheet(page)
+    page.locator("#ws-uurtarief").focus()
+
+
+# Review mode: the pages and states a design reviewer judges, real content only. The
+# article's top is its first screen; the worksheet's states are the worksheet alone.
 REVIEW = {
     "home": ("/", None),
     "artikel": ("/blog/dilemmas/", None),
-    "werkblad-stap": ("/blog/dilemmas/", fill_in_worksheet),
+    "werkblad-stap": ("/blog/dilemmas/", worksheet_step),
     "werkblad-einde": ("/blog/dilemmas/", worksheet_finish),
     "diensten": ("/diensten/", None),
     "over-mij": ("/over-mij/", None),
@@ -164,12 +171,13 @@ REVIEW_WIDTHS = (390, 1366)
 
 
 def shoot(sites, target: Path, widths=WIDTHS) -> list[tuple[str, int, str, str]]:
-    """Every job of every (server, jobs) pair at every width, light and dark, in a
-    Dutch browser (dates read dd-mm-jjjj, as on a Dutch phone)."""
+    """Every job of every (server, jobs) pair at every width, light and dark."""
     shots = []
     with sync_playwright() as play:
+        # A Dutch browser: its date fields read dd-mm-jjjj, as on a Dutch phone.
         browser = play.chromium.launch(
-            executable_path=shutil.which("chromium"), args=CHROMIUM_FLAGS
+            executable_path=shutil.which("chromium"),
+            args=[*CHROMIUM_FLAGS, "--lang=nl-NL"],
         )
         for scheme in SCHEMES:
             for width in widths:
@@ -185,7 +193,11 @@ def shoot(sites, target: Path, widths=WIDTHS) -> list[tuple[str, int, str, str]]
                         if act:
                             act(page)
                         file = f"{name}-{width}-{scheme}.png"
-                        page.screenshot(path=str(target / file), full_page=True)
+                        path = str(target / file)
+                        if jobs is REVIEW and name.startswith("werkblad"):
+                            page.locator("#werkblad").screenshot(path=path)
+                        else:
+                            page.screenshot(path=path, full_page=name != "artikel")
                         shots.append((name, width, scheme, file))
                         page.close()
         browser.close()
