@@ -194,7 +194,9 @@ def shoot(sites, target: Path, widths=WIDTHS) -> list[tuple[str, int, str, str]]
                             act(page)
                         file = f"{name}-{width}-{scheme}.png"
                         path = str(target / file)
-                        if jobs is REVIEW and name.startswith("werkblad"):
+                        if jobs is not REVIEW:
+                            page.screenshot(path=path, full_page=True)
+                        elif name.startswith("werkblad"):
                             page.locator("#werkblad").screenshot(path=path)
                         else:
                             page.screenshot(path=path, full_page=name != "artikel")
