@@ -8,6 +8,7 @@ judges (REVIEW), at 390 and 1366 px: no fixture posts, no test states.
 """
 
 import html
+import os
 import shutil
 import sys
 import tempfile
@@ -174,10 +175,12 @@ def shoot(sites, target: Path, widths=WIDTHS) -> list[tuple[str, int, str, str]]
     """Every job of every (server, jobs) pair at every width, light and dark."""
     shots = []
     with sync_playwright() as play:
-        # A Dutch browser: its date fields read dd-mm-jjjj, as on a Dutch phone.
+        # A Dutch browser: its date fields read dd-mm-jjjj, as on a Dutch phone
+        # (Chromium on Linux takes its language from LANGUAGE, not from --lang).
         browser = play.chromium.launch(
             executable_path=shutil.which("chromium"),
-            args=[*CHROMIUM_FLAGS, "--lang=nl-NL"],
+            args=CHROMIUM_FLAGS,
+            env={**os.environ, "LANGUAGE": "nl"},
         )
         for scheme in SCHEMES:
             for width in widths:
