@@ -367,9 +367,13 @@ def weight(c, lighthouse=True, write=True):
     c.run(shlex.join(command), pty=False)
 
 
-@task
-def screenshots(c):
+@task(
+    help={
+        "echt": "only the real content/, as a reader sees it, for a design review",
+    }
+)
+def screenshots(c, echt=False):
     """Voor ontwikkelaars: schermafbeeldingen van elke soort pagina, licht en donker."""
     from scripts.screenshots import main
 
-    print(f"Bekijk ze in {main(ROOT / 'screenshots')}")
+    print(f"Bekijk ze in {main(ROOT / 'screenshots', review=echt)}")

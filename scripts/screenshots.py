@@ -2,10 +2,13 @@
 
 Builds the test site (content plus tests/fixtures/posts), serves it with the strict
 CSP, and writes full-page PNGs and an index.html to compare them side by side.
-Run with `invoke screenshots`.
+Run with `invoke screenshots`. `invoke screenshots --echt` (review mode) builds only the
+real content/ with the owner's details filled in and shoots what a design reviewer
+judges (REVIEW), at 390 and 1366 px: no fixture posts, no test states.
 """
 
 import html
+import os
 import shutil
 import sys
 import tempfile
@@ -148,27 +151,58 @@ def open_gate(page) -> None:
 GATED = {"lead-magnet": ("/blog/lokker/", open_gate)}
 
 
-def shoot(sites, target: Path) -> list[tuple[str, int, str, str]]:
+def worksheet_step(page) -> None:
+    """A step in the middle, on a phone (on a laptop the whole worksheet), filled in."""
+    fill_in_worksheet(page)
+    page.locator("#ws-uurtarief").focus()
+
+
+# Review mode: the pages and states a design reviewer judges, real content only. The
+# article's top is its first screen; the worksheet's states are the worksheet alone.
+REVIEW = {
+    "home": ("/", None),
+    "artikel": ("/blog/dilemmas/", None),
+    "werkblad-stap": ("/blog/dilemmas/", worksheet_step),
+    "werkblad-einde": ("/blog/dilemmas/", worksheet_finish),
+    "diensten": ("/diensten/", None),
+    "over-mij": ("/over-mij/", None),
+    "contact": ("/contact/", None),
+}
+REVIEW_WIDTHS = (390, 1366)
+
+
+def shoot(sites, target: Path, widths=WIDTHS) -> list[tuple[str, int, str, str]]:
     """Every job of every (server, jobs) pair at every width, light and dark."""
     shots = []
     with sync_playwright() as play:
+        # A Dutch browser: its date fields read dd-mm-jjjj, as on a Dutch phone
+        # (Chromium on Linux takes its language from LANGUAGE, not from --lang).
         browser = play.chromium.launch(
-            executable_path=shutil.which("chromium"), args=CHROMIUM_FLAGS
+            executable_path=shutil.which("chromium"),
+            args=CHROMIUM_FLAGS,
+            env={**os.environ, "LANGUAGE": "nl"},
         )
         for scheme in SCHEMES:
-            for width in WIDTHS:
+            for width in widths:
                 for server, jobs in sites:
                     for name, (path, act) in jobs.items():
                         # A fresh page each time: no answers kept from the last one.
                         page = browser.new_page(
                             viewport={"width": width, "height": 900},
                             color_scheme=scheme,
+                            locale="nl-NL",
                         )
                         page.goto(server.url + path)
                         if act:
                             act(page)
                         file = f"{name}-{width}-{scheme}.png"
-                        page.screenshot(path=str(target / file), full_page=True)
+                        path = str(target / file)
+                        if jobs is not REVIEW:
+                            page.screenshot(path=path, full_page=True)
+                        elif name.startswith("werkblad"):
+                            page.locator("#werkblad").screenshot(path=path)
+                        else:
+                            page.screenshot(path=path, full_page=name != "artikel")
                         shots.append((name, width, scheme, file))
                         page.close()
         browser.close()
@@ -177,7 +211,7 @@ def shoot(sites, target: Path) -> list[tuple[str, int, str, str]]:
 
 def index(shots, target: Path) -> None:
     rows = []
-    for name in [*PAGES, *STATES, *GATED]:
+    for name in dict.fromkeys(name for name, *_ in shots):
         cells = "".join(
             f'<figure><a href="{f}"><img src="{f}" width="{min(w, 420)}" alt=""></a>'
             f"<figcaption>{w} px, {s}</figcaption></figure>"
@@ -211,11 +245,18 @@ OWNER = {
 }
 
 
-def main(target: Path) -> Path:
+def main(target: Path, review: bool = False) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     for old in target.glob("*.png"):
         old.unlink()
     with tempfile.TemporaryDirectory() as work:
+        if review:
+            content = Path(work) / "real" / "content"
+            shutil.copytree(ROOT / "content", content)
+            real = build_with(content.parent, content, **OWNER)
+            with SiteServer(real) as server:
+                index(shoot([(server, REVIEW)], target, REVIEW_WIDTHS), target)
+            return target / "index.html"
         site = build_with(Path(work) / "site", **OWNER)
         gated = Path(work) / "gated"
         content = copy_content(gated)

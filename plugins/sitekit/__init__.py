@@ -11,7 +11,7 @@ from pelican.contents import Content, Static
 from .assets import AssetManifest
 from .dates import SLUG
 from .feeds import restore_titles
-from .filters import dutch_date, reading_minutes
+from .filters import dutch_date, reading_minutes, soft_hyphens
 from .reading import use_reusing_reader, use_sized_rst_images
 from .security import content_security_policy
 
@@ -55,7 +55,11 @@ def on_generator_init(generator) -> None:
     # Created here, after every plugin's `initialized` has added its static paths.
     assets = _state.setdefault("assets", AssetManifest(generator.settings))
     env = generator.env
-    env.filters.update(dutch_date=dutch_date, reading_minutes=reading_minutes)
+    env.filters.update(
+        dutch_date=dutch_date,
+        reading_minutes=reading_minutes,
+        soft_hyphens=soft_hyphens,
+    )
     extra = generator.settings["PLUGIN_TEMPLATE_PATHS"]
     if extra:
         env.loader = ChoiceLoader([env.loader, FileSystemLoader(extra)])

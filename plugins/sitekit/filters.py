@@ -5,6 +5,9 @@ import math
 import re
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Context, Decimal
+from functools import cache
+
+import pyphen
 
 MONTHS_NL = (
     "januari",
@@ -24,6 +27,10 @@ MONTHS_NL = (
 _EXACT = Context(prec=400, rounding=ROUND_HALF_UP)
 _TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+_TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+# Words this long may not fit a card's line on a phone (Dutch compounds).
+_LONG_WORD = re.compile(r"[^\W\d_]{12,}")
+SOFT_HYPHEN = "\u00ad"
 
 
 def dutch_date(value: date | datetime) -> str:
@@ -49,6 +56,26 @@ def dutch_number(value: float | None, kind: str = "number", decimals: int = 2) -
         text = text.rstrip("0").rstrip(",")
     sign = "-" if value < 0 and exact else ""
     return f"€ {sign}{text}" if kind == "money" else sign + text
+
+
+@cache
+def _hyphenator(lang: str) -> pyphen.Pyphen:
+    return pyphen.Pyphen(lang=pyphen.language_fallback(lang) or "nl", left=3, right=3)
+
+
+def soft_hyphens(html: str, lang: str = "nl") -> str:
+    """Soft hyphens in the long words of a short title (an HTML fragment; its tags
+    are left alone), so a narrow card breaks "Toegankelijkheids-experts" where the
+    language allows and shows the hyphen, also in browsers without a hyphenation
+    dictionary for the language. For card titles only: not for text that search
+    indexes."""
+    hyphenator = _hyphenator(lang)
+    parts = _TAG_OR_TEXT.split(html)
+    for i in range(0, len(parts), 2):
+        parts[i] = _LONG_WORD.sub(
+            lambda word: hyphenator.inserted(word[0], hyphen=SOFT_HYPHEN), parts[i]
+        )
+    return "".join(parts)
 
 
 def word_count(html: str) -> int:

@@ -55,7 +55,7 @@ def test_the_contact_page_puts_the_direct_ways_before_the_form(phone):
     page = phone.page
     channels = page.locator("section.contact-channels")
     form = page.locator("#contact-form")
-    assert channels.get_by_role("link", name="Plan een gesprek in mijn agenda").count()
+    assert channels.get_by_role("link", name="Plan een gratis kennismaking").count()
     assert channels.bounding_box()["y"] < form.bounding_box()["y"]
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert phone.axe_violations() == []

@@ -263,6 +263,28 @@ def test_on_a_phone_the_last_step_ends_in_the_result_and_one_main_action(phone):
     assert page.errors == []
 
 
+def test_the_articles_next_step_steps_aside_once_the_worksheet_shows_its_own(
+    phone, browser, base_url
+):
+    aside = phone.locator("aside.cta")
+    assert aside.is_visible()
+    phone.fill("#ws-doelen-1-doel", "Twee extra pensionklanten")
+    phone.click("[data-section=doelen] [data-step='1']")
+    phone.click("[data-section=afleidingen] [data-step='1']")
+    phone.fill("#ws-uurtarief", "45")
+    phone.fill("#ws-uren_per_klant", "4")
+    phone.click("[data-section=berekening] [data-step='1']")
+    assert phone.locator("[data-cta-shown]").is_visible()
+    assert aside.is_hidden()  # the same action once, not twice in a row
+    # Without JavaScript the worksheet shows no call to action: the card stays.
+    context = browser.new_context(java_script_enabled=False, viewport=PHONE)
+    page = context.new_page()
+    page.goto(base_url + PATH)
+    assert page.locator("[data-cta-shown]").is_hidden()
+    assert page.locator("aside.cta").is_visible()
+    context.close()
+
+
 def test_a_stored_step_that_is_no_number_starts_at_step_one(browser, base_url):
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()

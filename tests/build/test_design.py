@@ -107,3 +107,40 @@ def test_service_cards_carry_their_icon_and_a_vanaf_price_when_set(tmp_path):
         assert all(card.select_one("svg.icon") for card in cards), path
         prices = [text_of(p) for card in cards for p in card.select(".service-price")]
         assert prices == ["vanaf € 35 per uur"], path
+
+
+def test_card_titles_break_long_compounds_with_a_hyphen_but_search_reads_words(site):
+    card_titles = [
+        text_of(title)
+        for page in sorted(site.rglob("*.html"))
+        for title in soup(page).select(".post-card-title")
+    ]
+    assert any("Toe\u00adgan\u00adke\u00adlijk" in title for title in card_titles)
+    for page in sorted(site.rglob("*.html")):
+        for body in soup(page).select("[data-pagefind-body]"):
+            assert "\u00ad" not in body.get_text(), page
+
+
+def test_the_services_page_lists_tasks_questions_and_ends_in_one_band(site):
+    page = soup(site / "diensten/index.html")
+    cards = page.select(".service")
+    assert len(cards) == 4 and all(len(card.select("li")) >= 3 for card in cards)
+    questions = [text_of(h) for h in page.select(".faq .faq-item h3")]
+    assert len(questions) >= 3 and all(q.endswith("?") for q in questions)
+    band = page.select_one(".cta-band.next-step")
+    assert band.find_parent("main") is None
+    assert [text_of(b) for b in band.select(".button")] == [
+        "Plan een gratis kennismaking"
+    ]
+    assert text_of(band.h2) == "Hoe begin je?"
+    # The home page shows each service's text, not its list of tasks.
+    home = soup(site / "index.html").select(".service")
+    assert len(home) == 4 and all(card.select("li") == [] for card in home)
+
+
+def test_over_mij_shows_facts_and_leaves_zo_werkt_het_to_the_other_pages(site):
+    page = soup(site / "over-mij/index.html")
+    assert page.select(".steps") == []
+    facts = [text_of(dt) for dt in page.select(".about-facts dt")]
+    assert facts[0] == "Werkwijze"
+    assert page.select_one(".cta-band")

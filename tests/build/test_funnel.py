@@ -308,7 +308,7 @@ def test_the_contact_page_offers_booking_call_and_whatsapp_before_the_form(
     page = soup(direct_site / "contact/index.html")
     channels = page.select_one("section.contact-channels")
     assert channel_links(channels) == {
-        "Plan een gesprek in mijn agenda": BOOKING,
+        "Plan een gratis kennismaking": BOOKING,
         "Bel 06 12345678": "tel:+31612345678",
         "Stuur een WhatsApp": "https://wa.me/31612345678",
     }

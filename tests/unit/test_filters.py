@@ -4,7 +4,13 @@ import locale
 from datetime import date, datetime
 
 import pytest
-from sitekit.filters import MONTHS_NL, dutch_date, reading_minutes, word_count
+from sitekit.filters import (
+    MONTHS_NL,
+    dutch_date,
+    reading_minutes,
+    soft_hyphens,
+    word_count,
+)
 
 
 @pytest.mark.parametrize("month", range(1, 13))
@@ -40,3 +46,22 @@ def test_reading_minutes(words, minutes):
 
 def test_reading_minutes_speed():
     assert reading_minutes("woord " * 300, words_per_minute=100) == 3
+
+
+def test_soft_hyphens_break_long_dutch_compounds_where_dutch_allows():
+    assert soft_hyphens("Toegankelijkheidsexperts") == (
+        "Toe\u00adgan\u00adke\u00adlijk\u00adheids\u00adex\u00adperts"
+    )
+    # Short words stay whole; tags and their attributes are left alone.
+    assert soft_hyphens("Zo werkt het") == "Zo werkt het"
+    html = '<a title="Paardenfysiotherapeuten">Paardenfysiotherapeuten</a>'
+    assert soft_hyphens(html) == (
+        '<a title="Paardenfysiotherapeuten">'
+        "Paar\u00adden\u00adfy\u00adsi\u00ado\u00adthe\u00adra\u00adpeu\u00adten</a>"
+    )
+
+
+def test_soft_hyphens_follow_the_language_of_the_title():
+    english = soft_hyphens("Accessibility", "en")
+    assert english == "Access\u00adib\u00adil\u00adity"
+    assert english != soft_hyphens("Accessibility")
