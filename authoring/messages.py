@@ -25,6 +25,7 @@ from sitekit.dates import EXAMPLE as DATE_EXAMPLE
 from sitekit.dates import DateError, SlugError
 from sitekit.header import HeaderError
 from sitekit.markup import MarkupError, Refusal
+from sitekit.owner import SettingsError
 
 from .source import read_source, site_settings, slug_field, slug_for
 
@@ -882,6 +883,9 @@ class DutchBuildLog(logging.Handler):
             return None  # the problem that made the build stop was reported already
         if isinstance(error, DefinitionError):
             return problem_from_error(error, self.content, self.root)
+        if isinstance(error, SettingsError):  # the owner's settings (sitekit.owner)
+            file = shown(error.file, root=self.root)
+            return Problem.error(file, error.line, error.message, error.advice)
         message = str(record.msg)
         args = record.args if isinstance(record.args, tuple) else ()
         if message.startswith("Keyboard interrupt received"):

@@ -1,5 +1,6 @@
 """Site-wide theme support: Dutch filters, UI strings, hashed assets, templates."""
 
+import hashlib
 import logging
 from pathlib import Path
 
@@ -9,9 +10,12 @@ from pelican import signals
 from pelican.contents import Content, Static
 
 from .assets import AssetManifest
+from .colours import BASE_BRAND, colours_css
 from .dates import SLUG
 from .feeds import restore_titles
+from .files import write_atomically
 from .filters import dutch_date, reading_minutes
+from .owner import menu_addresses
 from .reading import use_reusing_reader, use_sized_rst_images
 from .security import content_security_policy
 
@@ -48,7 +52,36 @@ def on_initialized(pelican) -> None:
     settings = pelican.settings
     settings.setdefault("PLUGIN_TEMPLATE_PATHS", [])
     settings["UI"] = load_strings(settings)
+    add_colours(settings)
     _state.clear()
+
+
+def add_colours(settings: dict) -> None:
+    """Give the theme css/colours.css, the colour tokens made from BRAND_COLOUR (at
+    initialized): written into the cache, in a folder named by its text."""
+    text = colours_css(settings.get("BRAND_COLOUR") or BASE_BRAND)
+    digest = hashlib.sha256(text.encode()).hexdigest()[:12]
+    folder = Path(settings["CACHE_PATH"]).resolve() / "colours" / digest
+    target = folder / "css" / "colours.css"
+    if not target.is_file():
+        write_atomically(target, text.encode("utf-8"))
+    settings["THEME_STATIC_PATHS"] = [*settings["THEME_STATIC_PATHS"], str(folder)]
+
+
+def resolve_menu(generators) -> None:
+    """all_generators_finalized: the menu's pages as the addresses they are built at
+    (in the context, for the templates); a page that does not exist stops the build
+    at its line of the owner's settings."""
+    context = generators[0].context
+    settings = generators[0].settings
+    pages = [*context.get("pages", []), *context.get("hidden_pages", [])]
+    context["MENU_ITEMS"] = menu_addresses(
+        settings.get("MENU_ITEMS", []),
+        pages,
+        {"": "", settings["INDEX_URL"].strip("/"): settings["INDEX_URL"]},
+        settings.get("OWNER_SETTINGS_LINES", {}),
+        settings.get("OWNER_SETTINGS_FILE", "content/instellingen.yaml"),
+    )
 
 
 def on_generator_init(generator) -> None:
@@ -116,6 +149,7 @@ def register() -> None:
     signals.initialized.connect(on_initialized)
     signals.generator_init.connect(on_generator_init)
     signals.all_generators_finalized.connect(freeze_urls)
+    signals.all_generators_finalized.connect(resolve_menu)
     signals.finalized.connect(on_finalized)
     signals.feed_generated.connect(restore_titles)
     signals.article_generator_pretaxonomy.connect(plain_addresses)
