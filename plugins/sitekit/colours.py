@@ -212,7 +212,7 @@ def pairs(mode: str) -> list[tuple[str, str, float]]:
 
 def colours_css(brand: str) -> str:
     """The colour tokens as CSS: light on :root, dark in its media query."""
-    modes = palette(brand)
+    modes = palette(parse(brand))
 
     def block(colours: dict) -> str:
         return "".join(f"--{name}:{value};" for name, value in colours.items())
