@@ -54,9 +54,8 @@ PLUGINS = [
 from sitekit.owner import SettingsError, owner_settings  # noqa: E402
 
 try:
-    globals().update(
-        owner_settings(Path(__file__).resolve().parent / "content" / "instellingen.yaml")
-    )
+    owner_file = Path(__file__).resolve().parent / "content" / "instellingen.yaml"
+    globals().update(owner_settings(owner_file))
 except SettingsError as error:
     raise SystemExit(error) from None
 

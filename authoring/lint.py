@@ -14,7 +14,6 @@ import logging
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import partial
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 from zoneinfo import ZoneInfo
@@ -837,16 +836,23 @@ class Checker:
         """The placeholders the owner must replace and what the funnel still misses
         (the names chosen site-wide are checked first, in check_defaults and
         check_ctas)."""
-        settings_file = self.root / SETTINGS_NAME
-        line_of = partial(line_with, settings_file)
+        settings_file = Path(
+            self.settings.get("OWNER_SETTINGS_FILE") or self.root / SETTINGS_NAME
+        )
         display = self.display(settings_file)
+
+        def line_of(anchor: str) -> int:  # `"kvk":`, `FORMS =`: the file's `kvk:`
+            key = anchor.strip('"').removesuffix(" =").removesuffix('":').lower()
+            written = f"{key}:" if settings_file.suffix == ".yaml" else anchor
+            return line_with(settings_file, written)
+
         values = [("SITE_PUBLIC_URL", self.settings.get("SITE_PUBLIC_URL"))]
         values += list((self.settings.get("BUSINESS") or {}).items())
         for key, value in values:
             if isinstance(value, str) and ".example" in value:
                 self.add(
                     display,
-                    line_of(value),
+                    line_with(settings_file, value),
                     ERROR if self.publishing else WARNING,
                     f"{key} is nog een voorbeeldadres ({value})",
                     "vul je echte gegevens in voordat je publiceert",

@@ -85,8 +85,9 @@ LOGO_MIN_PIXELS = 512
 MESSAGES = {
     "yaml": (
         "de instellingen zijn niet te lezen: {problem}",
-        "kijk goed naar deze regel en de regel erboven: spring in met spaties, zet "
-        "een dubbele punt na elke naam, en tekst met een : of # tussen aanhalingstekens",
+        "kijk goed naar deze regel en de regel erboven: spring in met spaties, "
+        "zet een dubbele punt na elke naam, en tekst met een : of # tussen "
+        "aanhalingstekens",
     ),
     "tab": ("er staat een tab in", "spring in met spaties, niet met tabs"),
     "missing_file": (
@@ -395,8 +396,9 @@ def menu_addresses(
         if wanted not in known:
             line = lines.get(f"MENU_ITEMS.{index}.page", 1)
             examples = ", ".join(sorted(n for n in known if n)[:3])
+            where = f"menu.{index}.page"
             raise SettingsError(
-                file, line, f"menu.{index}.page", "menu_page", page=page, examples=examples
+                file, line, where, "menu_page", page=page, examples=examples
             )
         found.append((label, known[wanted]))
     return found

@@ -112,7 +112,7 @@ MISTAKES = [
         'brand_colour: "#2d5a37"',
         'brand_colour: "#f5d000"',
         "brand_colour:",
-        'fout: brand_colour: met #f5d000 is tekst niet goed genoeg te lezen (contrast '
+        "fout: brand_colour: met #f5d000 is tekst niet goed genoeg te lezen (contrast "
         '1,3:1, minstens 4,5:1 nodig) (neem "#7d6a00": dezelfde kleur, iets donkerder)',
     ),
 ]
