@@ -71,16 +71,20 @@ def add_colours(settings: dict) -> None:
 def resolve_menu(generators) -> None:
     """all_generators_finalized: the menu's pages as the addresses they are built at
     (in the context, for the templates); a page that does not exist stops the build
-    at its line of the owner's settings."""
+    at its line of the owner's settings (when they are the built content folder's:
+    a test's content folder built with the project's settings may have other
+    pages)."""
     context = generators[0].context
     settings = generators[0].settings
     pages = [*context.get("pages", []), *context.get("hidden_pages", [])]
+    file = settings.get("OWNER_SETTINGS_FILE")
+    own = file and Path(file).resolve().is_relative_to(Path(settings["PATH"]).resolve())
     context["MENU_ITEMS"] = menu_addresses(
         settings.get("MENU_ITEMS", []),
         pages,
         {"": "", settings["INDEX_URL"].strip("/"): settings["INDEX_URL"]},
         settings.get("OWNER_SETTINGS_LINES", {}),
-        settings.get("OWNER_SETTINGS_FILE", "content/instellingen.yaml"),
+        file if own else None,
     )
 
 

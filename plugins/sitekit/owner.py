@@ -379,11 +379,13 @@ def setting_line(lines: dict[str, int], path: str) -> int | None:
 
 
 def menu_addresses(
-    menu: list, pages: list, fixed: dict[str, str], lines: dict, file: str
+    menu: list, pages: list, fixed: dict[str, str], lines: dict, file: str | None
 ) -> list[tuple[str, str]]:
     """The menu as (label, address): each item's page found by what the owner wrote
     (`tarieven`, `tarieven/`, `tarieven.md`, `pages/tarieven.md`, or an address the
-    site has in `fixed`, such as `blog/`); SettingsError at the first that is none."""
+    site has in `fixed`, such as `blog/`); SettingsError at the first that is none.
+    `file`: the settings file, None when it is not the built content folder's (then
+    an item that names no page keeps its address as written)."""
     known = dict(fixed)
     for page in pages:
         stem = Path(page.source_path).stem
@@ -393,6 +395,8 @@ def menu_addresses(
     for index, (label, page) in enumerate(menu):
         wanted = (page or "").strip().strip("/").removeprefix("content/")
         wanted = re.sub(r"\.(md|markdown)$", "", wanted.removeprefix("pages/"))
+        if wanted not in known and file is None:
+            known[wanted] = wanted + "/" if wanted else ""
         if wanted not in known:
             line = lines.get(f"MENU_ITEMS.{index}.page", 1)
             examples = ", ".join(sorted(n for n in known if n)[:3])
