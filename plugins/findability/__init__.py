@@ -36,6 +36,7 @@ def on_initialized(pelican) -> None:
         settings.get("SITE_DESCRIPTION") or "",
         "",
         ogimage.face(settings),
+        settings.get("LOGO"),
     )
     path = hashed_name(f"{settings['THEME_STATIC_DIR']}/img/og-default.png", png)
     _state["og_default"] = (path, png)
@@ -108,6 +109,7 @@ def drawn_image(article, settings: dict) -> dict:
         article.category.name,
         ogimage.face(settings),
         Path(settings["CACHE_PATH"]) / "og",
+        settings.get("LOGO"),
     )
     path = hashed_name(f"{settings['THEME_STATIC_DIR']}/img/og/{article.slug}.png", png)
     _state.setdefault("og_posts", {})[path] = png

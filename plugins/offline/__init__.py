@@ -85,6 +85,7 @@ def on_finalized(pelican) -> None:
         output,
         f"{settings['THEME_STATIC_DIR']}/img",
         Path(settings["CACHE_PATH"]) / "icons",
+        settings.get("LOGO"),
     )
     (output / settings["MANIFEST_URL"]).write_text(
         web_app_manifest(settings, icons), encoding="utf-8"

@@ -17,6 +17,7 @@ from PIL import Image, ImageDraw
 from sitekit.assets import hashed_name
 from sitekit.files import write_atomically
 from sitekit.images import BRAND, PAPER, png_bytes
+from sitekit.logo import drawn
 
 VIEWBOX = 64
 SUPERSAMPLE = 4
@@ -65,23 +66,42 @@ DRAWN_BY = hashlib.sha256(
 ).hexdigest()[:16]
 
 
-def icon_png(size: int, maskable: bool, cache: Path) -> bytes:
-    """One icon's PNG bytes, from the cache folder when this code drew it before."""
+def draw_logo(logo: str, size: int, maskable: bool) -> Image.Image:
+    """The owner's logo as an icon; maskable: on cream, inset like the mark."""
+    if not maskable:
+        return drawn(logo, size)
+    image = Image.new("RGBA", (size, size), PAPER)
+    inset = round(size * MASKABLE_SCALE)
+    offset = (size - inset) // 2
+    image.alpha_composite(drawn(logo, inset), (offset, offset))
+    return image
+
+
+def icon_png(size: int, maskable: bool, cache: Path, logo: str | None = None) -> bytes:
+    """One icon's PNG bytes (of the mark, or of the owner's logo), from the cache
+    folder when this code drew it before."""
     kind = "maskable" if maskable else "icon"
-    kept = cache / f"{kind}-{size}-{DRAWN_BY}.png"
+    drawn_from = DRAWN_BY
+    if logo:
+        logo_bytes = Path(logo).read_bytes()
+        drawn_from = hashlib.sha256(DRAWN_BY.encode() + logo_bytes).hexdigest()[:16]
+    kept = cache / f"{kind}-{size}-{drawn_from}.png"
     if kept.is_file():
         return kept.read_bytes()
-    data = png_bytes(draw_mark(size, maskable))
+    image = draw_logo(logo, size, maskable) if logo else draw_mark(size, maskable)
+    data = png_bytes(image)
     write_atomically(kept, data)
     return data
 
 
-def write_icons(output: Path, folder: str, cache: Path) -> list[dict]:
+def write_icons(
+    output: Path, folder: str, cache: Path, logo: str | None = None
+) -> list[dict]:
     """Write the icons under `folder` of the output with a content hash in their name
     (cached like the theme's assets); return them as web app manifest entries."""
     entries = []
     for size, maskable in ICONS:
-        data = icon_png(size, maskable, cache)
+        data = icon_png(size, maskable, cache, logo)
         kind = "maskable" if maskable else "icon"
         path = hashed_name(f"{folder}/{kind}-{size}.png", data)
         (output / path).parent.mkdir(parents=True, exist_ok=True)

@@ -52,19 +52,25 @@ def on_initialized(pelican) -> None:
     settings = pelican.settings
     settings.setdefault("PLUGIN_TEMPLATE_PATHS", [])
     settings["UI"] = load_strings(settings)
-    add_colours(settings)
+    add_owner_assets(settings)
     _state.clear()
 
 
-def add_colours(settings: dict) -> None:
-    """Give the theme css/colours.css, the colour tokens made from BRAND_COLOUR (at
-    initialized): written into the cache, in a folder named by its text."""
-    text = colours_css(settings.get("BRAND_COLOUR") or BASE_BRAND)
-    digest = hashlib.sha256(text.encode()).hexdigest()[:12]
-    folder = Path(settings["CACHE_PATH"]).resolve() / "colours" / digest
-    target = folder / "css" / "colours.css"
-    if not target.is_file():
-        write_atomically(target, text.encode("utf-8"))
+def add_owner_assets(settings: dict) -> None:
+    """Give the theme what the owner's settings make (at initialized): css/colours.css,
+    the colour tokens made from BRAND_COLOUR, and img/logo.svg or .png, her LOGO.
+    Written into the cache, in a folder named by what they hold."""
+    made = {"css/colours.css": colours_css(settings.get("BRAND_COLOUR") or BASE_BRAND)}
+    made = {name: text.encode("utf-8") for name, text in made.items()}
+    if settings.get("LOGO"):
+        made["img/logo" + Path(settings["LOGO"]).suffix.lower()] = Path(
+            settings["LOGO"]
+        ).read_bytes()
+    digest = hashlib.sha256(repr(sorted(made.items())).encode()).hexdigest()[:12]
+    folder = Path(settings["CACHE_PATH"]).resolve() / "owner" / digest
+    for name, data in made.items():
+        if not (folder / name).is_file():
+            write_atomically(folder / name, data)
     settings["THEME_STATIC_PATHS"] = [*settings["THEME_STATIC_PATHS"], str(folder)]
 
 

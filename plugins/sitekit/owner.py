@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from . import colours
+from . import colours, logo
 
 # A plausible e-mail address: something, @, a domain with a dot and a top-level part of
 # two or more (`marieke@stal` is none). The `pattern` of every e-mail field (the
@@ -78,8 +78,7 @@ SCHEMA = {
 # The setting each key fills; the others are the key in capitals.
 SETTING_NAMES = {"menu": "MENU_ITEMS"}
 REQUIRED = ("business", "site_public_url", "menu", "brand_colour")
-LOGO_FOLDER = "images"  # in the content folder
-LOGO_MIN_PIXELS = 512
+LOGO_FOLDER = "images"  # in the content folder, next to the settings file
 
 # code -> (what is wrong, what to do), filled with the error's parameters.
 MESSAGES = {
@@ -138,7 +137,7 @@ MESSAGES = {
     ),
     "logo_small": (
         "het logo is {width} bij {height} pixels, te klein voor de app-iconen",
-        f"gebruik een PNG van minstens {LOGO_MIN_PIXELS} bij {LOGO_MIN_PIXELS} pixels, "
+        f"gebruik een PNG van minstens {logo.MIN_PIXELS} bij {logo.MIN_PIXELS} pixels, "
         "of een SVG",
     ),
     "logo_script": (
@@ -335,7 +334,21 @@ def read(file: Path) -> tuple[dict, dict[str, int]]:
         raise SettingsError(file, 1, "", "missing_key", key="business")
     reader = _Reader(file, text)
     values = reader.mapping(node, SCHEMA, "")
+    if values.get("logo"):
+        values["logo"] = _logo(Path(file), values["logo"], reader.lines["logo"])
     return values, reader.lines
+
+
+def _logo(file: Path, name: str, line: int) -> str:
+    """The logo's file (its name, or its path in the content folder), checked."""
+    relative = name.strip().strip("/").removeprefix("content/")
+    path = file.parent / LOGO_FOLDER / relative.removeprefix(f"{LOGO_FOLDER}/")
+    try:
+        logo.check(path)
+    except logo.LogoError as error:
+        params = {"value": name, **error.params}
+        raise SettingsError(file, line, "logo", error.code, **params) from None
+    return str(path.resolve())
 
 
 def owner_settings(file: Path) -> dict:
