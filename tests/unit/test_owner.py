@@ -26,7 +26,7 @@ def written(tmp_path: Path, old: str, new: str) -> Path:
 
 def line_of(path: Path, text: str) -> int:
     lines = path.read_text(encoding="utf-8").splitlines()
-    return next(n for n, line in enumerate(lines, 1) if text in line)
+    return next(n for n, line in enumerate(lines, 1) if line.lstrip().startswith(text))
 
 
 def told(path: Path) -> str:
@@ -161,3 +161,85 @@ def test_every_accepted_colour_reaches_aa_in_every_pair(number):
                 fore,
                 back,
             )
+
+
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 100">{}</svg>'
+
+
+def with_logo(tmp_path: Path, name: str, data: bytes) -> Path:
+    (tmp_path / "images").mkdir(exist_ok=True)
+    (tmp_path / "images" / name).write_bytes(data)
+    return written(tmp_path, "logo: null", f"logo: {name}")
+
+
+def png(width: int, height: int) -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGBA", (width, height), "#7c3aed").save(out, format="PNG")
+    return out.getvalue()
+
+
+LOGOS = [
+    (
+        "too small a png",
+        "logo.png",
+        png(300, 120),
+        "fout: logo: het logo is 300 bij 120 pixels, te klein voor de app-iconen "
+        "(gebruik een PNG van minstens 512 bij 512 pixels, of een SVG)",
+    ),
+    (
+        "an svg with a script",
+        "logo.svg",
+        SVG.format('<script>alert(1)</script><rect width="9" height="9"/>').encode(),
+        "fout: logo: het logo (SVG) bevat een <script>, en dat laat de site niet toe",
+    ),
+    (
+        "an svg with a handler",
+        "logo.svg",
+        SVG.format('<rect width="9" height="9" onclick="alert(1)"/>').encode(),
+        "fout: logo: het logo (SVG) bevat een script (onclick)",
+    ),
+    (
+        "an svg that loads a file from elsewhere",
+        "logo.svg",
+        SVG.format('<image href="https://example.com/x.png"/>').encode(),
+        "fout: logo: het logo (SVG) bevat een link naar buiten",
+    ),
+    (
+        "a jpeg",
+        "logo.jpg",
+        b"\xff\xd8\xff",
+        "fout: logo: het logo 'logo.jpg' is geen SVG of PNG",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "name, data, expected", [m[1:] for m in LOGOS], ids=[m[0] for m in LOGOS]
+)
+def test_a_logo_the_site_cannot_use_is_told_at_its_line(tmp_path, name, data, expected):
+    path = with_logo(tmp_path, name, data)
+    assert told(path).startswith(
+        f"instellingen.yaml:{line_of(path, 'logo:')}: {expected}"
+    )
+
+
+def test_a_missing_logo_is_told(tmp_path):
+    path = written(tmp_path, "logo: null", "logo: mijn-logo.svg")
+    assert "het logo 'mijn-logo.svg' staat niet in content/images/" in told(path)
+
+
+def test_a_good_logo_is_drawn_into_a_square(tmp_path):
+    from sitekit.logo import drawn
+
+    svg = SVG.format('<rect width="200" height="100" fill="#7c3aed"/>').encode()
+    path = with_logo(tmp_path, "logo.svg", svg)
+    logo = owner_settings(path)["LOGO"]
+    assert logo == str(tmp_path / "images" / "logo.svg")
+    image = drawn(logo, 192)
+    assert image.size == (192, 192)
+    assert image.getpixel((96, 96)) == (124, 58, 237, 255)  # the logo, wide
+    assert image.getpixel((96, 10))[3] == 0  # above it: transparent
