@@ -353,7 +353,10 @@ def _logo(file: Path, name: str, line: int) -> str:
 
 def owner_settings(file: Path) -> dict:
     """The settings the file gives, under the names the plugins read; SettingsError
-    for the first mistake in it."""
+    for the first mistake in it. Nothing when the content folder it belongs in is not
+    there (the build says that, at PATH)."""
+    if not Path(file).parent.is_dir():
+        return {}
     values, lines = read(file)
     settings = {
         SETTING_NAMES.get(key, key.upper()): values.get(key)
