@@ -51,11 +51,10 @@ PLUGINS = [
 # BOOKING_URL, BOOKING_TOOL, SERVICES, TESTIMONIALS, WORKSHEET_TEASER,
 # WORKSHEET_DEFAULT, CHECKLIST_DEFAULT and AUTHOR. A mistake in it stops here with its
 # one Dutch line (sitekit.owner).
-from sitekit.owner import SettingsError, owner_settings  # noqa: E402
+from sitekit.owner import OWNER_FILE, SettingsError, owner_settings  # noqa: E402
 
 try:
-    owner_file = Path(__file__).resolve().parent / "content" / "instellingen.yaml"
-    globals().update(owner_settings(owner_file))
+    globals().update(owner_settings(Path(__file__).resolve().parent / OWNER_FILE))
 except SettingsError as error:
     raise SystemExit(error) from None
 

@@ -40,6 +40,7 @@ from sitekit.dates import EXAMPLE as DATE_EXAMPLE
 from sitekit.dates import DateError, SlugError
 from sitekit.header import KNOWN_FIELDS, Source, lost_field
 from sitekit.markup import AllowedMarkup, MarkupError, Refusal
+from sitekit.owner import SettingsError, site_menu
 from sitekit.reading import ReusingMarkdownReader
 
 from .messages import (
@@ -333,6 +334,7 @@ class Checker:
         for doc in self.documents:
             self.check_body(doc)
         self.check_settings()
+        self.check_menu()
         return self.problems
 
     def check_fields(self, doc: Document) -> None:
@@ -832,6 +834,15 @@ class Checker:
         return known
 
     # -- the settings ------------------------------------------------------------
+    def check_menu(self) -> None:
+        """The menu's pages, found as the build finds them (sitekit.owner)."""
+        pages = [d.content for d in self.documents if d.kind == "page" and d.content]
+        try:
+            site_menu(self.settings, pages)
+        except SettingsError as error:
+            file = shown(error.file, root=self.root)
+            self.add(file, error.line, ERROR, error.message, error.advice)
+
     def check_settings(self) -> None:
         """The placeholders the owner must replace and what the funnel still misses
         (the names chosen site-wide are checked first, in check_defaults and

@@ -15,7 +15,7 @@ from .dates import SLUG
 from .feeds import restore_titles
 from .files import write_atomically
 from .filters import dutch_date, reading_minutes
-from .owner import menu_addresses
+from .owner import site_menu
 from .reading import use_reusing_reader, use_sized_rst_images
 from .security import content_security_policy
 
@@ -77,21 +77,10 @@ def add_owner_assets(settings: dict) -> None:
 def resolve_menu(generators) -> None:
     """all_generators_finalized: the menu's pages as the addresses they are built at
     (in the context, for the templates); a page that does not exist stops the build
-    at its line of the owner's settings (when they are the built content folder's:
-    a test's content folder built with the project's settings may have other
-    pages)."""
+    at its line of the owner's settings."""
     context = generators[0].context
-    settings = generators[0].settings
     pages = [*context.get("pages", []), *context.get("hidden_pages", [])]
-    file = settings.get("OWNER_SETTINGS_FILE")
-    own = file and Path(file).resolve().is_relative_to(Path(settings["PATH"]).resolve())
-    context["MENU_ITEMS"] = menu_addresses(
-        settings.get("MENU_ITEMS", []),
-        pages,
-        {"": "", settings["INDEX_URL"].strip("/"): settings["INDEX_URL"]},
-        settings.get("OWNER_SETTINGS_LINES", {}),
-        file if own else None,
-    )
+    context["MENU_ITEMS"] = site_menu(generators[0].settings, pages)
 
 
 def on_generator_init(generator) -> None:

@@ -19,6 +19,7 @@ from . import colours, logo
 # browser checks it, with or without forms.js) and the check of the owner's address.
 EMAIL_PATTERN = r"[^@\s]+@[^@\s]+\.[^@\s.]{2,}"
 
+OWNER_FILE = "content/instellingen.yaml"  # in the project, next to pelicanconf.py
 # What the file may hold. A value is "text" (None allowed), "yes/no", "email",
 # "colour", a mapping with these keys (a dict), ("each", spec): a mapping of names
 # the owner chooses, ("list", spec), or ("maybe", spec): spec or empty.
@@ -372,12 +373,14 @@ def owner_settings(file: Path) -> dict:
     settings["AUTHOR"] = values["business"]["owner"]
     settings["OWNER_SETTINGS_FILE"] = str(file)
     settings["OWNER_SETTINGS_LINES"] = {
-        _setting_path(path): line for path, line in lines.items()
+        setting_path(path): line for path, line in lines.items()
     }
     return settings
 
 
-def _setting_path(path: str) -> str:
+def setting_path(path: str) -> str:
+    """A field path of the file as the path of its setting: `ctas.vraag.url` ->
+    `CTAS.vraag.url`."""
     key, _dot, rest = path.partition(".")
     name = SETTING_NAMES.get(key, key.upper())
     return f"{name}.{rest}" if rest else name
@@ -422,3 +425,21 @@ def menu_addresses(
             )
         found.append((label, known[wanted]))
     return found
+
+
+def site_menu(settings: dict, pages: list) -> list[tuple[str, str]]:
+    """MENU_ITEMS with each page's address, among these pages (Pelican's, or what
+    the check reads); SettingsError for a page that does not exist, when the
+    settings file is that of the content folder (a test's content folder built with
+    the project's settings may have other pages)."""
+    file = settings.get("OWNER_SETTINGS_FILE")
+    content = Path(settings["PATH"]).resolve()
+    own = bool(file) and Path(file).resolve().is_relative_to(content)
+    index = settings["INDEX_URL"]
+    return menu_addresses(
+        settings.get("MENU_ITEMS", []),
+        pages,
+        {"": "", index.strip("/"): index},
+        settings.get("OWNER_SETTINGS_LINES", {}),
+        file if own else None,
+    )

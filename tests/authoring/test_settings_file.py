@@ -2,6 +2,7 @@
 build` with one Dutch line at the file's line (the preview words a pass's failure
 through the same DutchBuildLog, and a settings file it cannot read by the same line)."""
 
+from authoring.lint import main as check_main
 from authoring.messages import run_pelican
 
 
@@ -17,15 +18,25 @@ def broken(workspace, old: str, new: str) -> tuple[str, int]:
 
 
 def built(workspace, monkeypatch, old, new) -> tuple[str, int, list]:
-    """The mistake made: the file and line, and `invoke build`'s lines (it stops)."""
+    """The mistake made: the file and line, and `invoke build`'s lines (it stops),
+    which `invoke check` gives too."""
     monkeypatch.chdir(workspace.parent)
     file, line = broken(workspace, old, new)
+    checked: list[str] = []
+    monkeypatch.setattr("builtins.print", lambda *a, **k: checked.append(str(a[0])))
+    try:
+        assert check_main(workspace) == 1
+    except SystemExit as stop:
+        checked.append(str(stop.code))
+    monkeypatch.undo()
+    monkeypatch.chdir(workspace.parent)
     told: list[str] = []
     try:
         code = run_pelican(workspace, ["-o", "output"], told.append)
     except SystemExit as stop:  # the settings cannot be read: its one line
         code, told = 1, [str(stop.code)]
     assert code == 1
+    assert set(told) <= set(checked), checked
     return file, line, told
 
 
@@ -72,3 +83,29 @@ def test_a_broken_file_stops_build_and_preview_with_its_line(workspace, monkeypa
         "aanhalingstekens)"
     )
     assert told == [expected]
+
+
+def test_a_call_to_action_mistake_is_told_at_its_line(workspace, monkeypatch):
+    file, line, told = built(
+        workspace,
+        monkeypatch,
+        "    button: Stel je vraag\n",
+        "    knop: Stel je vraag\n",
+    )
+    assert told == [
+        f"{file}:{line}: fout: ctas.vraag: 'knop' kent de site niet (kies uit: "
+        "title, text, button, url, booking)"
+    ]
+
+
+def test_what_a_plugin_finds_in_her_settings_is_told_at_its_line(
+    workspace, monkeypatch
+):
+    file, line, told = built(
+        workspace, monkeypatch, "cta_default: kennismaking", "cta_default: kennismakin"
+    )
+    assert told == [
+        f"{file}:{line}: fout: CTA_DEFAULT: er is geen oproep met de naam "
+        "'kennismakin' (bedoel je kennismaking? kies uit: kennismaking, nieuwsbrief, "
+        "vraag, of none voor geen oproep)"
+    ]
