@@ -51,14 +51,14 @@ def _fitted(text: str, face: str, width: int, lines: int) -> tuple:
     return font, kept
 
 
-def _mark(draw: ImageDraw.ImageDraw, x: int, y: int) -> None:
+def _mark(draw: ImageDraw.ImageDraw, x: int, y: int, brand: str) -> None:
     """The brand mark (img/icon.svg) at 1.5 times, inverted: cream field, green
     horseshoe; its top left at x, y."""
     draw.rounded_rectangle((x, y, x + 96, y + 96), radius=21, fill=PAPER)
     for cx in (x + 30, x + 66):
-        draw.line((cx, y + 21, cx, y + 51), fill=BRAND, width=10)
-        draw.ellipse((cx - 5, y + 16, cx + 5, y + 26), fill=BRAND)
-    draw.arc((x + 25, y + 28, x + 71, y + 74), 0, 180, fill=BRAND, width=10)
+        draw.line((cx, y + 21, cx, y + 51), fill=brand, width=10)
+        draw.ellipse((cx - 5, y + 16, cx + 5, y + 26), fill=brand)
+    draw.arc((x + 25, y + 28, x + 71, y + 74), 0, 180, fill=brand, width=10)
 
 
 def _logo(image: Image.Image, logo: str, x: int, y: int) -> None:
@@ -70,11 +70,16 @@ def _logo(image: Image.Image, logo: str, x: int, y: int) -> None:
 
 @lru_cache(maxsize=4)
 def render(
-    title: str, subtitle: str, kicker: str, face: str, logo: str | None = None
+    title: str,
+    subtitle: str,
+    kicker: str,
+    face: str,
+    logo: str | None = None,
+    brand: str = BRAND,
 ) -> bytes:
     """A PNG with the kicker small, the title large and the subtitle below; the
     owner's logo, or the mark, bottom right."""
-    image = Image.new("RGB", (WIDTH, HEIGHT), BRAND)
+    image = Image.new("RGB", (WIDTH, HEIGHT), brand)
     draw = ImageDraw.Draw(image)
     small = ImageFont.load_default(size=34)
     width = WIDTH - 2 * MARGIN
@@ -92,7 +97,7 @@ def render(
     if logo:
         _logo(image, logo, WIDTH - MARGIN - 96, HEIGHT - MARGIN - 96)
     else:
-        _mark(draw, WIDTH - MARGIN - 96, HEIGHT - MARGIN - 96)
+        _mark(draw, WIDTH - MARGIN - 96, HEIGHT - MARGIN - 96, brand)
     y += 40
     room = max(1, (HEIGHT - MARGIN - y) // 46)
     for line in _wrap(subtitle, small, width - 120)[:room]:
@@ -105,16 +110,22 @@ def render(
 
 
 def post_image(
-    title: str, site: str, kicker: str, face: str, cache: Path, logo: str | None = None
+    title: str,
+    site: str,
+    kicker: str,
+    face: str,
+    cache: Path,
+    logo: str | None = None,
+    brand: str = BRAND,
 ) -> bytes:
     """A post's image: from the cache when this drawing of it was made before."""
-    drawn = "\0".join((DRAWING, title, site, kicker, Path(face).name))
+    drawn = "\0".join((DRAWING, title, site, kicker, Path(face).name, brand))
     logo_bytes = Path(logo).read_bytes() if logo else b""
     key = hashlib.sha256(drawn.encode() + logo_bytes).hexdigest()
     cached = cache / f"{key[:32]}.png"
     if cached.is_file():
         return cached.read_bytes()
-    png = render(title, site, kicker, face, logo)
+    png = render(title, site, kicker, face, logo, brand)
     cache.mkdir(parents=True, exist_ok=True)
     cached.write_bytes(png)
     return png

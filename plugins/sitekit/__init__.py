@@ -58,9 +58,15 @@ def on_initialized(pelican) -> None:
 
 def add_owner_assets(settings: dict) -> None:
     """Give the theme what the owner's settings make (at initialized): css/colours.css,
-    the colour tokens made from BRAND_COLOUR, and img/logo.svg or .png, her LOGO.
-    Written into the cache, in a folder named by what they hold."""
-    made = {"css/colours.css": colours_css(settings.get("BRAND_COLOUR") or BASE_BRAND)}
+    the colour tokens made from BRAND_COLOUR, img/icon.svg, the mark on that colour,
+    and img/logo.svg or .png, her LOGO. Written into the cache, in a folder named by
+    what they hold, found before the theme's own static folder."""
+    brand = settings.get("BRAND_COLOUR") or BASE_BRAND
+    mark = Path(settings["THEME"]) / "static" / "img" / "icon.svg"
+    made = {
+        "css/colours.css": colours_css(brand),
+        "img/icon.svg": mark.read_text(encoding="utf-8").replace(BASE_BRAND, brand),
+    }
     made = {name: text.encode("utf-8") for name, text in made.items()}
     if settings.get("LOGO"):
         made["img/logo" + Path(settings["LOGO"]).suffix.lower()] = Path(
@@ -71,7 +77,7 @@ def add_owner_assets(settings: dict) -> None:
     for name, data in made.items():
         if not (folder / name).is_file():
             write_atomically(folder / name, data)
-    settings["THEME_STATIC_PATHS"] = [*settings["THEME_STATIC_PATHS"], str(folder)]
+    settings["THEME_STATIC_PATHS"] = [str(folder), *settings["THEME_STATIC_PATHS"]]
 
 
 def resolve_menu(generators) -> None:
