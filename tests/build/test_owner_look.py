@@ -43,8 +43,13 @@ def branded(tmp_path_factory) -> Path:
     text = settings.read_text(encoding="utf-8")
     text = text.replace('brand_colour: "#2d5a37"', f'brand_colour: "{BRAND}"')
     text = text.replace("logo: null", "logo: logo.svg")
+    text = text.replace("testimonials: true", "testimonials: false")
     settings.write_text(text, encoding="utf-8")
     (project / "content" / "images").mkdir(exist_ok=True)
+    (project / "content" / "pages" / "wat-klanten-zeggen.md").write_text(
+        "Title: Wat klanten zeggen\nStatus: hidden\n\n> Eindelijk overzicht.\n\nAnna\n",
+        encoding="utf-8",
+    )
     (project / "content" / "images" / "logo.svg").write_text(LOGO, encoding="utf-8")
     output = project / "output"
     result = build_site(
@@ -91,3 +96,9 @@ def test_her_logo_is_in_the_header_the_favicon_the_icons_and_the_og_image(brande
     )
     tile_middle = image.getpixel((1200 - 80 - 48, 630 - 80 - 48))
     assert max(abs(a - b) for a, b in zip(tile_middle, LOGO_RGB, strict=True)) < 12
+
+
+def test_testimonials_switched_off_are_nowhere(branded):
+    for page in ("index.html", "diensten/index.html", "over-mij/index.html"):
+        html = (branded / page).read_text(encoding="utf-8")
+        assert "Eindelijk overzicht" not in html and 'class="testimonials"' not in html
