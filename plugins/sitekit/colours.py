@@ -93,12 +93,12 @@ STEPS = {
 
 
 class ColourError(ValueError):
-    """A brand colour the palette cannot be made from: `code` and the nearest usable
-    colour (None when there is none)."""
+    """A brand colour the palette cannot be made from: the contrast it reached (0
+    when another pair failed) and the nearest usable colour (None: none is)."""
 
-    def __init__(self, code: str, ratio: float = 0.0, usable: str | None = None):
-        self.code, self.ratio, self.usable = code, ratio, usable
-        super().__init__(code)
+    def __init__(self, ratio: float = 0.0):
+        self.ratio, self.usable = ratio, None
+        super().__init__(f"contrast {ratio:.2f}")
 
 
 def parse(value: str) -> str:
@@ -142,8 +142,8 @@ def _turned(base: str, brand: str) -> str:
     h0, _l0, s0 = colorsys.rgb_to_hls(*_rgb(BASE_BRAND))
     h1, _l1, s1 = colorsys.rgb_to_hls(*_rgb(brand))
     h, lightness, s = colorsys.rgb_to_hls(*_rgb(base))
-    if base == BASE_BRAND or brand == BASE_BRAND:
-        return base if brand == BASE_BRAND else brand
+    if brand == BASE_BRAND:
+        return base  # the reviewed palette, exactly
     return _hex(colorsys.hls_to_rgb((h + h1 - h0) % 1, lightness, min(s * s1 / s0, 1)))
 
 
@@ -158,14 +158,14 @@ def _mode(brand: str, base: dict, steps) -> dict:
             colours[token] = brand
             if not _holds(colours, pairs):
                 worst = min(contrast(colours[f], colours[b]) for f, b, _r in pairs)
-                raise ColourError("contrast", worst)
+                raise ColourError(worst)
         elif how == "pick":  # text on a colour: the base's, else the other end
             options = [base[token], base["text"], base["card"]]
             colours[token] = next(
                 (c for c in options if _holds({**colours, token: c}, pairs)), None
             )
             if colours[token] is None:
-                raise ColourError("contrast")
+                raise ColourError()
         elif isinstance(how, str):
             colours[token] = colours[how[1:]]
         else:
@@ -175,7 +175,7 @@ def _mode(brand: str, base: dict, steps) -> dict:
                     break
                 colours[token] = _lighter(colours[token], how * STEP)
         if not _holds(colours, pairs):
-            raise ColourError("contrast")
+            raise ColourError()
     return colours
 
 
