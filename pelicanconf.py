@@ -3,31 +3,6 @@
 import sys
 from pathlib import Path
 
-# ---------------------------------------------------------------------------------
-# OWNER: fill in these details. They appear in the footer, on the contact and privacy
-# pages, in the checklist PDFs and in search results. A value left as None is simply
-# not shown; nothing here is made up. The ".example" addresses are placeholders that
-# cannot work: replace them (`invoke check` warns, `invoke publish` refuses to deploy).
-# ---------------------------------------------------------------------------------
-BUSINESS = {
-    "name": None,  # trade name as registered, e.g. "... Hippisch Virtueel Assistent"
-    "owner": "Wilhelmien",  # as she signs her posts
-    "email": "info@hippisch-va.example",  # OWNER: your real e-mail address
-    "phone": None,  # e.g. "06 12345678": call and (a 06 number) WhatsApp links
-    "kvk": None,  # KvK number, 8 digits
-    "region": None,  # where you work, e.g. "Gelderland en omstreken"
-}
-SITE_PUBLIC_URL = "https://www.hippisch-va.example"  # OWNER: the address of the site
-# Your booking page (Calendly, Cal.com, Zcal, SimplyBook or the like), e.g.
-# "https://calendly.com/jouwnaam/kennismaking". When set, "Plan een
-# kennismakingsgesprek" leads there (a plain link: nothing of the tool loads before a
-# reader taps it). BOOKING_TOOL names it on the privacy page, e.g. "Calendly (VS)";
-# left None, the page names the address's host.
-BOOKING_URL = None
-BOOKING_TOOL = None
-# ---------------------------------------------------------------------------------
-
-AUTHOR = BUSINESS["owner"]
 SITENAME = "Hippisch virtueel assistent"
 SITE_DESCRIPTION = (
     "Planning, administratie, agendabeheer en telefonische opvang uitbesteden: "
@@ -68,6 +43,20 @@ PLUGINS = [
     "offline",
     "hosting",
 ]
+
+# The owner's settings (her details, menu, colour and logo, calls to action, forms,
+# booking page, privacy, statistics, services, testimonials) are hers to edit in
+# content/instellingen.yaml: read here into BUSINESS, SITE_PUBLIC_URL, MENU_ITEMS,
+# BRAND_COLOUR, LOGO, CTAS, CTA_DEFAULT, FORMS, NEWSLETTER_BY_MAIL, PRIVACY, ANALYTICS,
+# BOOKING_URL, BOOKING_TOOL, SERVICES, TESTIMONIALS, WORKSHEET_TEASER,
+# WORKSHEET_DEFAULT, CHECKLIST_DEFAULT and AUTHOR. A mistake in it stops here with its
+# one Dutch line (sitekit.owner).
+from sitekit.owner import OWNER_FILE, SettingsError, owner_settings  # noqa: E402
+
+try:
+    globals().update(owner_settings(Path(__file__).resolve().parent / OWNER_FILE))
+except SettingsError as error:
+    raise SystemExit(error) from None
 
 TIMEZONE = "Europe/Amsterdam"
 DEFAULT_LANG = "nl"
@@ -155,102 +144,9 @@ WIX_REDIRECTS = {}
 PRECOMPRESS = False  # .gz/.br copies of text files: on in publishconf.py
 NGINX_ROOT = None  # folder on the web server; None: /var/www/<host of SITE_PUBLIC_URL>
 
-# Main menu: (key of the label in theme/strings.yaml, URL relative to the site root).
-MENU_ITEMS = [
-    ("menu_home", ""),
-    ("menu_services", "diensten/"),
-    ("menu_about", "over-mij/"),
-    ("menu_blog", "blog/"),
-    ("menu_contact", "contact/"),
-]
-
-# The services, by their heading in content/pages/diensten.md: the icon of each card
-# (door, horseshoe, agenda, phone, invoice, clock, helmet, heart) and, if you like, a
-# "vanaf" price shown on it, e.g. "price": "€ 35 per uur". A service not named here
-# gets the horseshoe and no price.
-SERVICES = {
-    "Planning": {"icon": "agenda", "price": None},
-    "Administratie": {"icon": "invoice", "price": None},
-    "Agendabeheer": {"icon": "clock", "price": None},
-    "Telefonische opvang": {"icon": "phone", "price": None},
-}
-# The post whose worksheet the home page invites readers to (its slug).
-WORKSHEET_TEASER = "dilemmas"
-
-# The next step after each article (plugins/funnel). One block per name; an article
-# picks one with `Cta: naam` in its metadata, or `Cta: none` for no block at all.
-# "url" is relative to the site root; the link carries the article's slug as ?bron=.
-# "booking": True leads to BOOKING_URL instead, when that is set.
-CTAS = {
-    "kennismaking": {
-        "title": "Plan een gratis kennismakingsgesprek",
-        "text": "Benieuwd wat je zou kunnen uitbesteden? In een vrijblijvend gesprek "
-        "kijken we samen naar jouw doelen en taken.",
-        "button": "Plan een kennismakingsgesprek",
-        "url": "contact/#contactformulier",
-        "booking": True,
-    },
-    "vraag": {
-        "title": "Heb je een vraag?",
-        "text": "Stel je vraag via het contactformulier; "
-        "je krijgt persoonlijk antwoord.",
-        "button": "Stel je vraag",
-        "url": "contact/#contactformulier",
-    },
-    "nieuwsbrief": {
-        "title": "Meer tips in je mailbox",
-        "text": "Schrijf je in voor de nieuwsbrief en mis geen nieuwe blogpost.",
-        "button": "Naar de aanmelding",
-        "url": "#nieuwsbrief",
-    },
-}
-CTA_DEFAULT = "kennismaking"
-
-# Where each form posts: "contact" and "newsletter". Leave a form out (or FORMS empty)
-# and it opens the reader's own e-mail program, addressed to BUSINESS["email"] (without
-# JavaScript: a mail link). One of, per form:
-#   {"provider": "netlify"}                                     Netlify Forms
-#   {"provider": "backend", "endpoint": "https://formspree.io/f/...",
-#    "recipient": "Formspree (VS)"}                             a form backend
-#   {"provider": "mailing", "endpoint": "https://.../subscribe",
-#    "recipient": "...", "field_names": {"email": "EMAIL"}}     a mailing tool's signup
-# Optional: "honeypot" and "redirect_field" (the backend's names for them).
-# The privacy page and the CSP (form-action) follow these settings by themselves.
-FORMS = {}
-# Without a mailing tool in FORMS, the newsletter signup is left out (False), so that no
-# reader signs up for a list that is kept by hand; True shows it as a signup by e-mail.
-NEWSLETTER_BY_MAIL = False
-
-# The privacy page (theme/templates/privacy.html) takes its facts from the settings:
-# BUSINESS, FORMS and ANALYTICS above, and these choices of the owner's.
-PRIVACY = {
-    "host": None,  # OWNER: who hosts the site, e.g. "Netlify (VS)" or "TransIP (NL)"
-    # How long each kind of data is kept (as the page says it: "... bewaar ik ...").
-    "keep_messages": "tot je vraag beantwoord is, en daarna hoogstens een jaar",
-    "keep_clients": "zeven jaar, zo lang als de Belastingdienst dat vraagt",
-    "keep_newsletter": "tot je je afmeldt",
-    "keep_logs": "hoogstens vier weken",
-}
-
-# Cookie-free statistics, off by default. To switch on, e.g. Plausible:
-# ANALYTICS = {"name": "Plausible Analytics (EU)",
-#              "script": "https://plausible.io/js/script.js",
-#              "endpoint": "https://plausible.io/api/event",
-#              "attributes": {"data-domain": "www.example.nl"}}
-# Only then is the script included; the CSP and the privacy page change with it.
-ANALYTICS = None
-
 # Findability (plugins/findability): Pagefind search on /zoeken/, related posts,
 # next/previous links, share links, Open Graph images and JSON-LD.
 DIRECT_TEMPLATES += ["search"]
 SEARCH_URL = "zoeken/"
 SEARCH_SAVE_AS = "zoeken/index.html"
-# Before Contact: the menu ends with its call to action.
-MENU_ITEMS.insert(-1, ("menu_search", SEARCH_URL))
 RELATED_POSTS_MAX = 3
-# Checklists (plugins/embeds): the one an article gets when it names none
-# (`Checklist: naam` picks another, `Checklist: none` switches it off).
-CHECKLIST_DEFAULT = "uitbesteden"
-# The worksheet under every article (content/worksheets/<name>.yaml); an article picks
-# another with `Worksheet: name`, or none with `Worksheet: none`.
-WORKSHEET_DEFAULT = "doelen"

@@ -14,7 +14,6 @@ import logging
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import partial
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 from zoneinfo import ZoneInfo
@@ -41,6 +40,7 @@ from sitekit.dates import EXAMPLE as DATE_EXAMPLE
 from sitekit.dates import DateError, SlugError
 from sitekit.header import KNOWN_FIELDS, Source, lost_field
 from sitekit.markup import AllowedMarkup, MarkupError, Refusal
+from sitekit.owner import SettingsError, site_menu
 from sitekit.reading import ReusingMarkdownReader
 
 from .messages import (
@@ -334,6 +334,7 @@ class Checker:
         for doc in self.documents:
             self.check_body(doc)
         self.check_settings()
+        self.check_menu()
         return self.problems
 
     def check_fields(self, doc: Document) -> None:
@@ -833,20 +834,36 @@ class Checker:
         return known
 
     # -- the settings ------------------------------------------------------------
+    def check_menu(self) -> None:
+        """The menu's pages, found as the build finds them (sitekit.owner)."""
+        pages = [d.content for d in self.documents if d.kind == "page" and d.content]
+        try:
+            site_menu(self.settings, pages)
+        except SettingsError as error:
+            file = shown(error.file, root=self.root)
+            self.add(file, error.line, ERROR, error.message, error.advice)
+
     def check_settings(self) -> None:
         """The placeholders the owner must replace and what the funnel still misses
         (the names chosen site-wide are checked first, in check_defaults and
         check_ctas)."""
-        settings_file = self.root / SETTINGS_NAME
-        line_of = partial(line_with, settings_file)
+        settings_file = Path(
+            self.settings.get("OWNER_SETTINGS_FILE") or self.root / SETTINGS_NAME
+        )
         display = self.display(settings_file)
+
+        def line_of(anchor: str) -> int:  # `"kvk":`, `FORMS =`: the file's `kvk:`
+            key = anchor.strip('"').removesuffix(" =").removesuffix('":').lower()
+            written = f"{key}:" if settings_file.suffix == ".yaml" else anchor
+            return line_with(settings_file, written)
+
         values = [("SITE_PUBLIC_URL", self.settings.get("SITE_PUBLIC_URL"))]
         values += list((self.settings.get("BUSINESS") or {}).items())
         for key, value in values:
             if isinstance(value, str) and ".example" in value:
                 self.add(
                     display,
-                    line_of(value),
+                    line_with(settings_file, value),
                     ERROR if self.publishing else WARNING,
                     f"{key} is nog een voorbeeldadres ({value})",
                     "vul je echte gegevens in voordat je publiceert",

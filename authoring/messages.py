@@ -25,6 +25,7 @@ from sitekit.dates import EXAMPLE as DATE_EXAMPLE
 from sitekit.dates import DateError, SlugError
 from sitekit.header import HeaderError
 from sitekit.markup import MarkupError, Refusal
+from sitekit.owner import OWNER_FILE, SettingsError, read, setting_line, setting_path
 
 from .source import read_source, site_settings, slug_field, slug_for
 
@@ -560,9 +561,28 @@ def problem_from_error(
     file = error.file
     if Path(file).name == SETTINGS_NAME and not Path(file).is_absolute():
         settings_file = (root or Path.cwd()) / SETTINGS_NAME
-        line = line or settings_line(settings_file, error.path or "")
-        file = settings_file
+        file, line = owner_line(settings_file, error.path or "") or (
+            settings_file,
+            line or settings_line(settings_file, error.path or ""),
+        )
     return Problem.error(shown(file, content, root), line or 1, message, advice)
+
+
+def owner_line(settings_file: Path, path: str) -> tuple[Path, int] | None:
+    """The owner's settings file and the line of the setting at `path` (e.g.
+    `CTAS.kennismaking.title`), when the setting is hers and `pelicanconf.py` does not
+    set it itself."""
+    name = re.split(r"[.\[]", path, maxsplit=1)[0]
+    text = settings_file.read_text(encoding="utf-8") if settings_file.is_file() else ""
+    if not name or re.search(rf"^{re.escape(name)}\s*=", text, re.M):
+        return None
+    owner = settings_file.parent / OWNER_FILE
+    try:
+        _values, lines = read(owner)
+    except (SettingsError, OSError):
+        return None
+    line = setting_line({setting_path(k): n for k, n in lines.items()}, path)
+    return (owner, line) if line else None
 
 
 # -- Pelican's own records ----------------------------------------------------------
@@ -882,6 +902,9 @@ class DutchBuildLog(logging.Handler):
             return None  # the problem that made the build stop was reported already
         if isinstance(error, DefinitionError):
             return problem_from_error(error, self.content, self.root)
+        if isinstance(error, SettingsError):  # the owner's settings (sitekit.owner)
+            file = shown(error.file, root=self.root)
+            return Problem.error(file, error.line, error.message, error.advice)
         message = str(record.msg)
         args = record.args if isinstance(record.args, tuple) else ()
         if message.startswith("Keyboard interrupt received"):

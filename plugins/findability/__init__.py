@@ -13,6 +13,7 @@ from pelican import signals
 from pictures import picture_for
 from pictures.resize import PictureError, refusal
 from sitekit.assets import hashed_name
+from sitekit.images import BRAND
 
 from . import ogimage
 from .related import RelatedIndex
@@ -36,6 +37,8 @@ def on_initialized(pelican) -> None:
         settings.get("SITE_DESCRIPTION") or "",
         "",
         ogimage.face(settings),
+        settings.get("LOGO"),
+        settings.get("BRAND_COLOUR") or BRAND,
     )
     path = hashed_name(f"{settings['THEME_STATIC_DIR']}/img/og-default.png", png)
     _state["og_default"] = (path, png)
@@ -108,6 +111,8 @@ def drawn_image(article, settings: dict) -> dict:
         article.category.name,
         ogimage.face(settings),
         Path(settings["CACHE_PATH"]) / "og",
+        settings.get("LOGO"),
+        settings.get("BRAND_COLOUR") or BRAND,
     )
     path = hashed_name(f"{settings['THEME_STATIC_DIR']}/img/og/{article.slug}.png", png)
     _state.setdefault("og_posts", {})[path] = png

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 from sitekit.images import BRAND, PAPER, png_bytes
+from sitekit.logo import drawn as drawn_logo
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 80
@@ -50,20 +51,35 @@ def _fitted(text: str, face: str, width: int, lines: int) -> tuple:
     return font, kept
 
 
-def _mark(draw: ImageDraw.ImageDraw, x: int, y: int) -> None:
+def _mark(draw: ImageDraw.ImageDraw, x: int, y: int, brand: str) -> None:
     """The brand mark (img/icon.svg) at 1.5 times, inverted: cream field, green
     horseshoe; its top left at x, y."""
     draw.rounded_rectangle((x, y, x + 96, y + 96), radius=21, fill=PAPER)
     for cx in (x + 30, x + 66):
-        draw.line((cx, y + 21, cx, y + 51), fill=BRAND, width=10)
-        draw.ellipse((cx - 5, y + 16, cx + 5, y + 26), fill=BRAND)
-    draw.arc((x + 25, y + 28, x + 71, y + 74), 0, 180, fill=BRAND, width=10)
+        draw.line((cx, y + 21, cx, y + 51), fill=brand, width=10)
+        draw.ellipse((cx - 5, y + 16, cx + 5, y + 26), fill=brand)
+    draw.arc((x + 25, y + 28, x + 71, y + 74), 0, 180, fill=brand, width=10)
+
+
+def _logo(image: Image.Image, logo: str, x: int, y: int) -> None:
+    """The owner's logo (LOGO) on a cream tile in the mark's place."""
+    ImageDraw.Draw(image).rounded_rectangle((x, y, x + 96, y + 96), 21, fill=PAPER)
+    tile = drawn_logo(logo, 80)
+    image.paste(tile, (x + 8, y + 8), tile)
 
 
 @lru_cache(maxsize=4)
-def render(title: str, subtitle: str, kicker: str, face: str) -> bytes:
-    """A PNG with the kicker small, the title large and the subtitle below."""
-    image = Image.new("RGB", (WIDTH, HEIGHT), BRAND)
+def render(
+    title: str,
+    subtitle: str,
+    kicker: str,
+    face: str,
+    logo: str | None = None,
+    brand: str = BRAND,
+) -> bytes:
+    """A PNG with the kicker small, the title large and the subtitle below; the
+    owner's logo, or the mark, bottom right."""
+    image = Image.new("RGB", (WIDTH, HEIGHT), brand)
     draw = ImageDraw.Draw(image)
     small = ImageFont.load_default(size=34)
     width = WIDTH - 2 * MARGIN
@@ -78,25 +94,38 @@ def render(title: str, subtitle: str, kicker: str, face: str) -> bytes:
         y += step
     y += 24
     draw.rectangle((MARGIN, y, MARGIN + 160, y + 8), fill=RULE)
-    _mark(draw, WIDTH - MARGIN - 96, HEIGHT - MARGIN - 96)
+    if logo:
+        _logo(image, logo, WIDTH - MARGIN - 96, HEIGHT - MARGIN - 96)
+    else:
+        _mark(draw, WIDTH - MARGIN - 96, HEIGHT - MARGIN - 96, brand)
     y += 40
     room = max(1, (HEIGHT - MARGIN - y) // 46)
     for line in _wrap(subtitle, small, width - 120)[:room]:
         draw.text((MARGIN, y), line, font=small, fill=PAPER)
         y += 46
     # Two colours and their blends: a palette of 32 keeps the text smooth, the file
-    # near 11 KB and the drawing quick (a full-colour PNG takes twice as long).
-    return png_bytes(image.quantize(32))
+    # near 11 KB and the drawing quick (a full-colour PNG takes twice as long); a
+    # logo's colours get 64.
+    return png_bytes(image.quantize(64 if logo else 32))
 
 
-def post_image(title: str, site: str, kicker: str, face: str, cache: Path) -> bytes:
+def post_image(
+    title: str,
+    site: str,
+    kicker: str,
+    face: str,
+    cache: Path,
+    logo: str | None = None,
+    brand: str = BRAND,
+) -> bytes:
     """A post's image: from the cache when this drawing of it was made before."""
-    drawn = "\0".join((DRAWING, title, site, kicker, Path(face).name))
-    key = hashlib.sha256(drawn.encode()).hexdigest()
+    drawn = "\0".join((DRAWING, title, site, kicker, Path(face).name, brand))
+    logo_bytes = Path(logo).read_bytes() if logo else b""
+    key = hashlib.sha256(drawn.encode() + logo_bytes).hexdigest()
     cached = cache / f"{key[:32]}.png"
     if cached.is_file():
         return cached.read_bytes()
-    png = render(title, site, kicker, face)
+    png = render(title, site, kicker, face, logo, brand)
     cache.mkdir(parents=True, exist_ok=True)
     cached.write_bytes(png)
     return png

@@ -4,14 +4,12 @@ import logging
 import re
 from urllib.parse import urlsplit
 
+from sitekit.owner import EMAIL_PATTERN
+
 from .errors import SETTINGS_FILE, DefinitionError
 
 logger = logging.getLogger(__name__)
 
-# A plausible e-mail address: something, @, a domain with a dot and a top-level part of
-# two or more (`marieke@stal` is none). The `pattern` of every e-mail field (the
-# browser checks it, with or without forms.js) and the check of BUSINESS["email"].
-EMAIL_PATTERN = r"[^@\s]+@[^@\s]+\.[^@\s.]{2,}"
 EMAIL_FIELD = {
     "name": "email",
     "type": "email",

@@ -37,7 +37,7 @@ def on_initialized(pelican) -> None:
     settings.setdefault("OFFLINE_URL", "offline/")
     settings.setdefault("OFFLINE_SAVE_AS", "offline/index.html")
     settings.setdefault("MANIFEST_URL", MANIFEST)
-    settings.setdefault("THEME_COLOR", BRAND)
+    settings.setdefault("THEME_COLOR", settings.get("BRAND_COLOUR") or BRAND)
     # Kept from the first visit, so she can reach the owner from the stable.
     settings.setdefault("OFFLINE_PAGES", ["contact/", "diensten/", "over-mij/"])
 
@@ -85,6 +85,8 @@ def on_finalized(pelican) -> None:
         output,
         f"{settings['THEME_STATIC_DIR']}/img",
         Path(settings["CACHE_PATH"]) / "icons",
+        settings.get("LOGO"),
+        settings.get("BRAND_COLOUR") or BRAND,
     )
     (output / settings["MANIFEST_URL"]).write_text(
         web_app_manifest(settings, icons), encoding="utf-8"

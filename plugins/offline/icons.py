@@ -17,6 +17,7 @@ from PIL import Image, ImageDraw
 from sitekit.assets import hashed_name
 from sitekit.files import write_atomically
 from sitekit.images import BRAND, PAPER, png_bytes
+from sitekit.logo import drawn
 
 VIEWBOX = 64
 SUPERSAMPLE = 4
@@ -25,18 +26,19 @@ SUPERSAMPLE = 4
 MASKABLE_SCALE = 0.75
 
 
-def draw_mark(size: int, maskable: bool = False) -> Image.Image:
-    """The mark at `size` pixels square; maskable: full-bleed, horseshoe inset."""
+def draw_mark(size: int, maskable: bool = False, brand: str = BRAND) -> Image.Image:
+    """The mark at `size` pixels square, on the brand colour; maskable: full-bleed,
+    horseshoe inset."""
     big = size * SUPERSAMPLE
     image = Image.new("RGBA", (big, big), (0, 0, 0, 0))
     draw = ImageDraw.Draw(image)
     if maskable:
-        draw.rectangle((0, 0, big, big), fill=BRAND)
+        draw.rectangle((0, 0, big, big), fill=brand)
         scale = big / VIEWBOX * MASKABLE_SCALE
         offset = big * (1 - MASKABLE_SCALE) / 2
     else:
         scale, offset = big / VIEWBOX, 0.0
-        draw.rounded_rectangle((0, 0, big - 1, big - 1), radius=14 * scale, fill=BRAND)
+        draw.rounded_rectangle((0, 0, big - 1, big - 1), radius=14 * scale, fill=brand)
 
     def at(x: float, y: float) -> tuple[float, float]:
         return offset + x * scale, offset + y * scale
@@ -55,7 +57,7 @@ def draw_mark(size: int, maskable: bool = False) -> Image.Image:
     draw.arc((left, top, right, bottom), 0, 180, fill=PAPER, width=round(width))
     # The two nail holes.
     for x in (20, 44):
-        disc(x, 24, 2.5, BRAND)
+        disc(x, 24, 2.5, brand)
     return image.resize((size, size), Image.Resampling.LANCZOS)
 
 
@@ -65,23 +67,47 @@ DRAWN_BY = hashlib.sha256(
 ).hexdigest()[:16]
 
 
-def icon_png(size: int, maskable: bool, cache: Path) -> bytes:
-    """One icon's PNG bytes, from the cache folder when this code drew it before."""
+def draw_logo(logo: str, size: int, maskable: bool) -> Image.Image:
+    """The owner's logo as an icon; maskable: on cream, inset like the mark."""
+    if not maskable:
+        return drawn(logo, size)
+    image = Image.new("RGBA", (size, size), PAPER)
+    inset = round(size * MASKABLE_SCALE)
+    offset = (size - inset) // 2
+    image.alpha_composite(drawn(logo, inset), (offset, offset))
+    return image
+
+
+def icon_png(
+    size: int, maskable: bool, cache: Path, logo: str | None = None, brand=BRAND
+) -> bytes:
+    """One icon's PNG bytes (of the mark on the brand colour, or of the owner's
+    logo), from the cache folder when this code drew it before."""
     kind = "maskable" if maskable else "icon"
-    kept = cache / f"{kind}-{size}-{DRAWN_BY}.png"
+    drawn_from = DRAWN_BY
+    if logo or brand != BRAND:
+        what = Path(logo).read_bytes() if logo else brand.encode()
+        drawn_from = hashlib.sha256(DRAWN_BY.encode() + what).hexdigest()[:16]
+    kept = cache / f"{kind}-{size}-{drawn_from}.png"
     if kept.is_file():
         return kept.read_bytes()
-    data = png_bytes(draw_mark(size, maskable))
+    if logo:
+        image = draw_logo(logo, size, maskable)
+    else:
+        image = draw_mark(size, maskable, brand)
+    data = png_bytes(image)
     write_atomically(kept, data)
     return data
 
 
-def write_icons(output: Path, folder: str, cache: Path) -> list[dict]:
+def write_icons(
+    output: Path, folder: str, cache: Path, logo: str | None = None, brand=BRAND
+) -> list[dict]:
     """Write the icons under `folder` of the output with a content hash in their name
     (cached like the theme's assets); return them as web app manifest entries."""
     entries = []
     for size, maskable in ICONS:
-        data = icon_png(size, maskable, cache)
+        data = icon_png(size, maskable, cache, logo, brand)
         kind = "maskable" if maskable else "icon"
         path = hashed_name(f"{folder}/{kind}-{size}.png", data)
         (output / path).parent.mkdir(parents=True, exist_ok=True)

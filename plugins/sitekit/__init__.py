@@ -1,5 +1,6 @@
 """Site-wide theme support: Dutch filters, UI strings, hashed assets, templates."""
 
+import hashlib
 import logging
 from pathlib import Path
 
@@ -9,9 +10,12 @@ from pelican import signals
 from pelican.contents import Content, Static
 
 from .assets import AssetManifest
+from .colours import BASE_BRAND, colours_css
 from .dates import SLUG
 from .feeds import restore_titles
+from .files import write_atomically
 from .filters import dutch_date, reading_minutes, soft_hyphens
+from .owner import site_menu
 from .reading import use_reusing_reader, use_sized_rst_images
 from .security import content_security_policy
 
@@ -48,7 +52,41 @@ def on_initialized(pelican) -> None:
     settings = pelican.settings
     settings.setdefault("PLUGIN_TEMPLATE_PATHS", [])
     settings["UI"] = load_strings(settings)
+    add_owner_assets(settings)
     _state.clear()
+
+
+def add_owner_assets(settings: dict) -> None:
+    """Give the theme what the owner's settings make (at initialized): css/colours.css,
+    the colour tokens made from BRAND_COLOUR, img/icon.svg, the mark on that colour,
+    and img/logo.svg or .png, her LOGO. Written into the cache, in a folder named by
+    what they hold, found before the theme's own static folder."""
+    brand = settings.get("BRAND_COLOUR") or BASE_BRAND
+    mark = Path(settings["THEME"]) / "static" / "img" / "icon.svg"
+    made = {
+        "css/colours.css": colours_css(brand),
+        "img/icon.svg": mark.read_text(encoding="utf-8").replace(BASE_BRAND, brand),
+    }
+    made = {name: text.encode("utf-8") for name, text in made.items()}
+    if settings.get("LOGO"):
+        made["img/logo" + Path(settings["LOGO"]).suffix.lower()] = Path(
+            settings["LOGO"]
+        ).read_bytes()
+    digest = hashlib.sha256(repr(sorted(made.items())).encode()).hexdigest()[:12]
+    folder = Path(settings["CACHE_PATH"]).resolve() / "owner" / digest
+    for name, data in made.items():
+        if not (folder / name).is_file():
+            write_atomically(folder / name, data)
+    settings["THEME_STATIC_PATHS"] = [str(folder), *settings["THEME_STATIC_PATHS"]]
+
+
+def resolve_menu(generators) -> None:
+    """all_generators_finalized: the menu's pages as the addresses they are built at
+    (in the context, for the templates); a page that does not exist stops the build
+    at its line of the owner's settings."""
+    context = generators[0].context
+    pages = [*context.get("pages", []), *context.get("hidden_pages", [])]
+    context["MENU_ITEMS"] = site_menu(generators[0].settings, pages)
 
 
 def on_generator_init(generator) -> None:
@@ -120,6 +158,7 @@ def register() -> None:
     signals.initialized.connect(on_initialized)
     signals.generator_init.connect(on_generator_init)
     signals.all_generators_finalized.connect(freeze_urls)
+    signals.all_generators_finalized.connect(resolve_menu)
     signals.finalized.connect(on_finalized)
     signals.feed_generated.connect(restore_titles)
     signals.article_generator_pretaxonomy.connect(plain_addresses)

@@ -3,6 +3,8 @@ only a detail that would make the site untrue stops a publish."""
 
 from authoring.lint import check_content
 
+SETTINGS = "content/instellingen.yaml"
+
 SHIPPED = {
     "de handelsnaam ontbreekt": "waarschuwing",
     "het KvK-nummer ontbreekt": "waarschuwing",
@@ -21,21 +23,26 @@ def settings_problems(settings, publishing=False) -> dict[str, tuple[int, str]]:
     return {
         p.message: (p.line, p.level)
         for p in check_content(settings, publishing=publishing)
-        if p.file == "pelicanconf.py"
+        if p.file == SETTINGS
     }
 
 
+def owner(workspace):
+    """The owner's settings file of the workspace."""
+    return workspace.parent / SETTINGS
+
+
 def line_of(settings, text: str) -> int:
-    lines = settings.read_text(encoding="utf-8").splitlines()
+    lines = owner(settings).read_text(encoding="utf-8").splitlines()
     return next(n for n, line in enumerate(lines, 1) if text in line)
 
 
 def test_check_names_everything_the_shipped_funnel_misses(workspace):
     found = settings_problems(workspace)
     assert {m: level for m, (_, level) in found.items() if m in SHIPPED} == SHIPPED
-    assert found["het KvK-nummer ontbreekt"][0] == line_of(workspace, '"kvk":')
+    assert found["het KvK-nummer ontbreekt"][0] == line_of(workspace, "kvk:")
     assert found["de privacyverklaring noemt niet wie de website host"][0] == (
-        line_of(workspace, '"host":')
+        line_of(workspace, "host:")
     )
 
 
@@ -48,7 +55,7 @@ def test_publish_refuses_placeholders_and_warns_about_the_rest(workspace):
 
 
 def test_a_complete_funnel_leaves_nothing_to_say(workspace):
-    text = workspace.read_text(encoding="utf-8")
+    text = owner(workspace).read_text(encoding="utf-8")
     text = text.replace("info@hippisch-va.example", "wilhelmien@hippisch-va.nl")
     text = text.replace("https://www.hippisch-va.example", "https://hippisch-va.nl")
     for key, value in {
@@ -58,22 +65,22 @@ def test_a_complete_funnel_leaves_nothing_to_say(workspace):
         "region": "Gelderland",
         "host": "Netlify (VS)",
     }.items():
-        text = text.replace(f'"{key}": None', f'"{key}": "{value}"', 1)
-    text += (
-        '\nFORMS = {"contact": {"provider": "netlify"},'
-        ' "newsletter": {"provider": "mailing",'
-        ' "endpoint": "https://api.laposta.nl/subscribe"}}\n'
+        text = text.replace(f"  {key}: null", f'  {key}: "{value}"', 1)
+    text = text.replace(
+        "forms: {}",
+        "forms:\n  contact:\n    provider: netlify\n  newsletter:\n"
+        "    provider: mailing\n    endpoint: https://api.laposta.nl/subscribe",
     )
-    workspace.write_text(text, encoding="utf-8")
+    owner(workspace).write_text(text, encoding="utf-8")
     assert settings_problems(workspace, publishing=True) == {}
 
 
 def test_a_kvk_number_that_cannot_be_one_stops_a_publish(workspace):
-    text = workspace.read_text(encoding="utf-8")
-    workspace.write_text(text.replace('"kvk": None', '"kvk": "1234"', 1), "utf-8")
+    text = owner(workspace).read_text(encoding="utf-8")
+    owner(workspace).write_text(text.replace("kvk: null", 'kvk: "1234"', 1), "utf-8")
     found = settings_problems(workspace, publishing=True)
     message = "BUSINESS['kvk'] is geen KvK-nummer van 8 cijfers (1234)"
-    assert found[message] == (line_of(workspace, '"kvk":'), "fout")
+    assert found[message] == (line_of(workspace, "kvk:"), "fout")
     assert settings_problems(workspace)[message][1] == "waarschuwing"
 
 
@@ -82,20 +89,20 @@ def test_the_report_is_one_dutch_line_per_problem(workspace, capsys):
 
     assert main(workspace) == 0  # warnings only
     out = capsys.readouterr().out
-    line = line_of(workspace, '"phone":')
+    line = line_of(workspace, "phone:")
     assert (
-        f"pelicanconf.py:{line}: waarschuwing: het telefoonnummer ontbreekt "
+        f"{SETTINGS}:{line}: waarschuwing: het telefoonnummer ontbreekt "
         "(vul BUSINESS['phone'] in: wie liever belt, vindt nu alleen je e-mailadres)"
     ) in out.splitlines()
 
 
 def test_a_phone_number_that_is_none_is_named_on_its_line(workspace):
-    text = workspace.read_text(encoding="utf-8")
-    workspace.write_text(text.replace('"phone": None', '"phone": "06-bel-me"', 1))
+    text = owner(workspace).read_text(encoding="utf-8")
+    owner(workspace).write_text(text.replace("phone: null", 'phone: "06-bel-me"', 1))
     found = settings_problems(workspace)
     message = (
         "BUSINESS['phone'] is geen telefoonnummer (06-bel-me): "
         "lezers kunnen je niet bellen of appen"
     )
-    assert found[message] == (line_of(workspace, '"phone":'), "waarschuwing")
+    assert found[message] == (line_of(workspace, "phone:"), "waarschuwing")
     assert settings_problems(workspace, publishing=True)[message][1] == "fout"

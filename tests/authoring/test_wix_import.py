@@ -850,6 +850,7 @@ def words_site(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("words")
     shutil.copy(ROOT / "pelicanconf.py", folder / "pelicanconf.py")
     (folder / "content/posts").mkdir(parents=True)
+    shutil.copy(ROOT / "content/instellingen.yaml", folder / "content")
     (folder / "theme").symlink_to(ROOT / "theme")
     return folder / "pelicanconf.py"
 

@@ -1,0 +1,445 @@
+"""The owner's settings: content/instellingen.yaml, read into the settings the plugins
+use (BUSINESS, MENU_ITEMS, CTAS, FORMS, ...), by pelicanconf.py.
+
+The file is checked whole before anything is used: a mistake is a SettingsError with
+file, line, field path, a short code and its parameters, and stops the build. The
+Dutch words of every code are in MESSAGES, the one place they live in.
+"""
+
+import difflib
+import re
+from pathlib import Path
+
+import yaml
+
+from . import colours, logo
+
+# A plausible e-mail address: something, @, a domain with a dot and a top-level part of
+# two or more (`marieke@stal` is none). The `pattern` of every e-mail field (the
+# browser checks it, with or without forms.js) and the check of the owner's address.
+EMAIL_PATTERN = r"[^@\s]+@[^@\s]+\.[^@\s.]{2,}"
+
+OWNER_FILE = "content/instellingen.yaml"  # in the project, next to pelicanconf.py
+# What the file may hold. A value is "text" (None allowed), "yes/no", "email",
+# "colour", a mapping with these keys (a dict), ("each", spec): a mapping of names
+# the owner chooses, ("list", spec), or ("maybe", spec): spec or empty.
+TEXT, FLAG, EMAIL, COLOUR = "text", "yes/no", "email", "colour"
+FORM = {
+    "provider": TEXT,
+    "endpoint": TEXT,
+    "recipient": TEXT,
+    "field_names": ("each", TEXT),
+    "honeypot": TEXT,
+    "redirect_field": TEXT,
+}
+SCHEMA = {
+    "business": {
+        "name": TEXT,
+        "owner": TEXT,
+        "email": EMAIL,
+        "phone": TEXT,
+        "kvk": TEXT,
+        "region": TEXT,
+    },
+    "site_public_url": TEXT,
+    "menu": ("list", {"label": TEXT, "page": TEXT}),
+    "brand_colour": COLOUR,
+    "logo": TEXT,
+    "booking_url": TEXT,
+    "booking_tool": TEXT,
+    "ctas": (
+        "each",
+        {"title": TEXT, "text": TEXT, "button": TEXT, "url": TEXT, "booking": FLAG},
+    ),
+    "cta_default": TEXT,
+    "forms": ("each", FORM),
+    "newsletter_by_mail": FLAG,
+    "privacy": {
+        "host": TEXT,
+        "keep_messages": TEXT,
+        "keep_clients": TEXT,
+        "keep_newsletter": TEXT,
+        "keep_logs": TEXT,
+    },
+    "analytics": (
+        "maybe",
+        {
+            "name": TEXT,
+            "script": TEXT,
+            "endpoint": TEXT,
+            "attributes": ("each", TEXT),
+        },
+    ),
+    "services": ("each", {"icon": TEXT, "price": TEXT}),
+    "testimonials": FLAG,
+    "worksheet_teaser": TEXT,
+    "worksheet_default": TEXT,
+    "checklist_default": TEXT,
+}
+# The setting each key fills; the others are the key in capitals.
+SETTING_NAMES = {"menu": "MENU_ITEMS"}
+REQUIRED = ("business", "site_public_url", "menu", "brand_colour")
+LOGO_FOLDER = "images"  # in the content folder, next to the settings file
+
+# code -> (what is wrong, what to do), filled with the error's parameters.
+MESSAGES = {
+    "yaml": (
+        "de instellingen zijn niet te lezen: {problem}",
+        "kijk goed naar deze regel en de regel erboven: spring in met spaties, "
+        "zet een dubbele punt na elke naam, en tekst met een : of # tussen "
+        "aanhalingstekens",
+    ),
+    "tab": ("er staat een tab in", "spring in met spaties, niet met tabs"),
+    "missing_file": (
+        "het bestand met je instellingen ontbreekt",
+        "zet content/instellingen.yaml terug (git checkout content/instellingen.yaml)",
+    ),
+    "unknown_key": ("'{key}' kent de site niet", "{hint}"),
+    "missing_key": ("'{key}' ontbreekt", "zet '{key}:' erbij, zoals in de handleiding"),
+    "twice": ("'{key}' staat er twee keer", "houd er één over"),
+    "type": (
+        "hier hoort {expected}, maar er staat {given}",
+        "schrijf het zoals in de handleiding, met de juiste inspringing",
+    ),
+    "email": (
+        "'{value}' is geen e-mailadres",
+        "schrijf een adres als naam@jouwbedrijf.nl",
+    ),
+    "colour": (
+        "'{value}' is geen kleur",
+        'schrijf een kleur als "#2d5a37": een hekje en zes tekens 0-9 of a-f, '
+        "tussen aanhalingstekens",
+    ),
+    "colour_unquoted": (
+        "de kleur staat niet tussen aanhalingstekens, dus leest de site niets",
+        'zet de kleur tussen aanhalingstekens, zoals brand_colour: "#2d5a37"',
+    ),
+    "contrast": (
+        "met {value} is tekst niet goed genoeg te lezen (contrast {ratio}:1, "
+        "minstens 4,5:1 nodig)",
+        "neem {usable}: dezelfde kleur, {direction}",
+    ),
+    "contrast_none": (
+        "met {value} is tekst niet goed genoeg te lezen",
+        "kies een donkerdere kleur",
+    ),
+    "menu_page": (
+        "de pagina '{page}' bestaat niet",
+        "schrijf de naam van een pagina uit content/pages/ (zonder .md), "
+        "bijvoorbeeld {examples}",
+    ),
+    "logo_missing": (
+        "het logo '{value}' staat niet in content/images/",
+        "zet het bestand in content/images/ en schrijf hier zijn naam",
+    ),
+    "logo_kind": (
+        "het logo '{value}' is geen SVG of PNG",
+        "bewaar je logo als .svg of .png",
+    ),
+    "logo_small": (
+        "het logo is {width} bij {height} pixels, te klein voor de app-iconen",
+        f"gebruik een PNG van minstens {logo.MIN_PIXELS} bij {logo.MIN_PIXELS} pixels, "
+        "of een SVG",
+    ),
+    "logo_script": (
+        "het logo (SVG) bevat {what}, en dat laat de site niet toe",
+        "bewaar het logo opnieuw als gewone SVG zonder scripts of links, of als PNG",
+    ),
+}
+# How a value is named in "hier hoort ..., maar er staat ...".
+KINDS = {
+    TEXT: "een tekst",
+    FLAG: "ja of nee (true of false)",
+    EMAIL: "een e-mailadres",
+    COLOUR: "een kleur",
+    "each": "een blok met namen eronder",
+    "list": "een lijst (regels die met - beginnen)",
+    "mapping": "een blok met namen eronder",
+}
+YAML_PROBLEMS = {
+    "mapping values are not allowed": "er staat een dubbele punt op een plek waar "
+    "dat niet kan",
+    "could not find expected ':'": "er ontbreekt een dubbele punt",
+    "found unexpected end of stream": "een aanhalingsteken wordt niet gesloten",
+    "while scanning a quoted scalar": "een aanhalingsteken wordt niet gesloten",
+    "expected <block end>": "de inspringing klopt niet",
+    "did not find expected key": "de inspringing klopt niet",
+    "did not find expected '-'": "de inspringing van de lijst klopt niet",
+}
+
+
+class SettingsError(ValueError):
+    """A mistake in the owner's settings: where (file, line, field path), a code of
+    MESSAGES and its parameters."""
+
+    def __init__(self, file, line: int, path: str, code: str, **params):
+        self.file, self.line, self.path = str(file), line, path
+        self.code, self.params = code, params
+        super().__init__(str(self))
+
+    @property
+    def message(self) -> str:
+        text = MESSAGES[self.code][0].format(**self.params)
+        return f"{self.path}: {text}" if self.path else text
+
+    @property
+    def advice(self) -> str:
+        return MESSAGES[self.code][1].format(**self.params)
+
+    def __str__(self) -> str:
+        file = Path(self.file)
+        if file.is_absolute() and file.is_relative_to(Path.cwd()):
+            file = file.relative_to(Path.cwd())
+        return f"{file}:{self.line}: fout: {self.message} ({self.advice})"
+
+
+class _Reader:
+    """Checks the composed file against SCHEMA, keeping the line of every value."""
+
+    def __init__(self, file: Path, text: str):
+        self.file, self.text = file, text
+        self.lines: dict[str, int] = {}
+
+    def fail(self, node: yaml.Node, path: str, code: str, **params):
+        raise SettingsError(self.file, node.start_mark.line + 1, path, code, **params)
+
+    def value(self, node: yaml.Node, spec, path: str):
+        self.lines[path] = node.start_mark.line + 1
+        empty = isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")
+        if isinstance(spec, tuple) and spec[0] == "maybe":
+            return None if empty else self.value(node, spec[1], path)
+        if isinstance(spec, dict):
+            return self.mapping(node, spec, path)
+        if isinstance(spec, tuple):
+            if spec[0] == "list":
+                items = self.expect(node, yaml.SequenceNode, "list", path)
+                return [self.value(n, spec[1], f"{path}.{i}") for i, n in items]
+            pairs = self.expect(node, yaml.MappingNode, "each", path)
+            return {key: self.value(n, spec[1], f"{path}.{key}") for key, n in pairs}
+        if empty:
+            return self.colour_unquoted(node, path) if spec == COLOUR else None
+        if not isinstance(node, yaml.ScalarNode):
+            self.fail(node, path, "type", expected=KINDS[spec], given=_given(node))
+        value = yaml.safe_load(yaml.serialize(node))
+        if spec == FLAG:
+            if not isinstance(value, bool):
+                self.fail(node, path, "type", expected=KINDS[FLAG], given=_given(node))
+            return value
+        value = str(value)
+        if spec == EMAIL and not re.fullmatch(EMAIL_PATTERN, value):
+            self.fail(node, path, "email", value=value)
+        if spec == COLOUR:
+            return self.colour(node, path, value)
+        return value
+
+    def expect(self, node, kind, name: str, path: str):
+        if not isinstance(node, kind) and not node.tag.endswith(":null"):
+            self.fail(node, path, "type", expected=KINDS[name], given=_given(node))
+        if kind is yaml.SequenceNode:
+            return list(enumerate(node.value if isinstance(node, kind) else []))
+        return self.keys(node) if isinstance(node, kind) else []
+
+    def keys(self, node: yaml.MappingNode) -> list[tuple[str, yaml.Node]]:
+        seen = set()
+        for key, _value in node.value:
+            if key.value in seen:
+                self.fail(key, "", "twice", key=key.value)
+            seen.add(key.value)
+        return [(key.value, value) for key, value in node.value]
+
+    def mapping(self, node: yaml.Node, spec: dict, path: str) -> dict:
+        pairs = self.expect(node, yaml.MappingNode, "mapping", path)
+        found = {}
+        for key, value in pairs:
+            if key not in spec:
+                close = difflib.get_close_matches(key, spec, n=1, cutoff=0.6)
+                hint = (
+                    f"bedoel je {close[0]}?"
+                    if close
+                    else "kies uit: " + ", ".join(spec)
+                )
+                self.fail(value, path, "unknown_key", key=key, hint=hint)
+            found[key] = self.value(value, spec[key], f"{path}.{key}".lstrip("."))
+        for key in REQUIRED if not path else ():
+            if key not in found:
+                raise SettingsError(self.file, 1, "", "missing_key", key=key)
+        if path and isinstance(spec, dict) and not path.split(".")[-1].isdigit():
+            fixed = path in SCHEMA  # a block of fixed keys: what is left out is empty
+            for key in spec if fixed else ():
+                found.setdefault(key, None)
+        return found
+
+    def colour(self, node: yaml.Node, path: str, value: str) -> str:
+        try:
+            brand = colours.parse(value)
+        except ValueError:
+            self.fail(node, path, "colour", value=value)
+        try:
+            colours.palette(brand)
+        except colours.ColourError as error:
+            if error.usable is None:
+                self.fail(node, path, "contrast_none", value=value)
+            darker = colours.luminance(error.usable) < colours.luminance(brand)
+            self.fail(
+                node,
+                path,
+                "contrast",
+                value=value,
+                ratio=f"{error.ratio:.1f}".replace(".", ","),
+                usable=f'"{error.usable}"',
+                direction="iets donkerder" if darker else "iets lichter",
+            )
+        return brand
+
+    def colour_unquoted(self, node: yaml.Node, path: str):
+        line = self.text.splitlines()[node.start_mark.line]
+        if re.search(r":\s*#", line):
+            self.fail(node, path, "colour_unquoted")
+        self.fail(node, path, "type", expected=KINDS[COLOUR], given="niets")
+
+
+def _given(node: yaml.Node) -> str:
+    """What a value is, as the author reads it."""
+    if isinstance(node, yaml.MappingNode):
+        return "een blok met namen eronder"
+    if isinstance(node, yaml.SequenceNode):
+        return "een lijst"
+    if node.tag.endswith(":null"):
+        return "niets"
+    return f"'{node.value}'"
+
+
+def _yaml_error(file: Path, error: yaml.YAMLError) -> SettingsError:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    line = mark.line + 1 if mark else 1
+    text = f"{getattr(error, 'context', '') or ''} {getattr(error, 'problem', '')}"
+    if "\\t" in text or "\t" in text:
+        return SettingsError(file, line, "", "tab")
+    problem = next(
+        (v for k, v in YAML_PROBLEMS.items() if k in text), "de opmaak klopt hier niet"
+    )
+    return SettingsError(file, line, "", "yaml", problem=problem)
+
+
+def read(file: Path) -> tuple[dict, dict[str, int]]:
+    """The file's values by key, checked, and the line of each field path."""
+    try:
+        text = Path(file).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise SettingsError(file, 1, "", "missing_file") from None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as error:
+        raise _yaml_error(file, error) from None
+    if node is None:
+        raise SettingsError(file, 1, "", "missing_key", key="business")
+    reader = _Reader(file, text)
+    values = reader.mapping(node, SCHEMA, "")
+    if values.get("logo"):
+        values["logo"] = _logo(Path(file), values["logo"], reader.lines["logo"])
+    return values, reader.lines
+
+
+def _logo(file: Path, name: str, line: int) -> str:
+    """The logo's file (its name, or its path in the content folder), checked."""
+    relative = name.strip().strip("/").removeprefix("content/")
+    path = file.parent / LOGO_FOLDER / relative.removeprefix(f"{LOGO_FOLDER}/")
+    try:
+        logo.check(path)
+    except logo.LogoError as error:
+        params = {"value": name, **error.params}
+        raise SettingsError(file, line, "logo", error.code, **params) from None
+    return str(path.resolve())
+
+
+def owner_settings(file: Path) -> dict:
+    """The settings the file gives, under the names the plugins read; SettingsError
+    for the first mistake in it. Nothing when the content folder it belongs in is not
+    there (the build says that, at PATH)."""
+    if not Path(file).parent.is_dir():
+        return {}
+    values, lines = read(file)
+    settings = {
+        SETTING_NAMES.get(key, key.upper()): values.get(key)
+        for key in SCHEMA
+        if key != "menu"
+    }
+    settings["MENU_ITEMS"] = [(i["label"], i["page"]) for i in values["menu"]]
+    settings["CTAS"] = settings["CTAS"] or {}
+    settings["FORMS"] = settings["FORMS"] or {}
+    settings["SERVICES"] = settings["SERVICES"] or {}
+    settings["NEWSLETTER_BY_MAIL"] = bool(settings["NEWSLETTER_BY_MAIL"])
+    settings["TESTIMONIALS"] = settings["TESTIMONIALS"] is not False
+    settings["AUTHOR"] = values["business"]["owner"]
+    settings["OWNER_SETTINGS_FILE"] = str(file)
+    settings["OWNER_SETTINGS_LINES"] = {
+        setting_path(path): line for path, line in lines.items()
+    }
+    return settings
+
+
+def setting_path(path: str) -> str:
+    """A field path of the file as the path of its setting: `ctas.vraag.url` ->
+    `CTAS.vraag.url`."""
+    key, _dot, rest = path.partition(".")
+    name = SETTING_NAMES.get(key, key.upper())
+    return f"{name}.{rest}" if rest else name
+
+
+def setting_line(lines: dict[str, int], path: str) -> int | None:
+    """The line of the value at a setting's path (e.g. `CTAS.kennismaking.title` or
+    `FORMS["contact"].endpoint`), or of the nearest value above it."""
+    parts = [p.strip("'\"") for p in re.split(r"[.\[\]]+", path) if p]
+    while parts:
+        if ".".join(parts) in lines:
+            return lines[".".join(parts)]
+        parts.pop()
+    return None
+
+
+def menu_addresses(
+    menu: list, pages: list, fixed: dict[str, str], lines: dict, file: str | None
+) -> list[tuple[str, str]]:
+    """The menu as (label, address): each item's page found by what the owner wrote
+    (`tarieven`, `tarieven/`, `tarieven.md`, `pages/tarieven.md`, or an address the
+    site has in `fixed`, such as `blog/`); SettingsError at the first that is none.
+    `file`: the settings file, None when it is not the built content folder's (then
+    an item that names no page keeps its address as written)."""
+    known = dict(fixed)
+    for page in pages:
+        stem = Path(page.source_path).stem
+        for name in (page.slug, stem):
+            known.setdefault(name, page.url)
+    found = []
+    for index, (label, page) in enumerate(menu):
+        wanted = (page or "").strip().strip("/").removeprefix("content/")
+        wanted = re.sub(r"\.(md|markdown)$", "", wanted.removeprefix("pages/"))
+        if wanted not in known and file is None:
+            known[wanted] = wanted + "/" if wanted else ""
+        if wanted not in known:
+            line = lines.get(f"MENU_ITEMS.{index}.page", 1)
+            examples = ", ".join(sorted(n for n in known if n)[:3])
+            where = f"menu.{index}.page"
+            raise SettingsError(
+                file, line, where, "menu_page", page=page, examples=examples
+            )
+        found.append((label, known[wanted]))
+    return found
+
+
+def site_menu(settings: dict, pages: list) -> list[tuple[str, str]]:
+    """MENU_ITEMS with each page's address, among these pages (Pelican's, or what
+    the check reads); SettingsError for a page that does not exist, when the
+    settings file is that of the content folder (a test's content folder built with
+    the project's settings may have other pages)."""
+    file = settings.get("OWNER_SETTINGS_FILE")
+    content = Path(settings["PATH"]).resolve()
+    own = bool(file) and Path(file).resolve().is_relative_to(content)
+    index = settings["INDEX_URL"]
+    return menu_addresses(
+        settings.get("MENU_ITEMS", []),
+        pages,
+        {"": "", index.strip("/"): index},
+        settings.get("OWNER_SETTINGS_LINES", {}),
+        file if own else None,
+    )
