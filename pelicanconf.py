@@ -112,6 +112,8 @@ MARKDOWN = {
     "extension_configs": {
         # No "smarty": the author's quotes and apostrophes stay exactly as typed.
         "markdown.extensions.extra": {},
+        # Aligned table columns as classes, never an inline style (sitekit/aligned.py).
+        "sitekit.aligned": {},
     },
     "output_format": "html5",
 }

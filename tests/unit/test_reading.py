@@ -62,3 +62,17 @@ def test_the_tricky_files_exercise_what_they_claim(settings, tmp_path):
     assert "<abbr" not in b and "example.org/a" not in b and "footnote" not in b
     assert results["d-no-meta.md"][1] == {}
     assert results["e-meta-again.md"][1]["title"] == "E"
+
+
+def test_an_aligned_table_is_read_with_classes_not_inline_styles(settings, tmp_path):
+    post = tmp_path / "tarieven.md"
+    post.write_text(
+        "Title: Tarieven\n\n| Dienst | Uren | Prijs |\n| :-- | :-: | --: |\n"
+        "| Facturatie | 4 | € 180 |\n",
+        encoding="utf-8",
+    )
+    content, _ = ReusingMarkdownReader(settings).read(str(post))
+    assert "style=" not in content
+    assert '<td class="align-left">Facturatie</td>' in content
+    assert '<th class="align-center">Uren</th>' in content
+    assert '<td class="align-right">€ 180</td>' in content
