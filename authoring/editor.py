@@ -3,10 +3,11 @@
 Decap's own files come from node_modules (npm, pinned), served by the preview under
 /schrijven/decap/; its local backend, decap-server, runs beside the preview on
 127.0.0.1 (port 8081) and reads and writes content/ in place. The CMS configuration is
-made from the site on each load (categories, worksheets, checklists, calls to action);
-editor.js reads and writes the site's own header format. The "Publiceren" button runs
-`invoke publish` and streams its lines back; it answers only to the editor page, which
-alone gets the token of this preview session.
+made from the site on each load (categories, worksheets, checklists, calls to action,
+pages); editor.js reads and writes the site's own header format, and her settings file
+(the "Instellingen" form) changing only the values that changed. The "Publiceren"
+button runs `invoke publish` and streams its lines back; it answers only to the editor
+page, which alone gets the token of this preview session.
 """
 
 import json
