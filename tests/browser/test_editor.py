@@ -407,3 +407,26 @@ def test_a_colour_she_saves_that_cannot_be_read_is_the_loaders_dutch_line(page, 
         "niet goed genoeg te lezen"
     )
     assert editor.foreign == []
+
+
+@pytest.mark.browser
+def test_a_menu_item_added_in_the_form_rewrites_only_the_menu(page, editor):
+    path = editor.project / "content/instellingen.yaml"
+    original = path.read_bytes()
+    editor.wait_for("Bijgewerkt (hele site")
+    editor.open(page, "#/collections/instellingen/entries/instellingen")
+    page.get_by_role("button", name="Voeg menu-item toe").click()
+    page.get_by_label("Wat er staat", exact=True).last.fill("Privacy")
+    page.get_by_label("Pagina", exact=True).last.click()
+    page.get_by_role("option", name="privacy", exact=True).click()
+    save(page)
+    changed = original.replace(
+        b"    page: contact\n",
+        b"    page: contact\n  - label: Privacy\n    page: privacy\n",
+    )
+    assert saved(path, changed) == changed  # every comment where it was
+    assert owner.read(path)[0]["menu"][-1] == {"label": "Privacy", "page": "privacy"}
+    home = built(editor.project / "output/index.html", ">Privacy</a>")
+    nav = re.search(r"<nav.*?</nav>", home, re.S)[0]
+    assert re.search(r'<a href="[^"]*privacy/"[^>]*>Privacy</a>', nav), nav
+    assert editor.foreign == []
