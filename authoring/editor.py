@@ -3,14 +3,16 @@
 Decap's own files come from node_modules (npm, pinned), served by the preview under
 /schrijven/decap/; its local backend, decap-server, runs beside the preview on
 127.0.0.1 (port 8081) and reads and writes content/ in place. The CMS configuration is
-made from the site on each load (categories, worksheets, checklists, calls to action);
-editor.js reads and writes the site's own header format. The "Publiceren" button runs
-`invoke publish` and streams its lines back; it answers only to the editor page, which
-alone gets the token of this preview session.
+made from the site on each load (categories, worksheets, checklists, calls to action,
+pages); editor.js reads and writes the site's own header format, and her settings file
+(the "Instellingen" form) changing only the values that changed. The "Publiceren"
+button runs `invoke publish` and streams its lines back; it answers only to the editor
+page, which alone gets the token of this preview session.
 """
 
 import json
 import os
+import re
 import secrets
 import socket
 import subprocess
@@ -19,6 +21,7 @@ import threading
 from pathlib import Path
 
 from markupsafe import escape
+from sitekit import owner
 
 from .source import read_source
 
@@ -26,6 +29,10 @@ HERE = Path(__file__).parent
 PATH = "/schrijven/"
 DECAP = Path("node_modules/decap-cms/dist")  # in the project
 SERVER = Path("node_modules/decap-server/dist/index.js")
+# Other npm files the editor page loads, by the name it asks for under /schrijven/:
+# js-yaml (pinned) reads and writes her settings file in editor.js.
+LIBRARIES = {"js-yaml.js": Path("node_modules/js-yaml/dist/js-yaml.min.js")}
+ICONS = Path("theme/templates/partials/icons.html")  # the services' icons, by name
 HOST = "127.0.0.1"
 PORT = 8081
 ASSETS = {  # authoring/editor_assets/, served under /schrijven/
@@ -85,6 +92,7 @@ PAGE_HTML = """<!doctype html>
 </dialog>
 <button type="button" class="publish-button">Publiceren</button>
 <script src="{path}decap/decap-cms.js"></script>
+<script src="{path}js-yaml.js"></script>
 <script src="{path}editor.js" data-urls="{urls}" data-strings="{strings}"></script>
 </body>
 </html>
@@ -222,6 +230,11 @@ class Editor:
         """Decap's configuration, made from the site as it is now (JSON is YAML)."""
         return json.dumps(cms_config(self.project, self.settings, self.port)).encode()
 
+    def library(self, name: str) -> Path | None:
+        """One of LIBRARIES, if it is installed."""
+        file = self.project / LIBRARIES[name] if name in LIBRARIES else None
+        return file if file is not None and file.is_file() else None
+
     def allowed(self, headers, origin: str) -> bool:
         """A request from the editor page itself: its token, this origin and host."""
         host = origin.removeprefix("http://")
@@ -287,6 +300,272 @@ def choice(label: str, name: str, options: list[str], default: str | None) -> di
         "required": False,
         "options": [*options, {"label": "geen", "value": "none"}],
         "hint": hint,
+    }
+
+
+def text(label: str, name: str, hint: str = "", **more) -> dict:
+    """A line of text she may leave empty (null in the file)."""
+    return {
+        "label": label,
+        "name": name,
+        "widget": "string",
+        "required": False,
+        "hint": hint,
+        **more,
+    }
+
+
+def flag(label: str, name: str, hint: str) -> dict:
+    return {
+        "label": label,
+        "name": name,
+        "widget": "boolean",
+        "required": False,
+        "hint": hint,
+    }
+
+
+def pick(label: str, name: str, options: list[str], hint: str) -> dict:
+    return {
+        "label": label,
+        "name": name,
+        "widget": "select",
+        "required": False,
+        "options": options,
+        "hint": hint,
+    }
+
+
+def settings_collection(project: Path, settings: dict, content: str) -> dict:
+    """Her settings file as one form, "Instellingen" (editor.js's `pelican-settings`
+    format reads and writes it; forms and analytics are kept but not shown)."""
+    file = Path(settings.get("OWNER_SETTINGS_FILE") or project / owner.OWNER_FILE)
+    if not file.is_absolute():
+        file = project / file
+    relative = file.resolve().relative_to(project.resolve()).as_posix()
+    pages = names(project / content / settings["PAGE_PATHS"][0], ".md")
+    index = settings["INDEX_URL"]
+    icons = re.findall(
+        r'^\s+"([a-z]+)": \'', (project / ICONS).read_text("utf-8"), re.M
+    )
+    posts = names(project / content / settings["ARTICLE_PATHS"][0], ".md")
+    fields = [
+        {
+            "label": "Je bedrijf",
+            "name": "business",
+            "widget": "object",
+            "collapsed": False,
+            "hint": "In de voettekst, op de contact- en privacypagina, in de PDF's "
+            "en in zoekmachines.",
+            "fields": [
+                text("Handelsnaam", "name", "Zoals bij de KvK."),
+                {
+                    "label": "Je naam",
+                    "name": "owner",
+                    "widget": "string",
+                    "hint": "Zo onderteken je je posts.",
+                },
+                {
+                    "label": "E-mailadres",
+                    "name": "email",
+                    "widget": "string",
+                    "pattern": [
+                        owner.EMAIL_PATTERN,
+                        "Schrijf een adres als naam@jouwbedrijf.nl.",
+                    ],
+                    "hint": "Een adres met .example erin is een voorbeeld: vul je "
+                    "echte in.",
+                },
+                text(
+                    "Telefoonnummer",
+                    "phone",
+                    "Bijv. 06 12345678: bellen en (met een 06-nummer) WhatsApp.",
+                ),
+                text("KvK-nummer", "kvk", "8 cijfers."),
+                text("Waar je werkt", "region", "Bijv. Gelderland en omstreken."),
+            ],
+        },
+        {
+            "label": "Het adres van je site",
+            "name": "site_public_url",
+            "widget": "string",
+            "hint": "Bijv. https://www.jouwbedrijf.nl",
+        },
+        {
+            "label": "Het menu",
+            "name": "menu",
+            "widget": "list",
+            "label_singular": "menu-item",
+            "summary": "{{fields.label}}",
+            "hint": "Van links naar rechts; het laatste item wordt de knop rechts.",
+            "fields": [
+                {"label": "Wat er staat", "name": "label", "widget": "string"},
+                {
+                    "label": "Pagina",
+                    "name": "page",
+                    "widget": "select",
+                    "options": [
+                        *pages,
+                        {"label": f"je blog ({index})", "value": index},
+                    ],
+                },
+            ],
+        },
+        {
+            "label": "Merkkleur",
+            "name": "brand_colour",
+            "widget": "color",
+            "allowInput": True,
+            "pattern": [
+                "^#[0-9a-fA-F]{6}$",
+                "Een hekje en zes tekens 0-9 of a-f, zoals #2d5a37.",
+            ],
+            "hint": "De site maakt er al je kleuren van, licht en donker, en zorgt "
+            "dat tekst goed leesbaar blijft. Kan dat niet met deze kleur, dan noemt "
+            "het voorbeeld na het opslaan een kleur die wel kan.",
+        },
+        {
+            "label": "Logo",
+            "name": "logo",
+            "widget": "image",
+            "required": False,
+            "media_folder": f"/{content}/images",
+            "public_folder": "images",
+            "choose_url": False,
+            "hint": "Een .svg of .png van minstens 512 bij 512 pixels. Leeg: het "
+            "hoefijzer-merkje.",
+        },
+        text(
+            "Je afsprakenpagina",
+            "booking_url",
+            "Bijv. https://calendly.com/jouwnaam/kennismaking. Dan leidt "
+            '"Plan een kennismakingsgesprek" daarheen.',
+        ),
+        text(
+            "Naam van die dienst",
+            "booking_tool",
+            "Voor de privacypagina, bijv. Calendly (VS).",
+        ),
+        {
+            "label": "Oproepen onder je posts",
+            "name": "ctas",
+            "widget": "list",
+            "label_singular": "oproep",
+            "summary": "{{fields.name}}: {{fields.title}}",
+            "hint": 'Een post kiest er een bij "Oproep onder de post".',
+            "fields": [
+                {
+                    "label": "Naam",
+                    "name": "name",
+                    "widget": "string",
+                    "pattern": [
+                        "^[a-z0-9-]+$",
+                        "Kleine letters, cijfers en streepjes.",
+                    ],
+                },
+                {"label": "Kop", "name": "title", "widget": "string"},
+                {"label": "Tekst", "name": "text", "widget": "text"},
+                {"label": "Knop", "name": "button", "widget": "string"},
+                {
+                    "label": "Adres",
+                    "name": "url",
+                    "widget": "string",
+                    "hint": "Vanaf de hoofdmap van de site, bijv. "
+                    "contact/#contactformulier.",
+                },
+                flag(
+                    "Naar je afsprakenpagina",
+                    "booking",
+                    "Aan: de knop leidt naar je afsprakenpagina, als die is ingevuld.",
+                ),
+            ],
+        },
+        {
+            "label": "Standaardoproep",
+            "name": "cta_default",
+            "widget": "select",
+            "options": sorted(settings.get("CTAS") or {}),
+            "hint": "Onder een post die er zelf geen kiest. Een nieuwe oproep staat "
+            "hier na opslaan en verversen.",
+        },
+        flag(
+            "Nieuwsbrief per e-mail",
+            "newsletter_by_mail",
+            "Zonder nieuwsbriefdienst: aan toont de aanmelding per e-mail, uit "
+            "laat haar weg.",
+        ),
+        {
+            "label": "Privacy",
+            "name": "privacy",
+            "widget": "object",
+            "hint": "Hoe lang je gegevens bewaart, zoals de privacypagina het "
+            'zegt: "… bewaar ik …".',
+            "fields": [
+                text("Wie je site host", "host", "Bijv. Netlify (VS) of TransIP (NL)."),
+                text("Berichten", "keep_messages"),
+                text("Klantgegevens", "keep_clients"),
+                text("Nieuwsbrief", "keep_newsletter"),
+                text("Logbestanden", "keep_logs"),
+            ],
+        },
+        {
+            "label": "Je diensten",
+            "name": "services",
+            "widget": "list",
+            "label_singular": "dienst",
+            "summary": "{{fields.name}}",
+            "hint": "Bij hun kopje in de pagina diensten; een dienst die hier niet "
+            "staat, krijgt het hoefijzer en geen prijs.",
+            "fields": [
+                {"label": "Kopje", "name": "name", "widget": "string"},
+                {
+                    "label": "Pictogram",
+                    "name": "icon",
+                    "widget": "select",
+                    "options": icons,
+                },
+                text("Vanaf-prijs", "price", "Bijv. € 35 per uur."),
+            ],
+        },
+        flag(
+            "Wat klanten zeggen",
+            "testimonials",
+            "Aan: op de home-, diensten- en over-mij-pagina, uit "
+            "wat-klanten-zeggen.md (als je die schrijft).",
+        ),
+        pick(
+            "Werkblad op de homepagina",
+            "worksheet_teaser",
+            posts,
+            "De post naar wiens werkblad de homepagina verwijst.",
+        ),
+        pick(
+            "Standaardwerkblad",
+            "worksheet_default",
+            names(project / content / "worksheets", ".yaml"),
+            "Onder elke post die er zelf geen kiest.",
+        ),
+        pick(
+            "Standaardchecklist",
+            "checklist_default",
+            names(project / content / "checklists", ".md"),
+            "Onder een post die er zelf geen noemt.",
+        ),
+    ]
+    return {
+        "name": "instellingen",
+        "label": "Instellingen",
+        "format": "pelican-settings",
+        "extension": "yaml",
+        "editor": {"preview": False},
+        "files": [
+            {
+                "name": "instellingen",
+                "label": "Je instellingen",
+                "file": relative,
+                "fields": fields,
+            }
+        ],
     }
 
 
@@ -453,5 +732,6 @@ def cms_config(project: Path, settings: dict, port: int) -> dict:
                 "format": "pelican-page",
                 "fields": pages_fields,
             },
+            settings_collection(project, settings, relative),
         ],
     }

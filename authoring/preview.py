@@ -374,6 +374,9 @@ class Handler(SimpleHTTPRequestHandler):
         if name in cms.ASSETS:
             body = (cms.HERE / "editor_assets" / name).read_bytes()
             return self.send(200, cms.ASSETS[name], body)
+        library = editor.library(name)
+        if library is not None:
+            return self.send(200, "text/javascript", library.read_bytes())
         file = editor.decap_file(name.removeprefix("decap/"))
         if name.startswith("decap/") and file is not None:
             media_type = cms.DECAP_TYPES.get(file.suffix, "application/json")

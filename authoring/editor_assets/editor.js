@@ -1,7 +1,7 @@
 // The editor of `make serve` (authoring/editor.py), never part of the built site:
 // the site's own post format for Decap CMS, the real page beside the editor, and the
 // "Publiceren" button. Texts come from the page (data-strings), as on the site.
-/* global CMS, createClass, h */
+/* global CMS, createClass, h, jsyaml */
 const script = document.currentScript;
 const urls = JSON.parse(script.dataset.urls);
 const strings = JSON.parse(script.dataset.strings);
@@ -121,6 +121,161 @@ const toFile = (always) => (data) => {
 
 CMS.registerCustomFormat("pelican-post", "md", { fromFile, toFile: toFile(ORDER.slice(0, 6)) });
 CMS.registerCustomFormat("pelican-page", "md", { fromFile, toFile: toFile(ORDER.slice(0, 2)) });
+
+// -- Her settings file (content/instellingen.yaml) as the "Instellingen" form ---------
+// Read with js-yaml; a save changes only the values that changed, in place, so her
+// Dutch comments stay. Only a block whose shape changed (a menu item, a call to action
+// or a service added, removed or renamed) is written anew, without comments inside
+// it. The blocks of names she chooses (ctas, services) are lists in the form.
+const NAMED = ["ctas", "services"];
+const ORIGINAL = "__original"; // the file as read
+
+const plain = (value) => JSON.parse(JSON.stringify(value ?? null));
+
+function settingsFromFile(text) {
+  const data = plain(jsyaml.safeLoad(text) || {});
+  for (const key of NAMED) {
+    data[key] = Object.entries(data[key] || {}).map(([name, v]) => ({ name, ...v }));
+  }
+  return { ...data, [ORIGINAL]: text };
+}
+
+// The form's values as the file holds them: empty text is null (nothing), lists of
+// named blocks are blocks by name again, fields the form does not show stay as read.
+function fileValue(value, was) {
+  if (value === "" || value === undefined) return was === undefined ? undefined : null;
+  if (Array.isArray(value)) return value.map((item, i) => fileValue(item, was?.[i]));
+  if (value && typeof value === "object") {
+    const found = { ...(was && typeof was === "object" ? was : {}) };
+    for (const [key, v] of Object.entries(value)) {
+      const kept = fileValue(v, found[key]);
+      if (kept === undefined) delete found[key];
+      else found[key] = kept;
+    }
+    return found;
+  }
+  return value;
+}
+
+function settingsValues(data, read) {
+  const values = { ...read };
+  for (const [key, value] of Object.entries(data)) {
+    if (key === ORIGINAL) continue;
+    if (NAMED.includes(key)) {
+      const named = {};
+      for (const { name, ...rest } of value || []) {
+        named[String(name ?? "").trim()] = fileValue(rest, read[key]?.[name]);
+      }
+      values[key] = named;
+      continue;
+    }
+    const kept = fileValue(value, read[key]);
+    if (kept !== undefined) values[key] = kept;
+  }
+  return values;
+}
+
+// Each scalar's path ("business.phone", "menu.2.page") -> [path, value], depth first.
+function leaves(value, path = "", found = new Map()) {
+  const nested = value && typeof value === "object";
+  if (nested && Object.keys(value).length) {
+    for (const [key, v] of Object.entries(value)) leaves(v, path ? `${path}.${key}` : key, found);
+  } else {
+    found.set(path, value);
+  }
+  return found;
+}
+
+// Where each scalar is written: its line, and where its value starts and ends.
+function places(lines) {
+  const found = new Map();
+  const stack = []; // {indent, path}
+  const counters = new Map();
+  lines.forEach((line, number) => {
+    if (/^\s*(#.*)?$/.test(line)) return;
+    const m = /^( *)(- +)?(.*)$/.exec(line);
+    let indent = m[1].length;
+    if (m[2]) {
+      while (stack.length && stack.at(-1).indent >= indent) stack.pop();
+      const parent = stack.at(-1)?.path ?? "";
+      const n = (counters.get(parent) ?? -1) + 1;
+      counters.set(parent, n);
+      stack.push({ indent, path: parent ? `${parent}.${n}` : `${n}` });
+      indent += m[2].length;
+    }
+    const pair = /^("[^"]*"|'[^']*'|[^'"#\s][^:#]*?) *:(?: +(.*))?$/.exec(m[3]);
+    if (!pair) return;
+    while (stack.length && stack.at(-1).indent >= indent) stack.pop();
+    const key = pair[1].replace(/^(["'])(.*)\1$/, "$2");
+    const parent = stack.at(-1)?.path ?? "";
+    const path = parent ? `${parent}.${key}` : key;
+    stack.push({ indent, path });
+    const rest = pair[2] ?? "";
+    if (rest === "" || rest.startsWith("#")) return;
+    const start = line.length - rest.length;
+    found.set(path, { number, start, end: start + valueLength(rest) });
+  });
+  return found;
+}
+
+// How long the value at the start of `rest` is, without its comment.
+function valueLength(rest) {
+  const quote = rest[0];
+  if (quote === '"') return /^"(?:[^"\\]|\\.)*"/.exec(rest)?.[0].length ?? rest.length;
+  if (quote === "'") return /^'(?:[^']|'')*'/.exec(rest)?.[0].length ?? rest.length;
+  const comment = rest.search(/ +#/);
+  return (comment < 0 ? rest : rest.slice(0, comment)).trimEnd().length;
+}
+
+// A value as YAML on one line, in the quotes it had when it had double ones.
+function scalar(value, was) {
+  if (typeof value === "string" && was.startsWith('"')) return JSON.stringify(value);
+  if (value && typeof value === "object") return jsyaml.safeDump(value, { flowLevel: 0 }).trim();
+  return jsyaml.safeDump(value, { lineWidth: -1 }).trim();
+}
+
+// The lines of top-level block `key`: its own line and those indented under it.
+function block(lines, key) {
+  const start = lines.findIndex((line) => line.startsWith(`${key}:`));
+  let end = start + 1;
+  while (end < lines.length && /^( +\S|- )/.test(lines[end])) end += 1;
+  return [start, end];
+}
+
+function settingsToFile(data) {
+  const text = data[ORIGINAL] ?? "";
+  const read = plain(jsyaml.safeLoad(text) || {});
+  const values = settingsValues(data, read);
+  if (JSON.stringify(values) === JSON.stringify(read)) return text;
+  const lines = text.split("\n");
+  for (const key of Object.keys(values)) {
+    if (JSON.stringify(values[key]) === JSON.stringify(read[key])) continue;
+    const before = leaves(read[key], key);
+    const after = leaves(values[key], key);
+    const at = places(lines);
+    const same = before.size === after.size
+      && [...after.keys()].every((path) => before.has(path) && at.has(path));
+    if (same) {
+      for (const [path, value] of after) {
+        if (JSON.stringify(value) === JSON.stringify(before.get(path))) continue;
+        const { number, start, end } = at.get(path);
+        const line = lines[number];
+        lines[number] = line.slice(0, start) + scalar(value, line.slice(start, end)) + line.slice(end);
+      }
+      continue;
+    }
+    const written = jsyaml.safeDump({ [key]: values[key] }, { lineWidth: -1 }).trimEnd().split("\n");
+    const [start, end] = block(lines, key);
+    if (start < 0) lines.splice(lines.length - (lines.at(-1) === "" ? 1 : 0), 0, ...written);
+    else lines.splice(start, end - start, ...written);
+  }
+  return lines.join("\n");
+}
+
+CMS.registerCustomFormat("pelican-settings", "yaml", {
+  fromFile: settingsFromFile,
+  toFile: settingsToFile,
+});
 
 // Decap's Dutch, with "Opslaan" for saving: "Publiceren" is putting the site online.
 const merged = (phrases, changes) => {

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 from playwright.sync_api import expect
+from sitekit import owner
 
 from tests.browser.test_preview import Preview
 from tests.conftest import ROOT, copy_project
@@ -326,4 +327,106 @@ def test_publiceren_answers_only_the_editor_page_and_streams_the_publish(
         for path in server.rglob("*.html")
         if "/schrijven/" in path.read_text(encoding="utf-8")
     ]
+    assert editor.foreign == []
+
+
+def built(path: Path, text: str, timeout: float = 90) -> str:
+    """The built file once it holds `text` (the preview rebuilds after a save)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = path.read_text(encoding="utf-8") if path.is_file() else ""
+        if text in found:
+            return found
+        time.sleep(0.2)
+    return found
+
+
+@pytest.mark.browser
+def test_her_settings_change_in_the_instellingen_form_and_keep_her_comments(
+    page, editor
+):
+    path = editor.project / "content/instellingen.yaml"
+    original = path.read_bytes()
+    editor.wait_for("Bijgewerkt (hele site")
+    editor.open(page, "#/collections/instellingen/entries/instellingen")
+    phone = page.get_by_label("Telefoonnummer")
+    expect(phone).to_have_value("")
+    expect(page.get_by_label("E-mailadres")).to_have_value("info@hippisch-va.example")
+    expect(page.get_by_label("Merkkleur")).to_have_value("#2d5a37")
+
+    # Changed and changed back: the same file, byte for byte, comments and all.
+    phone.fill("06 12345678")
+    phone.fill("")
+    save(page)
+    time.sleep(1)  # a rewritten file would have arrived by now
+    assert path.read_bytes() == original
+
+    phone.fill("06 12345678")
+    page.get_by_label("Merkkleur").fill("#1f4e79")
+    save(page)
+    changed = original.replace(
+        b"  phone: null # bijv.", b"  phone: 06 12345678 # bijv.", 1
+    ).replace(b'brand_colour: "#2d5a37"', b'brand_colour: "#1f4e79"', 1)
+    assert changed != original
+    assert saved(path, changed) == changed
+    values, _lines = owner.read(path)  # the loader takes it
+    assert values["business"]["phone"] == "06 12345678"
+    assert values["brand_colour"] == "#1f4e79"
+
+    # The rebuilt site: the footer's phone link and the colour in its stylesheet.
+    home = built(editor.project / "output/index.html", "tel:+31612345678")
+    footer = re.search(r"<footer.*</footer>", home, re.S)[0]
+    assert '<a href="tel:+31612345678">06 12345678</a>' in footer
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:  # the stylesheet the rebuilt home page links
+        home = (editor.project / "output/index.html").read_text(encoding="utf-8")
+        name = re.search(r'href="\./(theme/css/site\.[0-9a-f]+\.css)"', home)[1]
+        css = editor.project / "output" / name
+        if css.is_file() and "--accent:#1f4e79;" in css.read_text(encoding="utf-8"):
+            break
+        time.sleep(0.2)
+    assert "--accent:#1f4e79;" in css.read_text(encoding="utf-8")
+    assert editor.foreign == []
+
+
+@pytest.mark.browser
+def test_a_colour_she_saves_that_cannot_be_read_is_the_loaders_dutch_line(page, editor):
+    editor.wait_for("Bijgewerkt (hele site")
+    editor.open(page, "#/collections/instellingen/entries/instellingen")
+    page.get_by_label("Merkkleur").fill("#ffe600")  # yellow: text on it is unreadable
+    save(page)
+    line = (editor.project / "content/instellingen.yaml").read_text(
+        encoding="utf-8"
+    ).splitlines().index('brand_colour: "#ffe600"') + 1
+    told = editor.wait_for(f"content/instellingen.yaml:{line}: fout: brand_colour: ")
+    assert "Traceback" not in told
+    page.goto(f"{editor.url}/")
+    alert = page.locator(".preview-error p").first
+    expect(alert).to_contain_text(
+        f"content/instellingen.yaml:{line}: fout: brand_colour: met #ffe600 is tekst "
+        "niet goed genoeg te lezen"
+    )
+    assert editor.foreign == []
+
+
+@pytest.mark.browser
+def test_a_menu_item_added_in_the_form_rewrites_only_the_menu(page, editor):
+    path = editor.project / "content/instellingen.yaml"
+    original = path.read_bytes()
+    editor.wait_for("Bijgewerkt (hele site")
+    editor.open(page, "#/collections/instellingen/entries/instellingen")
+    page.get_by_role("button", name="Voeg menu-item toe").click()
+    page.get_by_label("Wat er staat", exact=True).last.fill("Privacy")
+    page.get_by_label("Pagina", exact=True).last.click()
+    page.get_by_role("option", name="privacy", exact=True).click()
+    save(page)
+    changed = original.replace(
+        b"    page: contact\n",
+        b"    page: contact\n  - label: Privacy\n    page: privacy\n",
+    )
+    assert saved(path, changed) == changed  # every comment where it was
+    assert owner.read(path)[0]["menu"][-1] == {"label": "Privacy", "page": "privacy"}
+    home = built(editor.project / "output/index.html", ">Privacy</a>")
+    nav = re.search(r"<nav.*?</nav>", home, re.S)[0]
+    assert re.search(r'<a href="[^"]*privacy/"[^>]*>Privacy</a>', nav), nav
     assert editor.foreign == []
