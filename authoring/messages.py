@@ -26,6 +26,7 @@ from sitekit.dates import DateError, SlugError
 from sitekit.header import HeaderError
 from sitekit.markup import MarkupError, Refusal
 
+from .catalog import words
 from .source import read_source, site_settings, slug_field, slug_for
 
 ERROR, WARNING = "fout", "waarschuwing"
@@ -552,8 +553,12 @@ def settings_line(settings_file: Path, path: str) -> int:
 def problem_from_error(
     error: DefinitionError, content: Path | None = None, root: Path | None = None
 ) -> Problem:
-    """A plugin's DefinitionError as the author reads it."""
-    message, advice = dutch_wording(error.message)
+    """A plugin's DefinitionError as the author reads it: its code's words from the
+    catalog (a sentence not converted to a code yet: by RULES)."""
+    if error.coded:
+        message, advice, _level = words(error.code, error.params)
+    else:
+        message, advice = dutch_wording(error.code)
     if error.path and not message.startswith(error.path):
         message = f"{error.path}: {message}"
     line = error.line

@@ -1,20 +1,48 @@
-"""The one error type of the plugin: a message an author can act on."""
+"""The one error type of the plugins: a finding as data (a code, where, parameters).
+
+The code names the mistake; `authoring/problems.nl.yaml` holds its Dutch words, with
+`{name}` for each parameter (lists stay lists). An error raised with a sentence in
+place of a code (not converted yet) is worded by `authoring/compat.py`'s patterns.
+"""
+
+import re
 
 # The file a settings error points at (DefinitionError.file).
 SETTINGS_FILE = "pelicanconf.py"
+CODE = re.compile(r"[a-z0-9-]+")
 
 
 class DefinitionError(Exception):
-    """A problem in a content file, located by file, path inside it and line."""
+    """A problem in a content file, located by file, path inside it and line:
+    `code` names it, `params` are its data."""
 
     def __init__(
-        self, file: str, message: str, path: str = "", line: int | None = None
+        self,
+        file: str,
+        code: str,
+        path: str = "",
+        line: int | None = None,
+        **params,
     ):
         self.file = str(file)
         self.path = path
         self.line = line
-        self.message = message
+        self.code = code
+        self.params = params
         super().__init__(str(self))
+
+    @property
+    def coded(self) -> bool:
+        """Raised with a catalog code (else with a sentence, not converted yet)."""
+        return bool(CODE.fullmatch(self.code))
+
+    @property
+    def message(self) -> str:
+        """For developers: the code and its parameters."""
+        if not self.params:
+            return self.code
+        details = ", ".join(f"{k}={v!r}" for k, v in sorted(self.params.items()))
+        return f"{self.code} ({details})"
 
     def __str__(self) -> str:
         where = self.file + (f":{self.line}" if self.line else "")
