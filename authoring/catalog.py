@@ -56,6 +56,12 @@ def slug(params: dict) -> str:
     return slug_for(str(params.get("value", "")), DEFAULT_CONFIG)
 
 
+def old_slug(params: dict) -> str:
+    """The last part of an old address as a slug, for the example."""
+    value = str(params.get("value", "")).rsplit("/", 1)[-1]
+    return slug({"value": value}) or "mijn-post"
+
+
 def blocked(params: dict) -> str:
     """What a Content-Security-Policy directive refused."""
     directive = params.get("directive", "")
@@ -68,6 +74,7 @@ COMPUTED = {
     "cycle": cycle,
     "blocked": blocked,
     "slug": slug,
+    "old_slug": old_slug,
 }
 
 

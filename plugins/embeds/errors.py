@@ -1,15 +1,11 @@
 """The one error type of the plugins: a finding as data (a code, where, parameters).
 
 The code names the mistake; `authoring/problems.nl.yaml` holds its Dutch words, with
-`{name}` for each parameter (lists stay lists). An error raised with a sentence in
-place of a code (not converted yet) is worded by `authoring/compat.py`'s patterns.
+`{name}` for each parameter (lists stay lists).
 """
-
-import re
 
 # The file a settings error points at (DefinitionError.file).
 SETTINGS_FILE = "pelicanconf.py"
-CODE = re.compile(r"[a-z0-9-]+")
 
 
 class DefinitionError(Exception):
@@ -30,11 +26,6 @@ class DefinitionError(Exception):
         self.code = code
         self.params = params
         super().__init__(str(self))
-
-    @property
-    def coded(self) -> bool:
-        """Raised with a catalog code (else with a sentence, not converted yet)."""
-        return bool(CODE.fullmatch(self.code))
 
     @property
     def message(self) -> str:

@@ -36,7 +36,6 @@ def error_of(text: str) -> str:
     """The Dutch line the author reads for the checklist's mistake."""
     with pytest.raises(DefinitionError) as caught:
         parse(text)
-    assert caught.value.coded, caught.value
     return str(problem_from_error(caught.value))
 
 
