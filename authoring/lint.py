@@ -168,11 +168,47 @@ def check_content(
     return sorted(checker.run())
 
 
-def report(problems: list[Problem], publishing: bool = False) -> int:
+# More of one kind than this are one line with the count and the first places.
+GROUPED = 5
+SHOWN_PLACES = 3
+# What makes two findings one kind: the same level and advice, and the same message
+# once the names, addresses and numbers in it are left out.
+_PARTICULAR = re.compile(r"'[^']*'|\S*[/.:]\S*|\d+")
+
+
+def kind(problem: Problem) -> tuple:
+    return (problem.level, problem.advice, _PARTICULAR.sub("…", problem.message))
+
+
+def lines(problems: list[Problem], every: bool = False) -> list[str]:
+    """The report: errors before warnings, each file's findings together; more than
+    GROUPED findings of one kind are one line with the count and the first places
+    (unless `every`)."""
+    ordered = sorted(problems, key=lambda p: (p.level != ERROR, p))
+    groups: dict[tuple, list[Problem]] = {}
+    for problem in ordered:
+        groups.setdefault(kind(problem), []).append(problem)
+    told = []
+    for problem in ordered:
+        group = groups[kind(problem)]
+        if every or len(group) <= GROUPED:
+            told.append(str(problem))
+        elif problem is group[0]:
+            places = ", ".join(f"{p.file}:{p.line}" for p in group[:SHOWN_PLACES])
+            told.append(
+                f"{len(group)}× {problem.level}: {problem.message} ({problem.advice}): "
+                f"{places}, …; invoke check --alles toont ze allemaal"
+            )
+    return told
+
+
+def report(
+    problems: list[Problem], publishing: bool = False, every: bool = False
+) -> int:
     """Print the problems and a closing line; the exit code: 1 when any is an error.
     When publishing, a clean check says nothing: the publish itself reports."""
-    for problem in problems:
-        print(problem)
+    for line in lines(problems, every):
+        print(line)
     errors = sum(p.level == ERROR for p in problems)
     warnings = len(problems) - errors
     if not problems:
@@ -189,8 +225,10 @@ def main(
     settings_file: Path = SETTINGS_FILE,
     content: Path | None = None,
     publishing: bool = False,
+    every: bool = False,
 ) -> int:
-    """Run the check and print the report; returns the exit code."""
+    """Run the check and print the report (`every`: each finding on its own line);
+    returns the exit code."""
     if content is not None and not Path(content).is_dir():
         print(
             f"{content}: fout: map niet gevonden (geef de map met je posts mee, "
@@ -198,7 +236,7 @@ def main(
         )
         return 1
     found = check_content(settings_file, content, publishing=publishing)
-    return report(found, publishing)
+    return report(found, publishing, every)
 
 
 class Checker:
