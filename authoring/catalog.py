@@ -62,6 +62,16 @@ def old_slug(params: dict) -> str:
     return slug({"value": value}) or "mijn-post"
 
 
+def post_slug(params: dict) -> str:
+    return slug(params) or "mijn-post"
+
+
+def date_example(params: dict) -> str:
+    from sitekit.dates import EXAMPLE
+
+    return EXAMPLE
+
+
 def blocked(params: dict) -> str:
     """What a Content-Security-Policy directive refused."""
     directive = params.get("directive", "")
@@ -75,6 +85,8 @@ COMPUTED = {
     "blocked": blocked,
     "slug": slug,
     "old_slug": old_slug,
+    "post_slug": post_slug,
+    "date_example": date_example,
 }
 
 

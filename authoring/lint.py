@@ -506,7 +506,7 @@ class Checker:
         if "date" in doc.errors:
             error = doc.errors["date"]
             if not isinstance(error, DateError):
-                error = DateError(f"de datum {item.value!r} is niet te lezen")
+                error = DateError("date-unreadable", value=item.value)
             self.problems.append(date_problem(doc.display, item.line, error))
             return
         date = doc.metadata.get("date")

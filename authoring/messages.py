@@ -20,7 +20,6 @@ from pathlib import Path
 from embeds.errors import DefinitionError
 from pelican.settings import DEFAULT_CONFIG
 from pictures.resize import MAX_PIXELS, PictureError
-from sitekit.dates import EXAMPLE as DATE_EXAMPLE
 from sitekit.dates import DateError, SlugError
 from sitekit.header import HeaderError
 from sitekit.markup import MarkupError, Refusal
@@ -142,8 +141,14 @@ def not_utf8(file: str) -> Problem:
     return Problem.error(file, 1, *NOT_UTF8)
 
 
+def worded(file: str, line: int, code: str, params: dict) -> Problem:
+    """A finding of `code` as the author reads it, at its file and line."""
+    message, advice, level = words(code, params)
+    return Problem(file, line, level, message, advice)
+
+
 def date_problem(file: str, line: int, error: DateError) -> Problem:
-    return Problem.error(file, line, str(error), f"schrijf hem als {DATE_EXAMPLE}")
+    return worded(file, line, error.code, error.params)
 
 
 STATUSES = "published, draft of hidden"
@@ -163,41 +168,6 @@ def static_by_filename(file: str, line: int, target: str) -> Problem:
         "naar een post",
         f"schrijf {{static}}{target}",
     )
-
-
-# What a post may not contain (sitekit.markup), by kind: (what is wrong, advice).
-REFUSED = {
-    "frame": (
-        "een ingesloten frame (<{what}>) kan niet op de site",
-        "zet er een gewone link neer, zoals [Bekijk de video](https://...)",
-    ),
-    "script": (
-        "een script (<script>) kan niet in een post",
-        "haal het weg; werkbladen, checklists en formulieren komen van de site zelf",
-    ),
-    "style": (
-        "eigen opmaak ({what}) kan niet in een post",
-        "haal het weg; de site verzorgt de opmaak: gebruik **vet**, *schuin* "
-        "of ## koppen",
-    ),
-    "handler": (
-        "de code {what}=... kan niet in een post",
-        "haal het weg; een gewone link werkt zonder code",
-    ),
-    "element": (
-        "de HTML-code {what} kan niet in een post",
-        "haal het weg; schrijf tekst, koppen, lijsten, links en afbeeldingen in "
-        "Markdown, formulieren komen van de site zelf",
-    ),
-    "attribute": (
-        "de HTML-code {what}=... kan niet in een post",
-        "haal het weg; de site geeft links en afbeeldingen zelf wat ze nodig hebben",
-    ),
-    "address": (
-        "een adres dat begint met {what} kan niet in een post",
-        "gebruik een webadres dat begint met https://, of mailto: voor e-mail",
-    ),
-}
 
 
 # What reStructuredText may not do in a post (DOCUTILS_SETTINGS): docutils' message.
@@ -233,13 +203,11 @@ def rst_problem(file: str, error: Exception) -> Problem | None:
 
 def refused(file: str, line: int, refusal: Refusal) -> Problem:
     """HTML a post may not contain: the same line from `check` and the build."""
-    message, advice = REFUSED[refusal.kind]
-    return Problem.error(file, line, message.format(what=refusal.what), advice)
+    return worded(file, line, f"refused-{refusal.kind}", {"what": refusal.what})
 
 
 def slug_problem(file: str, line: int, error: SlugError) -> Problem:
-    suggestion = suggested_slug(getattr(error, "value", "")) or "mijn-post"
-    return Problem.error(file, line, str(error), f"schrijf Slug: {suggestion}")
+    return worded(file, line, error.code, error.params)
 
 
 def missing_field(file: str, path: Path, field: str) -> Problem:
@@ -343,40 +311,10 @@ def not_an_image(file: str, line: int, link: str) -> Problem:
     )
 
 
-PICTURES = {  # resize.PictureError's reasons: (what is wrong, what to do)
-    "heic": (
-        "{link} is een HEIC-foto, die de site niet kan publiceren",
-        "exporteer hem als JPEG; op de iPhone: Instellingen > Camera > Indelingen > "
-        "Meest compatibel",
-    ),
-    "svg": (
-        "{link} is een SVG-tekening; die publiceert de site niet, want een SVG kan "
-        "scripts en verborgen gegevens bevatten",
-        "sla hem op als PNG",
-    ),
-    "other": (
-        "{link} is geen foto; uit content/images/ publiceert de site alleen foto's "
-        "(JPEG, PNG, WebP, GIF of TIFF)",
-        "zet er een foto neer of haal de link weg",
-    ),
-    "large": (
-        "{link} is {detail} megapixel, meer dan de {most} die de site verwerkt",
-        "verklein de foto, bijvoorbeeld tot 4000 pixels breed, en sla hem opnieuw op",
-    ),
-    "outside": (
-        "Image: {link} is geen foto in content/images/",
-        "zet de foto in content/images/ en schrijf Image: images/naam.jpg",
-    ),
-}
-
-
 def picture_problem(file: str, line: int, link: str, error: PictureError) -> Problem:
     """An image the site does not publish, told at the page that shows it."""
-    message, advice = PICTURES[error.reason]
-    most = round(MAX_PIXELS / 1e6)
-    return Problem.error(
-        file, line, message.format(link=link, detail=error.detail, most=most), advice
-    )
+    params = {"link": link, "detail": error.detail, "most": round(MAX_PIXELS / 1e6)}
+    return worded(file, line, f"picture-{error.reason}", params)
 
 
 def busy_port(port: int | str) -> str:

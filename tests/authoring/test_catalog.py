@@ -4,8 +4,11 @@ in without a placeholder left over."""
 
 import ast
 import re
+from pathlib import Path
 
 import pytest
+from pictures.resize import refusal as refusal_of
+from sitekit.markup import refusals
 
 from authoring.catalog import catalog, words
 from tests.conftest import ROOT
@@ -15,7 +18,14 @@ SOURCES += sorted((ROOT / "authoring").rglob("*.py"))
 # Calls that take a finding's code, and the position of the code among their
 # arguments. (funnel.readiness has a Finding of its own that still carries Dutch
 # sentences: the gates' Finding is meant.)
-CODE_ARGUMENT = {"DefinitionError": 1, "fail": 0, "_fail": 0, "Finding": 0}
+CODE_ARGUMENT = {
+    "DefinitionError": 1,
+    "DateError": 0,
+    "SlugError": 0,
+    "fail": 0,
+    "_fail": 0,
+    "Finding": 0,
+}
 OWN_FINDING = "plugins/funnel/readiness.py"
 # Functions that hand back a code for a caller to raise.
 CODE_RETURNS = {"problem"}
@@ -67,6 +77,21 @@ def raised_codes() -> dict[str, str]:
 
     for code in AXE_CODES.values():
         found.setdefault(code, "authoring/gates/words.py")
+    # families worded as prefix + kind: what a post may not contain, and why a
+    # picture is not published
+    html = (
+        '<iframe src="https://x"></iframe><script></script><style></style><form>'
+        '<p style="x" onclick="x" srcdoc="x"><a href="javascript:x">a</a></p>'
+    )
+    for refusal in refusals(html):
+        found.setdefault(f"refused-{refusal.kind}", "plugins/sitekit/markup.py")
+    for name in ("a.heic", "a.svg", "a.txt"):
+        found.setdefault(f"picture-{refusal_of(Path(name))}", "plugins/pictures")
+    for path in SOURCES:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and _name(node.func) == "PictureError":
+                for reason in _constants(node.args[1]) if len(node.args) > 1 else []:
+                    found.setdefault(f"picture-{reason}", path.name)
     return found
 
 
