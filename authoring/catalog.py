@@ -3,7 +3,8 @@ to its `message`, `advice` and, where it is no error, `level`; `terms` names the
 of values and things a message mentions.
 
 A placeholder `{name}` takes the finding's parameter `name` (a list is written as
-`a, b`); `{name:term}` writes it as its Dutch term, `{name:quoted}` as `'a', 'b'`. A
+`a, b`); `{name:term}` writes it as its Dutch term, `{name:quoted}` as `'a', 'b'`,
+`{name:repr}` as Python writes it (in quotes). A
 placeholder that is no parameter is computed from the parameters (`COMPUTED`)."""
 
 import difflib
@@ -100,6 +101,8 @@ class _Value:
             return term(value)
         if spec == "quoted":
             return ", ".join(f"'{v}'" for v in value)
+        if spec == "repr":
+            return repr(value)
         if isinstance(value, list | tuple):
             return ", ".join(str(v) for v in value)
         return format(value, spec)

@@ -25,6 +25,7 @@ CODE_ARGUMENT = {
     "fail": 0,
     "_fail": 0,
     "Finding": 0,
+    "add": 2,  # invoke check's Checker.add(doc, line, code, **params)
 }
 OWN_FINDING = "plugins/funnel/readiness.py"
 # Functions that hand back a code for a caller to raise.
