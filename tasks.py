@@ -189,23 +189,30 @@ def publish_build(settings: dict, before: dict) -> tuple[Path, dict]:
     return site, after
 
 
-def content_check(content: str | None = None, publishing: bool = False) -> None:
+def content_check(
+    content: str | None = None, publishing: bool = False, every: bool = False
+) -> None:
     """The content check; stops the task when it finds an error."""
     from authoring.lint import main as lint_main
 
     folder = Path(content) if content else None
-    if lint_main(ROOT / DEV_SETTINGS, folder, publishing=publishing):
+    if lint_main(ROOT / DEV_SETTINGS, folder, publishing=publishing, every=every):
         sys.exit(1)
 
 
-@task(help={"content": "een andere map om te controleren dan content/"})
-def check(c, content=None):
+@task(
+    help={
+        "content": "een andere map om te controleren dan content/",
+        "alles": "elke melding op een eigen regel, ook als er veel van één soort zijn",
+    }
+)
+def check(c, content=None, alles=False):
     """Controleer posts, pagina's, werkbladen en checklists: één regel per probleem.
 
     Elke regel zegt waar (bestand:regel), wat er mis is en wat je kunt doen. Wat de
     bouw of het publiceren zou tegenhouden, meldt check als fout.
     """
-    content_check(content)
+    content_check(content, every=alles)
 
 
 @task

@@ -2,8 +2,10 @@
 
 Invoke reads tasks.py before it reads the task's arguments, so its parser's messages
 can be worded here: a missing argument, an unknown word, a flag without its value; and
-the headings of `invoke --list` and `invoke --help <taak>`. Both hook into Invoke's
-internals: should a later Invoke move them, its English stays, and nothing breaks.
+the headings of `invoke --list` and `invoke --help <taak>`; and a title in several
+words without quotes (`invoke new-post Mijn nieuwe post`) is taken as one. These hook
+into Invoke's internals: should a later Invoke move them, its English stays, and
+nothing breaks.
 """
 
 import builtins
@@ -83,6 +85,30 @@ def print_in_dutch(*args, **kwargs) -> None:
     )
 
 
+# Tasks whose one argument is a title: several words after them are that title.
+TITLED = ("new-post",)
+
+
+def joined_titles(words: list[str], tasks) -> list[str]:
+    """`new-post Mijn nieuwe post` as `new-post "Mijn nieuwe post"`: the words after
+    a titled task, up to an option or the next task, are one title."""
+    joined, index = [], 0
+    while index < len(words):
+        joined.append(words[index])
+        index += 1
+        if joined[-1] not in TITLED:
+            continue
+        end = index
+        while end < len(words) and not words[end].startswith("-"):
+            if words[end] in tasks:
+                break
+            end += 1
+        if end - index > 1:
+            joined.append(" ".join(words[index:end]))
+            index = end
+    return joined
+
+
 def speak_dutch() -> None:
     """Make Invoke's parser errors and its help headings Dutch (else leave English)."""
     try:
@@ -104,3 +130,16 @@ def speak_dutch() -> None:
     except ImportError:
         return
     program.print = print_in_dutch
+    parse_tasks = getattr(program.Program, "parse_tasks", None)
+    if callable(parse_tasks) and not getattr(parse_tasks, "dutch", False):
+
+        def parse_with_titles(self) -> None:
+            names = set(self.collection.task_names)
+            names |= {
+                a for aliases in self.collection.task_names.values() for a in aliases
+            }
+            self.core.unparsed = joined_titles(self.core.unparsed, names)
+            parse_tasks(self)
+
+        parse_with_titles.dutch = True
+        program.Program.parse_tasks = parse_with_titles

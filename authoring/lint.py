@@ -36,7 +36,6 @@ from pelican.readers import (
     default_metadata,
 )
 from pictures.resize import PictureError, refusal
-from sitekit.dates import EXAMPLE as DATE_EXAMPLE
 from sitekit.dates import DateError, SlugError
 from sitekit.header import KNOWN_FIELDS, Source, lost_field
 from sitekit.markup import AllowedMarkup, MarkupError, Refusal
@@ -45,7 +44,6 @@ from sitekit.reading import ReusingMarkdownReader
 
 from .messages import (
     ERROR,
-    SAME_SLUG,
     SETTINGS_NAME,
     WARNING,
     Problem,
@@ -66,6 +64,7 @@ from .messages import (
     slug_problem,
     static_by_filename,
     status_problem,
+    worded,
 )
 from .new_post import PLACEHOLDER
 from .source import SETTINGS_FILE, read_source, site_settings
@@ -168,11 +167,47 @@ def check_content(
     return sorted(checker.run())
 
 
-def report(problems: list[Problem], publishing: bool = False) -> int:
+# More of one kind than this are one line with the count and the first places.
+GROUPED = 5
+SHOWN_PLACES = 3
+# What makes two findings one kind: the same level and advice, and the same message
+# once the names, addresses and numbers in it are left out.
+_PARTICULAR = re.compile(r"'[^']*'|\S*[/.:]\S*|\d+")
+
+
+def kind(problem: Problem) -> tuple:
+    return (problem.level, problem.advice, _PARTICULAR.sub("…", problem.message))
+
+
+def lines(problems: list[Problem], every: bool = False) -> list[str]:
+    """The report: errors before warnings, each file's findings together; more than
+    GROUPED findings of one kind are one line with the count and the first places
+    (unless `every`)."""
+    ordered = sorted(problems, key=lambda p: (p.level != ERROR, p))
+    groups: dict[tuple, list[Problem]] = {}
+    for problem in ordered:
+        groups.setdefault(kind(problem), []).append(problem)
+    told = []
+    for problem in ordered:
+        group = groups[kind(problem)]
+        if every or len(group) <= GROUPED:
+            told.append(str(problem))
+        elif problem is group[0]:
+            places = ", ".join(f"{p.file}:{p.line}" for p in group[:SHOWN_PLACES])
+            told.append(
+                f"{len(group)}× {problem.level}: {problem.message} ({problem.advice}): "
+                f"{places}, …; invoke check --alles toont ze allemaal"
+            )
+    return told
+
+
+def report(
+    problems: list[Problem], publishing: bool = False, every: bool = False
+) -> int:
     """Print the problems and a closing line; the exit code: 1 when any is an error.
     When publishing, a clean check says nothing: the publish itself reports."""
-    for problem in problems:
-        print(problem)
+    for line in lines(problems, every):
+        print(line)
     errors = sum(p.level == ERROR for p in problems)
     warnings = len(problems) - errors
     if not problems:
@@ -189,8 +224,10 @@ def main(
     settings_file: Path = SETTINGS_FILE,
     content: Path | None = None,
     publishing: bool = False,
+    every: bool = False,
 ) -> int:
-    """Run the check and print the report; returns the exit code."""
+    """Run the check and print the report (`every`: each finding on its own line);
+    returns the exit code."""
     if content is not None and not Path(content).is_dir():
         print(
             f"{content}: fout: map niet gevonden (geef de map met je posts mee, "
@@ -198,7 +235,7 @@ def main(
         )
         return 1
     found = check_content(settings_file, content, publishing=publishing)
-    return report(found, publishing)
+    return report(found, publishing, every)
 
 
 class Checker:
@@ -227,9 +264,10 @@ class Checker:
         """The path as the author sees it: from the project folder when inside it."""
         return shown(path.resolve(), root=self.root)
 
-    def add(self, doc_or_file, line: int, level: str, message: str, advice: str):
+    def add(self, doc_or_file, line: int, code: str, **params):
+        """A finding of `code` (authoring/problems.nl.yaml) at a post or file."""
         file = doc_or_file.display if isinstance(doc_or_file, Document) else doc_or_file
-        self.problems.append(Problem(file, line, level, message, advice))
+        self.problems.append(worded(file, line, code, params))
 
     # -- reading -----------------------------------------------------------------
     def files(self, kind: str) -> list[Path]:
@@ -253,11 +291,9 @@ class Checker:
                     self.add(
                         self.display(path),
                         1,
-                        WARNING,
-                        f"{path.name} is geen Markdown-bestand (.md), dus het komt "
-                        "niet op de site",
-                        "zet de tekst in een .md-bestand, of haal het bestand weg uit "
-                        f"{self.display(path.parent)}/",
+                        "not-markdown",
+                        name=path.name,
+                        folder=self.display(path.parent),
                     )
         return found
 
@@ -361,9 +397,9 @@ class Checker:
                 self.add(
                     doc,
                     item.line,
-                    WARNING,
-                    f"onbekend veld {item.name}: de site leest het niet",
-                    f"bedoel je {hint.capitalize()}?",
+                    "field-unknown",
+                    name=item.name,
+                    hint=hint.capitalize(),
                 )
         self.check_interrupted_header(doc)
         self.check_title_and_slug(doc)
@@ -407,10 +443,7 @@ class Checker:
             self.add(
                 doc,
                 1,
-                WARNING,
-                "deze pagina heeft nog geen foto van jou",
-                "zet je foto in content/images/ en in de kop 'Photo: images/naam.jpg' "
-                "met 'Photo_alt:' (wat erop staat)",
+                "photo-missing",
             )
 
     def check_interrupted_header(self, doc: Document) -> None:
@@ -423,30 +456,12 @@ class Checker:
         source = doc.source
         title = source.first("title")
         if not title or not title.value:
-            self.add(
-                doc,
-                title.line if title else 1,
-                ERROR,
-                "de post heeft geen titel",
-                "zet bovenaan een regel als: Title: Mijn titel",
-            )
+            self.add(doc, title.line if title else 1, "title-missing")
         slug = source.first("slug")
         if slug and not slug.value:
-            self.add(
-                doc,
-                slug.line,
-                ERROR,
-                "Slug is leeg",
-                "vul een slug in, zoals mijn-post, of haal de regel weg",
-            )
+            self.add(doc, slug.line, "slug-empty")
         if title and title.value and not doc.slug:
-            self.add(
-                doc,
-                title.line,
-                ERROR,
-                "van deze titel kan geen webadres (slug) worden gemaakt",
-                "voeg een regel toe als: Slug: mijn-post",
-            )
+            self.add(doc, title.line, "slug-impossible")
         if "slug" in doc.errors and isinstance(doc.errors["slug"], SlugError):
             self.problems.append(
                 slug_problem(doc.display, slug.line, doc.errors["slug"])
@@ -456,20 +471,14 @@ class Checker:
         item = doc.source.first("date")
         if not item:
             if doc.kind == "article":
-                self.add(
-                    doc,
-                    1,
-                    ERROR,
-                    "de post heeft geen datum",
-                    f"zet bovenaan een regel als: Date: {DATE_EXAMPLE}",
-                )
+                self.add(doc, 1, "date-missing")
             return
         if len(item.values) > 1:
             return  # a line below it continues it: told in check_fields
         if "date" in doc.errors:
             error = doc.errors["date"]
             if not isinstance(error, DateError):
-                error = DateError(f"de datum {item.value!r} is niet te lezen")
+                error = DateError("date-unreadable", value=item.value)
             self.problems.append(date_problem(doc.display, item.line, error))
             return
         date = doc.metadata.get("date")
@@ -480,10 +489,8 @@ class Checker:
             self.add(
                 doc,
                 item.line,
-                ERROR,
-                f"de datum {item.value} ligt in de toekomst",
-                "zet de datum van vandaag, of Status: draft zolang de post "
-                "nog niet af is",
+                "date-future",
+                value=item.value,
             )
 
     # -- what the plugins validate, with the plugins' own code ----------------------
@@ -578,25 +585,16 @@ class Checker:
             self.add(
                 doc,
                 1,
-                WARNING,
-                "de post heeft geen samenvatting",
-                "voeg een regel toe als: Summary: één of twee zinnen; anders "
-                "tonen overzichten en zoekmachines de eerste woorden van de tekst",
+                "summary-missing",
             )
         elif not item.value:
-            self.add(
-                doc,
-                item.line,
-                ERROR,
-                "Summary is leeg",
-                "schrijf één of twee zinnen over de post, of haal de regel weg",
-            )
+            self.add(doc, item.line, "summary-empty")
 
     def check_duplicates(self) -> None:
         """A slug (so a URL) or title used twice in one language: reported at every
         file using it. A translation (another Lang:) shares its original's slug."""
         default = self.settings["DEFAULT_LANG"]
-        for key, level, noun in (("slug", ERROR, "slug"), ("title", WARNING, "titel")):
+        for key in ("slug", "title"):
             groups: dict[tuple, list[Document]] = {}
             for doc in self.documents:
                 value = doc.slug if key == "slug" else doc.metadata.get("title")
@@ -612,9 +610,9 @@ class Checker:
                     self.add(
                         doc,
                         item.line if item else 1,
-                        level,
-                        f"de {noun} {value!r} heeft {others} ook",
-                        f"kies een andere {noun}" if key == "title" else SAME_SLUG,
+                        "slug-taken" if key == "slug" else "title-taken",
+                        value=value,
+                        others=others,
                     )
 
     # -- the body ----------------------------------------------------------------
@@ -630,26 +628,13 @@ class Checker:
                 fenced = not fenced
             match = None if fenced or interrupted else META_RE.match(text)
             if match and match["key"].lower() in KNOWN_FIELDS:
-                self.add(
-                    doc,
-                    number,
-                    ERROR,
-                    "deze regel hoort bij de velden bovenaan: onder de lege regel "
-                    f"komt {match['key']}: als tekst op de pagina",
-                    "zet hem bij de velden bovenaan, boven de eerste lege regel",
-                )
+                self.add(doc, number, "field-in-body", name=match["key"])
 
     def check_body(self, doc: Document) -> None:
         self.check_fields_in_body(doc)
         placeholder = self.line_of(doc, PLACEHOLDER, doc.source.body_start, exact=True)
         if placeholder:
-            self.add(
-                doc,
-                placeholder,
-                WARNING,
-                "de voorbeeldtekst van invoke new-post staat er nog",
-                "vervang hem door je eigen tekst",
-            )
+            self.add(doc, placeholder, "placeholder-left")
         check_imported(self, doc)
         collector = ElementCollector()
         collector.feed(doc.html)
@@ -675,21 +660,15 @@ class Checker:
                 self.check_link(doc, line, needle)
             else:
                 if attrs["level"] == 1:
-                    self.add(
-                        doc,
-                        line,
-                        WARNING,
-                        f"de kop {needle!r} is even groot als de titel",
-                        "begin koppen in de tekst met ## ",
-                    )
+                    self.add(doc, line, "heading-title", heading=needle)
                 elif attrs["level"] > level + 1:
                     self.add(
                         doc,
                         line,
-                        WARNING,
-                        f"de kop {needle!r} slaat een niveau over",
-                        f"gebruik {'#' * (level + 1)} in plaats van "
-                        f"{'#' * attrs['level']}",
+                        "heading-skip",
+                        heading=needle,
+                        wanted="#" * (level + 1),
+                        written="#" * attrs["level"],
                     )
                 level = attrs["level"]
 
@@ -719,14 +698,7 @@ class Checker:
             self.check_intrasite(doc, line, special["what"], special["value"], noun)
             return
         if image and href.lower().startswith(EXTERNAL[:2] + ("//",)):
-            self.add(
-                doc,
-                line,
-                ERROR,
-                f"de afbeelding {href} staat op een andere website",
-                "download hem, zet hem in content/images/ en link hem met "
-                "{static}/images/naam.jpg",
-            )
+            self.add(doc, line, "image-remote", url=href)
             return
         if not href or href.startswith(("#", "?")) or href.lower().startswith(EXTERNAL):
             return
@@ -734,25 +706,9 @@ class Checker:
         if self.exists(path):
             return
         if Path(path).suffix.lower() in PAGE_SUFFIXES or image:
-            self.add(
-                doc,
-                line,
-                ERROR,
-                f"de link {href} wijst naar een {noun} die niet bestaat",
-                "controleer het adres; een eigen afbeelding link je met "
-                "{static}/images/naam.jpg"
-                if image
-                else "controleer het adres; een eigen post of pagina link je het "
-                "veiligst met {filename}/posts/naam.md",
-            )
+            self.add(doc, line, "image-missing" if image else "page-missing", url=href)
         else:
-            self.add(
-                doc,
-                line,
-                WARNING,
-                f"het bestand {href} is niet te vinden in content/",
-                "zet het bestand in content/images/ of controleer het adres",
-            )
+            self.add(doc, line, "file-missing", url=href)
 
     def check_intrasite(self, doc, line, what, value, noun) -> None:
         value = unquote(value.split("#")[0].split("?")[0])
@@ -784,14 +740,8 @@ class Checker:
         elif what in ("tag", "category"):
             known = self.tags if what == "tag" else self.categories
             if value.lower() not in known:
-                label = "tag" if what == "tag" else "categorie"
-                self.add(
-                    doc,
-                    line,
-                    ERROR,
-                    f"de {label} {value!r} bestaat niet",
-                    f"kies een {label} die een post gebruikt",
-                )
+                code = "tag-unknown" if what == "tag" else "category-unknown"
+                self.add(doc, line, code, value=value)
 
     def exists(self, path: str) -> bool:
         path = path.lstrip("/")
@@ -841,7 +791,9 @@ class Checker:
             site_menu(self.settings, pages)
         except SettingsError as error:
             file = shown(error.file, root=self.root)
-            self.add(file, error.line, ERROR, error.message, error.advice)
+            self.problems.append(
+                Problem.error(file, error.line, error.message, error.advice)
+            )
 
     def check_settings(self) -> None:
         """The placeholders the owner must replace and what the funnel still misses
@@ -861,13 +813,13 @@ class Checker:
         values += list((self.settings.get("BUSINESS") or {}).items())
         for key, value in values:
             if isinstance(value, str) and ".example" in value:
-                self.add(
-                    display,
-                    line_with(settings_file, value),
-                    ERROR if self.publishing else WARNING,
-                    f"{key} is nog een voorbeeldadres ({value})",
-                    "vul je echte gegevens in voordat je publiceert",
+                code = (
+                    "example-address-publish" if self.publishing else "example-address"
                 )
+                self.add(display, line_of(value), code, key=key, value=value)
         for found in funnel_findings(self.settings):
-            level = ERROR if found.untrue and self.publishing else WARNING
-            self.add(display, line_of(found.anchor), level, found.message, found.advice)
+            level = ERROR if found.untrue else WARNING  # the same in every command
+            line = line_of(found.anchor)  # worded by funnel.readiness itself, still
+            self.problems.append(
+                Problem(display, line, level, found.message, found.advice)
+            )

@@ -1,19 +1,18 @@
 """Every mistake the author can meet, as one Dutch line: `bestand:regel: fout: wat er
 mis is (wat je kunt doen)`.
 
-The plugins raise a structured DefinitionError (file, field path, line) with an English
-message for developers; Pelican logs English records. This module words both for the
-author: `problem_from_error` for an error, `DutchBuildLog` for the log of a build, and
+The plugins raise a DefinitionError (a code, file, field path, line, parameters), worded
+from the catalog (`catalog.py`, `problems.nl.yaml`); Pelican logs English records, which
+only this module reads by pattern. It words both for the author: `problem_from_error`
+for an error, `DutchBuildLog` for the log of a build, and
 `run_pelican(settings_file, args, write)` to build with it: `invoke build` and `publish`
 build through it, the preview through `dutch_build_log`; `write` receives each line
 (print it, or show it in the preview's banner).
 """
 
-import difflib
 import logging
 import re
 import sys
-from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,12 +20,12 @@ from pathlib import Path
 from embeds.errors import DefinitionError
 from pelican.settings import DEFAULT_CONFIG
 from pictures.resize import MAX_PIXELS, PictureError
-from sitekit.dates import EXAMPLE as DATE_EXAMPLE
 from sitekit.dates import DateError, SlugError
 from sitekit.header import HeaderError
 from sitekit.markup import MarkupError, Refusal
 from sitekit.owner import OWNER_FILE, SettingsError, read, setting_line, setting_path
 
+from .catalog import words
 from .source import read_source, site_settings, slug_field, slug_for
 
 ERROR, WARNING = "fout", "waarschuwing"
@@ -72,462 +71,15 @@ def shown(
 
 
 # -- the plugins' definition errors ---------------------------------------------------
-KINDS = {
-    "text": "tekst",
-    "a whole number": "een heel getal",
-    "a number": "een getal",
-    "true or false": "true of false",
-    "true/false": "true/false",
-    "a name": "een naam",
-    "a formula": "een formule",
-    "a mapping": "een blok met sleutels",
-    "a list": "een lijst",
-    "an empty value": "niets",
-    "a date as text, e.g. '2026-12-31'": "een datum als tekst, zoals '2026-12-31'",
-}
-NOUNS = {
-    "worksheet": "werkblad",
-    "checklist": "checklist",
-    "call to action": "oproep",
-    "cta": "oproep",
-}
-NOT_UTF8 = (
-    "het bestand is geen UTF-8-tekst maar bijvoorbeeld Windows-1252",
-    "open het en sla het op als UTF-8; in Kladblok: Opslaan als, Codering: UTF-8",
-)
+NOT_UTF8 = words("not-utf8")[:2]
 SAME_SLUG = (
     "geef een van beide een eigen Slug:, anders overschrijft de ene pagina de andere"
 )
-YAML_LAYOUT = (
-    "controleer de inspringing: wat bij elkaar hoort, springt even ver in, met spaties"
-)
-NO_IMAGES = (
-    "haal de afbeelding weg; een foto zet je in de post zelf, boven of onder de "
-    "checklist"
-)
-STEPS = (
-    "reken in stappen: maak een berekend veld voor een deel en gebruik dat in de "
-    "volgende formule"
-)
-TASK = "begin elke taak met '- [ ] ': streepje, spatie, haakjes met een spatie ertussen"
 
 
 def suggested_slug(text: str) -> str:
     """The slug Pelican makes of `text` (one the site accepts, sitekit.dates.SLUG)."""
     return slug_for(text, DEFAULT_CONFIG)
-
-
-def _kind(text: str) -> str:
-    for english, dutch in KINDS.items():
-        if text == english or text.startswith(english + " "):
-            return dutch + text[len(english) :]
-    return text
-
-
-def _choices(options: str, given: str = "") -> str:
-    names = [o.strip() for o in options.replace(" or 'none'", "").split(",")]
-    names = [n for n in names if n and n not in ("(none defined)", "(none)")]
-    close = difflib.get_close_matches(given.strip("'"), names, 1, 0.6)
-    hint = f"bedoel je {close[0]}? " if close else ""
-    return f"{hint}kies uit: {', '.join(names) or 'nog niets'}"
-
-
-def _yaml(problem: str) -> tuple[str, str]:
-    if "\\t" in problem or "\t" in problem:
-        return "er staat een tab in", "spring in met spaties, niet met tabs"
-    return "de opmaak (YAML) klopt hier niet", YAML_LAYOUT
-
-
-# (pattern on the English message, Dutch message, advice); groups fill the templates.
-_Rule = tuple[str, str | Callable, str | Callable]
-RULES: list[_Rule] = [
-    (
-        r"not valid YAML: (?P<p>.*)",
-        lambda m: _yaml(m["p"])[0],
-        lambda m: _yaml(m["p"])[1],
-    ),
-    (
-        r"anchors and aliases.*",
-        "ankers en verwijzingen (& en *) kunnen hier niet",
-        "schrijf de waarde voluit",
-    ),
-    (
-        r"the file is empty.*",
-        "het bestand is leeg",
-        "begin met title: en sections:, zoals in content/worksheets/doelen.yaml",
-    ),
-    (
-        r"not readable as UTF-8.*",
-        lambda m: NOT_UTF8[0],
-        lambda m: NOT_UTF8[1],
-    ),
-    (
-        r"expected a mapping with (?P<k>.*)",
-        "hier hoort een blok met {k}",
-        "zet die sleutels eronder, een stap verder ingesprongen",
-    ),
-    (
-        r"keys must be plain words",
-        "een sleutel moet een gewoon woord zijn",
-        YAML_LAYOUT,
-    ),
-    (r"appears twice", "deze sleutel staat er twee keer", "houd er één over"),
-    (
-        r"unknown key '(?P<k>[^']*)'; expected one of (?P<o>.*)",
-        "onbekende sleutel '{k}'",
-        lambda m: _choices(m["o"], m["k"]) + ", of " + YAML_LAYOUT,
-    ),
-    (r"missing (?P<k>'.*)", "{k} ontbreekt hier", "voeg het toe"),
-    (r"expected a list", "hier hoort een lijst", "begin elke regel met '- '"),
-    (
-        r"expected at least one entry",
-        "de lijst is leeg",
-        "zet er minstens één regel in",
-    ),
-    (
-        r"expected text, found an empty value",
-        "hier hoort tekst, maar het is leeg",
-        "vul het in of haal de regel weg",
-    ),
-    (
-        r"expected a whole number of at least (?P<n>\d+), found (?P<v>.*)",
-        "hier hoort een heel getal van minstens {n}, maar er staat {v}",
-        "pas het getal aan",
-    ),
-    (r"expected a finite number", "dit getal is te groot", "schrijf een gewoon getal"),
-    (
-        r"expected (?P<e>.*), found (?P<f>.*)",
-        lambda m: f"hier hoort {_kind(m['e'])}, maar er staat {_kind(m['f'])}",
-        "pas de waarde aan",
-    ),
-    (
-        r"(?P<v>.*) is not one of (?P<o>.*)",
-        "{v} kan hier niet",
-        lambda m: _choices(m["o"], m["v"]),
-    ),
-    (
-        r"'(?P<v>[^']*)' is not a usable name.*",
-        "'{v}' kan niet als naam",
-        "gebruik kleine letters, cijfers en _, begin met een letter (en niet 'sum')",
-    ),
-    (
-        r"a verdict needs a repeated section.*",
-        "een oordeel (verdict) kan alleen bij een herhaalde sectie",
-        "voeg repeat: toe aan de sectie of haal verdict: weg",
-    ),
-    (
-        r"only a field of type choice has choices",
-        "alleen een veld met type: choice heeft choices",
-        "zet type: choice of haal choices: weg",
-    ),
-    (r"a choice appears twice", "een keuze staat er twee keer", "houd er één over"),
-    (
-        r"a field of type choice needs 'choices'",
-        "een veld met type: choice heeft choices: nodig",
-        "zet eronder een lijst met choices:",
-    ),
-    (
-        r"only number and money fields can be computed",
-        "alleen een veld met type: number of money kan berekend worden",
-        "verander het type of haal compute: weg",
-    ),
-    (
-        r"computed fields cannot be inside a repeated section",
-        "een berekend veld kan niet in een herhaalde sectie",
-        "zet het in een sectie zonder repeat:",
-    ),
-    (
-        r"a computed field is filled in by its formula",
-        "een berekend veld vult de formule zelf in",
-        "haal deze regel weg",
-    ),
-    (
-        r"expected a date written as 'YYYY-MM-DD' in quotes",
-        "deze datum is niet te lezen",
-        "schrijf hem tussen aanhalingstekens, jaar eerst: '2026-12-31'",
-    ),
-    (
-        r"a rule can only test yes/no and choice fields",
-        "een regel kan alleen ja/nee- en keuzevelden testen",
-        "kies een veld met type: yesno of choice",
-    ),
-    (
-        r"expected at least one condition",
-        "deze regel test niets",
-        "zet onder when: een veld",
-    ),
-    (
-        r"the name '(?P<n>[^']*)' is already used by (?P<o>.*)",
-        "de naam '{n}' is al gebruikt bij {o}",
-        "kies een andere naam",
-    ),
-    (
-        r"unknown field '(?P<f>[^']*)' in '(?P<e>.*)'; number and money fields are: "
-        r"(?P<o>.*)",
-        "de formule '{e}' noemt het onbekende veld '{f}'",
-        lambda m: _choices(m["o"], m["f"]),
-    ),
-    (
-        r"field '(?P<f>[^']*)' is (?P<k>\w+); formulas use number and money fields",
-        "het veld '{f}' is {k}: een formule rekent alleen met number- en money-velden",
-        "kies een ander veld",
-    ),
-    (
-        r"field '(?P<f>[^']*)' is in the repeated section '(?P<s>[^']*)'.*",
-        "het veld '{f}' staat in de herhaalde sectie '{s}'",
-        "tel de rijen op met sum({f})",
-    ),
-    (
-        r"sum\((?P<f>\w+)\) needs a field in a repeated section",
-        "sum({f}) kan alleen met een veld uit een herhaalde sectie",
-        "schrijf gewoon {f}",
-    ),
-    (
-        r"formula '(?P<e>.*)' divides by zero",
-        "de formule '{e}' deelt door nul",
-        "deel door een veld of door een ander getal dan 0",
-    ),
-    (
-        r"computed fields depend on each other in a circle: (?P<c>.*)",
-        "berekende velden rekenen met elkaar in een kring: {c}",
-        "laat één van de formules een ander veld gebruiken",
-    ),
-    (
-        r"a formula of (?P<n>\d+) characters is longer than (?P<m>\d+)",
-        "de formule is {n} tekens lang; een werkblad rekent met formules tot {m} "
-        "tekens",
-        STEPS,
-    ),
-    (
-        r"a formula has more than (?P<m>\d+) steps in a row",
-        "de formule heeft meer dan {m} rekenstappen achter elkaar",
-        STEPS,
-    ),
-    (
-        r"formula '(?P<e>.*)': (?:unexpected|expected).*column (?P<c>\d+).*",
-        "de formule '{e}' klopt niet bij teken {c}",
-        "gebruik getallen, veldnamen, + - * / en haakjes",
-    ),
-    (
-        r"formula '(?P<e>.*)': .*",
-        "de formule '{e}' klopt niet",
-        "gebruik getallen, veldnamen, + - * / en haakjes",
-    ),
-    (
-        r"a formula is empty",
-        "de formule is leeg",
-        "schrijf een berekening, zoals a * b",
-    ),
-    # checklists
-    (
-        r"a checklist has one '# title'; this is a second",
-        "een checklist heeft één titel (# ...), dit is een tweede",
-        "maak er een groep van met ## ervoor",
-    ),
-    (
-        r"a checklist starts with its title.*",
-        "een checklist begint met de titel",
-        "zet bovenaan een regel als: # Mijn checklist",
-    ),
-    (
-        r"the group '(?P<g>.*)' has no task items",
-        "de groep '{g}' heeft geen taken",
-        TASK,
-    ),
-    (
-        r"(?P<l>'.*') is not a task item.*",
-        "{l} is geen taak",
-        TASK + ", of laat een vervolgregel inspringen",
-    ),
-    (
-        r"this task item has no text",
-        "deze taak heeft geen tekst",
-        "schrijf de taak na '- [ ] '",
-    ),
-    (
-        r"a checklist item cannot contain a nested list",
-        "een taak kan geen eigen lijst bevatten",
-        "maak van elke regel een eigen taak",
-    ),
-    (
-        r"a checklist item is one paragraph of text",
-        "een taak is één alinea tekst",
-        "haal de lege regel binnen de taak weg",
-    ),
-    (
-        r"(?P<l>'.*') is not part of a checklist.*",
-        "{l} hoort niet in een checklist",
-        "gebruik een titel (# ...), tekst, groepen (## ...) en taken ('- [ ] ...')",
-    ),
-    (
-        r"the checklist is empty.*",
-        "de checklist is leeg",
-        "begin met # Titel en zet er taken onder als '- [ ] Taak'",
-    ),
-    (
-        r"the list is empty.*",
-        "de checklist heeft geen taken",
-        "voeg taken toe als '- [ ] Taak'",
-    ),
-    (
-        r"the item '(?P<t>.*)' is already on line (?P<n>\d+)",
-        "de taak '{t}' staat ook al op regel {n}",
-        "haal er één weg of maak ze verschillend",
-    ),
-    (
-        r"unknown header '(?P<k>[^']*)'.*",
-        "onbekende regel '{k}:' boven de titel",
-        "boven de titel kan alleen Article: met de slug van een post",
-    ),
-    (
-        r"set twice \(also on line (?P<n>\d+)\)",
-        "staat er twee keer (ook op regel {n})",
-        "houd er één over",
-    ),
-    (
-        r"names no post.*",
-        "hier staat geen post",
-        "schrijf de slug van een post, zoals dilemmas",
-    ),
-    (
-        r"the file name '(?P<n>.*)' must be lowercase letters, digits, hyphens",
-        "de bestandsnaam '{n}' kan niet",
-        lambda m: (
-            "gebruik kleine letters, cijfers en streepjes, zoals "
-            + suggested_slug(m["n"])
-        ),
-    ),
-    (
-        r"'(?P<s>.*)' is not a published post that shows this checklist; name one of "
-        r"(?P<o>[^(]*) \(.*",
-        "'{s}' is geen gepubliceerde post met deze checklist",
-        lambda m: _choices(m["o"], m["s"]),
-    ),
-    # names of definitions and calls to action
-    (
-        r"unknown (?P<k>worksheet|checklist|call to action|cta) '(?P<n>.*)'; "
-        r"expected one of (?P<o>.*)",
-        lambda m: f"er is geen {NOUNS[m['k']]} met de naam '{m['n']}'",
-        lambda m: _choices(m["o"], m["n"]) + f", of none voor geen {NOUNS[m['k']]}",
-    ),
-    (
-        r"must map names to blocks",
-        "hier hoort een blok met oproepen",
-        "zie het voorbeeld in pelicanconf.py",
-    ),
-    (
-        r"must be a mapping.*",
-        "hier hoort een blok met sleutels",
-        "zie het voorbeeld in pelicanconf.py",
-    ),
-    (r"missing or empty", "dit ontbreekt of is leeg", "vul het in"),
-    (
-        r"unknown keys \[(?P<k>.*)\].*",
-        "onbekende sleutels: {k}",
-        "haal ze weg of controleer de spelling",
-    ),
-    # forms and statistics (FORMS, ANALYTICS)
-    (
-        r"'(?P<v>.*)' is not an http\(s\) URL",
-        "'{v}' is geen webadres",
-        "schrijf het volledige adres, beginnend met https://",
-    ),
-    (
-        r"'(?P<v>.*)' is not a usable form field name",
-        "'{v}' kan niet als naam van een formulierveld",
-        "gebruik letters, cijfers, _ of -",
-    ),
-    (
-        r"'(?P<v>.*)' is not a field of this form; expected one of (?P<o>.*)",
-        "'{v}' is geen veld van dit formulier",
-        lambda m: _choices(m["o"], m["v"]),
-    ),
-    (
-        r"Netlify posts to the site itself; leave it out",
-        "Netlify stuurt het formulier naar de site zelf",
-        "haal endpoint weg",
-    ),
-    (
-        r"unknown forms \[(?P<k>.*)\]; expected (?P<o>.*)",
-        "onbekende formulieren: {k}",
-        lambda m: _choices(m["o"]),
-    ),
-    (
-        r"must (?:map form names|be a mapping with) .*",
-        "hier hoort een blok met sleutels",
-        "zie het voorbeeld in pelicanconf.py",
-    ),
-    (
-        r"missing: the service named on the privacy page",
-        "de naam van de dienst ontbreekt; die staat op de privacypagina",
-        "vul name in",
-    ),
-    (
-        r"'(?P<k>.*)' must be a data-\* attribute with a text value",
-        "'{k}' kan niet: alleen data-...-attributen met tekst",
-        'schrijf bijvoorbeeld "data-domain": "www.jouwsite.nl"',
-    ),
-    # what a checklist PDF may show (plugins/embeds/fetch.py)
-    (
-        r"the PDF may only show files of the site, not '(?P<v>.*)'",
-        "de pdf mag alleen bestanden van de site tonen, niet '{v}'",
-        NO_IMAGES,
-    ),
-    (
-        r"\{static\} cannot show a file of the site in a checklist: '(?P<v>.*)'",
-        "een checklist kan geen bestand van de site tonen met {{static}} ('{v}')",
-        NO_IMAGES,
-    ),
-    (r"the PDF cannot find '(?P<v>.*)'", "de pdf vindt '{v}' niet", NO_IMAGES),
-    # old Wix addresses
-    (
-        r"'(?P<v>.*)' is not an old address like /post/mijn-post",
-        "'{v}' is geen oud adres",
-        lambda m: (
-            "schrijf het oude adres zonder spaties, zoals "
-            f"/post/{suggested_slug(m['v'].rsplit('/', 1)[-1]) or 'mijn-post'}"
-        ),
-    ),
-    (
-        r"'(?P<v>.*)' is not a path like /post/mijn-post",
-        "'{v}' is geen oud adres",
-        "schrijf het als /post/mijn-post",
-    ),
-    (
-        r"(?P<v>\S+) is claimed twice(?: \(already sent to (?P<t>\S+) by (?P<o>.*)\))?",
-        lambda m: (
-            f"het oude adres {m['v']} staat ook bij " + (m["o"] or "een andere post")
-        ),
-        "haal het bij één van beide weg",
-    ),
-    (
-        r"'(?P<v>.*)' must be a page address relative to the site root.*",
-        "'{v}' is geen adres op deze site",
-        "schrijf het zonder / ervoor, zoals 'blog/dilemmas/'",
-    ),
-    (
-        r"'(?P<v>.*)' is not a page of the site",
-        "'{v}' is geen pagina van de site",
-        "controleer het adres, zoals 'blog/dilemmas/'",
-    ),
-    (r"'(?P<v>.*)' twice", "'{v}' staat er twee keer", "houd er één over"),
-]
-_COMPILED = [(re.compile(p, re.DOTALL), m, a) for p, m, a in RULES]
-
-
-def _fill(template, match: re.Match) -> str:
-    if callable(template):
-        return template(match)
-    return template.format(**{k: v or "" for k, v in match.groupdict().items()})
-
-
-def dutch_wording(message: str) -> tuple[str, str]:
-    """The Dutch message and advice for a plugin's English message."""
-    for pattern, message_nl, advice in _COMPILED:
-        match = pattern.fullmatch(message.strip())
-        if match:
-            return _fill(message_nl, match), _fill(advice, match)
-    return f"er klopt iets niet: {message}", "kijk goed naar deze regel"
 
 
 def settings_line(settings_file: Path, path: str) -> int:
@@ -553,8 +105,9 @@ def settings_line(settings_file: Path, path: str) -> int:
 def problem_from_error(
     error: DefinitionError, content: Path | None = None, root: Path | None = None
 ) -> Problem:
-    """A plugin's DefinitionError as the author reads it."""
-    message, advice = dutch_wording(error.message)
+    """A plugin's DefinitionError as the author reads it: its code's words from the
+    catalog, at its file, line and field path."""
+    message, advice, _level = words(error.code, error.params)
     if error.path and not message.startswith(error.path):
         message = f"{error.path}: {message}"
     line = error.line
@@ -608,8 +161,14 @@ def not_utf8(file: str) -> Problem:
     return Problem.error(file, 1, *NOT_UTF8)
 
 
+def worded(file: str, line: int, code: str, params: dict) -> Problem:
+    """A finding of `code` as the author reads it, at its file and line."""
+    message, advice, level = words(code, params)
+    return Problem(file, line, level, message, advice)
+
+
 def date_problem(file: str, line: int, error: DateError) -> Problem:
-    return Problem.error(file, line, str(error), f"schrijf hem als {DATE_EXAMPLE}")
+    return worded(file, line, error.code, error.params)
 
 
 STATUSES = "published, draft of hidden"
@@ -629,41 +188,6 @@ def static_by_filename(file: str, line: int, target: str) -> Problem:
         "naar een post",
         f"schrijf {{static}}{target}",
     )
-
-
-# What a post may not contain (sitekit.markup), by kind: (what is wrong, advice).
-REFUSED = {
-    "frame": (
-        "een ingesloten frame (<{what}>) kan niet op de site",
-        "zet er een gewone link neer, zoals [Bekijk de video](https://...)",
-    ),
-    "script": (
-        "een script (<script>) kan niet in een post",
-        "haal het weg; werkbladen, checklists en formulieren komen van de site zelf",
-    ),
-    "style": (
-        "eigen opmaak ({what}) kan niet in een post",
-        "haal het weg; de site verzorgt de opmaak: gebruik **vet**, *schuin* "
-        "of ## koppen",
-    ),
-    "handler": (
-        "de code {what}=... kan niet in een post",
-        "haal het weg; een gewone link werkt zonder code",
-    ),
-    "element": (
-        "de HTML-code {what} kan niet in een post",
-        "haal het weg; schrijf tekst, koppen, lijsten, links en afbeeldingen in "
-        "Markdown, formulieren komen van de site zelf",
-    ),
-    "attribute": (
-        "de HTML-code {what}=... kan niet in een post",
-        "haal het weg; de site geeft links en afbeeldingen zelf wat ze nodig hebben",
-    ),
-    "address": (
-        "een adres dat begint met {what} kan niet in een post",
-        "gebruik een webadres dat begint met https://, of mailto: voor e-mail",
-    ),
-}
 
 
 # What reStructuredText may not do in a post (DOCUTILS_SETTINGS): docutils' message.
@@ -699,13 +223,11 @@ def rst_problem(file: str, error: Exception) -> Problem | None:
 
 def refused(file: str, line: int, refusal: Refusal) -> Problem:
     """HTML a post may not contain: the same line from `check` and the build."""
-    message, advice = REFUSED[refusal.kind]
-    return Problem.error(file, line, message.format(what=refusal.what), advice)
+    return worded(file, line, f"refused-{refusal.kind}", {"what": refusal.what})
 
 
 def slug_problem(file: str, line: int, error: SlugError) -> Problem:
-    suggestion = suggested_slug(getattr(error, "value", "")) or "mijn-post"
-    return Problem.error(file, line, str(error), f"schrijf Slug: {suggestion}")
+    return worded(file, line, error.code, error.params)
 
 
 def missing_field(file: str, path: Path, field: str) -> Problem:
@@ -809,40 +331,10 @@ def not_an_image(file: str, line: int, link: str) -> Problem:
     )
 
 
-PICTURES = {  # resize.PictureError's reasons: (what is wrong, what to do)
-    "heic": (
-        "{link} is een HEIC-foto, die de site niet kan publiceren",
-        "exporteer hem als JPEG; op de iPhone: Instellingen > Camera > Indelingen > "
-        "Meest compatibel",
-    ),
-    "svg": (
-        "{link} is een SVG-tekening; die publiceert de site niet, want een SVG kan "
-        "scripts en verborgen gegevens bevatten",
-        "sla hem op als PNG",
-    ),
-    "other": (
-        "{link} is geen foto; uit content/images/ publiceert de site alleen foto's "
-        "(JPEG, PNG, WebP, GIF of TIFF)",
-        "zet er een foto neer of haal de link weg",
-    ),
-    "large": (
-        "{link} is {detail} megapixel, meer dan de {most} die de site verwerkt",
-        "verklein de foto, bijvoorbeeld tot 4000 pixels breed, en sla hem opnieuw op",
-    ),
-    "outside": (
-        "Image: {link} is geen foto in content/images/",
-        "zet de foto in content/images/ en schrijf Image: images/naam.jpg",
-    ),
-}
-
-
 def picture_problem(file: str, line: int, link: str, error: PictureError) -> Problem:
     """An image the site does not publish, told at the page that shows it."""
-    message, advice = PICTURES[error.reason]
-    most = round(MAX_PIXELS / 1e6)
-    return Problem.error(
-        file, line, message.format(link=link, detail=error.detail, most=most), advice
-    )
+    params = {"link": link, "detail": error.detail, "most": round(MAX_PIXELS / 1e6)}
+    return worded(file, line, f"picture-{error.reason}", params)
 
 
 def busy_port(port: int | str) -> str:

@@ -5,7 +5,6 @@ from urllib.parse import urlsplit
 
 from hosting.redirects import old_path
 
-from .messages import ERROR, WARNING
 from .wix_import import TRUNCATED, encoded_path
 from .wix_markdown import MISSING_ALT
 
@@ -24,23 +23,11 @@ def check_imported(checker, doc) -> None:
         encoded = encoded_path(path)
         if old_path(encoded):
             checker.add(
-                doc,
-                wix.line,
-                ERROR,
-                f"Wix_url {wix.value!r} bevat tekens die niet in een webadres mogen",
-                f"schrijf het zo: Wix_url: {encoded}",
+                doc, wix.line, "wix-url-characters", value=wix.value, encoded=encoded
             )
     author, owner = source.first("author"), checker.settings.get("AUTHOR")
     if source.first("import_hash") and author and owner and author.value != owner:
-        checker.add(
-            doc,
-            author.line,
-            WARNING,
-            f"deze geïmporteerde post staat op naam van {author.value}, niet van "
-            f"{owner}: de site noemt hem een gastauteur",
-            "was het jouw post? haal de regel Author weg, of importeer opnieuw met "
-            f'--owner "{author.value}" --force',
-        )
+        checker.add(doc, author.line, "guest-author", author=author.value, owner=owner)
     status = source.first("status")
     if (
         source.first("import_hash")
@@ -48,13 +35,7 @@ def check_imported(checker, doc) -> None:
         and status.value.lower() == "draft"
         and source.body.rstrip().endswith(TRUNCATED)
     ):
-        checker.add(
-            doc,
-            status.line,
-            WARNING,
-            "deze post was in de feed ingekort: alleen het begin staat er",
-            "importeer de opgeslagen pagina van de post met invoke import-wix",
-        )
+        checker.add(doc, status.line, "feed-shortened")
     image = source.first("image")
     for number, line in enumerate(source.lines, 1):
         if number < source.body_start:
@@ -63,9 +44,5 @@ def check_imported(checker, doc) -> None:
             found = IN_BODY.findall(line)
         for shown in found:
             checker.add(
-                doc,
-                number,
-                WARNING,
-                f"beschrijf deze afbeelding: {shown}",
-                f"vervang '{MISSING_ALT}' door wat er op de foto te zien is",
+                doc, number, "image-undescribed", image=shown, placeholder=MISSING_ALT
             )

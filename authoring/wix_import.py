@@ -24,9 +24,9 @@ from urllib.parse import quote, unquote, urljoin, urlsplit
 from zoneinfo import ZoneInfo
 
 from bs4 import BeautifulSoup
-from sitekit.dates import EXAMPLE as DATE_EXAMPLE
 from sitekit.dates import SLUG, DateError, read_date
 
+from .catalog import words
 from .messages import NOT_UTF8, WARNING, Problem, line_with, shown
 from .source import SETTINGS_FILE, read_source, site_settings, slug_for
 from .wix_fetch import DEADLINE, FetchError, fetch_image
@@ -581,9 +581,7 @@ def import_wix(
         try:  # day first, as everywhere: 01-02-2024 is 1 februari 2024
             fixed = read_date(when).replace(tzinfo=ZoneInfo(settings["TIMEZONE"]))
         except DateError as error:
-            raise WixImportError(
-                str(error), f"schrijf hem als {DATE_EXAMPLE}"
-            ) from None
+            raise WixImportError(*words(error.code, error.params)[:2]) from None
     slugs = choose_slugs(posts, folder, settings)
     with tempfile.TemporaryDirectory(dir=root, prefix=".wix-import-") as staging:
         staged: list[tuple[Path, Path]] = []

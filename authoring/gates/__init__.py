@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 
 @dataclass
 class Finding:
-    """One thing a gate found: `code` names it (see WORDS), `page` is the built file
-    (relative to the site), `line` its line there (0: unknown), `params` the rest."""
+    """One thing a gate found: `code` names it (authoring/problems.nl.yaml), `page`
+    is the built file (relative to the site), `line` its line there (0: unknown),
+    `params` the rest."""
 
     code: str
     page: str

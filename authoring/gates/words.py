@@ -1,69 +1,17 @@
-"""The gates' findings in Dutch: one line each, at the post or page the built page
-comes from and the line there that holds what was found, else at the built page."""
+"""The gates' findings in Dutch (authoring/problems.nl.yaml): one line each, at the
+post or page the built page comes from and the line there that holds what was found,
+else at the built page."""
 
 import re
 from pathlib import Path
 
+from ..catalog import words
 from ..messages import Problem, shown
 from . import Finding
 from .pages import Written
 
-FRAMES = (
-    "haal ingesloten frames, scripts en style= uit de post; zet een gewone link neer"
-)
-HELP = "dit ligt niet aan je tekst: vraag hulp en stuur deze regel mee"
-# code -> (what is wrong, what to do); {name} is a parameter of the finding.
-WORDS = {
-    "html-invalid": (
-        "de HTML van deze pagina is niet geldig",
-        "controleer de HTML die je zelf in de post schreef, of schrijf het als gewone "
-        "Markdown",
-    ),
-    "link-broken": (
-        "deze pagina linkt naar {url}, een adres dat niet bestaat",
-        "controleer de links in de post; een eigen post link je met "
-        "{{filename}}/posts/naam.md",
-    ),
-    "link-without-text": (
-        "deze link heeft geen tekst: {url}",
-        "zet de tekst die de lezer ziet tussen de blokhaken: [tekst](adres)",
-    ),
-    "csp": ("deze pagina laadt {what}, en dat staat de site niet toe", FRAMES),
-    "foreign-request": (
-        "deze pagina haalt iets op bij een andere website ({url})",
-        FRAMES,
-    ),
-    "axe": (
-        "deze pagina is niet voor iedereen goed te gebruiken (axe-regel {rule})",
-        "controleer de HTML die je zelf in de post schreef; gewone Markdown met een "
-        "beschrijving bij elke afbeelding gaat vanzelf goed",
-    ),
-    "image-alt": (
-        "een afbeelding op deze pagina heeft geen beschrijving",
-        "zet een korte beschrijving tussen de blokhaken: ![beschrijving](adres)",
-    ),
-    "script-error": ("een script op deze pagina geeft een fout", HELP),
-    "status": ("deze pagina opent niet (status {status})", HELP),
-}
 # An axe rule that has words of its own.
 AXE_CODES = {"link-name": "link-without-text", "image-alt": "image-alt"}
-# What a CSP directive refused, as she would name it.
-BLOCKED = {
-    "frame-src": "een ingesloten frame",
-    "child-src": "een ingesloten frame",
-    "script-src": "een script",
-    "script-src-elem": "een script",
-    "script-src-attr": "een script in de HTML (zoals onclick=)",
-    "style-src": "opmaak",
-    "style-src-elem": "opmaak",
-    "style-src-attr": "opmaak met style=",
-    "img-src": "een afbeelding van een andere website",
-    "media-src": "video of geluid van een andere website",
-    "font-src": "een lettertype van een andere website",
-    "connect-src": "gegevens van een andere website",
-    "object-src": "een ingesloten object",
-    "form-action": "een formulier dat naar een andere website gaat",
-}
 ADDRESS = re.compile(r"""(?:href|src)="([^"]+)\"""")
 
 
@@ -73,13 +21,10 @@ def worded(finding: Finding) -> tuple[str, str]:
     if code == "axe":
         code = AXE_CODES.get(finding.params.get("rule"), code)
     params = dict(finding.params)
-    if code == "csp":
-        directive = params.get("directive", "")
-        params["what"] = BLOCKED.get(directive, f"iets wat {directive} weigert")
     if code == "link-without-text" and "url" not in params:
         params["url"] = next(iter(ADDRESS.findall(params.get("html", ""))), "")
-    message, advice = WORDS[code]
-    return message.format(**params), advice.format(**params)
+    message, advice, _level = words(code, params)
+    return message, advice
 
 
 def needles(finding: Finding, built: str) -> list[str]:

@@ -46,11 +46,13 @@ def site_default(settings: dict, kind: str, known: dict) -> str | None:
     setting = f"{kind.upper()}_DEFAULT"
     default = settings.get(setting)
     if default and default.lower() != NONE and default not in known:
-        choices = ", ".join(sorted(known)) or "(none defined)"
         raise DefinitionError(
             SETTINGS_FILE,
-            f"unknown {kind} {default!r}; expected one of {choices} or 'none'",
+            "definition-unknown",
             path=setting,
+            kind=kind,
+            value=default,
+            options=sorted(known),
         )
     return default
 
@@ -65,12 +67,13 @@ def choose(article, key: str, default: str | None, known: dict, noun: str = ""):
     if name.lower() == NONE:
         return None
     if name not in known:
-        choices = ", ".join(sorted(known)) or "(none defined)"
         raise DefinitionError(
             article.source_path,
-            f"unknown {noun or key.lower()} {name!r}; expected one of {choices} "
-            "or 'none'",
+            "definition-unknown",
             path=key,
             line=metadata_line(article.source_path, key),
+            kind=noun or key.lower(),
+            value=name,
+            options=sorted(known),
         )
     return known[name]

@@ -96,9 +96,7 @@ def parse_checklist(path: Path) -> Checklist:
     """Read and validate one checklist file."""
     name = path.stem
     if not NAME.fullmatch(name):
-        raise DefinitionError(
-            path, f"the file name {name!r} must be lowercase letters, digits, hyphens"
-        )
+        raise DefinitionError(path, "checklist-file-name", value=name)
     source = path.read_text(encoding="utf-8")
     return parse_source(source, name, str(path))
 
@@ -107,8 +105,8 @@ def parse_source(source: str, name: str, file: str) -> Checklist:
     """Parse checklist Markdown; errors name `file` and the line."""
     lines = source.splitlines()
 
-    def fail(message: str, line: int | None, path: str = "") -> DefinitionError:
-        return DefinitionError(file, message, path, line)
+    def fail(code: str, line: int | None, path: str = "", **params):
+        return DefinitionError(file, code, path, line, **params)
 
     header = _read_header(lines, fail)
     # The header lines become blank, so every line number stays the file's own.
@@ -116,7 +114,7 @@ def parse_source(source: str, name: str, file: str) -> Checklist:
     tokens = _markdown.parse(body)
 
     def quote(line: int) -> str:
-        return repr(lines[line - 1].strip()[:60])
+        return lines[line - 1].strip()[:60]
 
     title = None
     intro: list[str] = []
@@ -129,17 +127,17 @@ def parse_source(source: str, name: str, file: str) -> Checklist:
         line = token.map[0] + 1 if token.map else None
         if token.type == "heading_open" and token.tag == "h1":
             if title is not None:
-                raise fail("a checklist has one '# title'; this is a second", line)
+                raise fail("checklist-title-twice", line)
             title = tokens[index + 1].content.strip()
             index += 3
             continue
         if title is None:
-            raise fail("a checklist starts with its title: '# ...'", line or 1)
+            raise fail("checklist-no-title", line or 1)
         if token.type == "heading_open" and token.tag == "h2":
             heading = tokens[index + 1].content.strip()
             if groups and not groups[-1].items:
                 empty = groups[-1]
-                raise fail(f"the group {empty.title!r} has no task items", empty.line)
+                raise fail("group-empty", empty.line, group=empty.title)
             groups.append(Group(title=heading, line=line))
             index += 3
             continue
@@ -150,22 +148,14 @@ def parse_source(source: str, name: str, file: str) -> Checklist:
             start, end = token.map
             for number in range(start, end):
                 if ALMOST_TASK.match(lines[number].strip()):
-                    raise fail(
-                        f"{quote(number + 1)} is not a task item; "
-                        "start it with '- [ ] '",
-                        number + 1,
-                    )
+                    raise fail("not-a-task", number + 1, text=quote(number + 1))
             group = groups[-1] if groups else None
             if group is None and not ids:
                 intro.append(html)
             elif group is not None and not group.items:
                 group.intro_html += html
             else:
-                raise fail(
-                    f"{quote(line)} is not a task item; "
-                    "a list line starts with '- [ ] '",
-                    line,
-                )
+                raise fail("not-a-task", line, text=quote(line))
             index += 3
             continue
         if token.type in ("bullet_list_open", "ordered_list_open"):
@@ -173,18 +163,14 @@ def parse_source(source: str, name: str, file: str) -> Checklist:
                 groups.append(Group(title=""))
             index = _read_list(tokens, index, groups[-1], ids, texts, lines, fail)
             continue
-        raise fail(
-            f"{quote(line)} is not part of a checklist: use '# title', text, "
-            "'## group' headings and '- [ ] ' items",
-            line,
-        )
+        raise fail("not-checklist", line, text=quote(line))
     if title is None:
-        raise fail("the checklist is empty: it needs a '# title' and items", 1)
+        raise fail("checklist-empty", 1)
     if not ids:
-        raise fail("the list is empty: add task items such as '- [ ] Doel'", 1)
+        raise fail("checklist-no-tasks", 1)
     if groups and not groups[-1].items:
         empty = groups[-1]
-        raise fail(f"the group {empty.title!r} has no task items", empty.line)
+        raise fail("group-empty", empty.line, group=empty.title)
     return Checklist(
         name=name,
         title=title,
@@ -206,15 +192,11 @@ def _read_header(lines: list[str], fail) -> dict[str, tuple[str, int]]:
             break
         key, value = match[1].lower(), match[2].strip()
         if key not in HEADER_KEYS:
-            raise fail(
-                f"unknown header {match[1]!r}; above the '# title' a checklist "
-                "only takes 'Article: <slug of a post>'",
-                number,
-            )
+            raise fail("checklist-header-unknown", number, key=match[1])
         if key in header:
-            raise fail(f"set twice (also on line {header[key][1]})", number, match[1])
+            raise fail("header-twice", number, match[1], first=header[key][1])
         if not value:
-            raise fail("names no post: write the slug, e.g. dilemmas", number, match[1])
+            raise fail("article-empty", number, match[1])
         header[key] = (value, number)
     return header
 
@@ -230,24 +212,20 @@ def _read_list(tokens, index, group, ids, texts, lines, fail) -> int:
         head = tokens[index + 1 : index + 4]
         content = head[1].content if head[0].type == "paragraph_open" else ""
         if tokens[index].markup not in ("-", "*", "+") or not content.startswith("[ ]"):
-            raise fail(f"{marker!r} is not a task item; start it with '- [ ] '", line)
+            raise fail("not-a-task", line, text=marker)
         if not content[3:].strip():
-            raise fail("this task item has no text", line)
+            raise fail("task-empty", line)
         for number in range(start + 1, end):
             text = lines[number]
             if text.strip() and not text[:1].isspace():
-                raise fail(
-                    f"{text.strip()[:60]!r} is not a task item; start it with "
-                    "'- [ ] ', or indent it to continue the item above",
-                    number + 1,
-                )
+                raise fail("not-a-task", number + 1, text=text.strip()[:60])
         index += 4
         while tokens[index].type != "list_item_close":
             extra = tokens[index]
             where = extra.map[0] + 1 if extra.map else line
             if extra.type.endswith("_list_open"):
-                raise fail("a checklist item cannot contain a nested list", where)
-            raise fail("a checklist item is one paragraph of text", where)
+                raise fail("task-nested-list", where)
+            raise fail("task-paragraphs", where)
         _add_item(content[len(TASK) :].strip(), line, group, ids, texts, fail)
         index += 1
     return index + 1
@@ -257,7 +235,7 @@ def _add_item(content, line, group, ids, texts, fail) -> None:
     html = _markdown.renderInline(content)
     text = unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html)).strip())
     if text in texts:
-        raise fail(f"the item {text!r} is already on line {texts[text].line}", line)
+        raise fail("task-twice", line, text=text, first=texts[text].line)
     base = slugify(text, SLUG_SUBSTITUTIONS)[:40].strip("-") or "taak"
     item_id, number = base, 2
     while item_id in ids:
@@ -345,12 +323,9 @@ def home_article(checklist: Checklist, shown_in: list):
         return None
     raise DefinitionError(
         checklist.source,
-        f"{checklist.article_slug!r} is not a published post that shows this "
-        "checklist; name one of "
-        + ", ".join(sorted({a.slug for a in shown_in}))
-        + " (or give that post 'Checklist: "
-        + checklist.name
-        + "')",
+        "article-not-showing",
         "Article",
         checklist.article_line,
+        value=checklist.article_slug,
+        options=sorted({a.slug for a in shown_in}),
     )

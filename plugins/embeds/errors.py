@@ -1,20 +1,39 @@
-"""The one error type of the plugin: a message an author can act on."""
+"""The one error type of the plugins: a finding as data (a code, where, parameters).
+
+The code names the mistake; `authoring/problems.nl.yaml` holds its Dutch words, with
+`{name}` for each parameter (lists stay lists).
+"""
 
 # The file a settings error points at (DefinitionError.file).
 SETTINGS_FILE = "pelicanconf.py"
 
 
 class DefinitionError(Exception):
-    """A problem in a content file, located by file, path inside it and line."""
+    """A problem in a content file, located by file, path inside it and line:
+    `code` names it, `params` are its data."""
 
     def __init__(
-        self, file: str, message: str, path: str = "", line: int | None = None
+        self,
+        file: str,
+        code: str,
+        path: str = "",
+        line: int | None = None,
+        **params,
     ):
         self.file = str(file)
         self.path = path
         self.line = line
-        self.message = message
+        self.code = code
+        self.params = params
         super().__init__(str(self))
+
+    @property
+    def message(self) -> str:
+        """For developers: the code and its parameters."""
+        if not self.params:
+            return self.code
+        details = ", ".join(f"{k}={v!r}" for k, v in sorted(self.params.items()))
+        return f"{self.code} ({details})"
 
     def __str__(self) -> str:
         where = self.file + (f":{self.line}" if self.line else "")

@@ -38,14 +38,14 @@ def allowed(url: str, roots: tuple[Path, ...]) -> bool:
 
 
 def problem(value: str, url: str, roots: tuple[Path, ...]) -> str | None:
-    """What keeps the PDF from loading `value` (at `url`), or None."""
+    """The code of what keeps the PDF from loading `value` (at `url`), or None."""
     if re.search(r"\{(?:static|filename|attach)\}", value):
-        return f"{{static}} cannot show a file of the site in a checklist: {value!r}"
+        return "pdf-static"
     if not allowed(url, roots):
-        return f"the PDF may only show files of the site, not {value!r}"
+        return "pdf-outside"
     parts = urlsplit(url)
     if parts.scheme == "file" and not Path(unquote(parts.path)).is_file():
-        return f"the PDF cannot find {value!r}"
+        return "pdf-missing"
     return None
 
 
@@ -64,7 +64,7 @@ def check_addresses(
                 source = Path(checklist.source)
                 lines = source.read_text(encoding="utf-8").splitlines()
                 line = next((n for n, t in enumerate(lines, 1) if value in t), None)
-                raise DefinitionError(checklist.source, found, line=line)
+                raise DefinitionError(checklist.source, found, line=line, value=value)
 
 
 def url_fetcher(roots: tuple[Path, ...]):

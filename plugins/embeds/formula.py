@@ -23,6 +23,14 @@ MAX_STEPS = 100
 _TOKEN = re.compile(r"\s*(?:(\d+(?:[.,]\d+)?)|([A-Za-z_][A-Za-z0-9_]*)|(\S))")
 
 
+class _Unreadable(ValueError):
+    """The formula cannot be read at `column` (1-based)."""
+
+    def __init__(self, message: str, column: int):
+        super().__init__(message)
+        self.column = column
+
+
 def _tokens(text: str) -> list[tuple[str, str, int]]:
     """Split a formula into (kind, text, column) tokens; kind is num, name or op."""
     tokens = []
@@ -40,7 +48,7 @@ def _tokens(text: str) -> list[tuple[str, str, int]]:
         elif other in "+-*/()":
             tokens.append(("op", other, column))
         else:
-            raise ValueError(f"unexpected character {other!r} at column {column}")
+            raise _Unreadable(f"unexpected character {other!r}", column)
         position = match.end()
     tokens.append(("end", "", len(text) + 1))
     return tokens
@@ -64,7 +72,7 @@ class _Parser:
         kind, value, column = self.take()
         if value != text or kind != "op":
             found = repr(value) if kind != "end" else "the end"
-            raise ValueError(f"expected {text!r} at column {column}, found {found}")
+            raise _Unreadable(f"expected {text!r}, found {found}", column)
 
     def expression(self):
         self.depth += 1
@@ -104,39 +112,37 @@ class _Parser:
             self.expect("(")
             kind, name, column = self.take()
             if kind != "name" or name == "sum":
-                raise ValueError(
-                    f"expected a field name inside sum() at column {column}"
-                )
+                raise _Unreadable("expected a field name inside sum()", column)
             self.expect(")")
             return ["sum", name]
         if kind == "name":
             return ["f", value]
         found = repr(value) if kind != "end" else "the end"
-        raise ValueError(
-            f"expected a number, field or '(' at column {column}, found {found}"
-        )
+        raise _Unreadable(f"expected a number, field or '(', found {found}", column)
 
 
 def parse(text: str, file: str = "", path: str = "", line: int | None = None):
     """Parse a formula into its tree; a DefinitionError explains what is wrong."""
     if not isinstance(text, str) or not text.strip():
-        raise DefinitionError(file, "a formula is empty", path, line)
+        raise DefinitionError(file, "formula-empty", path, line)
     if len(text) > MAX_LENGTH:
-        message = f"a formula of {len(text)} characters is longer than {MAX_LENGTH}"
-        raise DefinitionError(file, message, path, line)
+        raise DefinitionError(
+            file, "formula-too-long", path, line, length=len(text), most=MAX_LENGTH
+        )
     try:
         parser = _Parser(text)
         tree = parser.expression()
         kind, value, column = parser.peek()
         if kind != "end":
-            raise ValueError(f"unexpected {value!r} at column {column}")
+            raise _Unreadable(f"unexpected {value!r}", column)
     except (ValueError, RecursionError) as problem:
+        column = getattr(problem, "column", None)
+        code = "formula-unreadable-at" if column else "formula-unreadable"
         raise DefinitionError(
-            file, f"formula {text!r}: {problem}", path, line
+            file, code, path, line, formula=text, column=column, detail=str(problem)
         ) from None
     if _depth(tree) > MAX_STEPS:
-        message = f"a formula has more than {MAX_STEPS} steps in a row"
-        raise DefinitionError(file, message, path, line)
+        raise DefinitionError(file, "formula-too-deep", path, line, most=MAX_STEPS)
     return tree
 
 

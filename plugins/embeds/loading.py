@@ -29,7 +29,7 @@ def load_folder(
         name = file.stem
         if name in origin:
             raise DefinitionError(
-                file, f"the name {name!r} is already used by {origin[name].name}"
+                file, "name-taken", name=name, other=origin[name].name
             )
         origin[name] = file
         found[name] = parse(file)

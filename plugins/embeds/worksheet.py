@@ -116,8 +116,8 @@ class _Node:
     def line(self) -> int:
         return self.node.start_mark.line + 1
 
-    def fail(self, message: str):
-        raise DefinitionError(self.file, message, self.path, self.line)
+    def fail(self, code: str, **params):
+        raise DefinitionError(self.file, code, self.path, self.line, **params)
 
     def child(self, node: yaml.Node, suffix: str) -> "_Node":
         joiner = "" if suffix.startswith("[") or not self.path else "."
@@ -125,68 +125,67 @@ class _Node:
 
     def mapping(self, required: tuple, optional: tuple) -> dict[str, "_Node"]:
         if not isinstance(self.node, yaml.MappingNode):
-            self.fail(f"expected a mapping with {', '.join(required)}")
+            self.fail("mapping-expected", keys=list(required))
         found: dict[str, _Node] = {}
         for key, value in self.node.value:
             if not isinstance(key, yaml.ScalarNode) or key.tag != _STR:
-                _Node(key, self.file, self.path).fail("keys must be plain words")
+                _Node(key, self.file, self.path).fail("key-not-word")
             child = self.child(value, key.value)
             at_key = _Node(key, self.file, child.path)
             if key.value in found:
-                at_key.fail("appears twice")
+                at_key.fail("key-twice")
             if key.value not in required + optional:
-                allowed = ", ".join(required + optional)
-                at_key.fail(f"unknown key {key.value!r}; expected one of {allowed}")
+                options = list(required + optional)
+                at_key.fail("key-unknown", value=key.value, options=options)
             found[key.value] = child
         missing = [key for key in required if key not in found]
         if missing:
-            self.fail(f"missing {', '.join(repr(key) for key in missing)}")
+            self.fail("key-missing", keys=missing)
         return found
 
     def sequence(self, non_empty: bool = True) -> list["_Node"]:
         if not isinstance(self.node, yaml.SequenceNode):
-            self.fail("expected a list")
+            self.fail("list-expected")
         if non_empty and not self.node.value:
-            self.fail("expected at least one entry")
+            self.fail("list-empty")
         return [self.child(item, f"[{i}]") for i, item in enumerate(self.node.value)]
 
     def scalar(self, tag: str, expected: str):
         if not isinstance(self.node, yaml.ScalarNode) or self.node.tag != tag:
-            shown = _shown(self.node)
-            self.fail(f"expected {expected}, found {shown}")
+            self.fail("value-wrong-kind", expected=expected, **_shown(self.node))
         try:
             return _CONSTRUCT[tag](self.node)
         except (ValueError, OverflowError):
-            self.fail(f"expected {expected}, found {self.node.value!r}")
+            self.fail("value-wrong-kind", expected=expected, value=self.node.value)
 
     def text(self) -> str:
         value = self.scalar(_STR, "text")
         if not value.strip():
-            self.fail("expected text, found an empty value")
+            self.fail("text-empty")
         return value.strip()
 
     def integer(self, low: int = 0) -> int:
-        value = self.scalar(_INT, "a whole number")
+        value = self.scalar(_INT, "whole-number")
         if value < low:
-            self.fail(f"expected a whole number of at least {low}, found {value}")
+            self.fail("number-too-small", low=low, value=value)
         return value
 
     def number(self) -> float:
         if isinstance(self.node, yaml.ScalarNode) and self.node.tag == _INT:
             return float(self.integer(low=-(10**15)))
-        value = self.scalar(_FLOAT, "a number")
+        value = self.scalar(_FLOAT, "number")
         if value != value or value in (float("inf"), float("-inf")):
-            self.fail("expected a finite number")
+            self.fail("number-infinite")
         return value
 
     def boolean(self) -> bool:
-        return self.scalar(_BOOL, "true or false")
+        return self.scalar(_BOOL, "true-or-false")
 
     def one_of(self, options: tuple | list) -> str:
         value = self.node.value if isinstance(self.node, yaml.ScalarNode) else None
         if not isinstance(value, str) or value not in options:
-            shown = repr(value) if isinstance(value, str) else _shown(self.node)
-            self.fail(f"{shown} is not one of {', '.join(options)}")
+            shown = {"value": value} if isinstance(value, str) else _shown(self.node)
+            self.fail("value-not-allowed", options=list(options), **shown)
         return value
 
 
@@ -205,14 +204,14 @@ _CONSTRUCT = {
 }
 
 
-def _shown(node: yaml.Node) -> str:
+def _shown(node: yaml.Node) -> dict:
+    """What a node holds: its kind (a catalog term) and its value as written."""
     if isinstance(node, yaml.MappingNode):
-        return "a mapping"
+        return {"found": "mapping"}
     if isinstance(node, yaml.SequenceNode):
-        return "a list"
-    kinds = {_STR: "text", _INT: "a number", _FLOAT: "a number", _BOOL: "true/false"}
-    kind = kinds.get(node.tag, "an empty value")
-    return f"{kind} {node.value!r}" if node.value else kind
+        return {"found": "list"}
+    kinds = {_STR: "text", _INT: "number", _FLOAT: "number", _BOOL: "true-false"}
+    return {"found": kinds.get(node.tag, "empty"), "value": node.value}
 
 
 def _compose(text: str, file: str) -> yaml.Node:
@@ -222,24 +221,22 @@ def _compose(text: str, file: str) -> yaml.Node:
         for event in events:
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 line = event.start_mark.line + 1
-                raise DefinitionError(
-                    file, "anchors and aliases (&, *) are not supported", "", line
-                )
+                raise DefinitionError(file, "yaml-anchor", "", line)
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as problem:
         mark = problem.problem_mark or problem.context_mark
         line = mark.line + 1 if mark else None
-        raise DefinitionError(
-            file, f"not valid YAML: {problem.problem}", "", line
-        ) from None
+        tab = any(t in str(problem.problem) for t in ("\\t", "\t"))
+        code = "yaml-tab" if tab else "yaml-invalid"
+        raise DefinitionError(file, code, "", line, detail=problem.problem) from None
     except yaml.YAMLError as problem:
-        raise DefinitionError(file, f"not valid YAML: {problem}") from None
+        raise DefinitionError(file, "yaml-invalid", detail=str(problem)) from None
     except RecursionError:
-        raise DefinitionError(file, "not valid YAML: nested too deeply") from None
-    if node is None:
         raise DefinitionError(
-            file, "the file is empty; expected a worksheet definition"
-        )
+            file, "yaml-invalid", detail="nested too deeply"
+        ) from None
+    if node is None:
+        raise DefinitionError(file, "worksheet-empty")
     return node
 
 
@@ -267,7 +264,7 @@ def parse_file(path: Path) -> Worksheet:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise DefinitionError(path, "not readable as UTF-8 text") from None
+        raise DefinitionError(path, "not-utf8") from None
     return parse_text(text, str(path), Path(path).stem)
 
 
@@ -281,12 +278,9 @@ def script_strings(strings: dict) -> dict:
 
 
 def _identifier(node: _Node) -> str:
-    value = node.scalar(_STR, "a name")
+    value = node.scalar(_STR, "name")
     if not NAME.match(value) or value in RESERVED:
-        node.fail(
-            f"{value!r} is not a usable name: use lower-case letters, digits and _, "
-            "starting with a letter (and not 'sum')"
-        )
+        node.fail("name-unusable", value=value)
     return value
 
 
@@ -312,7 +306,7 @@ def _section(node: _Node, places: _Places) -> Section:
     )
     if "verdict" in keys:
         if repeat is None:
-            keys["verdict"].fail("a verdict needs a repeated section (add 'repeat')")
+            keys["verdict"].fail("verdict-not-repeated")
         section.verdict = _verdict(keys["verdict"], section)
     return section
 
@@ -332,36 +326,36 @@ def _field(node: _Node, repeated: bool, places: _Places) -> Field:
     places.names.append((item.name, keys["name"]))
     if "choices" in keys:
         if item.type != "choice":
-            keys["choices"].fail("only a field of type choice has choices")
+            keys["choices"].fail("choices-not-choice")
         item.choices = [c.text() for c in keys["choices"].sequence()]
         if len(set(item.choices)) != len(item.choices):
-            keys["choices"].fail("a choice appears twice")
+            keys["choices"].fail("choice-twice")
     elif item.type == "choice":
-        node.fail("a field of type choice needs 'choices'")
+        node.fail("choices-missing")
     if "compute" in keys:
         if item.type not in NUMERIC:
-            keys["compute"].fail("only number and money fields can be computed")
+            keys["compute"].fail("compute-not-numeric")
         if repeated:
-            keys["compute"].fail("computed fields cannot be inside a repeated section")
+            keys["compute"].fail("compute-repeated")
         for other in ("required", "default"):
             if other in keys:
-                keys[other].fail("a computed field is filled in by its formula")
-        item.formula = keys["compute"].scalar(_STR, "a formula")
+                keys[other].fail("compute-filled")
+        item.formula = keys["compute"].scalar(_STR, "formula")
         item.compute = formula.parse(
             item.formula, node.file, keys["compute"].path, keys["compute"].line
         )
         places.formulas[item.name] = keys["compute"]
     for key in ("unit", "decimals", "approximate"):
         if key in keys and item.type not in NUMERIC:
-            keys[key].fail(f"only number and money fields have {key!r}")
+            keys[key].fail("numeric-only", key=key)
     if "approximate" in keys and not item.formula:
-        keys["approximate"].fail("only a computed field is approximate")
+        keys["approximate"].fail("approximate-not-computed")
     if "unit" in keys:
         item.unit = keys["unit"].text()
     if "decimals" in keys:
         item.decimals = keys["decimals"].integer()
         if item.decimals > 4:
-            keys["decimals"].fail(f"expected 0 to 4 decimals, found {item.decimals}")
+            keys["decimals"].fail("decimals-too-many", value=item.decimals)
     if "approximate" in keys:
         item.approximate = keys["approximate"].boolean()
     if "required" in keys:
@@ -373,9 +367,9 @@ def _field(node: _Node, repeated: bool, places: _Places) -> Field:
         elif item.type in ("yesno", "choice"):
             item.default = default.one_of(item.options)
         elif item.type == "date":
-            value = default.scalar(_STR, "a date as text, e.g. '2026-12-31'")
+            value = default.scalar(_STR, "date-text")
             if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-                default.fail("expected a date written as 'YYYY-MM-DD' in quotes")
+                default.fail("default-date")
             item.default = value
         else:
             item.default = default.text()
@@ -393,10 +387,10 @@ def _verdict(node: _Node, section: Section) -> Verdict:
         for name, value in when_node.mapping((), tuple(by_name)).items():
             target = by_name[name]
             if target.type not in ("yesno", "choice"):
-                value.fail("a rule can only test yes/no and choice fields")
+                value.fail("rule-wrong-field")
             when[name] = value.one_of(target.options)
         if not when:
-            when_node.fail("expected at least one condition")
+            when_node.fail("rule-empty")
         rules.append(Rule(when=when, then=parts["then"].one_of(VERDICTS)))
     otherwise = keys["otherwise"].one_of(VERDICTS) if "otherwise" in keys else "unsure"
     return Verdict(label=keys["label"].text(), rules=rules, otherwise=otherwise)
@@ -407,7 +401,7 @@ def _check_names(places: _Places) -> None:
     seen: dict[str, str] = {}
     for name, node in places.names:
         if name in seen:
-            node.fail(f"the name {name!r} is already used by {seen[name]}")
+            node.fail("name-taken", name=name, other=seen[name])
         seen[name] = node.path
 
 
@@ -422,34 +416,25 @@ def _check_formulas(sheet: Worksheet, places: _Places) -> None:
         direct, summed = formula.references(tree)
         for ref in sorted(direct | summed):
             if ref not in kinds:
-                known = ", ".join(sorted(n for n, k in kinds.items() if k in NUMERIC))
+                known = sorted(n for n, k in kinds.items() if k in NUMERIC)
+                text = node.scalar(_STR, "formula")
                 node.fail(
-                    f"unknown field {ref!r} in {node.scalar(_STR, '')!r}; number "
-                    f"and money fields are: {known or '(none)'}"
+                    "formula-unknown-field", value=ref, formula=text, options=known
                 )
             if kinds[ref] not in NUMERIC:
-                kind = kinds[ref]
-                node.fail(
-                    f"field {ref!r} is {kind}; formulas use number and money fields"
-                )
+                node.fail("formula-wrong-kind", field=ref, kind=kinds[ref])
         for ref in sorted(direct):
             if ref in group_of:
-                node.fail(
-                    f"field {ref!r} is in the repeated section {group_of[ref]!r}; "
-                    f"use sum({ref})"
-                )
+                node.fail("formula-repeated", field=ref, section=group_of[ref])
         for ref in sorted(summed):
             if ref not in group_of:
-                node.fail(f"sum({ref}) needs a field in a repeated section")
+                node.fail("formula-sum-not-repeated", field=ref)
         if formula.zero_divisions(tree):
-            node.fail(f"formula {node.scalar(_STR, '')!r} divides by zero")
+            node.fail("formula-zero", formula=node.scalar(_STR, "formula"))
     for name in computed:
         cycle = _cycle_from(name, computed)
         if cycle:
-            where[name].fail(
-                "computed fields depend on each other in a circle: "
-                + " -> ".join(cycle)
-            )
+            where[name].fail("formula-cycle", names=cycle)
 
 
 def _cycle_from(start: str, computed: dict) -> list[str]:

@@ -21,39 +21,38 @@ def load_ctas(settings: dict) -> dict[str, dict]:
     """The CTAS setting, checked: every block complete, the default one of them."""
     ctas = settings.get("CTAS") or {}
     if not isinstance(ctas, dict):
-        raise DefinitionError(SETTINGS_FILE, "must map names to blocks", path="CTAS")
+        raise DefinitionError(SETTINGS_FILE, "ctas-block", path="CTAS")
     for name, block in ctas.items():
         if not isinstance(block, dict):
-            raise DefinitionError(
-                SETTINGS_FILE, "must be a mapping", path=f"CTAS.{name}"
-            )
+            raise DefinitionError(SETTINGS_FILE, "settings-block", path=f"CTAS.{name}")
         for key in CTA_KEYS:
             value = block.get(key)
             if not isinstance(value, str) or not value.strip():
                 raise DefinitionError(
-                    SETTINGS_FILE, "missing or empty", path=f"CTAS.{name}.{key}"
+                    SETTINGS_FILE, "value-missing", path=f"CTAS.{name}.{key}"
                 )
         unknown = sorted(set(block) - {*CTA_KEYS, BOOKING_KEY})
         if unknown:
             raise DefinitionError(
-                SETTINGS_FILE,
-                f"unknown keys {unknown}; expected {', '.join(CTA_KEYS)}, "
-                f"{BOOKING_KEY}",
-                path=f"CTAS.{name}",
+                SETTINGS_FILE, "keys-unknown", path=f"CTAS.{name}", keys=unknown
             )
         if not isinstance(block.get(BOOKING_KEY, False), bool):
             raise DefinitionError(
                 SETTINGS_FILE,
-                "must be True or False",
+                "value-wrong-kind",
                 path=f"CTAS.{name}.{BOOKING_KEY}",
+                expected="true-or-false",
+                value=block[BOOKING_KEY],
             )
     default = str(settings.get("CTA_DEFAULT") or NONE)
     if default != NONE and default not in ctas:
-        choices = ", ".join(sorted(ctas)) or "(none defined)"
         raise DefinitionError(
             SETTINGS_FILE,
-            f"unknown call to action {default!r}; expected one of {choices} or 'none'",
+            "definition-unknown",
             path="CTA_DEFAULT",
+            kind="call to action",
+            value=default,
+            options=sorted(ctas),
         )
     booking = load_channels(settings)["booking"]
     if booking:

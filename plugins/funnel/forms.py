@@ -58,20 +58,20 @@ _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-\[\]]*$")
 _DATA_ATTRIBUTE = re.compile(r"^data-[a-z0-9-]+$")
 
 
-def _fail(message: str, path: str):
-    raise DefinitionError(SETTINGS_FILE, message, path=path)
+def _fail(code: str, path: str, **params):
+    raise DefinitionError(SETTINGS_FILE, code, path=path, **params)
 
 
 def _http_url(value, path: str) -> str:
     parts = urlsplit(value) if isinstance(value, str) else None
     if not parts or parts.scheme not in ("http", "https") or not parts.netloc:
-        _fail(f"{value!r} is not an http(s) URL", path)
+        _fail("url-not-http", path, value=value)
     return value
 
 
 def _field_name(value, path: str) -> str:
     if not isinstance(value, str) or not _NAME.match(value):
-        _fail(f"{value!r} is not a usable form field name", path)
+        _fail("form-field-name", path, value=value)
     return value
 
 
@@ -98,18 +98,23 @@ def load_form(name: str, config) -> dict:
         return setup
     where = f"FORMS.{name}"
     if not isinstance(config, dict):
-        _fail("must be a mapping with at least a provider", where)
+        _fail("settings-block", where)
     unknown = sorted(set(config) - FORM_KEYS)
     if unknown:
-        _fail(f"unknown keys {unknown}; expected {', '.join(sorted(FORM_KEYS))}", where)
+        _fail("keys-unknown", where, keys=unknown)
     provider = config.get("provider")
     if provider not in PROVIDERS:
-        _fail(f"{provider!r} is not one of {', '.join(PROVIDERS)}", f"{where}.provider")
+        _fail(
+            "value-not-allowed",
+            f"{where}.provider",
+            value=provider,
+            options=list(PROVIDERS),
+        )
     defaults = PROVIDERS[provider]
     setup["provider"] = provider
     if provider == "netlify":
         if config.get("endpoint"):
-            _fail("Netlify posts to the site itself; leave it out", f"{where}.endpoint")
+            _fail("netlify-endpoint", f"{where}.endpoint")
         setup["action"] = THANKS[name]
         setup["recipient"] = config.get("recipient") or "Netlify"
     else:
@@ -126,9 +131,10 @@ def load_form(name: str, config) -> dict:
     for field_name, send_as in renames.items():
         if field_name not in known:
             _fail(
-                f"{field_name!r} is not a field of this form; "
-                f"expected one of {', '.join(sorted(known))}",
+                "form-field-unknown",
                 f"{where}.field_names",
+                value=field_name,
+                options=sorted(known),
             )
         _field_name(send_as, f"{where}.field_names.{field_name}")
     for field in fields:
@@ -140,10 +146,10 @@ def load_forms(settings: dict) -> dict[str, dict]:
     """Every form's setup; a form missing from FORMS falls back to a mail link."""
     forms = settings.get("FORMS") or {}
     if not isinstance(forms, dict):
-        _fail("must map form names to their settings", "FORMS")
+        _fail("settings-block", "FORMS")
     unknown = sorted(set(forms) - set(FIELDS))
     if unknown:
-        _fail(f"unknown forms {unknown}; expected {', '.join(FIELDS)}", "FORMS")
+        _fail("forms-unknown", "FORMS", keys=unknown, options=list(FIELDS))
     return {name: load_form(name, forms.get(name)) for name in FIELDS}
 
 
@@ -173,17 +179,17 @@ def load_analytics(settings: dict) -> dict | None:
     if not analytics:
         return None
     if not isinstance(analytics, dict):
-        _fail("must be a mapping with script and name", "ANALYTICS")
+        _fail("settings-block", "ANALYTICS")
     unknown = sorted(set(analytics) - {"script", "endpoint", "name", "attributes"})
     if unknown:
-        _fail(f"unknown keys {unknown}", "ANALYTICS")
+        _fail("keys-unknown", "ANALYTICS", keys=unknown)
     _http_url(analytics.get("script"), "ANALYTICS.script")
     if analytics.get("endpoint") is not None:
         _http_url(analytics["endpoint"], "ANALYTICS.endpoint")
     if not isinstance(analytics.get("name"), str) or not analytics["name"].strip():
-        _fail("missing: the service named on the privacy page", "ANALYTICS.name")
+        _fail("analytics-name", "ANALYTICS.name")
     attributes = analytics.get("attributes") or {}
     for key, value in attributes.items():
         if not _DATA_ATTRIBUTE.match(str(key)) or not isinstance(value, str):
-            _fail(f"{key!r} must be a data-* attribute with a text value", "ANALYTICS")
+            _fail("analytics-attribute", "ANALYTICS", key=key)
     return {**analytics, "attributes": attributes}

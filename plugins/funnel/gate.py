@@ -27,14 +27,17 @@ def gate_of(article) -> str | None:
         return None
     where = dict(path=GATE_KEY, line=metadata_line(article.source_path, GATE_KEY))
     if value not in GATES:
-        expected = " or ".join(repr(gate) for gate in (*GATES, NONE))
         raise DefinitionError(
-            article.source_path, f"{value!r} is not {expected}", **where
+            article.source_path,
+            "value-not-allowed",
+            **where,
+            value=value,
+            options=[*GATES, NONE],
         )
     if not getattr(article, "checklist", None):
         raise DefinitionError(
             article.source_path,
-            "this post shows no checklist to put behind a signup",
+            "gate-no-checklist",
             **where,
         )
     return value

@@ -38,7 +38,7 @@ def collect_redirects(settings: dict, contents) -> list[Redirect]:
     def add(redirect: Redirect, error: DefinitionError) -> None:
         earlier = found.get(redirect.source)
         if earlier and earlier.target != redirect.target:
-            error.message += f" (already sent to {earlier.target} by {earlier.origin})"
+            error.params.update(target=earlier.target, other=earlier.origin)
             raise error
         found.setdefault(redirect.source, redirect)
 
@@ -47,17 +47,17 @@ def collect_redirects(settings: dict, contents) -> list[Redirect]:
         where = f"WIX_REDIRECTS[{name!r}]"
         if source is None:
             raise DefinitionError(
-                "pelicanconf.py", f"{name!r} is not a path like /post/mijn-post", where
+                "pelicanconf.py", "redirect-source", where, value=name
             )
         if not isinstance(target, str) or "://" in target or target.startswith("/"):
             raise DefinitionError(
-                "pelicanconf.py",
-                f"{target!r} must be a page address relative to the site root, "
-                "like 'blog/dilemmas/'",
-                where,
+                "pelicanconf.py", "redirect-target", where, value=target
             )
         redirect = Redirect(source, "/" + target, "WIX_REDIRECTS")
-        add(redirect, DefinitionError("pelicanconf.py", f"{name!r} twice", where))
+        add(
+            redirect,
+            DefinitionError("pelicanconf.py", "redirect-twice", where, value=name),
+        )
 
     for content in contents:
         value = content.metadata.get(METADATA)
@@ -67,16 +67,11 @@ def collect_redirects(settings: dict, contents) -> list[Redirect]:
         line = metadata_line(content.source_path, METADATA)
         source = old_path(str(value))
         if source is None:
-            raise DefinitionError(
-                file,
-                f"{value!r} is not an old address like /post/mijn-post",
-                "Wix_url",
-                line,
-            )
+            raise DefinitionError(file, "old-address", "Wix_url", line, value=value)
         redirect = Redirect(source, "/" + content.url, file)
         add(
             redirect,
-            DefinitionError(file, f"{source} is claimed twice", "Wix_url", line),
+            DefinitionError(file, "old-address-twice", "Wix_url", line, value=source),
         )
     return sorted(found.values(), key=lambda r: r.source)
 
@@ -90,8 +85,9 @@ def check_targets(redirects: list[Redirect], output: Path) -> None:
         ):
             raise DefinitionError(
                 "pelicanconf.py",
-                f"{redirect.target.lstrip('/')!r} is not a page of the site",
+                "redirect-not-a-page",
                 f"WIX_REDIRECTS[{redirect.source!r}]",
+                value=redirect.target.lstrip("/"),
             )
 
 

@@ -39,8 +39,17 @@ _ISO_ZONED = re.compile(
 SLUG = re.compile(r"[a-z0-9_-]+")
 
 
-class SlugError(ValueError):
-    """A slug with characters that do not belong in a web address; Dutch message."""
+class Unreadable(ValueError):
+    """A value that cannot be read: `code` names it (authoring/problems.nl.yaml),
+    `params` are its data."""
+
+    def __init__(self, code: str, **params):
+        super().__init__(code, params)
+        self.code, self.params = code, params
+
+
+class SlugError(Unreadable):
+    """A slug with characters that do not belong in a web address."""
 
 
 def read_slug(text: str) -> str:
@@ -48,17 +57,12 @@ def read_slug(text: str) -> str:
     underscores."""
     value = str(text).strip()
     if value and not SLUG.fullmatch(value):
-        error = SlugError(
-            f"de slug {value!r} kan niet in een webadres: alleen kleine letters "
-            "(zonder accenten), cijfers, - en _"
-        )
-        error.value = value
-        raise error
+        raise SlugError("slug-unusable", value=value)
     return value
 
 
-class DateError(ValueError):
-    """A date that cannot be read, or could be read two ways; the message is Dutch."""
+class DateError(Unreadable):
+    """A date that cannot be read, or does not exist."""
 
 
 def read_date(text: str) -> SafeDatetime:
@@ -72,12 +76,12 @@ def read_date(text: str) -> SafeDatetime:
         or _WRITTEN.fullmatch(value)
     )
     if not match:
-        raise DateError(f"de datum {text!r} is niet te lezen")
+        raise DateError("date-unreadable", value=text)
     parts = match.groupdict()
     if parts.get("name"):
         names = [m for m in MONTHS_NL if m.startswith(parts["name"][:3])]
         if parts["name"] not in MONTHS_NL and len(parts["name"]) != 3 or not names:
-            raise DateError(f"de maand {parts['name']!r} in {text!r} is onbekend")
+            raise DateError("date-month-unknown", month=parts["name"], value=text)
         parts["month"] = MONTHS_NL.index(names[0]) + 1
     try:
         return SafeDatetime(
@@ -89,4 +93,4 @@ def read_date(text: str) -> SafeDatetime:
             int(parts["second"] or 0),
         )
     except ValueError:
-        raise DateError(f"de datum {text!r} bestaat niet") from None
+        raise DateError("date-impossible", value=text) from None

@@ -75,13 +75,13 @@ def test_a_complete_funnel_leaves_nothing_to_say(workspace):
     assert settings_problems(workspace, publishing=True) == {}
 
 
-def test_a_kvk_number_that_cannot_be_one_stops_a_publish(workspace):
+def test_a_kvk_number_that_cannot_be_one_is_an_error_in_check_and_publish(workspace):
     text = owner(workspace).read_text(encoding="utf-8")
     owner(workspace).write_text(text.replace("kvk: null", 'kvk: "1234"', 1), "utf-8")
     found = settings_problems(workspace, publishing=True)
     message = "BUSINESS['kvk'] is geen KvK-nummer van 8 cijfers (1234)"
     assert found[message] == (line_of(workspace, "kvk:"), "fout")
-    assert settings_problems(workspace)[message][1] == "waarschuwing"
+    assert settings_problems(workspace)[message][1] == "fout"
 
 
 def test_the_report_is_one_dutch_line_per_problem(workspace, capsys):
@@ -104,5 +104,5 @@ def test_a_phone_number_that_is_none_is_named_on_its_line(workspace):
         "BUSINESS['phone'] is geen telefoonnummer (06-bel-me): "
         "lezers kunnen je niet bellen of appen"
     )
-    assert found[message] == (line_of(workspace, "phone:"), "waarschuwing")
+    assert found[message] == (line_of(workspace, "phone:"), "fout")
     assert settings_problems(workspace, publishing=True)[message][1] == "fout"

@@ -6,7 +6,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from authoring.lint import Problem, check_content, main
+from authoring.lint import Problem, check_content, lines, main
 from tests.conftest import FIXTURES, ROOT, copy_content
 from tests.support.images import image_bytes
 
@@ -358,3 +358,31 @@ def test_until_her_photo_is_set_the_home_and_about_pages_remind_her(workspace):
     header = "Photo: images/wilhelmien.jpg\nPhoto_alt: Wilhelmien bij de stal\n"
     about.write_text(text.replace("Template: about\n", "Template: about\n" + header))
     assert problems_in(workspace, "pages/over-mij.md") == []
+
+
+def test_many_findings_of_one_kind_are_one_line_errors_first(workspace):
+    posts = workspace.parent / "content/posts"
+    for n in range(1, 8):
+        write(
+            posts,
+            f"wix-{n}.md",
+            GOOD.format(title=f"Van Wix {n}", slug=f"van-wix-{n}")
+            + f"\n![Paard {n}](https://static.wixstatic.com/media/paard-{n}.jpg)\n"
+            + "\n#### Een kop die een niveau overslaat\n",
+        )
+    found = check_content(workspace, now=NOW)
+    short = lines(found)
+    wix = [line for line in short if "wixstatic" in line]
+    assert len(wix) == 1
+    assert wix[0].startswith("7× fout: de afbeelding https://static.wixstatic.com/")
+    assert wix[0].endswith(
+        "content/posts/wix-1.md:8, content/posts/wix-2.md:8, "
+        "content/posts/wix-3.md:8, …; invoke check --alles toont ze allemaal"
+    )
+    levels = [
+        ": waarschuwing: " in line or "waarschuwing:" in line[:20] for line in short
+    ]
+    assert levels == sorted(levels)  # errors before warnings
+    every = lines(found, every=True)
+    assert len([line for line in every if "wixstatic" in line]) == 7
+    assert len(every) == len(found)

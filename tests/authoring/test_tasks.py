@@ -198,3 +198,11 @@ def test_a_settings_file_python_cannot_read_is_one_dutch_line(tmp_path):
     for task in (["--list"], ["build"]):
         result = invoke(*task, cwd=tmp_path)
         assert (result.returncode, result.stdout, result.stderr) == (1, "", expected)
+
+
+def test_a_title_in_several_words_needs_no_quotes(tmp_path):
+    copy_project(tmp_path)
+    result = invoke("new-post", "Mijn", "nieuwe", "post", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    post = tmp_path / "content/posts/mijn-nieuwe-post.md"
+    assert "Title: Mijn nieuwe post\n" in post.read_text(encoding="utf-8")

@@ -121,8 +121,8 @@ def test_unknown_checklist_in_a_post_fails_with_file_and_line(small_site, tmp_pa
     output = tmp_path / "output"
     message = failure(build(small_site, output, tmp_path / "cache"))
     assert (
-        "posts/b.md:3: Checklist: unknown checklist 'onbekend'; "
-        "expected one of een, twee or 'none'"
+        "posts/b.md:3: Checklist: definition-unknown (kind='checklist', "
+        "options=['een', 'twee'], value='onbekend')"
     ) in message
     assert not list(output.rglob("*.html")) and not list(output.rglob("*.pdf"))
 
@@ -132,7 +132,7 @@ def test_a_malformed_checklist_fails_the_build_with_file_and_line(small_site, tm
     definition.write_text(definition.read_text() + "gewone regel\n")
     output = tmp_path / "output"
     message = failure(build(small_site, output, tmp_path / "cache"))
-    assert "checklists/twee.md:9: 'gewone regel' is not a task item" in message
+    assert "checklists/twee.md:9: not-a-task (text='gewone regel')" in message
     assert not list(output.rglob("*.html")) and not list(output.rglob("*.pdf"))
 
 
@@ -145,7 +145,7 @@ def test_an_unknown_default_fails_the_build(small_site, tmp_path):
         'CHECKLIST_DEFAULT="weg"',
         'WORKSHEET_DEFAULT="none"',
     )
-    assert "CHECKLIST_DEFAULT: unknown checklist 'weg'" in failure(result)
+    assert "CHECKLIST_DEFAULT: definition-unknown (kind='checklist'" in failure(result)
 
 
 def pdf_links(path: Path) -> list[str]:
@@ -185,6 +185,5 @@ def test_a_header_naming_a_post_without_the_checklist_fails(small_site, tmp_path
     twee.write_text("Article: a\n\n" + twee.read_text(), encoding="utf-8")
     message = failure(build(small_site, tmp_path / "output", tmp_path / "cache"))
     assert (
-        "checklists/twee.md:1: Article: 'a' is not a published post that shows this "
-        "checklist; name one of b"
+        "checklists/twee.md:1: Article: article-not-showing (options=['b'], value='a')"
     ) in message

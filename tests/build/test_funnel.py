@@ -86,8 +86,8 @@ def test_an_unknown_call_to_action_fails_the_build_naming_file_and_field(tmp_pat
     result = build_site(content, tmp_path / "output")
     assert result.returncode != 0
     assert folded(
-        f"{post}:3: Cta: unknown call to action 'kennismakin'; expected one of "
-        "kennismaking, nieuwsbrief, vraag or 'none'"
+        f"{post}:3: Cta: definition-unknown (kind='call to action', "
+        "options=['kennismaking', 'nieuwsbrief', 'vraag'], value='kennismakin')"
     ) in folded(result.stdout + result.stderr)
     assert not list((tmp_path / "output").rglob("*.html"))
 
@@ -95,10 +95,14 @@ def test_an_unknown_call_to_action_fails_the_build_naming_file_and_field(tmp_pat
 @pytest.mark.parametrize(
     ("header", "message"),
     [
-        ("Checklist_gate: ja", "Checklist_gate: 'ja' is not 'nieuwsbrief' or 'none'"),
+        (
+            "Checklist_gate: ja",
+            "Checklist_gate: value-not-allowed (options=['nieuwsbrief', 'none'], "
+            "value='ja')",
+        ),
         (
             "Checklist: none\nChecklist_gate: nieuwsbrief",
-            "Checklist_gate: this post shows no checklist to put behind a signup",
+            "Checklist_gate: gate-no-checklist",
         ),
     ],
 )
@@ -119,18 +123,18 @@ def test_a_wrong_checklist_gate_fails_the_build_naming_file_and_line(
     [
         (
             {"contact": {"provider": "formspree"}},
-            "pelicanconf.py: FORMS.contact.provider: 'formspree' is not one of "
-            "netlify, backend, mailing",
+            "pelicanconf.py: FORMS.contact.provider: value-not-allowed (options="
+            "['netlify', 'backend', 'mailing'], value='formspree')",
         ),
         (
             {"contact": {"provider": "backend", "endpoint": "formspree.io/f/x"}},
-            "pelicanconf.py: FORMS.contact.endpoint: 'formspree.io/f/x' is not an "
-            "http(s) URL",
+            "pelicanconf.py: FORMS.contact.endpoint: url-not-http "
+            "(value='formspree.io/f/x')",
         ),
         (
             {"nieuwsbrief": {"provider": "netlify"}},
-            "pelicanconf.py: FORMS: unknown forms ['nieuwsbrief']; "
-            "expected contact, newsletter",
+            "pelicanconf.py: FORMS: forms-unknown (keys=['nieuwsbrief'], "
+            "options=['contact', 'newsletter'])",
         ),
     ],
 )

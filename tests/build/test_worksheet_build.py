@@ -141,8 +141,9 @@ def test_a_broken_worksheet_fails_the_build_naming_file_line_and_path(tmp_path):
     result = build_site(content, tmp_path / "out")
     assert result.returncode != 0
     expected = (
-        f"worksheets/doelen.yaml:{line}: sections[2].fields[1].type: 'nummer' is not "
-        "one of text, textarea, number, money, date, yesno, choice"
+        f"worksheets/doelen.yaml:{line}: sections[2].fields[1].type: "
+        "value-not-allowed (options=['text', 'textarea', 'number', 'money', 'date', "
+        "'yesno', 'choice'], value='nummer')"
     )
     assert squeezed(expected) in squeezed(result.stdout + result.stderr)
 
@@ -154,7 +155,7 @@ def test_an_article_naming_an_unknown_worksheet_fails_the_build(tmp_path):
     )
     result = build_site(content, tmp_path / "out")
     assert result.returncode != 0
-    expected = "posts/fout.md:3: Worksheet: unknown worksheet 'doelen2'"
+    expected = "posts/fout.md:3: Worksheet: definition-unknown (kind='worksheet'"
     assert squeezed(expected) in squeezed(result.stdout + result.stderr)
 
 
@@ -175,7 +176,10 @@ def test_a_default_worksheet_that_does_not_exist_fails_the_build(tmp_path):
     shutil.rmtree(content / "worksheets")
     result = build_site(content, tmp_path / "out")
     assert result.returncode != 0
-    expected = "WORKSHEET_DEFAULT: unknown worksheet 'doelen'"
+    expected = (
+        "WORKSHEET_DEFAULT: definition-unknown (kind='worksheet', options=[], "
+        "value='doelen')"
+    )
     assert squeezed(expected) in squeezed(result.stdout + result.stderr)
     # With the default switched off, a site without worksheets builds.
     result = build_site(

@@ -6,6 +6,7 @@ import pytest
 from embeds.checklist import load_checklists, parse_checklist, parse_source
 from embeds.errors import DefinitionError
 
+from authoring.messages import problem_from_error
 from tests.conftest import FIXTURES, ROOT
 
 GOOD = """# Zelf doen of uitbesteden?
@@ -32,9 +33,10 @@ def parse(text: str):
 
 
 def error_of(text: str) -> str:
+    """The Dutch line the author reads for the checklist's mistake."""
     with pytest.raises(DefinitionError) as caught:
         parse(text)
-    return str(caught.value)
+    return str(problem_from_error(caught.value))
 
 
 def test_title_intro_groups_and_items():
@@ -89,43 +91,70 @@ def test_html_in_a_definition_is_escaped():
 @pytest.mark.parametrize(
     "text, message",
     [
-        ("# Titel\n\nAlleen tekst.\n", "proef.md:1: the list is empty"),
-        ("", "proef.md:1: the checklist is empty"),
+        (
+            "# Titel\n\nAlleen tekst.\n",
+            "proef.md:1: fout: de checklist heeft geen taken",
+        ),
+        ("", "proef.md:1: fout: de checklist is leeg"),
         (
             "# Titel\n\n## Groep\n\n## Nog een\n- [ ] a\n",
-            "proef.md:3: the group 'Groep'",
+            "proef.md:3: fout: de groep 'Groep' heeft geen taken",
         ),
-        ("# Titel\n- [ ] a\n\n## Leeg\n", "proef.md:4: the group 'Leeg' has no task"),
+        (
+            "# Titel\n- [ ] a\n\n## Leeg\n",
+            "proef.md:4: fout: de groep 'Leeg' heeft geen taken",
+        ),
         (
             "# Titel\n\n- [ ] een\n- twee\n",
-            "proef.md:4: '- twee' is not a task item; start it with '- [ ] '",
+            "proef.md:4: fout: '- twee' is geen taak (begin elke taak met '- [ ] '",
         ),
         (
             "# Titel\n\n- [ ] een\ngewone regel\n- [ ] twee\n",
-            "proef.md:4: 'gewone regel' is not a task item",
+            "proef.md:4: fout: 'gewone regel' is geen taak",
         ),
         (
             "# Titel\n\n- [ ] een\n\nlosse tekst\n\n- [ ] twee\n",
-            "proef.md:5: 'losse tekst' is not a task item",
+            "proef.md:5: fout: 'losse tekst' is geen taak",
         ),
-        ("# Titel\n\n1. [ ] een\n", "proef.md:3: '1. [ ] een' is not a task item"),
-        ("# Titel\n\n- [x] klaar\n", "proef.md:3: '- [x] klaar' is not a task item"),
-        ("# Titel\n\n- [ ]\n", "proef.md:3: this task item has no text"),
-        ("# Titel\n\n- [ ] a\n  - [ ] b\n", "proef.md:4: a checklist item cannot"),
+        ("# Titel\n\n1. [ ] een\n", "proef.md:3: fout: '1. [ ] een' is geen taak"),
+        ("# Titel\n\n- [x] klaar\n", "proef.md:3: fout: '- [x] klaar' is geen taak"),
+        ("# Titel\n\n- [ ]\n", "proef.md:3: fout: deze taak heeft geen tekst"),
+        (
+            "# Titel\n\n- [ ] a\n  - [ ] b\n",
+            "proef.md:4: fout: een taak kan geen eigen lijst bevatten",
+        ),
         (
             "# Titel\n\n- [ ] a\n- [ ] a\n",
-            "proef.md:4: the item 'a' is already on line 3",
+            "proef.md:4: fout: de taak 'a' staat ook al op regel 3",
         ),
-        ("Intro eerst\n\n# Titel\n", "proef.md:1: a checklist starts with its title"),
-        ("# Een\n# Twee\n- [ ] a\n", "proef.md:2: a checklist has one '# title'"),
-        ("# Titel\n\n```\ncode\n```\n", "proef.md:3: '```' is not part of a checklist"),
-        ("Artikel: x\n\n# Titel\n- [ ] a\n", "proef.md:1: unknown header 'Artikel'"),
+        (
+            "Intro eerst\n\n# Titel\n",
+            "proef.md:1: fout: een checklist begint met de titel",
+        ),
+        (
+            "# Een\n# Twee\n- [ ] a\n",
+            "proef.md:2: fout: een checklist heeft één titel (# ...)",
+        ),
+        (
+            "# Titel\n\n```\ncode\n```\n",
+            "proef.md:3: fout: '```' hoort niet in een checklist",
+        ),
+        (
+            "Artikel: x\n\n# Titel\n- [ ] a\n",
+            "proef.md:1: fout: onbekende regel 'Artikel:' boven de titel",
+        ),
         (
             "Article: a\narticle: b\n\n# Titel\n- [ ] a\n",
-            "proef.md:2: article: set twice (also on line 1)",
+            "proef.md:2: fout: article: staat er twee keer (ook op regel 1)",
         ),
-        ("Article:\n\n# Titel\n- [ ] a\n", "proef.md:1: Article: names no post"),
-        ("Article: a\n\n# Titel\n\nlos\n\n- [ ] a\n- b\n", "proef.md:8: '- b'"),
+        (
+            "Article:\n\n# Titel\n- [ ] a\n",
+            "proef.md:1: fout: Article: hier staat geen post",
+        ),
+        (
+            "Article: a\n\n# Titel\n\nlos\n\n- [ ] a\n- b\n",
+            "proef.md:8: fout: '- b' is geen taak",
+        ),
     ],
 )
 def test_mistakes_name_file_and_line(text, message):
@@ -138,12 +167,19 @@ def test_duplicate_names_and_bad_file_names(tmp_path: Path):
     folder.mkdir()
     (folder / "uitbesteden.md").write_text("# A\n- [ ] a\n", encoding="utf-8")
     (folder / "uitbesteden.markdown").write_text("# B\n- [ ] b\n", encoding="utf-8")
-    with pytest.raises(DefinitionError, match="the name 'uitbesteden' is already"):
+    with pytest.raises(DefinitionError) as caught:
         load_checklists(tmp_path)
+    assert "de naam 'uitbesteden' is al gebruikt" in str(
+        problem_from_error(caught.value)
+    )
     (folder / "uitbesteden.markdown").unlink()
     (folder / "Mijn Lijst.md").write_text("# B\n- [ ] b\n", encoding="utf-8")
-    with pytest.raises(DefinitionError, match="Mijn Lijst.md: the file name"):
+    with pytest.raises(DefinitionError) as caught:
         load_checklists(tmp_path)
+    assert str(problem_from_error(caught.value)).endswith(
+        "Mijn Lijst.md:1: fout: de bestandsnaam 'Mijn Lijst' kan niet (gebruik kleine "
+        "letters, cijfers en streepjes, zoals mijn-lijst)"
+    )
 
 
 def test_the_header_names_the_post_and_keeps_line_numbers():

@@ -7,11 +7,17 @@ from embeds.attach import choose, metadata_line
 from embeds.errors import DefinitionError
 from embeds.loading import load_folder
 
+from authoring.messages import problem_from_error
 
-def test_error_message_names_file_line_and_path():
-    error = DefinitionError("content/worksheets/doelen.yaml", "bad", "sections[1]", 7)
-    assert str(error) == "content/worksheets/doelen.yaml:7: sections[1]: bad"
-    assert str(DefinitionError("a.md", "empty")) == "a.md: empty"
+
+def test_error_message_names_file_line_path_code_and_params():
+    error = DefinitionError(
+        "content/worksheets/doelen.yaml", "list-empty", "sections[1]", 7
+    )
+    assert str(error) == "content/worksheets/doelen.yaml:7: sections[1]: list-empty"
+    error = DefinitionError("a.md", "name-taken", name="a", other="b")
+    assert str(error) == "a.md: name-taken (name='a', other='b')"
+    assert error.params == {"name": "a", "other": "b"}
 
 
 def test_load_folder_keys_by_name_and_skips_other_files(tmp_path):
@@ -25,8 +31,12 @@ def test_load_folder_keys_by_name_and_skips_other_files(tmp_path):
 def test_load_folder_refuses_duplicate_names(tmp_path):
     (tmp_path / "doelen.yaml").write_text("a")
     (tmp_path / "doelen.yml").write_text("b")
-    with pytest.raises(DefinitionError, match="doelen.yml: the name 'doelen'"):
+    with pytest.raises(DefinitionError) as caught:
         load_folder(tmp_path, (".yaml", ".yml"), lambda p: p.read_text())
+    assert str(problem_from_error(caught.value)).endswith(
+        "doelen.yml:1: fout: de naam 'doelen' is al gebruikt bij doelen.yaml "
+        "(kies een andere naam)"
+    )
 
 
 def test_missing_folder_means_no_definitions(tmp_path):
@@ -48,9 +58,9 @@ def test_choose_by_metadata_default_and_none():
 def test_choose_unknown_name_names_the_article_and_field():
     with pytest.raises(DefinitionError) as caught:
         choose(article(worksheet="doelen2"), "Worksheet", None, {"doelen": 1})
-    assert str(caught.value) == (
-        "content/posts/x.md: Worksheet: unknown worksheet 'doelen2'; "
-        "expected one of doelen or 'none'"
+    assert str(problem_from_error(caught.value)) == (
+        "content/posts/x.md:1: fout: Worksheet: er is geen werkblad met de naam "
+        "'doelen2' (bedoel je doelen? kies uit: doelen, of none voor geen werkblad)"
     )
 
 
@@ -62,13 +72,16 @@ def test_choose_reports_the_metadata_line_of_an_unknown_name(tmp_path):
     found = SimpleNamespace(metadata={"worksheet": "weg"}, source_path=str(post))
     with pytest.raises(DefinitionError) as caught:
         choose(found, "Worksheet", None, {"doelen": 1})
-    assert str(caught.value) == (
-        f"{post}:4: Worksheet: unknown worksheet 'weg'; "
-        "expected one of doelen or 'none'"
+    assert str(problem_from_error(caught.value)) == (
+        f"{post}:4: fout: Worksheet: er is geen werkblad met de naam 'weg' "
+        "(kies uit: doelen, of none voor geen werkblad)"
     )
     found = SimpleNamespace(metadata={"cta": "weg"}, source_path=str(post))
-    with pytest.raises(DefinitionError, match=r":3: Cta: unknown call to action 'weg'"):
+    with pytest.raises(DefinitionError) as caught:
         choose(found, "Cta", None, {"vraag": 1}, noun="call to action")
+    assert ":3: fout: Cta: er is geen oproep met de naam 'weg'" in str(
+        problem_from_error(caught.value)
+    )
 
 
 def test_metadata_line_reads_only_the_header(tmp_path):

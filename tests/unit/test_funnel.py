@@ -78,7 +78,9 @@ def test_backend_defaults_and_renamed_fields():
 
 def test_form_settings_are_checked():
     renamed = {"provider": "netlify", "field_names": {"x": "y"}}
-    with pytest.raises(DefinitionError, match="FORMS.contact.field_names: 'x' is not"):
+    with pytest.raises(
+        DefinitionError, match="FORMS.contact.field_names: form-field-unknown"
+    ):
         load_forms({"FORMS": {"contact": renamed}})
     hostile = {"provider": "backend", "endpoint": "https://a.b/", "honeypot": '"><'}
     with pytest.raises(DefinitionError, match="FORMS.contact.honeypot"):
@@ -90,12 +92,13 @@ def test_form_settings_are_checked():
 
 
 def test_cta_settings_are_checked():
-    with pytest.raises(DefinitionError, match=r"CTAS.kort.url: missing or empty"):
+    with pytest.raises(DefinitionError, match=r"CTAS.kort.url: value-missing"):
         load_ctas({"CTAS": {"kort": {"title": "a", "text": "b", "button": "c"}}})
     good = {"a": {"title": "a", "text": "b", "button": "c", "url": "contact/"}}
     with pytest.raises(
         DefinitionError,
-        match="CTA_DEFAULT: unknown call to action 'b'; expected one of a",
+        match=r"CTA_DEFAULT: definition-unknown \(kind='call to action', "
+        r"options=\['a'\], value='b'\)",
     ):
         load_ctas({"CTAS": good, "CTA_DEFAULT": "b"})
     assert load_ctas({"CTAS": good, "CTA_DEFAULT": "a"}) == good
@@ -103,9 +106,9 @@ def test_cta_settings_are_checked():
 
 def test_analytics_settings_are_checked():
     assert load_analytics({"ANALYTICS": None}) is None
-    with pytest.raises(DefinitionError, match="ANALYTICS.name: missing"):
+    with pytest.raises(DefinitionError, match="ANALYTICS.name: analytics-name"):
         load_analytics({"ANALYTICS": {"script": "https://s.example/s.js"}})
-    with pytest.raises(DefinitionError, match="must be a data-\\* attribute"):
+    with pytest.raises(DefinitionError, match="ANALYTICS: analytics-attribute"):
         load_analytics(
             {
                 "ANALYTICS": {

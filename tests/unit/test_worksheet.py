@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sitekit.filters import dutch_number
 
+from authoring.messages import problem_from_error
 from tests.conftest import ROOT
 
 FILE = "content/worksheets/doelen.yaml"
@@ -21,9 +22,10 @@ def load(text: str):
 
 
 def error_of(text: str) -> str:
+    """The Dutch line the author reads for the definition's mistake."""
     with pytest.raises(DefinitionError) as caught:
         load(text)
-    return str(caught.value)
+    return str(problem_from_error(caught.value))
 
 
 VALID = """\
@@ -90,76 +92,91 @@ def test_wrong_field_type_names_file_line_path_and_choices():
         "{name: uren, label: Uren, type: nummer}",
     )
     assert error_of(text) == (
-        "content/worksheets/doelen.yaml:8: sections[0].fields[1].type: 'nummer' is "
-        "not one of text, textarea, number, money, date, yesno, choice"
+        "content/worksheets/doelen.yaml:8: fout: sections[0].fields[1].type: 'nummer' "
+        "kan hier niet (bedoel je number? kies uit: text, textarea, number, money, "
+        "date, yesno, choice)"
     )
 
 
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        (("title: Test", "title: Test\ncolor: red"), ":2: color: unknown key 'color'"),
+        (
+            ("title: Test", "title: Test\ncolor: red"),
+            ":2: fout: color: onbekende sleutel 'color'",
+        ),
         (
             ("label: Doel,", "label: [Doel],"),
-            ":7: sections[0].fields[0].label: expected text, found a list",
+            ":7: fout: sections[0].fields[0].label: hier hoort tekst, maar er staat "
+            "een lijst",
         ),
         (
             ("max: 3", "max: drie"),
-            ":5: sections[0].repeat.max: expected a whole number",
+            ":5: fout: sections[0].repeat.max: hier hoort een heel getal, maar er "
+            "staat tekst 'drie'",
         ),
-        (("max: 3", "max: 0"), "repeat.max: expected a whole number of at least 1"),
+        (
+            ("max: 3", "max: 0"),
+            "repeat.max: hier hoort een heel getal van minstens 1, maar er staat 0",
+        ),
         (
             ("name: uren,", "name: doel,"),
-            ":8: sections[0].fields[1].name: the name 'doel' is already used by "
+            ":8: fout: sections[0].fields[1].name: de naam 'doel' is al gebruikt bij "
             "sections[0].fields[0].name",
         ),
         (
             ("name: som", "name: doelen"),
-            ":14: sections[1].name: the name 'doelen' is already used",
+            ":14: fout: sections[1].name: de naam 'doelen' is al gebruikt",
         ),
         (
             ("sum(uren) * tarief", "sum(uren) * (tarief"),
-            "sections[1].fields[2].compute: formula 'sum(uren) * (tarief': "
-            "expected ')' at column 20, found the end",
+            "sections[1].fields[2].compute: de formule 'sum(uren) * (tarief' klopt "
+            "niet bij teken 20",
         ),
         (
             ("sum(uren) * tarief", "sum(uren) * prijs"),
-            ":19: sections[1].fields[2].compute: unknown field 'prijs'",
+            ":19: fout: sections[1].fields[2].compute: de formule 'sum(uren) * prijs' "
+            "noemt het onbekende veld 'prijs' (kies uit: tarief, totaal, uren)",
         ),
         (
             ("sum(uren) * tarief", "uren * tarief"),
-            "field 'uren' is in the repeated section 'doelen'; use sum(uren)",
+            "het veld 'uren' staat in de herhaalde sectie 'doelen' (tel de rijen op "
+            "met sum(uren))",
         ),
         (
             ("sum(uren) * tarief", "sum(tarief)"),
-            "sum(tarief) needs a field in a repeated section",
+            "sum(tarief) kan alleen met een veld uit een herhaalde sectie",
         ),
         (
             ("sum(uren) * tarief", "tarief / (2 - 2)"),
-            "formula 'tarief / (2 - 2)' divides by zero",
+            "de formule 'tarief / (2 - 2)' deelt door nul",
         ),
         (
             ("sum(uren) * tarief", "tarief + soort"),
-            "field 'soort' is choice; formulas use number and money fields",
+            "het veld 'soort' is choice: een formule rekent alleen met number- en "
+            "money-velden",
         ),
         (
             ("{zelf: ja}", "{zelf: misschien}"),
-            "rules[0].when.zelf: 'misschien' is not one of ja, nee",
+            "rules[0].when.zelf: 'misschien' kan hier niet (kies uit: ja, nee)",
         ),
         (
             ("{zelf: ja}", "{doel: ja}"),
-            "rules[0].when.doel: a rule can only test yes/no and choice fields",
+            "rules[0].when.doel: een regel kan alleen ja/nee- en keuzevelden testen",
         ),
         (
             ("then: keep", "then: houden"),
-            "'houden' is not one of keep, outsource, unsure",
+            "'houden' kan hier niet (kies uit: keep, outsource, unsure)",
         ),
         (
             ("default: 45", "default: veel"),
-            "fields[0].default: expected a number, found text 'veel'",
+            "fields[0].default: hier hoort een getal, maar er staat tekst 'veel'",
         ),
-        (("choices: [a, b]", "choices: [a, a]"), "choices: a choice appears twice"),
-        (("sections:", "sections: []\nx:"), ":3: x: unknown key 'x'"),
+        (
+            ("choices: [a, b]", "choices: [a, a]"),
+            "choices: een keuze staat er twee keer",
+        ),
+        (("sections:", "sections: []\nx:"), ":3: fout: x: onbekende sleutel 'x'"),
     ],
 )
 def test_each_mistake_gets_a_precise_message(change, expected):
@@ -175,16 +192,16 @@ def test_cycles_between_computed_fields_are_named():
         "      - {name: a, label: A, type: number, compute: b + 1}\n"
         "      - {name: b, label: B, type: number, compute: a * 2}\n"
     )
-    assert "depend on each other in a circle: a -> b -> a" in error_of(text)
+    assert "rekenen met elkaar in een kring: a -> b -> a" in error_of(text)
 
 
 def test_yaml_syntax_errors_and_aliases_are_definition_errors():
     assert error_of("title: [unclosed\nsections: x\n").startswith(
-        FILE + ":2: not valid YAML"
+        FILE + ":2: fout: de opmaak (YAML) klopt hier niet"
     )
-    assert "anchors and aliases" in error_of("title: &t T\nsections: *t\n")
-    assert error_of("") == FILE + ": the file is empty; expected a worksheet definition"
-    assert "expected a mapping" in error_of("- just\n- a list\n")
+    assert "ankers en verwijzingen" in error_of("title: &t T\nsections: *t\n")
+    assert error_of("").startswith(FILE + ":1: fout: het bestand is leeg")
+    assert "hier hoort een blok met title" in error_of("- just\n- a list\n")
 
 
 def test_dutch_number_notation():
@@ -278,12 +295,21 @@ def test_a_result_declares_its_unit_rounding_and_approximation():
 @pytest.mark.parametrize(
     ("extra", "message"),
     [
-        ("decimals: 7", "decimals: expected 0 to 4 decimals, found 7"),
-        ("decimals: -1", "decimals: expected a whole number of at least 0, found -1"),
-        ("decimals: 1.5", "decimals: expected a whole number, found a number '1.5'"),
-        ("unit: ''", "unit: expected text, found an empty value"),
-        ("approximate: ja", "approximate: expected true or false, found text 'ja'"),
-        ("rounding: 0", "unknown key 'rounding'"),
+        ("decimals: 7", "decimals: hier horen 0 tot 4 decimalen, maar er staat 7"),
+        (
+            "decimals: -1",
+            "decimals: hier hoort een heel getal van minstens 0, maar er staat -1",
+        ),
+        (
+            "decimals: 1.5",
+            "decimals: hier hoort een heel getal, maar er staat een getal '1.5'",
+        ),
+        ("unit: ''", "unit: hier hoort tekst, maar het is leeg"),
+        (
+            "approximate: ja",
+            "approximate: hier hoort true of false, maar er staat tekst 'ja'",
+        ),
+        ("rounding: 0", "onbekende sleutel 'rounding'"),
     ],
 )
 def test_wrong_result_keys_are_named_precisely(extra, message):
@@ -295,8 +321,10 @@ def test_only_numbers_have_units_and_only_results_are_approximate():
         "{name: doel, label: Doel, type: text}",
         "{name: doel, label: Doel, type: text, unit: uur}",
     )
-    assert "only number and money fields have 'unit'" in error_of(text)
+    assert "alleen een veld met type: number of money heeft unit" in error_of(text)
     text = RESULTS.replace(
         ", type: number, unit: uur}", ", type: number, approximate: true}"
     )
-    assert "only a computed field is approximate" in error_of(text % "unit: x")
+    assert "alleen een berekend veld (met compute:) kan approximate hebben" in error_of(
+        text % "unit: x"
+    )
