@@ -117,10 +117,13 @@ def deploy(target: str | None, dry_run: bool, verbose: bool) -> None:
     settings = settings_of(PUBLISH_SETTINGS)
     try:
         chosen = target_settings(settings, target)
-        tools.check_all(ROOT)
-    except (DeployError, ToolMissing) as error:
+    except DeployError as error:
         raise Exit(str(error), code=2) from None
-    content_check(publishing=True)
+    content_check(publishing=True)  # her mistakes first: they need no tools
+    try:
+        tools.check_all(ROOT)
+    except ToolMissing as error:
+        raise Exit(str(error), code=2) from None
     recorded = manifest_path(ROOT, settings)
     before = read_manifest(recorded)
     site, after = publish_build(settings, before)
