@@ -36,7 +36,7 @@ def phone(browser, direct):
 def test_the_call_to_action_books_calls_or_apps_in_one_tap(phone):
     phone.goto("/blog/dilemmas/")
     cta = phone.page.locator("aside.cta")
-    book = cta.get_by_role("link", name="Plan een kennismakingsgesprek")
+    book = cta.get_by_role("link", name="Plan een gratis kennismaking")
     assert book.get_attribute("href") == BOOKING
     call = cta.get_by_role("link", name="Bel 06 12345678")
     app = cta.get_by_role("link", name="Stuur een WhatsApp")

@@ -138,9 +138,9 @@ def test_download_link_serves_the_pdf_at_the_printed_size(probe):
     page = probe.page
     probe.goto(URL)
     link = page.locator(".checklist-download a")
-    printed = re.fullmatch(
-        r"Download de checklist \(PDF, (\d+) kB\)", link.inner_text().strip()
-    )
+    assert link.inner_text().strip() == "Download als PDF"
+    size = page.locator(".checklist-download .download-size").inner_text().strip()
+    printed = re.fullmatch(r"(\d+) kB", size)
     assert printed
     response = page.request.get(link.evaluate("a => a.href"))
     assert response.status == 200

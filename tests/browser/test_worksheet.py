@@ -251,9 +251,13 @@ def test_on_a_phone_the_last_step_ends_in_the_result_and_one_main_action(phone):
         ".button:not(.button-secondary), button:not(.button-secondary, .button-quiet)"
     )
     assert [m.inner_text() for m in main.all() if m.is_visible()] == [
-        "Plan een kennismakingsgesprek"
+        "Plan een gratis kennismaking"
     ]
     assert in_view(main.first)
+    # One way to keep the answers in view; the others folded under "Meer opties".
+    assert end.locator("[data-mail]").is_visible()
+    assert end.get_by_role("button", name="Bewaar als tekstbestand").is_hidden()
+    tool(page, "Bewaar als tekstbestand")
     assert end.get_by_role("button", name="Bewaar als tekstbestand").is_visible()
     # Clearing starts again at step 1.
     end.get_by_role("button", name="Wis mijn antwoorden").click()
@@ -417,9 +421,17 @@ def test_a_new_browser_sees_nothing(browser, base_url, sheet):
     other.close()
 
 
+def tool(page, name):
+    """A tool of the worksheet's end, "Meer opties" opened when it is folded there."""
+    more = page.locator(".ws-more:not([open]) > summary")
+    if more.count():
+        more.click()
+    return page.get_by_role("button", name=name)
+
+
 def export(page, button, tmp_path):
     with page.expect_download() as info:
-        page.get_by_role("button", name=button).click()
+        tool(page, button).click()
     download = info.value
     path = tmp_path / download.suggested_filename
     download.save_as(path)
@@ -464,7 +476,7 @@ def events(ics: str) -> list[dict]:
 
 def test_the_calendar_has_every_date_with_its_label_and_stable_uids(sheet, tmp_path):
     page = sheet.page
-    page.get_by_role("button", name="Zet mijn datums in mijn agenda").click()
+    tool(page, "Zet mijn datums in mijn agenda").click()
     status = page.locator("[data-status]")
     assert status.is_visible()
     assert status.inner_text().startswith("Er is nog niets om in je agenda te zetten")
@@ -654,7 +666,7 @@ def test_printing_gives_the_worksheet_alone_every_answer_whole(sheet, tmp_path):
     page.fill("#ws-doelen-2-doel", "Twee nieuwe klanten per maand")
     page.fill("#ws-afleidingen-1-taak", "Facturen maken en versturen " * 4)
     page.evaluate("() => { window.print = () => (window.printed = true); }")
-    page.get_by_role("button", name="Afdrukken of bewaar als pdf").click()
+    tool(page, "Afdrukken of bewaar als pdf").click()
     assert page.evaluate("window.printed")
     words, pages = printed(page, tmp_path)
     assert pages <= 2, pages
@@ -882,7 +894,7 @@ def assert_paper_form(words: str) -> None:
 def test_an_empty_worksheet_prints_as_a_paper_form_on_two_pages(sheet, tmp_path):
     page = sheet.page
     page.evaluate("() => { window.print = () => (window.printed = true); }")
-    page.get_by_role("button", name="Afdrukken of bewaar als pdf").click()
+    tool(page, "Afdrukken of bewaar als pdf").click()
     words, pages = printed(page, tmp_path)
     assert pages == 2
     assert_paper_form(words)

@@ -55,7 +55,9 @@ def test_download_link_prints_the_real_size(site):
             target = (site / url / link["href"]).resolve()
             assert target == (site / f"checklists/{name}.pdf").resolve()
             kilobytes = -(-target.stat().st_size // 1000)
-            assert text_of(link) == f"Download de checklist (PDF, {kilobytes} kB)"
+            assert text_of(link) == "Download als PDF"
+            size = link.find_next_sibling(class_="download-size")
+            assert text_of(size) == f"{kilobytes} kB"
             assert link["type"] == "application/pdf"
 
 

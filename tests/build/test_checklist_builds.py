@@ -79,7 +79,7 @@ def test_second_build_renders_nothing_and_an_edit_renders_only_its_pdf(
     assert cached(cache) == first  # same inputs, same files, untouched
     assert pdfs(output) == first_pdfs
     page = (output / "blog/a/index.html").read_text(encoding="utf-8")
-    assert "Download de checklist (PDF" in page and 'data-checklist="een"' in page
+    assert "Download als PDF</a>" in page and 'data-checklist="een"' in page
 
     definition = small_site / "checklists/twee.md"
     definition.write_text(

@@ -61,6 +61,30 @@ def test_the_menu_ends_with_its_call_to_action(site):
     assert "menu-cta" in items[-1]["class"]
 
 
+def test_a_post_marks_blog_as_the_current_part_of_the_menu(site):
+    menu = soup(site / "blog/dilemmas/index.html").select_one(".menu")
+    current = menu.select("[aria-current]")
+    assert [(text_of(a), a["aria-current"]) for a in current] == [("Blog", "true")]
+    home = soup(site / "index.html").select_one(".menu [aria-current]")
+    assert (text_of(home), home["aria-current"]) == ("Home", "page")
+
+
+def test_the_worksheet_offers_one_way_to_keep_and_folds_the_rest(site):
+    end = soup(site / "blog/dilemmas/index.html").select_one("[data-tools]")
+    shown = end.select_one(".ws-save")
+    assert [text_of(b) for b in shown.select("a, button:not([hidden])")] == [
+        "Stuur per e\u2011mail"
+    ]
+    more = end.select_one("details.ws-more")
+    assert text_of(more.summary) == "Meer opties"
+    assert [b["data-action"] for b in more.select("button")] == [
+        "text",
+        "markdown",
+        "print",
+        "ics",
+    ]
+
+
 def test_no_button_breaks_a_word_at_its_hyphen(site):
     # "per e-" / "mail": a button's words are kept whole (U+2011 in strings.yaml).
     found = {}

@@ -295,7 +295,7 @@ def channel_links(element) -> dict[str, str]:
 def test_with_a_booking_page_the_call_to_action_plans_the_conversation(direct_site):
     cta = soup(direct_site / "blog/dilemmas/index.html").select_one("aside.cta")
     button = cta.select_one("a.button:not(.button-secondary)")
-    assert text_of(button) == "Plan een kennismakingsgesprek"
+    assert text_of(button) == "Plan een gratis kennismaking"
     # A plain link: nothing of the tool loads before she taps, nothing of her reading
     # goes along (no ?bron=, no referrer).
     assert button["href"] == BOOKING
@@ -318,11 +318,11 @@ def test_the_contact_page_offers_booking_call_and_whatsapp_before_the_form(
     }
     sections = page.select("main section")
     assert sections.index(channels) < sections.index(page.select_one(".contact-form"))
-    lines = text_of(page.select_one("#direct-contact").parent)
-    assert "Telefoon: 06 12345678" in lines
-    assert page.select_one("#direct-contact + ul a[href^=tel]")["href"] == (
-        "tel:+31612345678"
-    )
+    # One card: the quick ways and her e-mail under one heading, the phone once.
+    assert page.select_one("#direct-contact").parent is channels
+    assert len(page.select("h2#direct-contact")) == 1
+    assert text_of(channels).count("06 12345678") == 1
+    assert channels.select_one("a[href^=mailto]")
 
 
 def test_the_privacy_page_names_the_booking_tool_and_whatsapp(direct_site, site):

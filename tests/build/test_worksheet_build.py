@@ -66,7 +66,7 @@ def test_server_rendered_form_has_labels_help_and_minimum_rows(site):
     end = card.find_next_sibling()
     assert end.has_attr("data-end")
     link = end.select_one(".ws-cta a[data-contact]")
-    assert link.get_text() == "Plan een kennismakingsgesprek"
+    assert link.get_text() == "Plan een gratis kennismaking"
     assert link["href"].endswith(
         "/contact/?bron=dilemmas&cta=kennismaking#contactformulier"
     )
