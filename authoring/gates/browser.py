@@ -204,8 +204,9 @@ def check_pages(
     policy: Callable[[str], str],
     progress: Callable[[int], None] = lambda done: None,
 ) -> list[Finding]:
-    """Check `pages` (built paths; True: the one page of its shape, which also waits
-    for the network to go quiet) in Chromium; `policy(path)` is the CSP of a path."""
+    """Check `pages` (built paths; True: the one page of its shape, checked whole,
+    else over its own content: see check_page) in Chromium; `policy(path)` is the
+    CSP of a path."""
     base = (public_url or LOCAL).rstrip("/")
     site = site.resolve()
     # A thread of its own: a caller may be running an event loop (Playwright's
