@@ -35,26 +35,6 @@ document.addEventListener("securitypolicyviolation", (e) => {
 });
 """
 AXE_RUN = "axe.run(document, {resultTypes: ['violations']})"
-# Every other page of a shape: axe over what the post decides (the article, its
-# worksheet, checklist and call to action; the whole <main> when none is there),
-# without the rules about the page as a whole, which the template alone decides and
-# its shape's one page checks.
-AXE_RUN_OWN = """
-(() => {
-  const own = ["main > article", "[data-worksheet]", "[data-checklist]", "[data-cta]"]
-    .filter((selector) => document.querySelector(selector))
-    .map((selector) => [selector]);
-  const page = ["region", "bypass", "landmark-one-main", "page-has-heading-one",
-                "document-title", "html-has-lang"];
-  const rules = Object.fromEntries(page.map((id) => [id, {enabled: false}]));
-  return axe.run({include: own.length ? own : [["main"]]},
-                 {resultTypes: ["violations"], rules});
-})()
-"""
-# Every other page of a shape: files the check does not need are answered empty
-# (still requested: a request to another host is still seen; the link check finds
-# a missing file).
-UNREAD = {"image", "font", "media"}
 TYPES = {".webmanifest": "application/manifest+json", ".mjs": "text/javascript"}
 
 
@@ -78,10 +58,7 @@ class Host:
         inside = found.resolve().is_relative_to(self.site)
         return found if inside and found.is_file() else None
 
-    async def answer(self, route, light: bool = False) -> None:
-        if light and route.request.resource_type in UNREAD:
-            await route.fulfill(status=204, headers={"Cache-Control": "no-store"})
-            return
+    async def answer(self, route) -> None:
         path = route.request.url.removeprefix(self.base).split("?")[0].split("#")[0]
         found = self.file(unquote(path) or "/")
         status = 200
@@ -103,8 +80,7 @@ def console_error(message) -> bool:
 
 async def check_page(page, host: Host, path: str, axe: str, idle: bool) -> dict:
     """Open one page, run `axe` (axe-core's source) in it; what it did that the site
-    does not allow. `idle`: the one page of its shape, checked whole (else see
-    AXE_RUN_OWN and UNREAD)."""
+    does not allow."""
     requests, errors = [], []
     on_request = lambda request: requests.append(request.url)  # noqa: E731
     on_error = lambda error: errors.append(str(error))  # noqa: E731
@@ -115,9 +91,7 @@ async def check_page(page, host: Host, path: str, axe: str, idle: bool) -> dict:
     try:
         response = await page.goto(host.base + path, wait_until="load")
         await page.evaluate(axe)
-        violations = (await page.evaluate(AXE_RUN if idle else AXE_RUN_OWN))[
-            "violations"
-        ]
+        violations = (await page.evaluate(AXE_RUN))["violations"]
         if idle:  # late requests come from the site's own scripts, shared by a shape
             await page.wait_for_load_state("networkidle")  # its wait overlaps axe's
         found = {
@@ -173,13 +147,11 @@ async def check_all(
 
     async def work(browser) -> None:
         context = await browser.new_context(service_workers="block")
-        light = [False]  # what the tab shows now: not the one page of its shape
-        await context.route(f"{base}/**", lambda route: host.answer(route, light[0]))
+        await context.route(f"{base}/**", host.answer)
         await context.add_init_script(RECORD_VIOLATIONS)
         tab = await context.new_page()
         while queue:
             page, representative = queue.pop(0)
-            light[0] = not representative
             path = "/" + page.removesuffix("index.html")
             found = await check_page(tab, host, path, axe, representative)
             findings.extend(page_findings(page, found, base))
@@ -204,9 +176,8 @@ def check_pages(
     policy: Callable[[str], str],
     progress: Callable[[int], None] = lambda done: None,
 ) -> list[Finding]:
-    """Check `pages` (built paths; True: the one page of its shape, checked whole,
-    else over its own content: see check_page) in Chromium; `policy(path)` is the
-    CSP of a path."""
+    """Check `pages` (built paths; True: the one page of its shape, which also waits
+    for the network to go quiet) in Chromium; `policy(path)` is the CSP of a path."""
     base = (public_url or LOCAL).rstrip("/")
     site = site.resolve()
     # A thread of its own: a caller may be running an event loop (Playwright's

@@ -134,7 +134,7 @@ def changes(before: dict, after: dict) -> dict[str, list[str]]:
 @dataclass
 class Choice:
     """The pages the HTML checker sees, and those the browser opens (True: the one
-    page of its shape, checked whole; the others over their own content)."""
+    page of its shape, which also waits for the network to go quiet)."""
 
     html: list[str]
     browser: dict[str, bool]

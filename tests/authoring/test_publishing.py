@@ -134,8 +134,8 @@ def test_publishing_again_checks_what_changed_and_catches_what_one_post_broke(
 
 @pytest.mark.browser
 def test_a_full_publish_checks_every_article_not_only_the_one_of_its_shape(tmp_path):
-    # Every other article gets a lighter check (axe over its own content, no images
-    # loaded): it must still catch what its post brings in.
+    # Axe and the CSP on every article, not only on the one page of its shape: a
+    # guard for any cheaper way of checking the others.
     content = copy_content(tmp_path)
     post = content / "posts/fixtures/extra-2.md"
     text = post.read_text(encoding="utf-8") + f"\n{NESTED}\n\n{REMOTE}\n"
