@@ -132,6 +132,35 @@ def test_publishing_again_checks_what_changed_and_catches_what_one_post_broke(
     ]
 
 
+@pytest.mark.browser
+def test_a_full_publish_checks_every_article_not_only_the_one_of_its_shape(tmp_path):
+    # Axe and the CSP on every article, not only on the one page of its shape: a
+    # guard for any cheaper way of checking the others.
+    content = copy_content(tmp_path)
+    post = content / "posts/fixtures/extra-2.md"
+    text = post.read_text(encoding="utf-8") + f"\n{NESTED}\n\n{REMOTE}\n"
+    post.write_text(text, encoding="utf-8")
+    site = tmp_path / "site"
+    written = build(content, site, PRODUCTION)
+    choice = pages.chosen_pages(written, pages.manifest(site, ROOT), {})
+    articles = [p for p in choice.browser if written[p].shape == "article"]
+    assert len(articles) > 3 and choice.browser["blog/testpost-2/index.html"] is False
+    lines = text.splitlines()
+    at = {
+        line: f"content/posts/fixtures/extra-2.md:{lines.index(line) + 1}: fout: "
+        for line in (NESTED, REMOTE)
+    }
+    assert sorted(gated(site, written, choice, PRODUCTION)) == [
+        at[NESTED] + "deze pagina is niet voor iedereen goed te gebruiken "
+        "(axe-regel nested-interactive) (controleer de HTML die je zelf in de post "
+        "schreef; gewone Markdown met een beschrijving bij elke afbeelding gaat "
+        "vanzelf goed)",
+        at[REMOTE] + "deze pagina laadt een afbeelding van een andere website, en "
+        "dat staat de site niet toe (haal ingesloten frames, scripts en style= uit "
+        "de post; zet een gewone link neer)",
+    ]
+
+
 def test_a_change_to_what_shapes_every_page_checks_every_page():
     written = {
         "blog/a/index.html": pages.Written(Path("a.md"), "article"),
