@@ -659,8 +659,8 @@ def author_notes(
         note(
             "Status: draft",
             "deze post was in de feed ingekort en staat daarom als concept klaar",
-            "importeer de opgeslagen pagina van de post, zie README, "
-            "'Oude posts van Wix overzetten'",
+            "importeer de opgeslagen pagina van de post, zie docs/handleiding.md, "
+            "'Een pagina opslaan in je browser'",
         )
     if not post.date:
         note(

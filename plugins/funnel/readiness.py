@@ -100,8 +100,8 @@ def _forms(settings: dict) -> list[Finding]:
                 False,
                 "het contactformulier heeft geen formulierdienst: lezers versturen "
                 "hun bericht met hun eigen e-mailprogramma",
-                "zet een dienst bij FORMS['contact'], zie README.md, "
-                "'The next step, the forms and statistics'",
+                "zet een dienst bij FORMS['contact'], zie docs/handleiding.md, "
+                "'Formulieren'",
             )
         )
     if "newsletter" not in forms:

@@ -474,7 +474,8 @@ def test_teaser_only_feeds_become_drafts_with_a_warning(tmp_path, workspace, cap
     assert (
         f"content/posts/winter-rugs-a-short-guide.md:{status}: waarschuwing: deze post "
         "was in de feed ingekort en staat daarom als concept klaar (importeer de "
-        "opgeslagen pagina van de post, zie README, 'Oude posts van Wix overzetten')"
+        "opgeslagen pagina van de post, zie docs/handleiding.md, "
+        "'Een pagina opslaan in je browser')"
     ) in capsys.readouterr().out.splitlines()
 
 
