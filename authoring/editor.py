@@ -303,6 +303,21 @@ def choice(label: str, name: str, options: list[str], default: str | None) -> di
     }
 
 
+def status(label: str, published: str, *more: dict) -> dict:
+    """The Status select: a draft, published (named `published`) and `more`."""
+    return {
+        "label": label,
+        "name": "status",
+        "widget": "select",
+        "options": [
+            {"label": "Concept (niet op de site)", "value": "draft"},
+            {"label": published, "value": "published"},
+            *more,
+        ],
+        "default": "published",
+    }
+
+
 def text(label: str, name: str, hint: str = "", **more) -> dict:
     """A line of text she may leave empty (null in the file)."""
     return {
@@ -666,16 +681,7 @@ def cms_config(project: Path, settings: dict, port: int) -> dict:
         description,
         image,
         image_alt,
-        {
-            "label": "Concept of gepubliceerd",
-            "name": "status",
-            "widget": "select",
-            "options": [
-                {"label": "Concept (niet op de site)", "value": "draft"},
-                {"label": "Gepubliceerd", "value": "published"},
-            ],
-            "default": "published",
-        },
+        status("Concept of gepubliceerd", "Gepubliceerd"),
         body,
     ]
     pages_fields = [
@@ -684,17 +690,11 @@ def cms_config(project: Path, settings: dict, port: int) -> dict:
         description,
         {**image, "label": "Foto", "name": "photo", "hint": ""},
         {**image_alt, "label": "Beschrijving van de foto", "name": "photo_alt"},
-        {
-            "label": "Zichtbaarheid",
-            "name": "status",
-            "widget": "select",
-            "options": [
-                {"label": "Concept (niet op de site)", "value": "draft"},
-                {"label": "Op de site", "value": "published"},
-                {"label": "Op de site, niet in lijsten", "value": "hidden"},
-            ],
-            "default": "published",
-        },
+        status(
+            "Zichtbaarheid",
+            "Op de site",
+            {"label": "Op de site, niet in lijsten", "value": "hidden"},
+        ),
         body,
     ]
     collection = {

@@ -6,6 +6,7 @@ subprocess (benchmarks/build_once.py); its peak memory comes from os.wait4().
 
 import argparse
 import hashlib
+import importlib
 import json
 import os
 import platform
@@ -474,22 +475,14 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     default = "1,100,300,1000" if args.preview else "300,1000"
     sizes = [int(s) for s in (args.sizes or default).split(",")]
-    if args.preview:
-        from benchmarks.preview import run as run_preview
-
-        text = f"Machine: {machine()}.\n\n" + run_preview(sizes, args.repeats)
-        print(text)
-        if args.write:
-            write_readme(text, "preview")
-        return None
-    if args.publish:
-        from benchmarks.publish import run as run_publish
-
-        text = f"Machine: {machine()}.\n\n" + run_publish(sizes, args.repeats)
-        print(text)
-        if args.write:
-            write_readme(text, "publish")
-        return None
+    for name in ("preview", "publish"):
+        if getattr(args, name):
+            run = importlib.import_module(f"benchmarks.{name}").run
+            text = f"Machine: {machine()}.\n\n" + run(sizes, args.repeats)
+            print(text)
+            if args.write:
+                write_readme(text, name)
+            return None
     if args.profile:
         return profile(args.profile)
     if args.layers:

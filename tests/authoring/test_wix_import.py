@@ -1135,6 +1135,17 @@ def xml_text(text: str) -> str:
     return html_escape("".join(c for c in allowed if c not in "\ufffe\uffff"))
 
 
+def imports_or_is_refused_in_one_line(source: Path, site: Path) -> None:
+    """Importing `source` writes posts Pelican reads, or is refused in one line."""
+    try:
+        outcome = import_wix(source, site, force=True)
+    except WixImportError as problem:
+        assert "\n" not in problem.told(source)
+        return
+    for post in outcome.written:
+        site_reader(site).read(str(post))
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     title=ANY, html=ANY, link=ANY, date=ANY, category=ANY, creator=ANY, image=ANY,
@@ -1159,13 +1170,7 @@ def test_any_feed_imports_or_is_refused_in_one_dutch_line(
     ).replace(f"<link>{link}</link>", f"<link>{xml_text(link)}</link>")
     source = words_site.parent / "blog-feed.xml"
     source.write_text(feed, encoding="utf-8")
-    try:
-        outcome = import_wix(source, words_site, force=True)
-    except WixImportError as problem:
-        assert "\n" not in problem.told(source)
-        return
-    for post in outcome.written:
-        site_reader(words_site).read(str(post))
+    imports_or_is_refused_in_one_line(source, words_site)
 
 
 PAGE_PARTS = (
@@ -1203,10 +1208,4 @@ def test_any_page_or_text_imports_or_is_refused_in_one_dutch_line(
 ):
     source = words_site.parent / f"bron{suffix}"
     source.write_text("<!doctype html>" * (suffix == ".html") + "".join(parts))
-    try:
-        outcome = import_wix(source, words_site, force=True)
-    except WixImportError as problem:
-        assert "\n" not in problem.told(source)
-        return
-    for post in outcome.written:
-        site_reader(words_site).read(str(post))
+    imports_or_is_refused_in_one_line(source, words_site)

@@ -24,15 +24,22 @@ def built(content: Path, output: Path, *extra: str) -> tuple[int, list[str]]:
     return code, [line.replace(folder, "") for line in told]
 
 
-def test_a_formula_of_3000_terms_is_one_dutch_line_at_its_line(tmp_path, capsys):
+def with_formula(tmp_path: Path, formula: str) -> tuple[Path, int]:
+    """A copy of the real content whose worksheet computes `formula` in place of its
+    first formula; and that formula's line."""
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
     sheet = content / SHEET
     text = sheet.read_text("utf-8")
     old = "compute: dagen * uren_per_dag"
     line = text[: text.index(old)].count("\n") + 1
-    formula = " + ".join(["dagen"] * 3000)
     sheet.write_text(text.replace(old, "compute: " + formula))
+    return content, line
+
+
+def test_a_formula_of_3000_terms_is_one_dutch_line_at_its_line(tmp_path, capsys):
+    formula = " + ".join(["dagen"] * 3000)
+    content, line = with_formula(tmp_path, formula)
     expected = (
         f"content/{SHEET}:{line}: fout: sections[2].fields[4].compute: de formule is "
         f"{len(formula)} tekens lang; een "
@@ -45,13 +52,7 @@ def test_a_formula_of_3000_terms_is_one_dutch_line_at_its_line(tmp_path, capsys)
 
 
 def test_a_formula_with_too_many_steps_is_one_dutch_line(tmp_path):
-    content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content)
-    sheet = content / SHEET
-    text = sheet.read_text("utf-8")
-    old = "compute: dagen * uren_per_dag"
-    line = text[: text.index(old)].count("\n") + 1
-    sheet.write_text(text.replace(old, "compute: " + "+".join(["dagen"] * 150)))
+    content, line = with_formula(tmp_path, "+".join(["dagen"] * 150))
     assert built(content, tmp_path / "output") == (
         1,
         [

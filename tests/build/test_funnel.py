@@ -293,13 +293,15 @@ def channel_links(element) -> dict[str, str]:
 
 
 def test_with_a_booking_page_the_call_to_action_plans_the_conversation(direct_site):
-    cta = soup(direct_site / "blog/dilemmas/index.html").select_one("aside.cta")
+    page = soup(direct_site / "blog/dilemmas/index.html")
+    cta = page.select_one("aside.cta")
     button = cta.select_one("a.button:not(.button-secondary)")
     assert text_of(button) == "Plan een gratis kennismaking"
     # A plain link: nothing of the tool loads before she taps, nothing of her reading
-    # goes along (no ?bron=, no referrer).
-    assert button["href"] == BOOKING
-    assert button["rel"] == ["external", "noreferrer"]
+    # goes along (no ?bron=, no referrer); the worksheet's end leads there alike.
+    for link in (button, page.select_one(".ws-cta a")):
+        assert link["href"] == BOOKING
+        assert link["rel"] == ["external", "noreferrer"]
     assert channel_links(cta) == {
         "Bel 06 12345678": "tel:+31612345678",
         "Stuur een WhatsApp": "https://wa.me/31612345678",
