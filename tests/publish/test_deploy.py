@@ -50,8 +50,9 @@ def project_copy(target: Path, filled_in: bool = True, **settings: str) -> Path:
             shutil.copyfile(source, target / source.name)
     (target / "node_modules").symlink_to(ROOT / "node_modules")
     if filled_in:
-        conf = target / "pelicanconf.py"
-        conf.write_text(conf.read_text().replace("hippisch-va.example", "stal-test.nl"))
+        owner = target / "content/instellingen.yaml"
+        text = owner.read_text(encoding="utf-8")
+        owner.write_text(text.replace("hippisch-va.example", "stal-test.nl"), "utf-8")
     with open(target / "publishconf.py", "a", encoding="utf-8") as conf:
         for name, value in settings.items():
             conf.write(f"{name} = {value!r}\n")
