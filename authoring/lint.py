@@ -816,7 +816,8 @@ class Checker:
                 code = (
                     "example-address-publish" if self.publishing else "example-address"
                 )
-                self.add(display, line_of(value), code, key=key, value=value)
+                line = line_with(settings_file, value)
+                self.add(display, line, code, key=key, value=value)
         for found in funnel_findings(self.settings):
             level = ERROR if found.untrue else WARNING  # the same in every command
             line = line_of(found.anchor)  # worded by funnel.readiness itself, still

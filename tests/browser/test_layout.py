@@ -88,7 +88,7 @@ def test_escape_closes_the_phone_menu_and_returns_to_its_button(page, base_url):
 def test_headings_are_set_in_the_sites_own_face_without_a_shift(page, base_url):
     page.set_viewport_size({"width": 390, "height": 800})
     page.goto(base_url + "/blog/dilemmas/")
-    page.wait_for_function("document.fonts.status === 'loaded'")
+    wait_until(page, "document.fonts.status === 'loaded'")
     assert page.evaluate("document.fonts.check('600 1rem Lora')")
     family = page.locator("h1").evaluate("el => getComputedStyle(el).fontFamily")
     assert family.startswith("Lora")

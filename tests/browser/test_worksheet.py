@@ -578,7 +578,7 @@ def test_sharing_hands_over_a_file_with_every_answer_and_the_dates(page, base_ur
     ready(page)
     tasks, step = long_answers(page)
     page.get_by_role("button", name="Stuur naar …").click()
-    page.wait_for_function("window.shared")
+    wait_until(page, "Boolean(window.shared)")
     shared = page.evaluate("window.shared")
     assert shared["title"] == 'Mijn antwoorden op het werkblad bij "Dilemma\'s"'
     (txt, txt_type, text), (ics, ics_type, calendar) = shared["files"]
