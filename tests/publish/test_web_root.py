@@ -123,8 +123,13 @@ def test_the_hosts_output_folder_is_readable(private_build, tmp_path):
 
 
 def test_github_pages_gets_readable_files(private_build, tmp_path, monkeypatch):
+    # Git keeps only the executable bit: a file that reaches the build with it (a
+    # picture copied from a USB stick or a Windows share) is still pushed as 644.
+    copy = tmp_path / ".publish-copy"
+    shutil.copytree(private_build, copy, copy_function=shutil.copy2)
+    next(copy.glob("theme/img/*.png")).chmod(0o700)
     repo, remote = repository_with_remote(tmp_path)
     monkeypatch.chdir(repo)
-    github_pages(private_build, "origin", "gh-pages", None, "eerste keer")
+    github_pages(copy, "origin", "gh-pages", None, "eerste keer")
     listed = git("ls-tree", "-r", "gh-pages", cwd=remote).splitlines()
     assert {line.split()[0] for line in listed} == {"100644"}
