@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 from embeds.attach import NONE, choose, site_default
 from embeds.checklist import parse_checklist
 from embeds.errors import DefinitionError
+from embeds.fetch import check_addresses, site_roots
 from embeds.loading import DEFINITIONS, load_folder
 from embeds.worksheet import parse_file as parse_worksheet
 from funnel.cta import choose_cta, load_ctas
@@ -506,7 +507,10 @@ class Checker:
 
             def parse(path: Path, kind=kind):
                 try:
-                    return PARSERS[kind](path)
+                    parsed = PARSERS[kind](path)
+                    if kind == "checklist":
+                        self.check_pdf_addresses(parsed)
+                    return parsed
                 except DefinitionError as error:
                     self.report_error(error)
                 except UnicodeDecodeError:
@@ -518,6 +522,19 @@ class Checker:
                 self.report_error(error)
                 known[kind] = {}
         return known
+
+    def check_pdf_addresses(self, checklist) -> None:
+        """What the checklist's PDF would load (an image, `{static}`), checked as the
+        build checks it before rendering."""
+        html = "".join(
+            [checklist.intro_html]
+            + [
+                group.intro_html + "".join(i.html for i in group.items)
+                for group in checklist.groups
+            ]
+        )
+        theme_static = Path(self.settings["THEME"]).resolve() / "static"
+        check_addresses(html, str(theme_static), checklist, site_roots(self.settings))
 
     def check_defaults(self) -> dict[str, str]:
         """WORKSHEET_DEFAULT and CHECKLIST_DEFAULT, each a name of its kind (or none).

@@ -30,7 +30,7 @@ def _business(settings: dict) -> list[Finding]:
             Finding(
                 '"email":',
                 False,
-                "BUSINESS['email'] is leeg: lezers kunnen je niet mailen en het "
+                "business.email is leeg: lezers kunnen je niet mailen en het "
                 "contactformulier valt weg",
                 "vul je e-mailadres in",
             )
@@ -40,7 +40,7 @@ def _business(settings: dict) -> list[Finding]:
             Finding(
                 '"email":',
                 True,
-                f"BUSINESS['email'] is geen e-mailadres ({email})",
+                f"business.email is geen e-mailadres ({email})",
                 "vul een adres in als naam@domein.nl",
             )
         )
@@ -50,7 +50,7 @@ def _business(settings: dict) -> list[Finding]:
             Finding(
                 '"kvk":',
                 True,
-                f"BUSINESS['kvk'] is geen KvK-nummer van 8 cijfers ({kvk})",
+                f"business.kvk is geen KvK-nummer van 8 cijfers ({kvk})",
                 "neem het nummer over van je inschrijving bij de KvK",
             )
         )
@@ -60,7 +60,7 @@ def _business(settings: dict) -> list[Finding]:
             Finding(
                 '"phone":',
                 True,
-                f"BUSINESS['phone'] is geen telefoonnummer ({phone}): lezers kunnen "
+                f"business.phone is geen telefoonnummer ({phone}): lezers kunnen "
                 "je niet bellen of appen",
                 'schrijf het nummer zoals "06 12345678" of "+31 6 12345678"',
             )
@@ -68,20 +68,20 @@ def _business(settings: dict) -> list[Finding]:
     missing = {
         "name": (
             "de handelsnaam ontbreekt",
-            "vul BUSINESS['name'] in zoals bij de KvK ingeschreven; "
+            "vul business.name in zoals bij de KvK ingeschreven; "
             "de privacyverklaring noemt nu de sitenaam",
         ),
         "kvk": (
             "het KvK-nummer ontbreekt",
-            "vul BUSINESS['kvk'] in: een zakelijke website moet het tonen",
+            "vul business.kvk in: een zakelijke website moet het tonen",
         ),
         "phone": (
             "het telefoonnummer ontbreekt",
-            "vul BUSINESS['phone'] in: wie liever belt, vindt nu alleen je e-mailadres",
+            "vul business.phone in: wie liever belt, vindt nu alleen je e-mailadres",
         ),
         "region": (
             "de regio waar je werkt ontbreekt",
-            "vul BUSINESS['region'] in, bijvoorbeeld \"Gelderland en omstreken\"",
+            'vul business.region in, bijvoorbeeld "Gelderland en omstreken"',
         ),
     }
     for key, (message, advice) in missing.items():
@@ -100,7 +100,7 @@ def _forms(settings: dict) -> list[Finding]:
                 False,
                 "het contactformulier heeft geen formulierdienst: lezers versturen "
                 "hun bericht met hun eigen e-mailprogramma",
-                "zet een dienst bij FORMS['contact'], zie docs/handleiding.md, "
+                "zet een dienst bij forms.contact, zie docs/handleiding.md, "
                 "'Formulieren'",
             )
         )
@@ -116,7 +116,7 @@ def _forms(settings: dict) -> list[Finding]:
                     if shown
                     else "de aanmelding staat niet op de site"
                 ),
-                "zet de aanmeld-URL van je mailingtool bij FORMS['newsletter']",
+                "zet de aanmeld-URL van je mailingtool bij forms.newsletter",
             )
         )
     return found
@@ -131,7 +131,7 @@ def _privacy(settings: dict) -> list[Finding]:
             '"host":',
             False,
             "de privacyverklaring noemt niet wie de website host",
-            "vul PRIVACY['host'] in, bijvoorbeeld \"Netlify (VS)\"",
+            'vul privacy.host in, bijvoorbeeld "Netlify (VS)"',
         )
     ]
 

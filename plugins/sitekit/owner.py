@@ -418,7 +418,10 @@ def menu_addresses(
             known[wanted] = wanted + "/" if wanted else ""
         if wanted not in known:
             line = lines.get(f"MENU_ITEMS.{index}.page", 1)
-            examples = ", ".join(sorted(n for n in known if n)[:3])
+            names = sorted(n for n in known if n)
+            # The page she meant (a typing error) first, else the first three.
+            close = difflib.get_close_matches(wanted, names, n=3, cutoff=0.75)
+            examples = ", ".join(close or names[:3])
             where = f"menu.{index}.page"
             raise SettingsError(
                 file, line, where, "menu_page", page=page, examples=examples

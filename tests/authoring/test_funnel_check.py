@@ -79,7 +79,7 @@ def test_a_kvk_number_that_cannot_be_one_is_an_error_in_check_and_publish(worksp
     text = owner(workspace).read_text(encoding="utf-8")
     owner(workspace).write_text(text.replace("kvk: null", 'kvk: "1234"', 1), "utf-8")
     found = settings_problems(workspace, publishing=True)
-    message = "BUSINESS['kvk'] is geen KvK-nummer van 8 cijfers (1234)"
+    message = "business.kvk is geen KvK-nummer van 8 cijfers (1234)"
     assert found[message] == (line_of(workspace, "kvk:"), "fout")
     assert settings_problems(workspace)[message][1] == "fout"
 
@@ -92,7 +92,7 @@ def test_the_report_is_one_dutch_line_per_problem(workspace, capsys):
     line = line_of(workspace, "phone:")
     assert (
         f"{SETTINGS}:{line}: waarschuwing: het telefoonnummer ontbreekt "
-        "(vul BUSINESS['phone'] in: wie liever belt, vindt nu alleen je e-mailadres)"
+        "(vul business.phone in: wie liever belt, vindt nu alleen je e-mailadres)"
     ) in out.splitlines()
 
 
@@ -101,7 +101,7 @@ def test_a_phone_number_that_is_none_is_named_on_its_line(workspace):
     owner(workspace).write_text(text.replace("phone: null", 'phone: "06-bel-me"', 1))
     found = settings_problems(workspace)
     message = (
-        "BUSINESS['phone'] is geen telefoonnummer (06-bel-me): "
+        "business.phone is geen telefoonnummer (06-bel-me): "
         "lezers kunnen je niet bellen of appen"
     )
     assert found[message] == (line_of(workspace, "phone:"), "fout")

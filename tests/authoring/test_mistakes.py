@@ -337,6 +337,13 @@ MISTAKES = [
         for written in ("-[ ] ", "- ", "- [x] ", "[ ] ")
     ),
     (
+        "a picture by {static} in a checklist (only the PDF's build loads it)",
+        first_task("- [ ] ![Paard]({static}/images/paard.jpg) "),
+        f"{FIRST_TASK_AT}: fout: een checklist kan geen bestand van de site tonen "
+        "met {static} ('{static}/images/paard.jpg') (haal de afbeelding weg; een "
+        "foto zet je in de post zelf, boven of onder de checklist)",
+    ),
+    (
         "a frame",
         in_body('<iframe src="https://x.nl/v"></iframe>'),
         f"content/{POST}:10: fout: een ingesloten frame (<iframe>) kan niet op de "

@@ -57,6 +57,17 @@ def test_a_menu_page_that_does_not_exist_is_told_at_its_line(workspace, monkeypa
     assert told == [expected]
 
 
+def test_a_mistyped_menu_page_is_told_with_the_page_she_meant(workspace, monkeypatch):
+    file, line, told = built(
+        workspace, monkeypatch, "    page: diensten", "    page: dienstenn"
+    )
+    assert told == [
+        f"{file}:{line}: fout: menu.1.page: de pagina 'dienstenn' bestaat niet "
+        "(schrijf de naam van een pagina uit content/pages/ (zonder .md), "
+        "bijvoorbeeld diensten)"
+    ]
+
+
 def test_a_page_she_adds_is_in_the_menu_with_her_label(workspace, monkeypatch):
     (workspace.parent / "content" / "pages" / "tarieven.md").write_text(
         "Title: Tarieven en pakketten\n\nUurtarief en strippenkaarten.\n", "utf-8"

@@ -152,9 +152,7 @@ def test_a_number_that_is_no_number_is_one_dutch_line_for_the_owner():
     findings = funnel_findings({"BUSINESS": {"phone": "06-bel-me"}})
     (found,) = [f for f in findings if f.anchor == '"phone":']
     assert found.untrue
-    assert found.message.startswith(
-        "BUSINESS['phone'] is geen telefoonnummer (06-bel-me)"
-    )
+    assert found.message.startswith("business.phone is geen telefoonnummer (06-bel-me)")
     assert "\n" not in found.message + found.advice
 
 
