@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
-from sitekit.images import BRAND, PAPER, png_bytes
+from sitekit.images import BRAND, PAPER, brand_colour, png_bytes
 from sitekit.logo import drawn as drawn_logo
 
 WIDTH, HEIGHT = 1200, 630
@@ -91,7 +91,7 @@ class Drawing:
             kicker,
             face(settings),
             settings.get("LOGO"),
-            settings.get("BRAND_COLOUR") or BRAND,
+            brand_colour(settings),
         )
 
 
