@@ -649,7 +649,7 @@ class Checker:
 
     def check_body(self, doc: Document) -> None:
         self.check_fields_in_body(doc)
-        placeholder = self.line_of(doc, PLACEHOLDER, doc.source.body_start, exact=True)
+        placeholder = doc.source.line_of(PLACEHOLDER, doc.source.body_start, exact=True)
         if placeholder:
             self.add(doc, placeholder, "placeholder-left")
         check_imported(self, doc)
@@ -664,7 +664,7 @@ class Checker:
                 "h": attrs.get("text", "").strip(),
                 "refused": attrs.get("needle", ""),
             }[kind]
-            line = self.line_of(doc, needle, cursor)
+            line = doc.source.line_of(needle, cursor)
             cursor = line
             if kind == "refused":
                 self.problems.append(refused(doc.display, line, attrs["refusal"]))
@@ -688,21 +688,6 @@ class Checker:
                         written="#" * attrs["level"],
                     )
                 level = attrs["level"]
-
-    def line_of(
-        self, doc: Document, needle: str, cursor: int, exact: bool = False
-    ) -> int | None:
-        """The source line that wrote `needle`, searching from `cursor` on.
-
-        Not found: `cursor` (the best guess), or None when `exact`.
-        """
-        lines = doc.source.lines
-        if needle:
-            for start in (cursor, doc.source.body_start):
-                for number in range(start, len(lines) + 1):
-                    if needle in lines[number - 1]:
-                        return number
-        return None if exact else cursor
 
     def check_link(self, doc: Document, line: int, href: str, image=False) -> None:
         noun = "afbeelding" if image else "pagina"

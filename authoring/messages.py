@@ -23,7 +23,7 @@ from pictures.resize import MAX_PIXELS, PictureError
 from sitekit.dates import DateError, SlugError
 from sitekit.header import HeaderError
 from sitekit.markup import MarkupError, Refusal
-from sitekit.owner import OWNER_FILE, SettingsError, read, setting_line, setting_path
+from sitekit.owner import OWNER_FILE, SettingsError, read, setting_line, setting_lines
 
 from .catalog import words
 from .source import read_source, site_settings, slug_field, slug_for
@@ -134,7 +134,7 @@ def owner_line(settings_file: Path, path: str) -> tuple[Path, int] | None:
         _values, lines = read(owner)
     except (SettingsError, OSError):
         return None
-    line = setting_line({setting_path(k): n for k, n in lines.items()}, path)
+    line = setting_line(setting_lines(lines), path)
     return (owner, line) if line else None
 
 

@@ -13,7 +13,6 @@ from pelican import signals
 from pictures import picture_for
 from pictures.resize import PictureError, refusal
 from sitekit.assets import hashed_name
-from sitekit.images import BRAND
 
 from . import ogimage
 from .related import RelatedIndex
@@ -33,12 +32,9 @@ def on_initialized(pelican) -> None:
     settings.setdefault("RELATED_POSTS_MAX", 3)
     settings.setdefault("SEARCH_LANGUAGE", settings["DEFAULT_LANG"])
     png = ogimage.render(
-        settings["SITENAME"],
-        settings.get("SITE_DESCRIPTION") or "",
-        "",
-        ogimage.face(settings),
-        settings.get("LOGO"),
-        settings.get("BRAND_COLOUR") or BRAND,
+        ogimage.Drawing.of(
+            settings, settings["SITENAME"], settings.get("SITE_DESCRIPTION") or "", ""
+        )
     )
     path = hashed_name(f"{settings['THEME_STATIC_DIR']}/img/og-default.png", png)
     _state["og_default"] = (path, png)
@@ -106,13 +102,10 @@ def drawn_image(article, settings: dict) -> dict:
     """A post without its own `Image:`: its title on the brand's green, written at
     the end of the build (on_finalized)."""
     png = ogimage.post_image(
-        article.title,
-        settings["SITENAME"],
-        article.category.name,
-        ogimage.face(settings),
+        ogimage.Drawing.of(
+            settings, article.title, settings["SITENAME"], article.category.name
+        ),
         Path(settings["CACHE_PATH"]) / "og",
-        settings.get("LOGO"),
-        settings.get("BRAND_COLOUR") or BRAND,
     )
     path = hashed_name(f"{settings['THEME_STATIC_DIR']}/img/og/{article.slug}.png", png)
     _state.setdefault("og_posts", {})[path] = png

@@ -7,11 +7,12 @@ what is drawn, so a rebuild draws only new or renamed posts.
 """
 
 import hashlib
+from dataclasses import astuple, dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
-from sitekit.images import BRAND, PAPER, png_bytes
+from sitekit.images import BRAND, PAPER, brand_colour, png_bytes
 from sitekit.logo import drawn as drawn_logo
 
 WIDTH, HEIGHT = 1200, 630
@@ -68,17 +69,36 @@ def _logo(image: Image.Image, logo: str, x: int, y: int) -> None:
     image.paste(tile, (x + 8, y + 8), tile)
 
 
+@dataclass(frozen=True)
+class Drawing:
+    """What one image shows: the kicker small, the title large and the subtitle
+    below, in the theme's heading face, on the brand's colour, with the owner's logo
+    (LOGO) or else the mark."""
+
+    title: str
+    subtitle: str
+    kicker: str
+    face: str
+    logo: str | None = None
+    brand: str = BRAND
+
+    @classmethod
+    def of(cls, settings: dict, title: str, subtitle: str, kicker: str) -> "Drawing":
+        """The drawing with the site's face, logo and brand colour."""
+        return cls(
+            title,
+            subtitle,
+            kicker,
+            face(settings),
+            settings.get("LOGO"),
+            brand_colour(settings),
+        )
+
+
 @lru_cache(maxsize=4)
-def render(
-    title: str,
-    subtitle: str,
-    kicker: str,
-    face: str,
-    logo: str | None = None,
-    brand: str = BRAND,
-) -> bytes:
-    """A PNG with the kicker small, the title large and the subtitle below; the
-    owner's logo, or the mark, bottom right."""
+def render(drawing: Drawing) -> bytes:
+    """A PNG of `drawing`; the logo, or the mark, bottom right."""
+    title, subtitle, kicker, face, logo, brand = astuple(drawing)
     image = Image.new("RGB", (WIDTH, HEIGHT), brand)
     draw = ImageDraw.Draw(image)
     small = ImageFont.load_default(size=34)
@@ -109,23 +129,16 @@ def render(
     return png_bytes(image.quantize(64 if logo else 32))
 
 
-def post_image(
-    title: str,
-    site: str,
-    kicker: str,
-    face: str,
-    cache: Path,
-    logo: str | None = None,
-    brand: str = BRAND,
-) -> bytes:
+def post_image(drawing: Drawing, cache: Path) -> bytes:
     """A post's image: from the cache when this drawing of it was made before."""
-    drawn = "\0".join((DRAWING, title, site, kicker, Path(face).name, brand))
+    title, subtitle, kicker, face, logo, brand = astuple(drawing)
+    drawn = "\0".join((DRAWING, title, subtitle, kicker, Path(face).name, brand))
     logo_bytes = Path(logo).read_bytes() if logo else b""
     key = hashlib.sha256(drawn.encode() + logo_bytes).hexdigest()
     cached = cache / f"{key[:32]}.png"
     if cached.is_file():
         return cached.read_bytes()
-    png = render(title, site, kicker, face, logo, brand)
+    png = render(drawing)
     cache.mkdir(parents=True, exist_ok=True)
     cached.write_bytes(png)
     return png

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import sitekit
 from pelican import signals
-from sitekit.images import BRAND, PAPER
+from sitekit.images import PAPER, brand_colour
 from sitekit.security import SEARCH_BUNDLE, SERVICE_WORKER
 
 from .icons import write_icons
@@ -37,7 +37,7 @@ def on_initialized(pelican) -> None:
     settings.setdefault("OFFLINE_URL", "offline/")
     settings.setdefault("OFFLINE_SAVE_AS", "offline/index.html")
     settings.setdefault("MANIFEST_URL", MANIFEST)
-    settings.setdefault("THEME_COLOR", settings.get("BRAND_COLOUR") or BRAND)
+    settings.setdefault("THEME_COLOR", brand_colour(settings))
     # Kept from the first visit, so she can reach the owner from the stable.
     settings.setdefault("OFFLINE_PAGES", ["contact/", "diensten/", "over-mij/"])
 
@@ -86,7 +86,7 @@ def on_finalized(pelican) -> None:
         f"{settings['THEME_STATIC_DIR']}/img",
         Path(settings["CACHE_PATH"]) / "icons",
         settings.get("LOGO"),
-        settings.get("BRAND_COLOUR") or BRAND,
+        brand_colour(settings),
     )
     (output / settings["MANIFEST_URL"]).write_text(
         web_app_manifest(settings, icons), encoding="utf-8"

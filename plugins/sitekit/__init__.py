@@ -15,6 +15,7 @@ from .dates import SLUG
 from .feeds import restore_titles
 from .files import write_atomically
 from .filters import dutch_date, reading_minutes, soft_hyphens
+from .images import brand_colour
 from .owner import site_menu
 from .reading import use_reusing_reader, use_sized_rst_images
 from .security import content_security_policy
@@ -61,7 +62,7 @@ def add_owner_assets(settings: dict) -> None:
     the colour tokens made from BRAND_COLOUR, img/icon.svg, the mark on that colour,
     and img/logo.svg or .png, her LOGO. Written into the cache, in a folder named by
     what they hold, found before the theme's own static folder."""
-    brand = settings.get("BRAND_COLOUR") or BASE_BRAND
+    brand = brand_colour(settings)
     mark = Path(settings["THEME"]) / "static" / "img" / "icon.svg"
     made = {
         "css/colours.css": colours_css(brand),

@@ -12,7 +12,8 @@ ink) and the earth and danger colours stay as they are.
 import colorsys
 import re
 
-BASE_BRAND = "#2d5a37"
+from .images import BRAND as BASE_BRAND  # the base design's, the drawn images' too
+
 HEX = re.compile(r"#?([0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
 TEXT, UI = 4.5, 3.0  # WCAG AA: body text, and a focus ring against what it surrounds
 STEP = 0.005  # lightness (0..1) per step

@@ -64,14 +64,15 @@ class Source:
     def first(self, key: str) -> Field | None:
         return next((f for f in self.fields if f.name.lower() == key), None)
 
-    def line_of(self, needle: str, start: int) -> int:
+    def line_of(self, needle: str, start: int, exact: bool = False) -> int | None:
         """The first line from `start` on holding `needle` (any case), else from the
-        start of the body; else `start`."""
-        for first in (start, self.body_start):
-            for number in range(first, len(self.lines) + 1):
-                if needle.lower() in self.lines[number - 1].lower():
-                    return number
-        return start
+        start of the body; else `start`, or None when `exact`."""
+        if needle:
+            for first in (start, self.body_start):
+                for number in range(first, len(self.lines) + 1):
+                    if needle.lower() in self.lines[number - 1].lower():
+                        return number
+        return None if exact else start
 
     @property
     def body(self) -> str:

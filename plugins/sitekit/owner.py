@@ -359,11 +359,7 @@ def owner_settings(file: Path) -> dict:
     if not Path(file).parent.is_dir():
         return {}
     values, lines = read(file)
-    settings = {
-        SETTING_NAMES.get(key, key.upper()): values.get(key)
-        for key in SCHEMA
-        if key != "menu"
-    }
+    settings = {setting_path(key): values.get(key) for key in SCHEMA if key != "menu"}
     settings["MENU_ITEMS"] = [(i["label"], i["page"]) for i in values["menu"]]
     settings["CTAS"] = settings["CTAS"] or {}
     settings["FORMS"] = settings["FORMS"] or {}
@@ -372,9 +368,7 @@ def owner_settings(file: Path) -> dict:
     settings["TESTIMONIALS"] = settings["TESTIMONIALS"] is not False
     settings["AUTHOR"] = values["business"]["owner"]
     settings["OWNER_SETTINGS_FILE"] = str(file)
-    settings["OWNER_SETTINGS_LINES"] = {
-        setting_path(path): line for path, line in lines.items()
-    }
+    settings["OWNER_SETTINGS_LINES"] = setting_lines(lines)
     return settings
 
 
@@ -384,6 +378,11 @@ def setting_path(path: str) -> str:
     key, _dot, rest = path.partition(".")
     name = SETTING_NAMES.get(key, key.upper())
     return f"{name}.{rest}" if rest else name
+
+
+def setting_lines(lines: dict[str, int]) -> dict[str, int]:
+    """The file's lines (from `read`) by the paths of their settings."""
+    return {setting_path(path): line for path, line in lines.items()}
 
 
 def setting_line(lines: dict[str, int], path: str) -> int | None:
