@@ -25,10 +25,10 @@ from sitekit.header import HeaderError
 from sitekit.markup import MarkupError, Refusal
 from sitekit.owner import OWNER_FILE, SettingsError, read, setting_line, setting_path
 
-from .catalog import words
+from .catalog import ERROR, words
 from .source import read_source, site_settings, slug_field, slug_for
 
-ERROR, WARNING = "fout", "waarschuwing"
+WARNING = "waarschuwing"
 SETTINGS_NAME = "pelicanconf.py"
 FATAL = "Warning or error encountered"  # Pelican's RuntimeError under --fatal
 
