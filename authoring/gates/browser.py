@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from . import Finding, tools
-from .links import LOCAL
+from .links import site_base
 
 CHROMIUM_FLAGS = [
     "--headless=new",
@@ -178,7 +178,7 @@ def check_pages(
 ) -> list[Finding]:
     """Check `pages` (built paths; True: the one page of its shape, which also waits
     for the network to go quiet) in Chromium; `policy(path)` is the CSP of a path."""
-    base = (public_url or LOCAL).rstrip("/")
+    base = site_base(public_url)
     site = site.resolve()
     # A thread of its own: a caller may be running an event loop (Playwright's
     # synchronous API, in the tests).
