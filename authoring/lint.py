@@ -61,6 +61,7 @@ from .messages import (
     picture_problem,
     problem_from_error,
     refused,
+    settings_problem,
     shown,
     slug_problem,
     static_by_filename,
@@ -792,10 +793,7 @@ class Checker:
         try:
             site_menu(self.settings, pages)
         except SettingsError as error:
-            file = shown(error.file, root=self.root)
-            self.problems.append(
-                Problem.error(file, error.line, error.message, error.advice)
-            )
+            self.problems.append(settings_problem(error, self.root))
 
     def check_settings(self) -> None:
         """The placeholders the owner must replace and what the funnel still misses

@@ -25,10 +25,10 @@ from sitekit.header import HeaderError
 from sitekit.markup import MarkupError, Refusal
 from sitekit.owner import OWNER_FILE, SettingsError, read, setting_line, setting_lines
 
-from .catalog import words
+from .catalog import ERROR, words
 from .source import read_source, site_settings, slug_field, slug_for
 
-ERROR, WARNING = "fout", "waarschuwing"
+WARNING = "waarschuwing"
 SETTINGS_NAME = "pelicanconf.py"
 FATAL = "Warning or error encountered"  # Pelican's RuntimeError under --fatal
 
@@ -221,6 +221,13 @@ def rst_problem(file: str, error: Exception) -> Problem | None:
     return Problem.error(file, int(found["line"]), message, advice)
 
 
+def settings_problem(error: SettingsError, root: Path) -> Problem:
+    """A mistake in the owner's settings (sitekit.owner), at its line there."""
+    return Problem.error(
+        shown(error.file, root=root), error.line, error.message, error.advice
+    )
+
+
 def refused(file: str, line: int, refusal: Refusal) -> Problem:
     """HTML a post may not contain: the same line from `check` and the build."""
     return worded(file, line, f"refused-{refusal.kind}", {"what": refusal.what})
@@ -394,9 +401,8 @@ class DutchBuildLog(logging.Handler):
             return None  # the problem that made the build stop was reported already
         if isinstance(error, DefinitionError):
             return problem_from_error(error, self.content, self.root)
-        if isinstance(error, SettingsError):  # the owner's settings (sitekit.owner)
-            file = shown(error.file, root=self.root)
-            return Problem.error(file, error.line, error.message, error.advice)
+        if isinstance(error, SettingsError):
+            return settings_problem(error, self.root)
         message = str(record.msg)
         args = record.args if isinstance(record.args, tuple) else ()
         if message.startswith("Keyboard interrupt received"):

@@ -67,7 +67,7 @@ def manifest_path(root: Path, settings: dict) -> Path:
 def run_gates(
     site: Path, settings: dict, root: Path, written: dict, previous: dict
 ) -> tuple[list[Problem], dict]:
-    """Run the gates (authoring/gates) on a production build in `site`: the pages
+    """Run the gates (authoring/gates) on a build in `site`: the pages
     that changed since the `previous` deploy's manifest and one of every shape; the
     problems in Dutch, and the manifest of this build (to record once deployed).
     `written`: see `recorded_pages`."""

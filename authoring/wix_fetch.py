@@ -24,6 +24,7 @@ TIMEOUT = 10  # seconds, per connection and per read
 DEADLINE = 60  # seconds for one download, redirects included
 MAX_BYTES = 20 * 1024 * 1024
 MAX_REDIRECTS = 3
+TOO_SLOW = "de server antwoordde niet op tijd"
 # The image types a browser shows, and the file suffix each is saved with.
 FORMATS = {"JPEG": ".jpg", "PNG": ".png", "GIF": ".gif", "WEBP": ".webp"}
 
@@ -118,7 +119,7 @@ def download(
         address = public_addresses(parts.hostname, port, allow_loopback)[0]
         path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         if time.monotonic() >= deadline:
-            raise FetchError("de server antwoordde niet op tijd")
+            raise FetchError(TOO_SLOW)
         watchdog = Watchdog(deadline)
         try:
             with watchdog:
@@ -136,12 +137,12 @@ def download(
                 data = response.read(MAX_BYTES + 1)
                 connection.close()
             if watchdog.fired:
-                raise FetchError("de server antwoordde niet op tijd")
+                raise FetchError(TOO_SLOW)
         except TimeoutError as error:
-            raise FetchError("de server antwoordde niet op tijd") from error
+            raise FetchError(TOO_SLOW) from error
         except (OSError, http.client.HTTPException) as error:
             if watchdog.fired:
-                raise FetchError("de server antwoordde niet op tijd") from error
+                raise FetchError(TOO_SLOW) from error
             raise FetchError("de server is niet bereikbaar") from error
         if len(data) > MAX_BYTES:
             raise FetchError(f"groter dan {MAX_BYTES // 1024 // 1024} MB")

@@ -84,6 +84,7 @@ MIRRORED = re.compile(r"(?:^|/)(static\.wixstatic\.com/media/.+)$")
 WIX_FILE = re.compile(r"^[0-9a-f]{6}_[0-9a-f]{32}~mv2\.\w+$")
 VIDEO = re.compile(r"youtube|youtu\.be|vimeo")
 NAME_LENGTH = 80  # characters of a slug or image name: a file name and an address
+SOURCE_SHOWN = 80  # characters of a skipped image's source in the report
 IMPORT_DEADLINE = 15 * 60  # seconds for all downloads of one import
 
 
@@ -202,10 +203,10 @@ def clean_images(soup: BeautifulSoup) -> list[str]:
     return [source for source in dropped if source]
 
 
-def shortened(text: str, length: int = 80) -> str:
+def shortened(text: str) -> str:
     """A long source (an image inside the page) as the author can read it."""
     text = one_line_value(text)
-    return text if len(text) <= length else text[: length - 1] + "…"
+    return text if len(text) <= SOURCE_SHOWN else text[: SOURCE_SHOWN - 1] + "…"
 
 
 def cover_image(src: str, post: "Post") -> str | None:

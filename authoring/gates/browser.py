@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from . import Finding, tools
-from .links import LOCAL
+from .links import page_url, site_base
 
 CHROMIUM_FLAGS = [
     "--headless=new",
@@ -78,7 +78,7 @@ def console_error(message) -> bool:
     return message.type == "error" and "Content Security Policy" not in message.text
 
 
-async def check_page(page, host: Host, path: str, axe: str, idle: bool) -> dict:
+async def check_page(page, url: str, axe: str, idle: bool) -> dict:
     """Open one page, run `axe` (axe-core's source) in it; what it did that the site
     does not allow."""
     requests, errors = [], []
@@ -89,7 +89,7 @@ async def check_page(page, host: Host, path: str, axe: str, idle: bool) -> dict:
     page.on("pageerror", on_error)
     page.on("console", on_console)
     try:
-        response = await page.goto(host.base + path, wait_until="load")
+        response = await page.goto(url, wait_until="load")
         await page.evaluate(axe)
         violations = (await page.evaluate(AXE_RUN))["violations"]
         if idle:  # late requests come from the site's own scripts, shared by a shape
@@ -152,8 +152,8 @@ async def check_all(
         tab = await context.new_page()
         while queue:
             page, representative = queue.pop(0)
-            path = "/" + page.removesuffix("index.html")
-            found = await check_page(tab, host, path, axe, representative)
+            url = page_url(page, base)
+            found = await check_page(tab, url, axe, representative)
             findings.extend(page_findings(page, found, base))
             progress(1)
         await context.close()
@@ -178,7 +178,7 @@ def check_pages(
 ) -> list[Finding]:
     """Check `pages` (built paths; True: the one page of its shape, which also waits
     for the network to go quiet) in Chromium; `policy(path)` is the CSP of a path."""
-    base = (public_url or LOCAL).rstrip("/")
+    base = site_base(public_url)
     site = site.resolve()
     # A thread of its own: a caller may be running an event loop (Playwright's
     # synchronous API, in the tests).

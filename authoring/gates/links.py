@@ -80,13 +80,18 @@ def resolves(path: str, files: set[str]) -> bool:
     return path in files or path + "/index.html" in files
 
 
+def site_base(public_url: str) -> str:
+    """The address the site is checked at: its SITEURL, else LOCAL; no final /."""
+    return (public_url or LOCAL).rstrip("/")
+
+
 def page_url(page: str, public: str) -> str:
     return f"{public}/{page.removesuffix('index.html')}"
 
 
 def check_links(site: Path, public_url: str = "") -> list[Finding]:
     """Every broken internal address and every link without text in the site."""
-    public = (public_url or LOCAL).rstrip("/")
+    public = site_base(public_url)
     files = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
     findings = []
     for page in sorted(p for p in files if p.endswith(".html")):
