@@ -32,7 +32,7 @@ LIGHT = {
     "earth": "#7a4f24",  # saddle leather: kickers, small accents
     "border": "#8a8f88",  # form fields and controls (3:1)
     "line": "#dcd7c9",  # decorative dividers
-    "focus": "#8a3b00",
+    "focus": "#2f7a45",  # a leaf green: the brand's, 3:1 on every background
     "danger": "#a4161a",
     "ok": "#2d5a37",
     "band": "#2d5a37",  # the call-to-action band
@@ -51,7 +51,7 @@ DARK = {  # night in the stable: the brand's black, warm light text
     "earth": "#dcb483",
     "border": "#7d857c",
     "line": "#2e3a31",
-    "focus": "#ffb870",
+    "focus": "#c2ecca",
     "danger": "#ff9a9a",
     "ok": "#9fd1a9",
     "band": "#223527",

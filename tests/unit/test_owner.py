@@ -142,7 +142,7 @@ def test_todays_colour_gives_the_reviewed_palette():
     made = colours.palette(colours.BASE_BRAND)
     assert made == {"light": colours.LIGHT, "dark": colours.DARK}
     css = colours.colours_css("#2D5A37")
-    assert "--accent:#2d5a37;" in css and "--focus:#8a3b00;" in css
+    assert "--accent:#2d5a37;" in css and "--focus:#2f7a45;" in css
 
 
 @settings(max_examples=60, deadline=None)
