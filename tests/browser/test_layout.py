@@ -85,13 +85,22 @@ def test_escape_closes_the_phone_menu_and_returns_to_its_button(page, base_url):
 
 
 @pytest.mark.browser
-def test_headings_are_set_in_the_sites_own_face_without_a_shift(page, base_url):
+def test_headings_and_body_are_set_in_the_sites_own_faces_without_a_shift(
+    page, base_url
+):
     page.set_viewport_size({"width": 390, "height": 800})
     page.goto(base_url + "/blog/dilemmas/")
     wait_until(page, "document.fonts.status === 'loaded'")
     assert page.evaluate("document.fonts.check('600 1rem Lora')")
     family = page.locator("h1").evaluate("el => getComputedStyle(el).fontFamily")
     assert family.startswith("Lora")
+    # The body in its own humanist sans, both weights.
+    for weight in (400, 600):
+        assert page.evaluate(f"document.fonts.check('{weight} 1rem \"Source Sans 3\"')")
+    body = page.locator(".post-body p").first
+    assert body.evaluate("el => getComputedStyle(el).fontFamily").startswith(
+        '"Source Sans 3"'
+    )
     # The face is no render-blocking request and moves nothing when it arrives.
     shift = page.evaluate(
         """() => new Promise((done) => {

@@ -157,6 +157,8 @@ def test_the_services_page_lists_tasks_questions_and_ends_in_one_band(site):
         "Plan een gratis kennismaking"
     ]
     assert text_of(band.h2) == "Hoe begin je?"
+    # How to begin is the band's; "Zo werkt het" would say it twice.
+    assert page.select(".steps") == []
     # The home page shows each service's text, not its list of tasks.
     home = soup(site / "index.html").select(".service")
     assert len(home) == 4 and all(card.select("li") == [] for card in home)
