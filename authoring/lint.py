@@ -18,9 +18,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 from zoneinfo import ZoneInfo
 
-from embeds.attach import NONE, choose, site_default
 from embeds.checklist import parse_checklist
-from embeds.errors import DefinitionError
 from embeds.fetch import check_addresses, site_roots
 from embeds.loading import DEFINITIONS, load_folder
 from embeds.worksheet import parse_file as parse_worksheet
@@ -37,7 +35,9 @@ from pelican.readers import (
     default_metadata,
 )
 from pictures.resize import PictureError, refusal
+from sitekit.attach import NONE, choose, site_default
 from sitekit.dates import DateError, SlugError
+from sitekit.errors import DefinitionError
 from sitekit.header import KNOWN_FIELDS, Source, lost_field
 from sitekit.markup import AllowedMarkup, MarkupError, Refusal
 from sitekit.owner import SettingsError, site_menu

@@ -17,10 +17,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from embeds.errors import DefinitionError
 from pelican.settings import DEFAULT_CONFIG
 from pictures.resize import MAX_PIXELS, PictureError
 from sitekit.dates import DateError, SlugError
+from sitekit.errors import DefinitionError
 from sitekit.header import HeaderError
 from sitekit.markup import MarkupError, Refusal
 from sitekit.owner import OWNER_FILE, SettingsError, read, setting_line, setting_lines

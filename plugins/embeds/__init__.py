@@ -12,9 +12,9 @@ from pathlib import Path
 from markupsafe import Markup
 from pelican import signals
 from sitekit import add_plugin_folders
+from sitekit.attach import all_articles, choose, site_default
 from sitekit.filters import dutch_number
 
-from .attach import all_articles, choose, site_default
 from .checklist import attach_checklists
 from .loading import DEFINITIONS, load_folder
 from .pdf import ChecklistPdfGenerator

@@ -12,8 +12,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
-
-from .errors import DefinitionError
+from sitekit.errors import DefinitionError
 
 ASSETS = Path(__file__).parent / "pdf"
 ATTRIBUTES = ("src", "href", "data", "poster")  # links (<a>) are never fetched

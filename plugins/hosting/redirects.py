@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from embeds.attach import metadata_line
-from embeds.errors import DefinitionError
+from sitekit.attach import metadata_line
+from sitekit.errors import DefinitionError
 
 logger = logging.getLogger(__name__)
 

@@ -92,9 +92,8 @@ def on_finalized(pelican) -> None:
         web_app_manifest(settings, icons), encoding="utf-8"
     )
     offline = settings["OFFLINE_URL"]
-    precache = [
-        path for path in sitekit.written_assets() if path.endswith(PRECACHED_SUFFIXES)
-    ]
+    written = sitekit.written_assets(settings)
+    precache = [path for path in written if path.endswith(PRECACHED_SUFFIXES)]
     html = (output / settings["OFFLINE_SAVE_AS"]).read_bytes()
     pages = [offline]
     for url in settings["OFFLINE_PAGES"]:

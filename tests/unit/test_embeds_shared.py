@@ -3,9 +3,9 @@
 from types import SimpleNamespace
 
 import pytest
-from embeds.attach import choose, metadata_line
-from embeds.errors import DefinitionError
 from embeds.loading import load_folder
+from sitekit.attach import choose, metadata_line
+from sitekit.errors import DefinitionError
 
 from authoring.messages import problem_from_error
 
