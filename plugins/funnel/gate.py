@@ -8,8 +8,9 @@ The PDF keeps its plain URL; without a mailing tool the download stays free.
 """
 
 from pelican.generators import Generator
-from sitekit.attach import NONE, all_articles, metadata_line
+from sitekit.attach import NONE, all_articles
 from sitekit.errors import DefinitionError
+from sitekit.lines import field_line
 
 from .forms import NEWSLETTER_THANKS_PATH, THANKS_PATH, newsletter_thanks
 
@@ -25,7 +26,7 @@ def gate_of(article) -> str | None:
     value = str(article.metadata.get(GATE_KEY.lower(), NONE)).strip().lower()
     if value in ("", NONE):
         return None
-    where = dict(path=GATE_KEY, line=metadata_line(article.source_path, GATE_KEY))
+    where = dict(path=GATE_KEY, line=field_line(article.source_path, GATE_KEY))
     if value not in GATES:
         raise DefinitionError(
             article.source_path,
