@@ -23,6 +23,10 @@ from .security import content_security_policy
 
 logger = logging.getLogger(__name__)
 
+# Mail programs (Outlook above all) refuse longer mailto: links. The templates hand it
+# to the scripts that make one (data-mail-max: forms.js, embeds' worksheet.js).
+MAIL_LINK_MAX = 2000
+
 
 def load_strings(settings: dict) -> dict:
     """The Dutch UI strings from the theme, with `UI_STRINGS` overrides applied."""
@@ -110,6 +114,7 @@ def on_generator_init(generator) -> None:
         asset=assets.url,
         csp=content_security_policy(generator.settings),
         SLUG_PATTERN=SLUG.pattern,
+        MAIL_LINK_MAX=MAIL_LINK_MAX,
     )
 
 

@@ -6,7 +6,6 @@ import { asCalendar, asText, brief } from "./exports.js";
 import * as F from "./form.js";
 
 const { all, labelOf, repeated, rowsOf } = F;
-const MAIL_LINK = 2000; // as forms.js MAILTO_MAX: Outlook refuses longer links
 const CONTACT_ROOM = 5000; // the contact form's message field (funnel: maxlength)
 const HANDOFF = "hva:contact-message"; // read by theme/static/js/forms.js
 
@@ -160,7 +159,8 @@ function enhance(form) {
     const subject = encodeURIComponent(t("mail_subject", { title: sheet.title }));
     const head = `mailto:${mail.dataset.email}?subject=${subject}&body=`;
     const encode = (text) => encodeURIComponent(text.toWellFormed());
-    return head + encode(brief(doc(), S, intro(), MAIL_LINK - head.length, (x) => encode(x).length));
+    const room = Number(mail.dataset.mailMax) - head.length; // data-mail-max: sitekit
+    return head + encode(brief(doc(), S, intro(), room, (x) => encode(x).length));
   }
   function events() {
     const found = [];
