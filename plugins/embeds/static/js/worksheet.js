@@ -3,6 +3,7 @@ import { forget, openStore } from "./store.js";
 import { evaluate, missing } from "./formulas.js";
 import { formatNumber, parseNumber } from "./numbers.js";
 import { asCalendar, asText, brief } from "./exports.js";
+import { saveFile } from "./download.js";
 import * as F from "./form.js";
 
 const { all, labelOf, repeated, rowsOf } = F;
@@ -195,11 +196,7 @@ function enhance(form) {
   }
   function download(name, type, text) {
     const blob = file(name, type, text);
-    const link = el("a", { href: URL.createObjectURL(blob), download: blob.name });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(link.href), 60000);
+    saveFile(blob, blob.name);
   }
   const toggle = (selector, on, focus) => {
     $(selector).hidden = !on;
