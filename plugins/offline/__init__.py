@@ -63,7 +63,7 @@ def web_app_manifest(settings: dict, icons: list[dict]) -> str:
     """The manifest: Dutch names, brand colours, the site root as start and scope."""
     manifest = {
         "name": settings["SITENAME"],
-        "short_name": settings["UI"]["app_short_name"],
+        "short_name": sitekit.build.of(settings).ui["app_short_name"],
         "description": settings.get("SITE_DESCRIPTION", ""),
         "lang": settings["DEFAULT_LANG"],
         "dir": "ltr",

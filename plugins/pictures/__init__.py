@@ -184,7 +184,7 @@ def on_content_written(path: str, context: dict) -> None:
         return
     find = _finder(state, page_url)
 
-    label = state.settings["UI"]["table_label"]
+    label = build.of(context).ui["table_label"]
     new = rewrite(text, find, label)
     if new != text:
         file.write_text(new, "utf-8")

@@ -54,9 +54,8 @@ def add_plugin_folders(settings: dict, plugin: Path) -> None:
 
 def on_initialized(pelican) -> None:
     settings = pelican.settings
-    build.start(settings)
+    build.start(settings).ui = load_strings(settings)
     settings.setdefault("PLUGIN_TEMPLATE_PATHS", [])
-    settings["UI"] = load_strings(settings)
     add_owner_assets(settings)
 
 
@@ -110,7 +109,7 @@ def on_generator_init(generator) -> None:
     if extra:
         env.loader = ChoiceLoader([env.loader, FileSystemLoader(extra)])
     env.globals.update(
-        T=generator.settings["UI"],
+        T=state.ui,
         asset=assets.url,
         csp=content_security_policy(generator.settings),
         SLUG_PATTERN=SLUG.pattern,

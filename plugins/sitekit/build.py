@@ -12,10 +12,11 @@ KEY = "BUILD"
 
 
 class Build(SimpleNamespace):
-    """A plugin keeps its own state in an attribute named after it (`pictures`,
-    `findability`, ...). `context` holds the values derived from the settings for the
-    templates (`CTA_BLOCKS`, `FORM_SETUP`, ...): sitekit puts them in the generators'
-    context at generator_init, and the settings stay as the owner wrote them."""
+    """sitekit keeps the UI strings in `ui` (theme/strings.yaml with UI_STRINGS);
+    every other plugin its own state in an attribute of its own (`pictures`, ...).
+    `context` holds the values derived from the settings for the templates
+    (`CTA_BLOCKS`, `FORM_SETUP`, ...): sitekit puts them in the generators' context at
+    generator_init, and the settings stay as the owner wrote them."""
 
     def __init__(self) -> None:
         super().__init__(context={})
