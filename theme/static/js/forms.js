@@ -6,6 +6,8 @@
 // reader's own mail program with her fields in it. Without this script the other forms
 // still work (the browser checks the required fields), and a mail form stays a link.
 
+import { fill } from "./fill.js";
+
 const MESSAGE_KEY = "hva:contact-message";
 
 function takeStoredMessage() {
@@ -86,7 +88,7 @@ function sendByMail(form) {
   link.href = url;
   link.textContent = dataset.mailto;
   status.replaceChildren(`${dataset.opened} `, link, ".");
-  if (cut) status.append(` ${dataset.cut.replace("{n}", String(cut))}`);
+  if (cut) status.append(` ${fill(dataset.cut, { n: cut })}`);
   location.href = url;
 }
 
@@ -144,7 +146,7 @@ function enhance(form) {
     invalid.forEach((field) => showError(field, errorFor(field, form)));
     if (invalid.length) {
       event.preventDefault();
-      summary.textContent = form.dataset.errorSummary.replace("{n}", invalid.length);
+      summary.textContent = fill(form.dataset.errorSummary, { n: invalid.length });
       invalid[0].focus();
       return;
     }

@@ -4,6 +4,7 @@
 // prints or downloads her own list with them (the PDF is the empty list). Without
 // this script the list still works on screen and on paper.
 import { saveFile } from "./download.js";
+import { fill } from "./fill.js";
 import { openStore } from "./store.js";
 
 for (const root of document.querySelectorAll("[data-checklist]")) enhance(root);
@@ -25,9 +26,8 @@ function enhance(root) {
   const progress = root.querySelector("[data-checklist-progress]");
   const count = () => {
     const done = boxes.filter((box) => box.checked).length;
-    progress.textContent = progress.dataset.checklistProgress
-      .replace("{done}", String(done))
-      .replace("{total}", String(boxes.length));
+    const total = boxes.length;
+    progress.textContent = fill(progress.dataset.checklistProgress, { done, total });
   };
   count();
   progress.hidden = false;

@@ -4,6 +4,7 @@ import { evaluate, missing } from "./formulas.js";
 import { formatNumber, parseNumber } from "./numbers.js";
 import { asCalendar, asText, brief } from "./exports.js";
 import { saveFile } from "./download.js";
+import { fill } from "./fill.js";
 import * as F from "./form.js";
 
 const { all, labelOf, repeated, rowsOf } = F;
@@ -17,7 +18,7 @@ const set = (element, name, value) =>
 function enhance(form) {
   const sheet = form.dataset;
   const S = JSON.parse(sheet.strings);
-  const t = (key, vars) => S[key].replace(/\{(\w+)\}/g, (m, name) => vars[name] ?? m);
+  const t = (key, vars) => fill(S[key], vars);
   const root = form.closest("section");
   const $ = (selector) => root.querySelector(selector);
   const remember = $("[data-remember]");
