@@ -16,6 +16,7 @@ from pathlib import Path
 
 import sitekit
 from pelican import signals
+from sitekit.assets import HASHED_END
 from sitekit.images import PAPER, brand_colour
 from sitekit.security import SEARCH_BUNDLE, SERVICE_WORKER
 
@@ -55,6 +56,7 @@ def worker_script(version_inputs: bytes, precache: list[str], offline: str) -> s
         "precache": precache,
         "offline": offline,
         "never": never,
+        "hashed": "/theme/.+" + HASHED_END,
     }
     return f"const BUILD = {json.dumps(build, indent=2)};\n{source}"
 
