@@ -28,7 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "plugins"))
 # - embeds, funnel, findability: each attaches its parts to the articles.
 # - pictures: photos in content/images/ are published resized (480, 960 and 1440 px
 #   wide, WebP and JPEG), never as the original; it rewrites each page as it is
-#   written, so before findability's Pagefind run reads the pages.
+#   written, so before findability's Pagefind run reads the pages, and publishes a
+#   post's own Image: before findability makes it the Open Graph image.
 # - At the end (`finalized`): sitekit writes the hashed assets, findability the Open
 #   Graph image and the Pagefind index, offline the service worker (it lists the
 #   hashed assets sitekit wrote) and the manifest, and hosting, last, lists the

@@ -22,8 +22,7 @@ from pathlib import Path
 
 from markupsafe import escape
 from sitekit import owner
-
-from .source import read_source
+from sitekit.header import read_source
 
 HERE = Path(__file__).parent
 PATH = "/schrijven/"

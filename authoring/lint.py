@@ -18,9 +18,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 from zoneinfo import ZoneInfo
 
-from embeds.attach import NONE, choose, site_default
 from embeds.checklist import parse_checklist
-from embeds.errors import DefinitionError
 from embeds.fetch import check_addresses, site_roots
 from embeds.loading import DEFINITIONS, load_folder
 from embeds.worksheet import parse_file as parse_worksheet
@@ -37,8 +35,11 @@ from pelican.readers import (
     default_metadata,
 )
 from pictures.resize import PictureError, refusal
+from sitekit.attach import NONE, choose, site_default
 from sitekit.dates import DateError, SlugError
-from sitekit.header import KNOWN_FIELDS, Source, lost_field
+from sitekit.errors import DefinitionError
+from sitekit.header import KNOWN_FIELDS, Source, lost_field, read_source
+from sitekit.lines import line_with
 from sitekit.markup import AllowedMarkup, MarkupError, Refusal
 from sitekit.owner import SettingsError, site_menu
 from sitekit.reading import ReusingMarkdownReader
@@ -52,7 +53,6 @@ from .messages import (
     date_problem,
     field_continued,
     field_twice,
-    line_with,
     lost_fields,
     missing_alt,
     missing_field,
@@ -69,7 +69,7 @@ from .messages import (
     worded,
 )
 from .new_post import PLACEHOLDER
-from .source import SETTINGS_FILE, read_source, site_settings
+from .source import SETTINGS_FILE, site_settings
 from .wix_check import check_imported
 
 logger = logging.getLogger(__name__)

@@ -17,16 +17,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from embeds.errors import DefinitionError
 from pelican.settings import DEFAULT_CONFIG
 from pictures.resize import MAX_PIXELS, PictureError
 from sitekit.dates import DateError, SlugError
-from sitekit.header import HeaderError
+from sitekit.errors import DefinitionError
+from sitekit.header import HeaderError, read_source
+from sitekit.lines import field_line, line_with
 from sitekit.markup import MarkupError, Refusal
 from sitekit.owner import OWNER_FILE, SettingsError, read, setting_line, setting_lines
 
 from .catalog import ERROR, words
-from .source import read_source, site_settings, slug_field, slug_for
+from .source import site_settings, slug_field, slug_for
 
 WARNING = "waarschuwing"
 SETTINGS_NAME = "pelicanconf.py"
@@ -35,13 +36,18 @@ FATAL = "Warning or error encountered"  # Pelican's RuntimeError under --fatal
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One line of a report: where, how bad, what is wrong and what to do."""
+    """One line of a report: where, how bad, what is wrong and what to do. A line
+    that is not known (None, as sitekit.lines finds none) is line 1."""
 
     file: str
     line: int
     level: str
     message: str
     advice: str
+
+    def __post_init__(self) -> None:
+        if self.line is None:
+            object.__setattr__(self, "line", 1)
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.level}: {self.message} ({self.advice})"
@@ -139,24 +145,6 @@ def owner_line(settings_file: Path, path: str) -> tuple[Path, int] | None:
 
 
 # -- Pelican's own records ----------------------------------------------------------
-def header_line(path: Path, key: str) -> int:
-    """The line of the header field `key` of a post; 1 when it has none."""
-    try:
-        field = read_source(path).first(key)
-    except (OSError, UnicodeDecodeError):
-        return 1
-    return field.line if field else 1
-
-
-def line_with(path: Path, needle: str) -> int:
-    """The first line of `path` containing `needle`; 1 when none does."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return 1
-    return next((n for n, text in enumerate(lines, 1) if needle in text), 1)
-
-
 def not_utf8(file: str) -> Problem:
     return Problem.error(file, 1, *NOT_UTF8)
 
@@ -412,16 +400,16 @@ class DutchBuildLog(logging.Handler):
         if message.startswith("Could not process") and args:
             file, path = self.source(args[0])
             if isinstance(error, DateError):
-                line = header_line(path, getattr(error, "field", "date"))
+                line = field_line(path, getattr(error, "field", "date"))
                 return date_problem(file, line, error)
             if isinstance(error, SlugError):
-                return slug_problem(file, header_line(path, "slug"), error)
+                return slug_problem(file, field_line(path, "slug"), error)
             if isinstance(error, HeaderError):
                 return lost_fields(file, error.line, error.field)
             if isinstance(error, MarkupError):
                 lines = error.lines
                 if error.field:
-                    lines = [header_line(path, error.field)] * len(lines)
+                    lines = [field_line(path, error.field)] * len(lines)
                 return [
                     refused(file, n, r)
                     for n, r in zip(lines, error.refused, strict=True)
@@ -442,7 +430,7 @@ class DutchBuildLog(logging.Handler):
             return missing_alt(file, line_with(path, str(args[0])), str(args[0]))
         if message.startswith("Unknown status"):
             file, path = self.source(getattr(args[1], "source_path", args[1]))
-            return status_problem(file, header_line(path, "status"), str(args[0]))
+            return status_problem(file, field_line(path, "status"), str(args[0]))
         if message.startswith("{filename} used for linking to static"):
             file, path = self.source(getattr(args[1], "source_path", args[1]))
             target = "/" + str(args[0]).lstrip("/")
@@ -560,8 +548,7 @@ class DutchBuildLog(logging.Handler):
         found = []
         for path in sorted(paths):
             others = ", ".join(shown(o) for o in sorted(paths) if o != path)
-            line = header_line(path, "slug")
-            line = line if line > 1 else header_line(path, "title")
+            line = field_line(path, "slug") or field_line(path, "title")
             message = f"de slug '{slug}' heeft {others} ook"
             found.append(Problem.error(shown(path), line, message, SAME_SLUG))
         return found

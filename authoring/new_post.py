@@ -4,8 +4,10 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from sitekit.header import read_source
+
 from .messages import Problem, shown
-from .source import SETTINGS_FILE, read_source, site_settings, slug_field, slug_for
+from .source import SETTINGS_FILE, site_settings, slug_field, slug_for
 
 PREVIEW = "http://127.0.0.1:8000/"
 PLACEHOLDER = "Schrijf hier je post. Een lege regel begint een nieuwe alinea."

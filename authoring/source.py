@@ -11,17 +11,6 @@ ROOT = Path(__file__).resolve().parent.parent
 SETTINGS_FILE = ROOT / "pelicanconf.py"
 
 
-def read_source(path: Path):
-    """Read a post as UTF-8 (as Pelican does) and split it (a sitekit.header.Source);
-    tabs count as four spaces, as in Markdown."""
-    # Imported here: tasks.py imports this module before the settings put plugins/
-    # on the import path.
-    from sitekit.header import split_header
-
-    text = path.read_text(encoding="utf-8").replace("\r\n", "\n").expandtabs(4)
-    return split_header(text.removeprefix("\ufeff"), path)
-
-
 def slug_field(source):
     """The field a post's slug is made from: its Slug, else its Title (None when it
     has neither)."""

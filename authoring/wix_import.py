@@ -25,10 +25,12 @@ from zoneinfo import ZoneInfo
 
 from bs4 import BeautifulSoup
 from sitekit.dates import SLUG, DateError, read_date
+from sitekit.header import read_source
+from sitekit.lines import line_in, line_with
 
 from .catalog import words
-from .messages import NOT_UTF8, WARNING, Problem, line_with, shown
-from .source import SETTINGS_FILE, read_source, site_settings, slug_for
+from .messages import NOT_UTF8, WARNING, Problem, shown
+from .source import SETTINGS_FILE, site_settings, slug_for
 from .wix_fetch import DEADLINE, FetchError, fetch_image
 from .wix_markdown import MISSING_ALT, WixConverter, one_line, prepare, to_markdown
 
@@ -653,7 +655,7 @@ def author_notes(
     lines = text.splitlines()
 
     def note(needle: str, message: str, advice: str) -> None:
-        line = next((n for n, t in enumerate(lines, 1) if needle and needle in t), 1)
+        line = line_in(lines, needle)
         outcome.notes.append(Problem(show, line, WARNING, message, advice))
 
     if post.teaser_only:

@@ -5,6 +5,8 @@ else at the built page."""
 import re
 from pathlib import Path
 
+from sitekit.lines import line_with
+
 from ..catalog import words
 from ..messages import Problem, shown
 from . import Finding
@@ -61,19 +63,6 @@ def built_line(page: Path, finding: Finding) -> str:
     return lines[line - 1]
 
 
-def source_line(source: Path, wanted: list[str]) -> int:
-    """The first line of `source` holding one of `wanted` (in that order); 1."""
-    try:
-        lines = source.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return 1
-    for needle in wanted:
-        for number, line in enumerate(lines, 1):
-            if needle in line:
-                return number
-    return 1
-
-
 def problems(
     findings: list[Finding], site: Path, written: dict[str, Written], root: Path
 ) -> list[Problem]:
@@ -85,7 +74,7 @@ def problems(
         if origin is not None and origin.source is not None:
             built = built_line(site / finding.page, finding)
             file = shown(origin.source, root=root)
-            line = source_line(origin.source, needles(finding, built))
+            line = line_with(origin.source, *needles(finding, built))
         else:
             file, line = finding.page or "site", finding.line or 1
         told.add(Problem.error(file, line, message, advice))

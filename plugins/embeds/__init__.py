@@ -11,10 +11,10 @@ from pathlib import Path
 
 from markupsafe import Markup
 from pelican import signals
-from sitekit import add_plugin_folders
+from sitekit import add_plugin_folders, build
+from sitekit.attach import all_articles, choose, site_default
 from sitekit.filters import dutch_number
 
-from .attach import all_articles, choose, site_default
 from .checklist import attach_checklists
 from .loading import DEFINITIONS, load_folder
 from .pdf import ChecklistPdfGenerator
@@ -35,7 +35,8 @@ def on_generator_init(generator) -> None:
     """The filter and the script's strings the worksheet partials use (the strings
     once per build, not once per page)."""
     generator.env.filters["ws_number"] = dutch_number
-    generator.env.globals["WS_STRINGS"] = script_strings(generator.settings["UI"])
+    strings = build.of(generator.settings).ui
+    generator.env.globals["WS_STRINGS"] = script_strings(strings)
 
 
 def fields_renderer(template, sheet):

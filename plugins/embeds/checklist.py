@@ -17,11 +17,11 @@ from pathlib import Path
 import markdown_it
 from markdown_it import MarkdownIt
 from pelican.utils import slugify
+from sitekit.attach import all_articles, choose, site_default
 from sitekit.dates import SLUG as NAME
+from sitekit.errors import DefinitionError
 from sitekit.files import write_atomically
 
-from .attach import all_articles, choose, site_default
-from .errors import DefinitionError
 from .loading import DEFINITIONS, load_folder
 
 logger = logging.getLogger(__name__)

@@ -12,8 +12,8 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
-
-from .errors import DefinitionError
+from sitekit.errors import DefinitionError
+from sitekit.lines import line_with
 
 ASSETS = Path(__file__).parent / "pdf"
 ATTRIBUTES = ("src", "href", "data", "poster")  # links (<a>) are never fetched
@@ -61,9 +61,7 @@ def check_addresses(
             value = unquote((tag.get(attribute) or "").strip())
             found = value and problem(value, urljoin(base, value), roots)
             if found:
-                source = Path(checklist.source)
-                lines = source.read_text(encoding="utf-8").splitlines()
-                line = next((n for n, t in enumerate(lines, 1) if value in t), None)
+                line = line_with(checklist.source, value)
                 raise DefinitionError(checklist.source, found, line=line, value=value)
 
 

@@ -13,7 +13,7 @@ An empty field makes the result empty (None); so does a division by zero at run 
 import math
 import re
 
-from .errors import DefinitionError
+from sitekit.errors import DefinitionError
 
 MAX_DEPTH = 40  # parentheses and minus signs inside each other
 # A longer formula, or a longer chain of steps, is refused: the page's script and

@@ -4,7 +4,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from .errors import DefinitionError
+from sitekit.errors import DefinitionError
 
 T = TypeVar("T")
 

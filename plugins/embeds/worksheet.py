@@ -12,9 +12,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import yaml
+from sitekit.errors import DefinitionError
 
 from . import formula
-from .errors import DefinitionError
 
 logger = logging.getLogger(__name__)
 

@@ -5,13 +5,11 @@ links), `ogimage` (the Open Graph images: the default and one per post), `struct
 (JSON-LD of the business), `search` (the Pagefind index, built after every build).
 """
 
-import os
 import posixpath
 from pathlib import Path
 
 from pelican import signals
-from pictures import picture_for
-from pictures.resize import PictureError, refusal
+from sitekit import build
 from sitekit.assets import hashed_name
 
 from . import ogimage
@@ -24,8 +22,6 @@ from .structured import organization
 # them so that no post is offered twice under an article.
 RECENT_POSTS_SHOWN = 3
 
-_state: dict = {}
-
 
 def on_initialized(pelican) -> None:
     settings = pelican.settings
@@ -37,35 +33,28 @@ def on_initialized(pelican) -> None:
         )
     )
     path = hashed_name(f"{settings['THEME_STATIC_DIR']}/img/og-default.png", png)
-    _state["og_default"] = (path, png)
-    settings["OG_DEFAULT_IMAGE"] = {
+    state = build.of(settings)
+    state.og_images = {path: png}  # written at finalized, with each post's
+    state.context["OG_DEFAULT_IMAGE"] = {
         "url": f"{settings['SITE_PUBLIC_URL']}/{path}",
         "width": ogimage.WIDTH,
         "height": ogimage.HEIGHT,
         "alt": settings["SITENAME"],
     }
-    settings["ORGANIZATION_LD"] = organization(settings)
+    state.context["ORGANIZATION_LD"] = organization(settings)
 
 
 def post_image(article, settings: dict) -> dict | None:
-    """The post's own `Image:` (a photo in content/images/), as Open Graph wants it:
-    its widest JPEG, since the original is not published (plugins/pictures)."""
-    value = article.metadata.get("image")
-    if not value:
+    """The post's own `Image:` as Open Graph wants it: the widest JPEG pictures
+    published of it (`article.image_jpeg`), since the original is not published."""
+    image = getattr(article, "image_jpeg", None)
+    if image is None:
         return None
-    relative = value.strip().lstrip("/")
-    source = (Path(settings["PATH"]) / relative).resolve()
-    images = (Path(settings["PATH"]) / "images").resolve()
-    if not (source.is_relative_to(images) and source.is_file()) or refusal(source):
-        where = os.path.relpath(article.source_path, settings["PATH"])
-        raise PictureError(value.strip(), "outside", where=f"{where}: Image")
-    picture = picture_for(source, relative, settings).largest
-    folder = relative.rpartition("/")[0]
     return {
-        "url": posixpath.join(settings["SITE_PUBLIC_URL"], folder, picture.name),
+        "url": posixpath.join(settings["SITE_PUBLIC_URL"], image.path),
         "alt": article.metadata.get("image_alt") or "",
-        "width": picture.width,
-        "height": picture.height,
+        "width": image.width,
+        "height": image.height,
     }
 
 
@@ -108,7 +97,7 @@ def drawn_image(article, settings: dict) -> dict:
         Path(settings["CACHE_PATH"]) / "og",
     )
     path = hashed_name(f"{settings['THEME_STATIC_DIR']}/img/og/{article.slug}.png", png)
-    _state.setdefault("og_posts", {})[path] = png
+    build.of(settings).og_images[path] = png
     return {
         "url": f"{settings['SITE_PUBLIC_URL']}/{path}",
         "width": ogimage.WIDTH,
@@ -120,8 +109,7 @@ def drawn_image(article, settings: dict) -> dict:
 def on_finalized(pelican) -> None:
     """Write the Open Graph images, then index the finished site."""
     output = Path(pelican.output_path)
-    images = {**dict([_state.pop("og_default")]), **_state.pop("og_posts", {})}
-    for path, png in images.items():
+    for path, png in build.of(pelican.settings).og_images.items():
         target = output / path
         if not (target.is_file() and target.read_bytes() == png):
             target.parent.mkdir(parents=True, exist_ok=True)

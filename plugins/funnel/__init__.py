@@ -12,7 +12,7 @@ import logging
 from pathlib import Path
 
 from pelican import signals
-from sitekit import add_plugin_folders
+from sitekit import add_plugin_folders, build
 
 from .channels import load_channels
 from .cta import attach_ctas, load_ctas
@@ -25,14 +25,18 @@ HERE = Path(__file__).parent
 
 
 def on_initialized(pelican) -> None:
-    """Validate the funnel settings once, before anything is written."""
+    """Validate the funnel settings once, before anything is written; what they
+    make goes into the templates' context (`build.Build.context`)."""
     settings = pelican.settings
     add_plugin_folders(settings, HERE)
-    settings["CHANNELS"] = load_channels(settings)
-    settings["CTA_BLOCKS"] = load_ctas(settings)
-    settings["FORM_SETUP"] = load_forms(settings)
-    settings["NEWSLETTER_SHOWN"] = newsletter_shown(settings, settings["FORM_SETUP"])
-    settings["ANALYTICS"] = load_analytics(settings)
+    forms = load_forms(settings)
+    build.of(settings).context.update(
+        CHANNELS=load_channels(settings),
+        CTA_BLOCKS=load_ctas(settings),
+        FORM_SETUP=forms,
+        NEWSLETTER_SHOWN=newsletter_shown(settings, forms),
+        ANALYTICS=load_analytics(settings),
+    )
 
 
 def on_article_generator_finalized(generator) -> None:

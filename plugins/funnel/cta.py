@@ -3,10 +3,10 @@
 import logging
 from urllib.parse import quote, urlencode, urlsplit
 
-from embeds.attach import NONE, all_articles, choose
+from sitekit.attach import NONE, all_articles, choose
+from sitekit.errors import SETTINGS_FILE, DefinitionError
 
 from .channels import load_channels
-from .errors import SETTINGS_FILE, DefinitionError
 
 logger = logging.getLogger(__name__)
 
@@ -99,10 +99,10 @@ def choose_cta(
 
 def attach_ctas(generator) -> None:
     """Give every article (hidden, drafts and translations too) its `cta`."""
-    settings = generator.settings
-    ctas = settings["CTA_BLOCKS"]
-    default = settings.get("CTA_DEFAULT") or NONE
+    context = generator.context
+    ctas = context["CTA_BLOCKS"]
+    default = generator.settings.get("CTA_DEFAULT") or NONE
     for article in all_articles(generator):
         article.cta = choose_cta(
-            article, ctas, default, settings.get("NEWSLETTER_SHOWN", True)
+            article, ctas, default, context.get("NEWSLETTER_SHOWN", True)
         )

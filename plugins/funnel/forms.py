@@ -4,9 +4,8 @@ import logging
 import re
 from urllib.parse import urlsplit
 
+from sitekit.errors import SETTINGS_FILE, DefinitionError
 from sitekit.owner import EMAIL_PATTERN
-
-from .errors import SETTINGS_FILE, DefinitionError
 
 logger = logging.getLogger(__name__)
 

@@ -7,10 +7,11 @@ provider "mailing"). After the tool's double opt-in, the tool sends the reader t
 The PDF keeps its plain URL; without a mailing tool the download stays free.
 """
 
-from embeds.attach import NONE, all_articles, metadata_line
 from pelican.generators import Generator
+from sitekit.attach import NONE, all_articles
+from sitekit.errors import DefinitionError
+from sitekit.lines import field_line
 
-from .errors import DefinitionError
 from .forms import NEWSLETTER_THANKS_PATH, THANKS_PATH, newsletter_thanks
 
 GATE_KEY = "Checklist_gate"
@@ -25,7 +26,7 @@ def gate_of(article) -> str | None:
     value = str(article.metadata.get(GATE_KEY.lower(), NONE)).strip().lower()
     if value in ("", NONE):
         return None
-    where = dict(path=GATE_KEY, line=metadata_line(article.source_path, GATE_KEY))
+    where = dict(path=GATE_KEY, line=field_line(article.source_path, GATE_KEY))
     if value not in GATES:
         raise DefinitionError(
             article.source_path,
@@ -46,7 +47,7 @@ def gate_of(article) -> str | None:
 def attach_gates(generator) -> None:
     """Give every article its `checklist_gate` (None: the download is free) and the
     context the thank-you pages to write, one per gated checklist."""
-    mailing = generator.settings["FORM_SETUP"]["newsletter"]["provider"] == "mailing"
+    mailing = generator.context["FORM_SETUP"]["newsletter"]["provider"] == "mailing"
     gates: dict[str, dict] = {}
     for article in sorted(all_articles(generator), key=lambda a: a.date):
         article.checklist_gate = None
@@ -69,8 +70,8 @@ class GateThanksGenerator(Generator):
     /bedankt/nieuwsbrief/ when a newsletter signup comes back to the site."""
 
     def generate_output(self, writer) -> None:
-        if self.settings.get("NEWSLETTER_SHOWN") and newsletter_thanks(
-            self.settings["FORM_SETUP"]
+        if self.context.get("NEWSLETTER_SHOWN") and newsletter_thanks(
+            self.context["FORM_SETUP"]
         ):
             writer.write_file(
                 NEWSLETTER_THANKS_PATH + "index.html",

@@ -6,6 +6,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from pelican import signals
+from sitekit import build
 from sitekit.security import wasm_paths
 
 from .compress import precompress
@@ -15,8 +16,6 @@ from .policy import hashed_assets, policy_rules, security_headers
 from .redirects import check_targets, collect_redirects, redirects_file
 
 logger = logging.getLogger(__name__)
-
-_state: dict = {}
 
 
 def nginx_folder(settings: dict) -> Path:
@@ -35,14 +34,15 @@ def on_all_generators_finalized(generators) -> None:
     for generator in generators:
         for kind in ("articles", "translations", "pages", "hidden_pages"):
             contents += getattr(generator, kind, [])
-    _state["redirects"] = collect_redirects(generators[0].settings, contents)
+    settings = generators[0].settings
+    build.of(settings).redirects = collect_redirects(settings, contents)
 
 
 def on_finalized(pelican) -> None:
     """Runs last (PLUGINS in pelicanconf.py): every file of the site is written."""
     settings = pelican.settings
     output = Path(settings["OUTPUT_PATH"])
-    redirects = _state.pop("redirects", [])
+    redirects = getattr(build.of(settings), "redirects", [])
     check_targets(redirects, output)
     security = security_headers(settings)
     relaxed = [

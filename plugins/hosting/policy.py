@@ -3,12 +3,13 @@
 import re
 from pathlib import Path
 
+from sitekit.assets import HASHED_END
 from sitekit.security import content_security_policy, wasm_paths
 
 # Theme CSS, JS and icons carry a content hash in their name (sitekit.assets): a new
 # version gets a new name, so browsers may keep these for a year without asking.
-HASHED_ASSET = re.compile(r"^theme/.+\.[0-9a-f]{10}\.[a-z0-9]+$")
-HASHED_ASSET_NGINX = r"^/theme/.+\.[0-9a-f]{10}\.[a-z0-9]+$"
+HASHED_ASSET = re.compile(r"^theme/.+" + HASHED_END)
+HASHED_ASSET_NGINX = r"^/theme/.+" + HASHED_END
 IMMUTABLE = "public, max-age=31536000, immutable"
 # Everything else (HTML above all) is checked with the host on every visit.
 REVALIDATE = "no-cache"

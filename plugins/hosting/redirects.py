@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from embeds.attach import metadata_line
-from embeds.errors import DefinitionError
+from sitekit.errors import DefinitionError
+from sitekit.lines import field_line
 
 logger = logging.getLogger(__name__)
 
@@ -64,7 +64,7 @@ def collect_redirects(settings: dict, contents) -> list[Redirect]:
         if not value:
             continue
         file = content.relative_source_path
-        line = metadata_line(content.source_path, METADATA)
+        line = field_line(content.source_path, METADATA)
         source = old_path(str(value))
         if source is None:
             raise DefinitionError(file, "old-address", "Wix_url", line, value=value)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import sitekit
 from pelican import signals
+from sitekit.assets import HASHED_END
 from sitekit.images import PAPER, brand_colour
 from sitekit.security import SEARCH_BUNDLE, SERVICE_WORKER
 
@@ -55,6 +56,7 @@ def worker_script(version_inputs: bytes, precache: list[str], offline: str) -> s
         "precache": precache,
         "offline": offline,
         "never": never,
+        "hashed": "/theme/.+" + HASHED_END,
     }
     return f"const BUILD = {json.dumps(build, indent=2)};\n{source}"
 
@@ -63,7 +65,7 @@ def web_app_manifest(settings: dict, icons: list[dict]) -> str:
     """The manifest: Dutch names, brand colours, the site root as start and scope."""
     manifest = {
         "name": settings["SITENAME"],
-        "short_name": settings["UI"]["app_short_name"],
+        "short_name": sitekit.build.of(settings).ui["app_short_name"],
         "description": settings.get("SITE_DESCRIPTION", ""),
         "lang": settings["DEFAULT_LANG"],
         "dir": "ltr",
@@ -92,9 +94,8 @@ def on_finalized(pelican) -> None:
         web_app_manifest(settings, icons), encoding="utf-8"
     )
     offline = settings["OFFLINE_URL"]
-    precache = [
-        path for path in sitekit.written_assets() if path.endswith(PRECACHED_SUFFIXES)
-    ]
+    written = sitekit.written_assets(settings)
+    precache = [path for path in written if path.endswith(PRECACHED_SUFFIXES)]
     html = (output / settings["OFFLINE_SAVE_AS"]).read_bytes()
     pages = [offline]
     for url in settings["OFFLINE_PAGES"]:

@@ -1,13 +1,15 @@
 // The site's service worker (plugins/offline): the pages a reader opened stay readable
 // without a connection. The build writes BUILD above this comment: this build's cache
 // version, the files every version keeps (hashed theme files, the offline page), the
-// offline page's address, and what it never keeps (itself, the search index). Addresses are relative to this file: the site root.
+// offline page's address, what it never keeps (itself, the search index) and the
+// pattern of hashed names. Addresses are relative to this file: the site root.
 const PREFIX = "hva-";
 const CACHE = PREFIX + BUILD.version;
 const ROOT = new URL("./", location.href);
 const OFFLINE = new URL(BUILD.offline, ROOT).href;
-// Theme files carry a hash of their content in their name: they never change.
-const HASHED = /\/theme\/.+\.[0-9a-f]{10}\.[a-z0-9]+$/;
+// Theme files carry a hash of their content in their name: they never change
+// (BUILD.hashed: the pattern of those names, sitekit.assets.HASHED_END).
+const HASHED = new RegExp(BUILD.hashed);
 const NEVER = BUILD.never.map((path) => ROOT.pathname + path);
 
 const hashed = (url) => HASHED.test(url.pathname);

@@ -8,34 +8,43 @@ Nothing else in content/images/ is published (dotfiles, notes, SVGs, HEIC photos
 page that shows or links one stops the build with a `resize.PictureError`.
 """
 
+import os
 import posixpath
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pelican import signals
+from sitekit import build
 
 from . import resize
 from .markup import for_feed, rewrite
 from .resize import PictureError, refusal
 
-_state: dict = {}
 # The end of an attribute value naming a raster image: where a link may need rewriting.
 RASTER_END = re.compile(r'\.(?:jpe?g|png|webp|gif|tiff?)"', re.I)
 # Where a page names a file: to find links to a file that is not published.
 NAMED = re.compile(r'\b(?:src|href|srcset)="([^"]+)"', re.I)
 
 
+@dataclass
+class Pictures:
+    """One build's pictures (`build.Build.pictures`)."""
+
+    settings: dict
+    sources: dict = field(default_factory=dict)  # URL of an original -> its Path
+    made: dict = field(default_factory=dict)  # that URL -> resize.Picture
+    refused: dict = field(default_factory=dict)  # URL in content/images/ -> reason
+
+
 def on_initialized(pelican) -> None:
-    _state.clear()
-    _state["settings"] = pelican.settings
-    _state["sources"] = {}  # URL of an original, relative to the site root -> Path
-    _state["made"] = {}  # that URL -> resize.Picture
-    _state["refused"] = {}  # URL of a file in content/images/ -> PictureError reason
+    build.of(pelican.settings).pictures = Pictures(pelican.settings)
 
 
 def on_static_finalized(generator) -> None:
     """Keep raster originals linkable (`{static}`) but never copy them to the output;
     nothing else in content/images/ is copied either."""
+    state = build.of(generator.settings).pictures
     images = (Path(generator.path) / "images").resolve()
     kept = []
     for static in generator.context["staticfiles"]:
@@ -43,29 +52,64 @@ def on_static_finalized(generator) -> None:
         if not source.resolve().is_relative_to(images):
             kept.append(static)
         elif reason := refusal(source):
-            _state["refused"][static.url] = reason
+            state.refused[static.url] = reason
         else:
-            _state["sources"][static.url] = source
+            state.sources[static.url] = source
     generator.context["staticfiles"][:] = kept  # the generator's own list
 
 
-def picture_for(source: Path, url: str, settings: dict) -> resize.Picture:
+def picture_for(state: Pictures, source: Path, url: str) -> resize.Picture:
     """The variants of the original `source` published at `url`, made once a build."""
-    made = _state.setdefault("made", {})
-    if url not in made:
-        made[url] = resize.make(
+    if url not in state.made:
+        state.made[url] = resize.make(
             source,
-            Path(settings["OUTPUT_PATH"]) / posixpath.dirname(url),
-            Path(settings["CACHE_PATH"]) / "pictures",
+            Path(state.settings["OUTPUT_PATH"]) / posixpath.dirname(url),
+            Path(state.settings["CACHE_PATH"]) / "pictures",
             url,
         )
-    return made[url]
+    return state.made[url]
 
 
-def public_picture(url: str) -> resize.Picture | None:
+def public_picture(state: Pictures, url: str) -> resize.Picture | None:
     """The variants of the original at `url` (relative to the site root), if any."""
-    source = _state.get("sources", {}).get(url)
-    return picture_for(source, url, _state["settings"]) if source else None
+    source = state.sources.get(url)
+    return picture_for(state, source, url) if source else None
+
+
+@dataclass(frozen=True)
+class PostImage:
+    """The widest JPEG of a post's own `Image:`: `path` from the site root."""
+
+    path: str
+    width: int
+    height: int
+
+
+def post_image(state: Pictures, article) -> PostImage | None:
+    """The post's own `Image:` (a photo in content/images/), published; a value
+    that is no such photo stops the build."""
+    value = article.metadata.get("image")
+    if not value:
+        return None
+    settings = state.settings
+    relative = value.strip().lstrip("/")
+    source = (Path(settings["PATH"]) / relative).resolve()
+    images = (Path(settings["PATH"]) / "images").resolve()
+    if not (source.is_relative_to(images) and source.is_file()) or refusal(source):
+        where = os.path.relpath(article.source_path, settings["PATH"])
+        raise PictureError(value.strip(), "outside", where=f"{where}: Image")
+    largest = picture_for(state, source, relative).largest
+    folder = relative.rpartition("/")[0]
+    path = posixpath.join(folder, largest.name)
+    return PostImage(path, largest.width, largest.height)
+
+
+def on_articles_finalized(generator) -> None:
+    """Publish each post's own `Image:` as `article.image_jpeg` (findability's Open
+    Graph image), the posts and their translations."""
+    state = build.of(generator.settings).pictures
+    for article in [*generator.articles, *generator.translations]:
+        article.image_jpeg = post_image(state, article)
 
 
 def _site_url(src: str, page_url: str, siteurl: str) -> str:
@@ -79,12 +123,12 @@ def _site_url(src: str, page_url: str, siteurl: str) -> str:
     return posixpath.normpath(posixpath.join(posixpath.dirname(page_url), src))
 
 
-def _refuse_links(page: str, page_url: str) -> None:
+def _refuse_links(state: Pictures, page: str, page_url: str) -> None:
     """Stop the build at a page that shows or links a file that is not published."""
-    refused = _state["refused"]
+    refused = state.refused
     if not any(posixpath.basename(url) in page for url in refused):
         return
-    siteurl = _state["settings"].get("SITEURL", "")
+    siteurl = state.settings.get("SITEURL", "")
     for named in NAMED.findall(page):
         for src in named.split(","):
             url = _site_url(src.strip().split(" ")[0].split("#")[0], page_url, siteurl)
@@ -92,21 +136,22 @@ def _refuse_links(page: str, page_url: str) -> None:
                 raise PictureError(url, refused[url])
 
 
-def _finder(page_url: str):
+def _finder(state: Pictures, page_url: str):
     """Finds the variants of an <img src> written in the page at `page_url`."""
-    siteurl = _state["settings"].get("SITEURL", "")
+    siteurl = state.settings.get("SITEURL", "")
 
     def find(src: str) -> resize.Picture | None:
-        return public_picture(_site_url(src.split("#")[0], page_url, siteurl))
+        return public_picture(state, _site_url(src.split("#")[0], page_url, siteurl))
 
     return find
 
 
 def on_feed_generated(context: dict, feed) -> None:
     """Feed items show the widest JPEG: the original is not published."""
-    if "settings" not in _state:
+    state = getattr(build.of(context), "pictures", None)
+    if state is None:
         return
-    find = _finder("")
+    find = _finder(state, "")
     for item in feed.items:
         for key in ("description", "content"):
             if item.get(key):
@@ -127,18 +172,19 @@ def _has_work(page: str) -> bool:
 
 
 def on_content_written(path: str, context: dict) -> None:
-    if not path.endswith(".html") or "settings" not in _state:
+    state = getattr(build.of(context), "pictures", None)
+    if not path.endswith(".html") or state is None:
         return
     file = Path(path)
     text = file.read_text("utf-8")
-    output = Path(_state["settings"]["OUTPUT_PATH"]).resolve()
+    output = Path(state.settings["OUTPUT_PATH"]).resolve()
     page_url = file.resolve().relative_to(output).as_posix()
-    _refuse_links(text, page_url)
+    _refuse_links(state, text, page_url)
     if not _has_work(text):
         return
-    find = _finder(page_url)
+    find = _finder(state, page_url)
 
-    label = _state["settings"]["UI"]["table_label"]
+    label = build.of(context).ui["table_label"]
     new = rewrite(text, find, label)
     if new != text:
         file.write_text(new, "utf-8")
@@ -147,5 +193,6 @@ def on_content_written(path: str, context: dict) -> None:
 def register() -> None:
     signals.initialized.connect(on_initialized)
     signals.static_generator_finalized.connect(on_static_finalized)
+    signals.article_generator_finalized.connect(on_articles_finalized)
     signals.content_written.connect(on_content_written)
     signals.feed_generated.connect(on_feed_generated)

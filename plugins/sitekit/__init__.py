@@ -9,6 +9,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader
 from pelican import signals
 from pelican.contents import Content, Static
 
+from . import build
 from .assets import AssetManifest
 from .colours import BASE_BRAND, colours_css
 from .dates import SLUG
@@ -22,7 +23,9 @@ from .security import content_security_policy
 
 logger = logging.getLogger(__name__)
 
-_state: dict = {}
+# Mail programs (Outlook above all) refuse longer mailto: links. The templates hand it
+# to the scripts that make one (data-mail-max: forms.js, embeds' worksheet.js).
+MAIL_LINK_MAX = 2000
 
 
 def load_strings(settings: dict) -> dict:
@@ -51,10 +54,9 @@ def add_plugin_folders(settings: dict, plugin: Path) -> None:
 
 def on_initialized(pelican) -> None:
     settings = pelican.settings
+    build.start(settings).ui = load_strings(settings)
     settings.setdefault("PLUGIN_TEMPLATE_PATHS", [])
-    settings["UI"] = load_strings(settings)
     add_owner_assets(settings)
-    _state.clear()
 
 
 def add_owner_assets(settings: dict) -> None:
@@ -91,8 +93,12 @@ def resolve_menu(generators) -> None:
 
 
 def on_generator_init(generator) -> None:
+    state = build.of(generator.settings)
     # Created here, after every plugin's `initialized` has added its static paths.
-    assets = _state.setdefault("assets", AssetManifest(generator.settings))
+    if not hasattr(state, "assets"):
+        state.assets = AssetManifest(generator.settings)
+    assets = state.assets
+    generator.context.update(state.context)  # the values derived from the settings
     env = generator.env
     env.filters.update(
         dutch_date=dutch_date,
@@ -103,10 +109,11 @@ def on_generator_init(generator) -> None:
     if extra:
         env.loader = ChoiceLoader([env.loader, FileSystemLoader(extra)])
     env.globals.update(
-        T=generator.settings["UI"],
+        T=state.ui,
         asset=assets.url,
         csp=content_security_policy(generator.settings),
         SLUG_PATTERN=SLUG.pattern,
+        MAIL_LINK_MAX=MAIL_LINK_MAX,
     )
 
 
@@ -144,15 +151,16 @@ def plain_addresses(generator) -> None:
 
 def on_finalized(pelican) -> None:
     """Write the hashed assets the pages use."""
-    manifest = _state.pop("assets", None)
+    state = build.of(pelican.settings)
+    manifest = getattr(state, "assets", None)
     if manifest is not None:
         manifest.write()
-        _state["written"] = sorted(hashed for hashed, _body in manifest.used.values())
+        state.written_assets = sorted(hashed for hashed, _ in manifest.used.values())
 
 
-def written_assets() -> list[str]:
+def written_assets(settings: dict) -> list[str]:
     """The hashed paths of the theme assets this build wrote (by on_finalized)."""
-    return _state.get("written", [])
+    return getattr(build.of(settings), "written_assets", [])
 
 
 def register() -> None:

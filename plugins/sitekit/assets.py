@@ -34,11 +34,17 @@ def minify_js(text: str) -> str:
     return minify.string("application/javascript", text)
 
 
+# The end of a hashed name (hashed_name), as a pattern for Python and JavaScript alike:
+# what hosts cache forever (plugins/hosting/policy.py) and the offline worker keeps.
+HASH_LENGTH = 10
+HASHED_END = rf"\.[0-9a-f]{{{HASH_LENGTH}}}\.[a-z0-9]+$"
+
+
 def hashed_name(path: str, body: bytes) -> str:
     """`path` with a hash of `body` before its suffix: "img/x.png" -> "img/x.<hash>.png"
-    (the one naming scheme hosts cache forever: plugins/hosting/policy.py)."""
+    (the one naming scheme: HASHED_END)."""
     stem, dot, ext = path.rpartition(".")
-    return f"{stem}.{hashlib.sha256(body).hexdigest()[:10]}{dot}{ext}"
+    return f"{stem}.{hashlib.sha256(body).hexdigest()[:HASH_LENGTH]}{dot}{ext}"
 
 
 class AssetManifest:

@@ -129,3 +129,10 @@ def lost_field(source: Source) -> tuple[int, str] | None:
         if match and match["key"].lower() in KNOWN_FIELDS:
             return source.interrupted, match["key"]
     return None
+
+
+def read_source(path: Path) -> Source:
+    """Read a post as UTF-8 (as Pelican does) and split it; tabs count as four spaces,
+    as in Markdown."""
+    text = path.read_text(encoding="utf-8").replace("\r\n", "\n").expandtabs(4)
+    return split_header(text.removeprefix("\ufeff"), path)

@@ -4,10 +4,10 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from sitekit.header import read_source
 
 from authoring.lint import check_content
 from authoring.new_post import PLACEHOLDER, PostExists, new_post
-from authoring.source import read_source
 from tests.conftest import build_site
 from tests.support.html import soup, text_of
 

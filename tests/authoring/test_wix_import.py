@@ -15,9 +15,10 @@ from bs4 import BeautifulSoup
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from PIL import Image
+from sitekit.header import read_source
 
 from authoring.lint import check_content
-from authoring.source import read_source, site_settings
+from authoring.source import site_settings
 from authoring.wix_fetch import MAX_BYTES, FetchError, fetch_image
 from authoring.wix_import import (
     WixImportError,

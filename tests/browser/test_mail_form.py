@@ -5,6 +5,7 @@ without JavaScript she gets a plain mail link and the other ways to get in touch
 from urllib.parse import quote, unquote, urlsplit
 
 import pytest
+from sitekit import MAIL_LINK_MAX
 
 from tests.conftest import copy_content
 from tests.support.funnel import build_with, leave_worksheet_message
@@ -14,7 +15,6 @@ from tests.support.server import SiteServer
 pytestmark = pytest.mark.browser
 
 ADDRESS = "info@hippisch-va.example"
-MAILTO_MAX = 2000  # forms.js: MAILTO_MAX
 
 
 def mail_parts(url: str) -> tuple[str, dict[str, str]]:
@@ -82,7 +82,7 @@ def test_a_long_message_is_cut_at_whole_characters_and_the_reader_is_told(probe)
     page.fill("#contact-naam", "Anna")
     page.fill("#contact-email", "anna@stal.example")
     url = submit_and_catch_mailto(page)
-    assert len(url) <= MAILTO_MAX
+    assert len(url) <= MAIL_LINK_MAX
     _, fields = mail_parts(url)
     head = "Naam: Anna\r\nE-mailadres: anna@stal.example\r\n\r\n"
     tail = "[…]\r\n\r\nVia: dilemmas"
@@ -92,7 +92,7 @@ def test_a_long_message_is_cut_at_whole_characters_and_the_reader_is_told(probe)
     count = next(n for n in range(len(units)) if "".join(units[:n]) == kept)
     assert count > 100  # cut to fit, not emptied
     # As much as fits: one more character would make the link too long.
-    assert len(url) + len(quote(units[count], safe="-_.!~*'()")) > MAILTO_MAX
+    assert len(url) + len(quote(units[count], safe="-_.!~*'()")) > MAIL_LINK_MAX
     status = page.locator("[data-mail-opened]").inner_text()
     assert f"de laatste {len(units) - count} tekens staan er niet in" in status
 
@@ -104,7 +104,7 @@ def test_even_a_very_long_name_keeps_the_link_bounded(probe):
     page.fill("#contact-email", "anna@stal.example")
     page.fill("#contact-bericht", "Hallo")
     url = submit_and_catch_mailto(page)
-    assert len(url) <= MAILTO_MAX
+    assert len(url) <= MAIL_LINK_MAX
     _, fields = mail_parts(url)
     assert fields["body"].startswith("Naam: éé")
     assert fields["body"].endswith("é[…]\r\n\r\nVia: contact")

@@ -40,6 +40,13 @@ def test_a_word_that_is_nowhere_finds_nothing_and_says_so(probe):
 
 
 @pytest.mark.browser
+def test_the_status_repeats_the_query_as_typed(probe):
+    # "$&" in a replacement string is the replaced text: "voor “{q}”" came back.
+    search(probe, "qwzx$&")
+    assert "“qwzx$&”" in probe.page.locator(".search-status").inner_text()
+
+
+@pytest.mark.browser
 def test_the_query_in_the_address_runs_on_load_and_the_page_passes_axe(probe):
     probe.goto("/zoeken/?q=planning")
     probe.page.locator(".search-status").filter(has_text="gevonden").wait_for()

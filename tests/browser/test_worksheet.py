@@ -8,6 +8,7 @@ import subprocess
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
+from sitekit import MAIL_LINK_MAX
 
 from tests.support.pdf import pdf_text
 from tests.support.probe import wait_until
@@ -20,7 +21,6 @@ PHONE = {"width": 390, "height": 844}
 # The test build's article page at 390 px before issue #15 (commit c9cc43d), in CSS px.
 HEIGHT_BEFORE = 13595
 REST = "[Lange antwoorden zijn hier ingekort.]"
-MAIL_LINK = 2000  # worksheet.js MAIL_LINK, as forms.js MAILTO_MAX
 
 
 def ready(page):
@@ -540,14 +540,14 @@ def test_the_mail_carries_every_task_and_the_next_step_for_the_owner(sheet):
     fill_in(page)
     href, body = mail_body(page)
     assert href.startswith("mailto:info@hippisch-va.example?subject=")
-    assert " " not in href and "\n" not in href and len(href) <= MAIL_LINK
+    assert " " not in href and "\n" not in href and len(href) <= MAIL_LINK_MAX
     query = parse_qs(urlsplit(href).query)
     assert query["subject"] == ['Mijn antwoorden op het werkblad bij "Dilemma\'s"']
     assert HOSTILE in body and "€ 25.010 per maand" in body and "Bellen" in body
     assert "(niet ingevuld)" not in body and REST not in body  # all of it, answers only
     tasks, step = long_answers(page)
     href, body = mail_body(page)
-    assert len(href) <= MAIL_LINK
+    assert len(href) <= MAIL_LINK_MAX
     assert body.endswith("\n\n" + REST)  # one line says long answers are shortened
     lines = body.split("\n")
     decided = ["Uitbesteden", "Zelf houden", "Uitbesteden"]
@@ -638,7 +638,7 @@ def test_a_long_emoji_answer_is_saved_and_the_mail_link_decodes(sheet, lead):
     saved = json.loads(page.evaluate(f"sessionStorage.getItem('{KEY}')"))
     assert saved["data"]["stap"] == answer
     href, _ = mail_body(page)
-    assert len(href) <= MAIL_LINK
+    assert len(href) <= MAIL_LINK_MAX
     body = unquote(href.split("&body=", 1)[1], errors="strict")
     assert body.endswith(REST) and "Kort doel" in body and "\ufffd" not in body
     page.reload()

@@ -189,7 +189,7 @@ def test_a_default_worksheet_that_does_not_exist_fails_the_build(tmp_path):
 
 
 def test_a_hidden_article_gets_worksheet_checklist_and_call_to_action(tmp_path):
-    # One list of articles (embeds.attach.all_articles) for all three: a hidden post
+    # One list of articles (sitekit.attach.all_articles) for all three: a hidden post
     # is written like any other, so it gets the same blocks.
     content = copy_content(tmp_path)
     (content / "posts/verborgen.md").write_text(

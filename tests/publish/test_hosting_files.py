@@ -6,11 +6,11 @@ import re
 
 import brotli
 import pytest
-from embeds.errors import DefinitionError
 from hosting.compress import precompress
 from hosting.headers import headers_file
 from hosting.policy import hashed_assets, security_headers
 from hosting.redirects import check_targets, collect_redirects
+from sitekit.errors import DefinitionError
 from sitekit.security import content_security_policy
 
 from tests.conftest import build_site, copy_content

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 from embeds.checklist import load_checklists, parse_checklist, parse_source
-from embeds.errors import DefinitionError
+from sitekit.errors import DefinitionError
 
 from authoring.messages import problem_from_error
 from tests.conftest import FIXTURES, ROOT

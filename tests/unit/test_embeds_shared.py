@@ -3,9 +3,10 @@
 from types import SimpleNamespace
 
 import pytest
-from embeds.attach import choose, metadata_line
-from embeds.errors import DefinitionError
 from embeds.loading import load_folder
+from sitekit.attach import choose
+from sitekit.errors import DefinitionError
+from sitekit.lines import field_line, line_with
 
 from authoring.messages import problem_from_error
 
@@ -84,9 +85,22 @@ def test_choose_reports_the_metadata_line_of_an_unknown_name(tmp_path):
     )
 
 
-def test_metadata_line_reads_only_the_header(tmp_path):
+def test_field_line_reads_only_the_header_as_markdown_does(tmp_path):
     post = tmp_path / "x.md"
-    post.write_text("Title: X\nwix_URL : /post/x\n\nChecklist: in de tekst\n")
-    assert metadata_line(str(post), "Wix_url") == 2
-    assert metadata_line(str(post), "Checklist") is None
-    assert metadata_line(str(tmp_path / "weg.md"), "Title") is None
+    post.write_text(
+        "\ufeffTitle: X\r\n    en verder\r\nwix_URL: /post/x\r\n\r\n"
+        "Checklist: in de tekst\r\n",
+        encoding="utf-8",
+    )
+    assert field_line(str(post), "Wix_url") == 3
+    assert field_line(post, "checklist") is None  # in the text: no field
+    assert field_line(tmp_path / "weg.md", "Title") is None
+
+
+def test_line_with_tries_the_needles_in_order(tmp_path):
+    page = tmp_path / "x.md"
+    page.write_text("Title: Één\n\nLees [dit](/a/) en [dat](/b/).\n/b/\n")
+    assert line_with(page, "/b/", "Title") == 3
+    assert line_with(page, "", "/c/", "Title") == 1
+    assert line_with(page, "/c/") is None
+    assert line_with(tmp_path / "weg.md", "Title") is None

@@ -3,10 +3,10 @@
 import contextlib
 
 import pytest
-from embeds.errors import DefinitionError
 from embeds.formula import constant, evaluate, parse, references, zero_divisions
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from sitekit.errors import DefinitionError
 
 from authoring.messages import problem_from_error
 

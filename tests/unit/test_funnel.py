@@ -6,9 +6,9 @@ from types import SimpleNamespace
 import pytest
 from funnel.channels import e164, load_channels
 from funnel.cta import choose_cta, cta_href, load_ctas
-from funnel.errors import DefinitionError
 from funnel.forms import EMAIL_PATTERN, load_analytics, load_forms, newsletter_shown
 from funnel.readiness import funnel_findings
+from sitekit.errors import DefinitionError
 
 
 def test_cta_link_carries_the_article_slug_and_block_before_the_fragment():

@@ -5,10 +5,10 @@ import textwrap
 
 import pytest
 import yaml
-from embeds.errors import DefinitionError
 from embeds.worksheet import parse_file, parse_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from sitekit.errors import DefinitionError
 from sitekit.filters import dutch_number
 
 from authoring.messages import problem_from_error

@@ -6,9 +6,9 @@
 // reader's own mail program with her fields in it. Without this script the other forms
 // still work (the browser checks the required fields), and a mail form stays a link.
 
+import { fill } from "./fill.js";
+
 const MESSAGE_KEY = "hva:contact-message";
-// Mail programs (Outlook above all) refuse longer mailto: links.
-const MAILTO_MAX = 2000;
 
 function takeStoredMessage() {
   try {
@@ -49,21 +49,22 @@ function characters(text) {
 
 const crlf = (text) => text.replace(/\r?\n/g, "\r\n");
 
-// mailto: with subject and body, at most MAILTO_MAX long. When too long, the end of
-// `text` (the fields, the message last) is cut by whole characters and marked; `tail`
-// (where she came from) stays. `cut` says how many characters went.
-function mailtoUrl(address, subject, text, tail, mark) {
+// mailto: with subject and body, at most `max` long (data-mail-max: longer links are
+// refused by mail programs). When too long, the end of `text` (the fields, the message
+// last) is cut by whole characters and marked; `tail` (where she came from) stays.
+// `cut` says how many characters went.
+function mailtoUrl(address, subject, text, tail, mark, max) {
   const start = `mailto:${address}?subject=${encodeURIComponent(subject)}&body=`;
   const url = (body) => start + encodeURIComponent(crlf(body));
   const full = url(text + tail);
-  if (full.length <= MAILTO_MAX) return { url: full, cut: 0 };
+  if (full.length <= max) return { url: full, cut: 0 };
   const chars = characters(text);
   const shortened = (count) => url(chars.slice(0, count).join("") + mark + tail);
   let low = 0;
   let high = chars.length;
   while (low < high) {
     const middle = Math.ceil((low + high) / 2);
-    if (shortened(middle).length <= MAILTO_MAX) low = middle;
+    if (shortened(middle).length <= max) low = middle;
     else high = middle - 1;
   }
   return { url: shortened(low), cut: chars.length - low };
@@ -80,13 +81,14 @@ function sendByMail(form) {
   const { dataset } = form;
   const via = [form.elements.bron.value, form.elements.cta.value].filter(Boolean);
   const tail = `\n\n${dataset.sourceLabel}: ${via.join(", ")}`;
-  const { url, cut } = mailtoUrl(dataset.mailto, dataset.subject, body, tail, dataset.cutMark);
+  const max = Number(dataset.mailMax);
+  const { url, cut } = mailtoUrl(dataset.mailto, dataset.subject, body, tail, dataset.cutMark, max);
   const status = form.querySelector("[data-mail-opened]");
   const link = document.createElement("a");
   link.href = url;
   link.textContent = dataset.mailto;
   status.replaceChildren(`${dataset.opened} `, link, ".");
-  if (cut) status.append(` ${dataset.cut.replace("{n}", String(cut))}`);
+  if (cut) status.append(` ${fill(dataset.cut, { n: cut })}`);
   location.href = url;
 }
 
@@ -144,7 +146,7 @@ function enhance(form) {
     invalid.forEach((field) => showError(field, errorFor(field, form)));
     if (invalid.length) {
       event.preventDefault();
-      summary.textContent = form.dataset.errorSummary.replace("{n}", invalid.length);
+      summary.textContent = fill(form.dataset.errorSummary, { n: invalid.length });
       invalid[0].focus();
       return;
     }

@@ -1,5 +1,7 @@
 // Site search on /zoeken/ with Pagefind's JS API, self-hosted (see plugins/findability).
 // The form is a plain GET form; this script runs the query in the page instead.
+import { fill } from "./fill.js";
+
 const form = document.querySelector("form.search-form");
 const input = form.querySelector("input[name=q]");
 const results = document.querySelector(".search-results");
@@ -59,7 +61,7 @@ function render(item) {
 function message(count, query) {
   const template =
     count === 0 ? form.dataset.none : count === 1 ? form.dataset.one : form.dataset.many;
-  return template.replace("{n}", String(count)).replace("{q}", query);
+  return fill(template, { n: count, q: query });
 }
 
 // Letters and digits only, lowercase, without accents: how words are compared here.

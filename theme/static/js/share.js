@@ -1,4 +1,6 @@
 // The "copy link" button under a post: shown only where the clipboard can be used.
+import { fill } from "./fill.js";
+
 for (const button of document.querySelectorAll("button[data-copy-url]")) {
   if (!navigator.clipboard) continue;
   const status = button.closest(".share").querySelector(".share-status");
@@ -9,7 +11,7 @@ for (const button of document.querySelectorAll("button[data-copy-url]")) {
       await navigator.clipboard.writeText(url);
       status.textContent = button.dataset.copied;
     } catch {
-      status.textContent = button.dataset.failed.replace("{url}", url);
+      status.textContent = fill(button.dataset.failed, { url });
     }
   });
 }

@@ -3,6 +3,8 @@
 // notice when saved ticks could not be read. It counts her ticks ("4 van 17") and
 // prints or downloads her own list with them (the PDF is the empty list). Without
 // this script the list still works on screen and on paper.
+import { saveFile } from "./download.js";
+import { fill } from "./fill.js";
 import { openStore } from "./store.js";
 
 for (const root of document.querySelectorAll("[data-checklist]")) enhance(root);
@@ -24,9 +26,8 @@ function enhance(root) {
   const progress = root.querySelector("[data-checklist-progress]");
   const count = () => {
     const done = boxes.filter((box) => box.checked).length;
-    progress.textContent = progress.dataset.checklistProgress
-      .replace("{done}", String(done))
-      .replace("{total}", String(boxes.length));
+    const total = boxes.length;
+    progress.textContent = fill(progress.dataset.checklistProgress, { done, total });
   };
   count();
   progress.hidden = false;
@@ -85,14 +86,7 @@ function enhance(root) {
   const save = root.querySelector("[data-checklist-save]");
   save.addEventListener("click", () => {
     const text = listText(root, progress.textContent, save.dataset.source);
-    const link = document.createElement("a");
-    const file = new Blob([text], { type: "text/plain;charset=utf-8" });
-    link.href = URL.createObjectURL(file);
-    link.download = save.dataset.checklistSave;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(link.href), 60000);
+    saveFile(new Blob([text], { type: "text/plain;charset=utf-8" }), save.dataset.checklistSave);
   });
   controls.hidden = false;
 }

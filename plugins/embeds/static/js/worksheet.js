@@ -3,10 +3,11 @@ import { forget, openStore } from "./store.js";
 import { evaluate, missing } from "./formulas.js";
 import { formatNumber, parseNumber } from "./numbers.js";
 import { asCalendar, asText, brief } from "./exports.js";
+import { saveFile } from "./download.js";
+import { fill } from "./fill.js";
 import * as F from "./form.js";
 
 const { all, labelOf, repeated, rowsOf } = F;
-const MAIL_LINK = 2000; // as forms.js MAILTO_MAX: Outlook refuses longer links
 const CONTACT_ROOM = 5000; // the contact form's message field (funnel: maxlength)
 const HANDOFF = "hva:contact-message"; // read by theme/static/js/forms.js
 
@@ -17,7 +18,7 @@ const set = (element, name, value) =>
 function enhance(form) {
   const sheet = form.dataset;
   const S = JSON.parse(sheet.strings);
-  const t = (key, vars) => S[key].replace(/\{(\w+)\}/g, (m, name) => vars[name] ?? m);
+  const t = (key, vars) => fill(S[key], vars);
   const root = form.closest("section");
   const $ = (selector) => root.querySelector(selector);
   const remember = $("[data-remember]");
@@ -160,7 +161,8 @@ function enhance(form) {
     const subject = encodeURIComponent(t("mail_subject", { title: sheet.title }));
     const head = `mailto:${mail.dataset.email}?subject=${subject}&body=`;
     const encode = (text) => encodeURIComponent(text.toWellFormed());
-    return head + encode(brief(doc(), S, intro(), MAIL_LINK - head.length, (x) => encode(x).length));
+    const room = Number(mail.dataset.mailMax) - head.length; // data-mail-max: sitekit
+    return head + encode(brief(doc(), S, intro(), room, (x) => encode(x).length));
   }
   function events() {
     const found = [];
@@ -195,11 +197,7 @@ function enhance(form) {
   }
   function download(name, type, text) {
     const blob = file(name, type, text);
-    const link = el("a", { href: URL.createObjectURL(blob), download: blob.name });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(link.href), 60000);
+    saveFile(blob, blob.name);
   }
   const toggle = (selector, on, focus) => {
     $(selector).hidden = !on;

@@ -60,13 +60,8 @@ async function downloadThroughWorker(event) {
   try {
     const response = await fetch(link.href);
     if (!response.ok) throw new Error(`${response.status} ${link.href}`);
-    const file = document.createElement("a");
-    file.href = URL.createObjectURL(await response.blob());
-    file.download = new URL(link.href).pathname.split("/").pop();
-    document.body.append(file);
-    file.click();
-    file.remove();
-    setTimeout(() => URL.revokeObjectURL(file.href), 60000);
+    const { saveFile } = await import("./download.js"); // only when it is needed
+    saveFile(await response.blob(), new URL(link.href).pathname.split("/").pop());
   } catch {
     location.href = link.href;
   }

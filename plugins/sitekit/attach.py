@@ -1,12 +1,11 @@
 """Attaching definitions to articles from their metadata, with a site-wide default.
 
 Shared by every plugin that gives articles something by name (worksheets, checklists,
-calls to action) and by anything that points an author at a metadata line.
+calls to action).
 """
 
-import re
-
 from .errors import SETTINGS_FILE, DefinitionError
+from .lines import field_line
 
 NONE = "none"
 
@@ -22,22 +21,6 @@ def all_articles(generator) -> list:
         *generator.drafts,
         *generator.drafts_translations,
     ]
-
-
-def metadata_line(path: str, key: str) -> int | None:
-    """The line of a content file's header where metadata `key` is set; None when
-    the header does not set it or the file cannot be read."""
-    pattern = re.compile(rf"\s*{re.escape(key)}\s*:", re.IGNORECASE)
-    try:
-        with open(path, encoding="utf-8") as handle:
-            for number, text in enumerate(handle, 1):
-                if not text.strip():
-                    return None
-                if pattern.match(text):
-                    return number
-    except (OSError, UnicodeDecodeError):
-        return None
-    return None
 
 
 def site_default(settings: dict, kind: str, known: dict) -> str | None:
@@ -71,7 +54,7 @@ def choose(article, key: str, default: str | None, known: dict, noun: str = ""):
             article.source_path,
             "definition-unknown",
             path=key,
-            line=metadata_line(article.source_path, key),
+            line=field_line(article.source_path, key),
             kind=noun or key.lower(),
             value=name,
             options=sorted(known),
