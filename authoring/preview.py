@@ -33,7 +33,7 @@ from pelican.log import init as init_logging
 from pelican.writers import Writer
 
 from . import editor as cms
-from .messages import DutchBuildLog, dutch_build_log
+from .messages import PREVIEW, DutchBuildLog, busy_port, dutch_build_log, worded
 from .publishing import written_item
 from .source import site_settings
 
@@ -56,19 +56,6 @@ HEAD_END = b"</head>"
 # What the author sees (Dutch, one line each).
 SEARCH_BEHIND = "Zoeken, overzichten en gerelateerde posts worden bijgewerkt…"
 LAST_GOOD = "Hieronder staat de laatste versie die wel lukte."
-BUSY = (
-    "make serve: fout: poort {port} is al in gebruik, waarschijnlijk door een preview "
-    "die al draait (stop die met Ctrl+C in het andere venster, of kies een andere "
-    "poort: make serve PORT={other})"
-)
-NOT_A_PORT = (
-    "make serve: fout: PORT={port} is geen poortnummer (kies een getal, bijvoorbeeld "
-    "make serve PORT=8001)"
-)
-NOT_ALLOWED = (
-    "make serve: fout: poort {port} mag niet gebruikt worden (kies een andere poort "
-    "boven 1024, bijvoorbeeld make serve PORT=8001)"
-)
 
 
 class Cancelled(BaseException):
@@ -499,7 +486,7 @@ def serve(
 ) -> int:
     """Build, serve and rebuild until Ctrl+C; returns the exit code."""
     if not str(port).isdigit() or not 0 < int(port) < 65536:
-        print(NOT_A_PORT.format(port=port), flush=True)
+        print(worded(PREVIEW, 0, "port-not-a-number", {"port": port}), flush=True)
         return 2
     signal.signal(signal.SIGTERM, stop)
     project = settings_file.parent
@@ -521,7 +508,11 @@ def serve(
         )
     except OSError as problem:
         busy = problem.errno == errno.EADDRINUSE
-        print((BUSY if busy else NOT_ALLOWED).format(port=port, other=int(port) + 1))
+        print(
+            busy_port(port)
+            if busy
+            else worded(PREVIEW, 0, "port-not-allowed", {"port": port})
+        )
         return 1
     server.daemon_threads = True
     # Between passes nothing is shown; during a pass, each problem's Dutch line.

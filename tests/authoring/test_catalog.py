@@ -26,10 +26,14 @@ CODE_ARGUMENT = {
     "_fail": 0,
     "Finding": 0,
     "add": 2,  # invoke check's Checker.add(doc, line, code, **params)
+    "worded": 2,  # authoring.messages.worded(file, line, code, params)
+    "words": 0,  # authoring.catalog.words(code, params)
 }
 OWN_FINDING = "plugins/funnel/readiness.py"
 # Functions that hand back a code for a caller to raise.
 CODE_RETURNS = {"problem"}
+# Tables whose values are codes (English text or a key -> the code).
+CODE_TABLES = {"RST_REFUSED", "MISSING_FIELD"}
 
 
 def _name(func: ast.expr) -> str:
@@ -41,6 +45,8 @@ def _constants(node: ast.expr) -> list[str]:
         return [node.value]
     if isinstance(node, ast.IfExp):
         return _constants(node.body) + _constants(node.orelse)
+    if isinstance(node, ast.Call) and _name(node.func) == "get" and len(node.args) > 1:
+        return _constants(node.args[1])  # a table's default: TABLE.get(key, "code")
     return []
 
 
@@ -64,6 +70,15 @@ def raised_codes() -> dict[str, str]:
                 isinstance(t, ast.Name) and t.id == "code" for t in node.targets
             ):
                 codes = _constants(node.value)
+            elif (
+                isinstance(node, ast.Assign)
+                and isinstance(node.value, ast.Dict)
+                and any(
+                    isinstance(t, ast.Name) and t.id in CODE_TABLES
+                    for t in node.targets
+                )
+            ):
+                codes = [c for v in node.value.values for c in _constants(v)]
             elif isinstance(node, ast.FunctionDef) and node.name in CODE_RETURNS:
                 codes = [
                     c

@@ -607,7 +607,7 @@ def test_a_busy_port_is_one_dutch_line():
         args = ["--listen", "--bind", "127.0.0.1", "--port", str(port)]
         assert run_pelican(SETTINGS, args, told.append) == 1
     assert told == [
-        f"poort {port}: fout: deze poort is al in gebruik, waarschijnlijk door een "
-        "ander voorbeeld (stop dat met Ctrl+C in zijn terminal, of kies een andere "
-        f"poort: make serve PORT={port + 1})"
+        f"make serve: fout: poort {port} is al in gebruik, waarschijnlijk door een "
+        "voorbeeld dat al draait (stop dat met Ctrl+C in het andere venster, of kies "
+        f"een andere poort: make serve PORT={port + 1})"
     ]

@@ -245,7 +245,7 @@ def test_a_busy_port_gets_one_dutch_line_naming_the_fix(tmp_path):
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         f"make serve: fout: poort {port} is al in gebruik, waarschijnlijk door een "
-        "preview die al draait (stop die met Ctrl+C in het andere venster, of kies "
+        "voorbeeld dat al draait (stop dat met Ctrl+C in het andere venster, of kies "
         f"een andere poort: make serve PORT={port + 1})"
     ]
     assert result.stderr == ""
