@@ -35,6 +35,13 @@ def choices(params: dict) -> str:
     return f"{hint}kies uit: {', '.join(names) or 'nog niets'}"
 
 
+def nearest(params: dict) -> str:
+    """The name meant, when one is close to what was written; else the names."""
+    names = [str(o) for o in params.get("options") or () if o]
+    close = difflib.get_close_matches(str(params.get("value") or ""), names, 1, 0.6)
+    return f"bedoel je {close[0]}?" if close else f"kies uit: {', '.join(names)}"
+
+
 def shown_value(params: dict) -> str:
     """What was found: its kind (a term) and the value as written."""
     kind, value = params.get("found"), params.get("value")
@@ -81,6 +88,7 @@ def blocked(params: dict) -> str:
 
 COMPUTED = {
     "choices": choices,
+    "nearest": nearest,
     "shown": shown_value,
     "cycle": cycle,
     "blocked": blocked,

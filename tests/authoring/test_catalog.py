@@ -16,11 +16,12 @@ from tests.conftest import ROOT
 SOURCES = [*sorted((ROOT / "plugins").rglob("*.py"))]
 SOURCES += sorted((ROOT / "authoring").rglob("*.py"))
 # Calls that take a finding's code, and the position of the code among their
-# arguments. (funnel.readiness has a Finding of its own that still carries Dutch
-# sentences: the gates' Finding is meant.)
+# arguments.
 CODE_ARGUMENT = {
     "DefinitionError": 1,
     "DateError": 0,
+    "SettingsError": 3,  # sitekit.owner: (file, line, path, code, **params)
+    "LogoError": 0,
     "SlugError": 0,
     "fail": 0,
     "_fail": 0,
@@ -134,3 +135,12 @@ def test_each_entry_fills_in_completely(code):
     for text in (message, advice):
         assert text and "\n" not in text
         assert not any(f"{{{name}" in text for name in names), text
+
+
+def test_every_term_the_settings_name_is_in_the_catalog():
+    """The kinds of value and layout mistakes sitekit.owner names by their term."""
+    from sitekit.owner import KINDS, YAML_PROBLEMS
+
+    named = {*KINDS.values(), *YAML_PROBLEMS.values(), "yaml-other"}
+    named |= {"darker", "lighter", "empty", "list"}
+    assert named - set(catalog()["terms"]) == set()
