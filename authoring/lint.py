@@ -46,7 +46,6 @@ from sitekit.reading import ReusingMarkdownReader
 from .messages import (
     ERROR,
     SETTINGS_NAME,
-    WARNING,
     Problem,
     broken_link,
     date_problem,
@@ -818,9 +817,5 @@ class Checker:
                 )
                 line = line_with(settings_file, value)
                 self.add(display, line, code, key=key, value=value)
-        for found in funnel_findings(self.settings):
-            level = ERROR if found.untrue else WARNING  # the same in every command
-            line = line_of(found.anchor)  # worded by funnel.readiness itself, still
-            self.problems.append(
-                Problem(display, line, level, found.message, found.advice)
-            )
+        for found in funnel_findings(self.settings):  # its level: the catalog's
+            self.add(display, line_of(found.anchor), found.code, **found.params)

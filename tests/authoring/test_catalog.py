@@ -30,11 +30,10 @@ CODE_ARGUMENT = {
     "worded": 2,  # authoring.messages.worded(file, line, code, params)
     "words": 0,  # authoring.catalog.words(code, params)
 }
-OWN_FINDING = "plugins/funnel/readiness.py"
 # Functions that hand back a code for a caller to raise.
 CODE_RETURNS = {"problem"}
 # Tables whose values are codes (English text or a key -> the code).
-CODE_TABLES = {"RST_REFUSED", "MISSING_FIELD"}
+CODE_TABLES = {"RST_REFUSED", "MISSING_FIELD", "MISSING"}
 
 
 def _name(func: ast.expr) -> str:
@@ -59,11 +58,7 @@ def raised_codes() -> dict[str, str]:
         where = path.relative_to(ROOT).as_posix()
         for node in ast.walk(tree):
             codes = []
-            if (
-                isinstance(node, ast.Call)
-                and _name(node.func) in CODE_ARGUMENT
-                and not (where == OWN_FINDING and _name(node.func) == "Finding")
-            ):
+            if isinstance(node, ast.Call) and _name(node.func) in CODE_ARGUMENT:
                 index = CODE_ARGUMENT[_name(node.func)]
                 if len(node.args) > index:
                     codes = _constants(node.args[index])
