@@ -58,7 +58,7 @@ from .messages import (
     not_an_image,
     not_utf8,
     picture_problem,
-    problem_from_error,
+    problems_from_error,
     refused,
     settings_problem,
     shown,
@@ -496,7 +496,7 @@ class Checker:
 
     # -- what the plugins validate, with the plugins' own code ----------------------
     def report_error(self, error: DefinitionError) -> None:
-        self.problems.append(problem_from_error(error, self.content, self.root))
+        self.problems += problems_from_error(error, self.content, self.root)
 
     def check_definitions(self) -> dict[str, dict]:
         """Every worksheet and checklist, each parsed as the build parses it; a file

@@ -1,13 +1,14 @@
 """Every mistake the author can meet, as one Dutch line: `bestand:regel: fout: wat er
 mis is (wat je kunt doen)`.
 
-The plugins raise a DefinitionError (a code, file, field path, line, parameters), worded
-from the catalog (`catalog.py`, `problems.nl.yaml`); Pelican logs English records, which
-only this module reads by pattern. It words both for the author: `problem_from_error`
-for an error, `DutchBuildLog` for the log of a build, and
-`run_pelican(settings_file, args, write)` to build with it: `invoke build` and `publish`
-build through it, the preview through `dutch_build_log`; `write` receives each line
-(print it, or show it in the preview's banner).
+The plugins raise a DefinitionError (a code, file, field path, line, parameters; or
+all of a file's, `findings`), worded from the catalog (`catalog.py`,
+`problems.nl.yaml`); Pelican logs English records, which only this module reads by
+pattern. It words both for the author: `problems_from_error` for an error,
+`DutchBuildLog` for the log of a build, and `run_pelican(settings_file, args, write)`
+to build with it: `invoke build` and `publish` build through it, the preview through
+`dutch_build_log`; `write` receives each line (print it, or show it in the preview's
+banner).
 """
 
 import logging
@@ -118,6 +119,13 @@ def problem_from_error(
             line or settings_line(settings_file, error.path or ""),
         )
     return Problem.error(shown(file, content, root), line or 1, message, advice)
+
+
+def problems_from_error(
+    error: DefinitionError, content: Path | None = None, root: Path | None = None
+) -> list[Problem]:
+    """Every finding a DefinitionError holds (a file's, collected), worded."""
+    return [problem_from_error(found, content, root) for found in error.findings]
 
 
 def owner_line(settings_file: Path, path: str) -> tuple[Path, int] | None:
@@ -329,7 +337,7 @@ class DutchBuildLog(logging.Handler):
         if isinstance(error, RuntimeError) and str(error) == FATAL:
             return None  # the problem that made the build stop was reported already
         if isinstance(error, DefinitionError):
-            return problem_from_error(error, self.content, self.root)
+            return problems_from_error(error, self.content, self.root)
         if isinstance(error, SettingsError):
             return settings_problem(error, self.root)
         message = str(record.msg)
