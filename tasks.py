@@ -21,8 +21,13 @@ def settings_of(name: str) -> dict:
     return {**DEFAULT_CONFIG, **settings_values(ROOT / name)}
 
 
-# Reading the settings also makes plugins/ importable (see pelicanconf.py).
-OUTPUT = ROOT / settings_of(DEV_SETTINGS)["OUTPUT_PATH"]
+# Reading the settings also makes plugins/ importable (see pelicanconf.py), also when
+# they cannot be read: then each task that needs them says why in one line (the
+# preview starts anyway and shows it in its banner).
+try:
+    OUTPUT = ROOT / settings_of(DEV_SETTINGS)["OUTPUT_PATH"]
+except SystemExit:
+    OUTPUT = ROOT / DEFAULT_CONFIG["OUTPUT_PATH"]
 HOST, PORT = "127.0.0.1", 8000
 speak_dutch()  # Invoke's own messages (a missing argument...) in Dutch
 

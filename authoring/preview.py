@@ -30,6 +30,7 @@ from jinja2 import FileSystemBytecodeCache
 from markupsafe import escape
 from pelican import Pelican, signals
 from pelican.log import init as init_logging
+from pelican.settings import read_settings
 from pelican.writers import Writer
 
 from . import editor as cms
@@ -98,7 +99,12 @@ class Preview:
         self.sources: set[str] = set()  # posts and pages of the last full pass
         self.written: set[str] = set()  # what the pass being run wrote
         self.sources_written: set[str] = set()  # the posts and pages it wrote
-        self.settings = self.read_settings()
+        self.unread = False  # the settings could not be read yet: a stand-in
+        try:
+            self.settings = self.read_settings()
+        except SystemExit as stop:  # a broken settings file: shown in the banner
+            self.errors, self.unread = [str(stop.code)], True
+            self.settings = fallback_settings(settings_file)
         self.output = Path(self.settings["OUTPUT_PATH"]).resolve()
         self.content = Path(self.settings["PATH"]).resolve()
         self.cache = Path(self.settings["CACHE_PATH"])
@@ -200,6 +206,9 @@ class Preview:
         took = time.perf_counter() - started
         if selected is None:
             self.sources = self.sources_written
+        if self.unread and not told:  # read at last: the editor's settings too
+            self.settings.update(settings)
+            self.unread = False
         self.errors = told
         if not told:
             what = "pagina" if selected is not None else "hele site, zoeken ook"
@@ -461,6 +470,18 @@ def project_settings(settings_file: Path, **overrides) -> dict:
     cache folder of the preview's own (its content cache is not gzipped)."""
     settings = site_settings(settings_file, **overrides)
     project = settings_file.parent
+    settings["OUTPUT_PATH"] = str(project / settings["OUTPUT_PATH"])
+    settings["CACHE_PATH"] = str(project / settings["CACHE_PATH"] / "preview")
+    return settings
+
+
+def fallback_settings(settings_file: Path) -> dict:
+    """While the settings file cannot be read: Pelican's defaults, in the project,
+    with the content folder the owner's settings file is in (it is watched, so the
+    preview builds again when she mends it)."""
+    project = settings_file.parent
+    content = project / Path(cms.owner.OWNER_FILE).parent
+    settings = read_settings(None, override={"PATH": str(content)})
     settings["OUTPUT_PATH"] = str(project / settings["OUTPUT_PATH"])
     settings["CACHE_PATH"] = str(project / settings["CACHE_PATH"] / "preview")
     return settings
