@@ -59,7 +59,7 @@ except SettingsError as error:  # worded from the author's catalog (authoring/)
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from authoring.messages import settings_problem
 
-    raise SystemExit(str(settings_problem(error, Path.cwd()))) from None
+    raise SystemExit(str(settings_problem(error, Path.cwd()))) from error
 
 TIMEZONE = "Europe/Amsterdam"
 DEFAULT_LANG = "nl"

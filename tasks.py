@@ -21,12 +21,14 @@ def settings_of(name: str) -> dict:
     return {**DEFAULT_CONFIG, **settings_values(ROOT / name)}
 
 
-# Reading the settings also makes plugins/ importable (see pelicanconf.py), also when
-# they cannot be read: then each task that needs them says why in one line (the
-# preview starts anyway and shows it in its banner).
+# Reading the settings also makes plugins/ importable (see pelicanconf.py). A mistake
+# in the owner's settings file (the line's cause: its SettingsError) is told by each
+# task that reads them; the preview starts anyway and shows it in its banner.
 try:
     OUTPUT = ROOT / settings_of(DEV_SETTINGS)["OUTPUT_PATH"]
-except SystemExit:
+except SystemExit as stop:
+    if stop.__cause__ is None:  # pelicanconf.py itself cannot be read: stop here
+        raise
     OUTPUT = ROOT / DEFAULT_CONFIG["OUTPUT_PATH"]
 HOST, PORT = "127.0.0.1", 8000
 speak_dutch()  # Invoke's own messages (a missing argument...) in Dutch
