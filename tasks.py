@@ -112,19 +112,23 @@ def publish(c, target=None, dry_run=False, verbose=False):
         ) from None
 
 
+TASK = "publish"  # where a line about publishing itself is told
+
+
 def deploy(target: str | None, dry_run: bool, verbose: bool) -> None:
     """What `publish` does: check, build and gate in a fresh folder, then deploy."""
     from hosting.deploy import DeployError, github_pages, rsync, target_settings
 
     from authoring.gates import ToolMissing, tools
     from authoring.gates.pages import read_manifest, write_manifest
+    from authoring.messages import worded
     from authoring.publishing import deploy_summary, manifest_path, replace_folder
 
     settings = settings_of(PUBLISH_SETTINGS)
     try:
         chosen = target_settings(settings, target)
     except DeployError as error:
-        raise Exit(str(error), code=2) from None
+        raise Exit(str(worded(TASK, 0, error.code, error.params)), code=2) from None
     content_check(publishing=True)  # her mistakes first: they need no tools
     try:
         tools.check_all(ROOT)
@@ -147,7 +151,7 @@ def deploy(target: str | None, dry_run: bool, verbose: bool) -> None:
             told = rsync(site, chosen["destination"], dry_run=dry_run)
             print(told if verbose and dry_run else "", end="")
     except DeployError as error:
-        raise Exit(f"Niet (volledig) gepubliceerd: {error}", code=1) from None
+        raise Exit(str(worded(TASK, 0, error.code, error.params)), code=1) from None
     finally:
         if chosen["target"] in ("github-pages", "rsync"):
             shutil.rmtree(site, ignore_errors=True)

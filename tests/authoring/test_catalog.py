@@ -22,6 +22,7 @@ CODE_ARGUMENT = {
     "DateError": 0,
     "SettingsError": 3,  # sitekit.owner: (file, line, path, code, **params)
     "LogoError": 0,
+    "DeployError": 0,
     "SlugError": 0,
     "fail": 0,
     "_fail": 0,
