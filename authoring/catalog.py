@@ -8,6 +8,7 @@ A placeholder `{name}` takes the finding's parameter `name` (a list is written a
 placeholder that is no parameter is computed from the parameters (`COMPUTED`)."""
 
 import difflib
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -134,3 +135,28 @@ def words(code: str, params: dict | None = None) -> tuple[str, str, str]:
         entry["advice"].format_map(filled),
         entry.get("level", ERROR),
     )
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One line of a report: where, how bad, what is wrong and what to do."""
+
+    file: str
+    line: int
+    level: str
+    message: str
+    advice: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.level}: {self.message} ({self.advice})"
+
+    @classmethod
+    def error(cls, file: str, line: int, message: str, advice: str) -> "Problem":
+        return cls(file, line, ERROR, message, advice)
+
+
+def worded(file: str, line: int, code: str, params: dict | None = None) -> Problem:
+    """A finding of `code` as the author reads it, at its file and line (0: none)."""
+    message, advice, level = words(code, params)
+    return Problem(file, line, level, message, advice)

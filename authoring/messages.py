@@ -15,7 +15,7 @@ import logging
 import re
 import sys
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from embeds.errors import DefinitionError
@@ -26,32 +26,13 @@ from sitekit.header import HeaderError
 from sitekit.markup import MarkupError, Refusal
 from sitekit.owner import OWNER_FILE, SettingsError, read, setting_line, setting_lines
 
-from .catalog import ERROR, words
+from .catalog import ERROR, Problem, worded, words  # noqa: F401 (ERROR: for lint.py)
 from .source import read_source, site_settings, slug_field, slug_for
 
 WARNING = "waarschuwing"
 SETTINGS_NAME = "pelicanconf.py"
 PREVIEW = "make serve"  # where a line about the preview itself is told
 FATAL = "Warning or error encountered"  # Pelican's RuntimeError under --fatal
-
-
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One line of a report: where, how bad, what is wrong and what to do."""
-
-    file: str
-    line: int
-    level: str
-    message: str
-    advice: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.level}: {self.message} ({self.advice})"
-
-    @classmethod
-    def error(cls, file: str, line: int, message: str, advice: str) -> "Problem":
-        return cls(file, line, ERROR, message, advice)
 
 
 def shown(
@@ -162,12 +143,6 @@ def line_with(path: Path, needle: str) -> int:
     except (OSError, UnicodeDecodeError):
         return 1
     return next((n for n, text in enumerate(lines, 1) if needle in text), 1)
-
-
-def worded(file: str, line: int, code: str, params: dict | None = None) -> Problem:
-    """A finding of `code` as the author reads it, at its file and line (0: none)."""
-    message, advice, level = words(code, params)
-    return Problem(file, line, level, message, advice)
 
 
 def not_utf8(file: str) -> Problem:

@@ -133,10 +133,14 @@ def test_each_entry_fills_in_completely(code):
         assert not any(f"{{{name}" in text for name in names), text
 
 
-def test_every_term_the_settings_name_is_in_the_catalog():
-    """The kinds of value and layout mistakes sitekit.owner names by their term."""
+def test_every_term_the_settings_files_name_is_in_the_catalog():
+    """The kinds of value and layout mistakes sitekit.owner and authoring.source
+    name by their term."""
     from sitekit.owner import KINDS, YAML_PROBLEMS
 
+    from authoring.source import PYTHON_ERRORS
+
     named = {*KINDS.values(), *YAML_PROBLEMS.values(), "yaml-other"}
+    named |= {*PYTHON_ERRORS.values(), "python-other"}
     named |= {"darker", "lighter", "empty", "list"}
     assert named - set(catalog()["terms"]) == set()
