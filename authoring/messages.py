@@ -55,7 +55,6 @@ def shown(
 
 
 # -- the plugins' definition errors ---------------------------------------------------
-NOT_UTF8 = words("not-utf8")[:2]
 
 
 def suggested_slug(text: str) -> str:

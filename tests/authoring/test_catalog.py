@@ -23,6 +23,9 @@ CODE_ARGUMENT = {
     "SettingsError": 3,  # sitekit.owner: (file, line, path, code, **params)
     "LogoError": 0,
     "DeployError": 0,
+    "FetchError": 0,
+    "WixImportError": 0,
+    "note": 1,  # wix_import's note(needle, code, **params)
     "SlugError": 0,
     "fail": 0,
     "_fail": 0,
