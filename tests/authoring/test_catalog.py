@@ -26,6 +26,7 @@ CODE_ARGUMENT = {
     "FetchError": 0,
     "WixImportError": 0,
     "note": 1,  # wix_import's note(needle, code, **params)
+    "_checked": 2,  # worksheet: _checked(found, node.fail, code, **params)
     "SlugError": 0,
     "fail": 0,
     "_fail": 0,
