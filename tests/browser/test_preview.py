@@ -343,3 +343,31 @@ def test_a_broken_settings_file_at_start_up_shows_in_the_banner(tmp_path):
         assert (status, banner(page)) == (200, [])
         assert "<h1" in page
     assert "Traceback" not in preview.log()
+
+
+def test_every_mistake_of_a_checklist_is_a_line_of_the_banner(tmp_path):
+    """A checklist with three different mistakes: the banner has all three lines, as
+    `invoke check` and the build print them, not one at a time."""
+    project = copy_project(tmp_path)
+    checklist = project / "content" / "checklists" / "uitbesteden.md"
+    text = checklist.read_text(encoding="utf-8")
+    for old, new in (
+        ("Article: dilemmas", "Artikel: dilemmas"),
+        ("- [ ] Ik heb mijn doelstellingen", "-[ ] Ik heb mijn doelstellingen"),
+        ("- [ ] Elke doelstelling is uitdagend.", "- [ ] "),
+    ):
+        assert old in text
+        text = text.replace(old, new, 1)
+    checklist.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    file = "content/checklists/uitbesteden.md"
+    with Preview(project) as preview:
+        _status, page = fetched(preview.url + "/blog/dilemmas/")
+        told = banner(page)
+    task = "-[ ] Ik heb mijn doelstellingen voor mezelf opgeschreven."
+    assert [line.split(" (")[0] for line in told[:-1]] == [
+        f"{file}:1: fout: onbekende regel 'Artikel:' boven de titel",
+        f"{file}:{lines.index(task) + 1}: fout: '{task}' is geen taak",
+        f"{file}:{lines.index('- [ ] ') + 1}: fout: deze taak heeft geen tekst",
+    ]
+    assert told[-1] == "Hieronder staat de laatste versie die wel lukte."
