@@ -19,6 +19,7 @@ FINDINGS = (
     "In een werkblad",
     "In een checklist",
     "In je instellingen",
+    "Bij het overzetten van Wix",
 )
 LEVEL = re.compile(r"^[^`]*?\b(?:fout|waarschuwing): ")
 # Text the project does not own, shown as it comes (Pelican's, in "kan niet worden
@@ -26,10 +27,13 @@ LEVEL = re.compile(r"^[^`]*?\b(?:fout|waarschuwing): ")
 PASSED_ON = ("is not a file in", "unknown keys")
 # invoke check's own line about its --content folder (authoring/lint.py).
 NOT_YET = ("map niet gevonden",)
+# What went well: a status line, no finding.
+STATUS = ("Geïmporteerd: ", "Afbeelding opgeslagen: ")
 
 
 def quoted() -> list[str]:
-    """Every finding the table quotes (the first column's `...` parts)."""
+    """Every finding the table quotes (the first column's `...` parts), but for
+    text the project does not own, status lines and lint.py's own line."""
     text = HANDBOOK.read_text(encoding="utf-8")
     table = text.split("## Wat betekent deze melding?", 1)[1].split("\n## ", 1)[0]
     found = []
@@ -37,7 +41,8 @@ def quoted() -> list[str]:
         title = section.splitlines()[0]
         for row in re.findall(r"^\| (.+?) \| .+ \|$", section, re.M):
             for quote in re.findall(r"`([^`]+)`", row):
-                if title.startswith(FINDINGS) or LEVEL.match(quote):
+                other = any(text in quote for text in PASSED_ON + NOT_YET + STATUS)
+                if (title.startswith(FINDINGS) or LEVEL.match(quote)) and not other:
                     found.append(quote)
     return found
 
@@ -67,8 +72,6 @@ def likeness(quote: str, line: str) -> float:
 
 @pytest.mark.parametrize("quote", quoted())
 def test_each_finding_the_handbook_quotes_is_in_the_catalog(quote):
-    if any(text in quote for text in PASSED_ON + NOT_YET):
-        return
     bare = LEVEL.sub("", quote)
     bare = re.sub(r"^[A-Za-z_]+[\w.\[\]]*: (?=\S)", "", bare)  # a field path before it
     best = max(lines(), key=lambda line: likeness(bare, line))
