@@ -56,8 +56,11 @@ from sitekit.owner import OWNER_FILE, SettingsError, owner_settings  # noqa: E40
 
 try:
     globals().update(owner_settings(Path(__file__).resolve().parent / OWNER_FILE))
-except SettingsError as error:
-    raise SystemExit(error) from None
+except SettingsError as error:  # worded from the author's catalog (authoring/)
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from authoring.messages import settings_problem
+
+    raise SystemExit(str(settings_problem(error, Path.cwd()))) from error
 
 TIMEZONE = "Europe/Amsterdam"
 DEFAULT_LANG = "nl"

@@ -21,8 +21,15 @@ def settings_of(name: str) -> dict:
     return {**DEFAULT_CONFIG, **settings_values(ROOT / name)}
 
 
-# Reading the settings also makes plugins/ importable (see pelicanconf.py).
-OUTPUT = ROOT / settings_of(DEV_SETTINGS)["OUTPUT_PATH"]
+# Reading the settings also makes plugins/ importable (see pelicanconf.py). A mistake
+# in the owner's settings file (the line's cause: its SettingsError) is told by each
+# task that reads them; the preview starts anyway and shows it in its banner.
+try:
+    OUTPUT = ROOT / settings_of(DEV_SETTINGS)["OUTPUT_PATH"]
+except SystemExit as stop:
+    if stop.__cause__ is None:  # pelicanconf.py itself cannot be read: stop here
+        raise
+    OUTPUT = ROOT / DEFAULT_CONFIG["OUTPUT_PATH"]
 HOST, PORT = "127.0.0.1", 8000
 speak_dutch()  # Invoke's own messages (a missing argument...) in Dutch
 
@@ -105,19 +112,23 @@ def publish(c, target=None, dry_run=False, verbose=False):
         ) from None
 
 
+TASK = "publish"  # where a line about publishing itself is told
+
+
 def deploy(target: str | None, dry_run: bool, verbose: bool) -> None:
     """What `publish` does: check, build and gate in a fresh folder, then deploy."""
     from hosting.deploy import DeployError, github_pages, rsync, target_settings
 
     from authoring.gates import ToolMissing, tools
     from authoring.gates.pages import read_manifest, write_manifest
+    from authoring.messages import worded
     from authoring.publishing import deploy_summary, manifest_path, replace_folder
 
     settings = settings_of(PUBLISH_SETTINGS)
     try:
         chosen = target_settings(settings, target)
     except DeployError as error:
-        raise Exit(str(error), code=2) from None
+        raise Exit(str(worded(TASK, 0, error.code, error.params)), code=2) from None
     content_check(publishing=True)  # her mistakes first: they need no tools
     try:
         tools.check_all(ROOT)
@@ -140,7 +151,7 @@ def deploy(target: str | None, dry_run: bool, verbose: bool) -> None:
             told = rsync(site, chosen["destination"], dry_run=dry_run)
             print(told if verbose and dry_run else "", end="")
     except DeployError as error:
-        raise Exit(f"Niet (volledig) gepubliceerd: {error}", code=1) from None
+        raise Exit(str(worded(TASK, 0, error.code, error.params)), code=1) from None
     finally:
         if chosen["target"] in ("github-pages", "rsync"):
             shutil.rmtree(site, ignore_errors=True)

@@ -8,6 +8,7 @@ A placeholder `{name}` takes the finding's parameter `name` (a list is written a
 placeholder that is no parameter is computed from the parameters (`COMPUTED`)."""
 
 import difflib
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -33,6 +34,13 @@ def choices(params: dict) -> str:
     close = difflib.get_close_matches(given, names, 1, 0.6)
     hint = f"bedoel je {close[0]}? " if close else ""
     return f"{hint}kies uit: {', '.join(names) or 'nog niets'}"
+
+
+def nearest(params: dict) -> str:
+    """The name meant, when one is close to what was written; else the names."""
+    names = [str(o) for o in params.get("options") or () if o]
+    close = difflib.get_close_matches(str(params.get("value") or ""), names, 1, 0.6)
+    return f"bedoel je {close[0]}?" if close else f"kies uit: {', '.join(names)}"
 
 
 def shown_value(params: dict) -> str:
@@ -81,6 +89,7 @@ def blocked(params: dict) -> str:
 
 COMPUTED = {
     "choices": choices,
+    "nearest": nearest,
     "shown": shown_value,
     "cycle": cycle,
     "blocked": blocked,
@@ -126,3 +135,33 @@ def words(code: str, params: dict | None = None) -> tuple[str, str, str]:
         entry["advice"].format_map(filled),
         entry.get("level", ERROR),
     )
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One line of a report: where, how bad, what is wrong and what to do. A line
+    that is not known (None, as sitekit.lines finds none) is line 1; 0 is no line."""
+
+    file: str
+    line: int
+    level: str
+    message: str
+    advice: str
+
+    def __post_init__(self) -> None:
+        if self.line is None:
+            object.__setattr__(self, "line", 1)
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.level}: {self.message} ({self.advice})"
+
+    @classmethod
+    def error(cls, file: str, line: int, message: str, advice: str) -> "Problem":
+        return cls(file, line, ERROR, message, advice)
+
+
+def worded(file: str, line: int, code: str, params: dict | None = None) -> Problem:
+    """A finding of `code` as the author reads it, at its file and line (0: none)."""
+    message, advice, level = words(code, params)
+    return Problem(file, line, level, message, advice)

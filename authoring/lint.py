@@ -47,7 +47,6 @@ from sitekit.reading import ReusingMarkdownReader
 from .messages import (
     ERROR,
     SETTINGS_NAME,
-    WARNING,
     Problem,
     broken_link,
     date_problem,
@@ -59,7 +58,7 @@ from .messages import (
     not_an_image,
     not_utf8,
     picture_problem,
-    problem_from_error,
+    problems_from_error,
     refused,
     settings_problem,
     shown,
@@ -497,7 +496,7 @@ class Checker:
 
     # -- what the plugins validate, with the plugins' own code ----------------------
     def report_error(self, error: DefinitionError) -> None:
-        self.problems.append(problem_from_error(error, self.content, self.root))
+        self.problems += problems_from_error(error, self.content, self.root)
 
     def check_definitions(self) -> dict[str, dict]:
         """Every worksheet and checklist, each parsed as the build parses it; a file
@@ -818,9 +817,5 @@ class Checker:
                 )
                 line = line_with(settings_file, value)
                 self.add(display, line, code, key=key, value=value)
-        for found in funnel_findings(self.settings):
-            level = ERROR if found.untrue else WARNING  # the same in every command
-            line = line_of(found.anchor)  # worded by funnel.readiness itself, still
-            self.problems.append(
-                Problem(display, line, level, found.message, found.advice)
-            )
+        for found in funnel_findings(self.settings):  # its level: the catalog's
+            self.add(display, line_of(found.anchor), found.code, **found.params)

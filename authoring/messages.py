@@ -1,20 +1,21 @@
 """Every mistake the author can meet, as one Dutch line: `bestand:regel: fout: wat er
 mis is (wat je kunt doen)`.
 
-The plugins raise a DefinitionError (a code, file, field path, line, parameters), worded
-from the catalog (`catalog.py`, `problems.nl.yaml`); Pelican logs English records, which
-only this module reads by pattern. It words both for the author: `problem_from_error`
-for an error, `DutchBuildLog` for the log of a build, and
-`run_pelican(settings_file, args, write)` to build with it: `invoke build` and `publish`
-build through it, the preview through `dutch_build_log`; `write` receives each line
-(print it, or show it in the preview's banner).
+The plugins raise a DefinitionError (a code, file, field path, line, parameters; or
+all of a file's, `findings`), worded from the catalog (`catalog.py`,
+`problems.nl.yaml`); Pelican logs English records, which only this module reads by
+pattern. It words both for the author: `problems_from_error` for an error,
+`DutchBuildLog` for the log of a build, and `run_pelican(settings_file, args, write)`
+to build with it: `invoke build` and `publish` build through it, the preview through
+`dutch_build_log`; `write` receives each line (print it, or show it in the preview's
+banner).
 """
 
 import logging
 import re
 import sys
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import replace
 from pathlib import Path
 
 from pelican.settings import DEFAULT_CONFIG
@@ -26,35 +27,13 @@ from sitekit.lines import field_line, line_with
 from sitekit.markup import MarkupError, Refusal
 from sitekit.owner import OWNER_FILE, SettingsError, read, setting_line, setting_lines
 
-from .catalog import ERROR, words
+from .catalog import ERROR, Problem, worded, words  # noqa: F401 (ERROR: for lint.py)
 from .source import site_settings, slug_field, slug_for
 
 WARNING = "waarschuwing"
 SETTINGS_NAME = "pelicanconf.py"
+PREVIEW = "make serve"  # where a line about the preview itself is told
 FATAL = "Warning or error encountered"  # Pelican's RuntimeError under --fatal
-
-
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One line of a report: where, how bad, what is wrong and what to do. A line
-    that is not known (None, as sitekit.lines finds none) is line 1."""
-
-    file: str
-    line: int
-    level: str
-    message: str
-    advice: str
-
-    def __post_init__(self) -> None:
-        if self.line is None:
-            object.__setattr__(self, "line", 1)
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.level}: {self.message} ({self.advice})"
-
-    @classmethod
-    def error(cls, file: str, line: int, message: str, advice: str) -> "Problem":
-        return cls(file, line, ERROR, message, advice)
 
 
 def shown(
@@ -77,10 +56,6 @@ def shown(
 
 
 # -- the plugins' definition errors ---------------------------------------------------
-NOT_UTF8 = words("not-utf8")[:2]
-SAME_SLUG = (
-    "geef een van beide een eigen Slug:, anders overschrijft de ene pagina de andere"
-)
 
 
 def suggested_slug(text: str) -> str:
@@ -127,6 +102,13 @@ def problem_from_error(
     return Problem.error(shown(file, content, root), line or 1, message, advice)
 
 
+def problems_from_error(
+    error: DefinitionError, content: Path | None = None, root: Path | None = None
+) -> list[Problem]:
+    """Every finding a DefinitionError holds (a file's, collected), worded."""
+    return [problem_from_error(found, content, root) for found in error.findings]
+
+
 def owner_line(settings_file: Path, path: str) -> tuple[Path, int] | None:
     """The owner's settings file and the line of the setting at `path` (e.g.
     `CTAS.kennismaking.title`), when the setting is hers and `pelicanconf.py` does not
@@ -146,48 +128,25 @@ def owner_line(settings_file: Path, path: str) -> tuple[Path, int] | None:
 
 # -- Pelican's own records ----------------------------------------------------------
 def not_utf8(file: str) -> Problem:
-    return Problem.error(file, 1, *NOT_UTF8)
-
-
-def worded(file: str, line: int, code: str, params: dict) -> Problem:
-    """A finding of `code` as the author reads it, at its file and line."""
-    message, advice, level = words(code, params)
-    return Problem(file, line, level, message, advice)
+    return worded(file, 1, "not-utf8")
 
 
 def date_problem(file: str, line: int, error: DateError) -> Problem:
     return worded(file, line, error.code, error.params)
 
 
-STATUSES = "published, draft of hidden"
-
-
 def status_problem(file: str, line: int, status: str) -> Problem:
-    return Problem.error(
-        file, line, f"onbekende status '{status}'", f"gebruik {STATUSES}"
-    )
+    return worded(file, line, "status-unknown", {"value": status})
 
 
 def static_by_filename(file: str, line: int, target: str) -> Problem:
-    return Problem.error(
-        file,
-        line,
-        f"de link {{filename}}{target} wijst naar een afbeelding of bestand, niet "
-        "naar een post",
-        f"schrijf {{static}}{target}",
-    )
+    return worded(file, line, "link-static-as-filename", {"target": target})
 
 
 # What reStructuredText may not do in a post (DOCUTILS_SETTINGS): docutils' message.
 RST_REFUSED = {
-    '"raw" directive disabled': (
-        "HTML in een reStructuredText-post (.. raw::) kan niet op de site",
-        "schrijf het als gewone tekst, of zet de post om naar Markdown",
-    ),
-    '"include" directive disabled': (
-        "een ander bestand invoegen (.. include::) kan niet in een post",
-        "zet de tekst zelf in de post",
-    ),
+    '"raw" directive disabled': "rst-raw",
+    '"include" directive disabled': "rst-include",
 }
 RST_MESSAGE = re.compile(
     r":(?P<line>\d+): \((?:WARNING|ERROR|SEVERE)/\d\) (?P<text>.+)"
@@ -199,21 +158,17 @@ def rst_problem(file: str, error: Exception) -> Problem | None:
     found = RST_MESSAGE.search(str(error))
     if not found:
         return None
-    message, advice = RST_REFUSED.get(
-        found["text"].strip().rstrip("."),
-        (
-            f"de reStructuredText klopt hier niet: {found['text']}",
-            "kijk naar deze regel en de regel erboven",
-        ),
-    )
-    return Problem.error(file, int(found["line"]), message, advice)
+    text = found["text"].strip()
+    code = RST_REFUSED.get(text.rstrip("."), "rst-invalid")
+    return worded(file, int(found["line"]), code, {"detail": text})
 
 
 def settings_problem(error: SettingsError, root: Path) -> Problem:
     """A mistake in the owner's settings (sitekit.owner), at its line there."""
-    return Problem.error(
-        shown(error.file, root=root), error.line, error.message, error.advice
-    )
+    message, advice, level = words(error.code, error.params)
+    if error.path:
+        message = f"{error.path}: {message}"
+    return Problem(shown(error.file, root=root), error.line, level, message, advice)
 
 
 def refused(file: str, line: int, refusal: Refusal) -> Problem:
@@ -225,60 +180,36 @@ def slug_problem(file: str, line: int, error: SlugError) -> Problem:
     return worded(file, line, error.code, error.params)
 
 
+# Pelican skips content without a title (or an article without a date).
+MISSING_FIELD = {"title": "title-missing", "date": "date-missing"}
+
+
 def missing_field(file: str, path: Path, field: str) -> Problem:
     """Pelican skips content without a title: an empty file, or one line missing."""
     try:
         empty = not path.read_text(encoding="utf-8").strip()
     except (OSError, UnicodeDecodeError):
         empty = False
-    if empty:
-        return Problem.error(
-            file,
-            1,
-            "het bestand is leeg",
-            "schrijf er een post in of verwijder het; "
-            'invoke new-post "Mijn titel" maakt een begin',
+    if empty or field not in MISSING_FIELD:
+        return worded(
+            file, 1, "file-empty" if empty else "build-failed", {"detail": field}
         )
-    examples = {"title": "Title: Mijn titel", "date": "Date: 01-02-2025 10:00"}
-    noun = {"title": "titel", "date": "datum"}.get(field, field)
-    return Problem.error(
-        file,
-        1,
-        f"de post heeft geen {noun}",
-        f"zet bovenaan een regel als: {examples.get(field, field.title() + ': ...')}",
-    )
+    return worded(file, 1, MISSING_FIELD[field])
 
 
 def field_twice(file: str, line: int, name: str, first: int) -> Problem:
-    return Problem.error(
-        file,
-        line,
-        f"het veld {name} staat er twee keer (ook op regel {first})",
-        "haal een van beide weg",
-    )
+    return worded(file, line, "field-twice", {"name": name, "first": first})
 
 
 def lost_fields(file: str, line: int, name: str) -> Problem:
     """A line that is no field cuts the header short (sitekit.header.lost_field)."""
-    return Problem.error(
-        file,
-        line,
-        "deze regel is geen veld (Naam: waarde), dus de velden eronder tellen niet "
-        f"mee, zoals {name}",
-        "maak er een veld van of haal de regel weg; zet na de velden een lege regel",
-    )
+    return worded(file, line, "fields-cut-short", {"name": name})
 
 
 def field_continued(file: str, line: int, name: str) -> Problem:
     """Markdown reads a header line starting with a tab or four spaces as the next
     line of the field above it."""
-    return Problem.error(
-        file,
-        line,
-        "deze regel begint met een tab of spaties en telt daardoor mee als "
-        f"vervolg van {name}",
-        "haal de tab of spaties aan het begin van de regel weg",
-    )
+    return worded(file, line, "field-continued", {"name": name})
 
 
 def duplicate_field(file: str, path: Path, key: str) -> Problem:
@@ -291,39 +222,19 @@ def duplicate_field(file: str, path: Path, key: str) -> Problem:
         return field_twice(file, same[1].line, same[1].name, same[0].line)
     if same:
         return field_continued(file, same[0].line + 1, same[0].name)
-    return Problem.error(
-        file, 1, f"het veld {key} staat er twee keer", "haal een van beide weg"
-    )
+    return worded(file, 1, "field-twice-unplaced", {"name": key})
 
 
 def missing_alt(file: str, line: int, image: str) -> Problem:
-    return Problem.error(
-        file,
-        line,
-        f"de afbeelding {image} heeft geen beschrijving (alt-tekst)",
-        "schrijf tussen de haken wat er op de foto staat: "
-        "![Paard in de wei]({static}/images/" + image + ")",
-    )
+    return worded(file, line, "image-alt-missing", {"image": image})
 
 
 def broken_link(file: str, line: int, link: str) -> Problem:
-    return Problem.error(
-        file,
-        line,
-        f"de link {link} wijst naar een bestand dat niet bestaat",
-        "controleer de naam en de map, bijvoorbeeld {filename}/posts/dilemmas.md "
-        "of {static}/images/foto.jpg",
-    )
+    return worded(file, line, "link-missing", {"link": link})
 
 
 def not_an_image(file: str, line: int, link: str) -> Problem:
-    return Problem.error(
-        file,
-        line,
-        f"{link} is geen afbeelding die de site kan lezen (beschadigd, of een ander "
-        "soort bestand)",
-        "open de foto in een fotoprogramma en sla hem opnieuw op als JPEG of PNG",
-    )
+    return worded(file, line, "image-unreadable", {"link": link})
 
 
 def picture_problem(file: str, line: int, link: str, error: PictureError) -> Problem:
@@ -332,14 +243,9 @@ def picture_problem(file: str, line: int, link: str, error: PictureError) -> Pro
     return worded(file, line, f"picture-{error.reason}", params)
 
 
-def busy_port(port: int | str) -> str:
+def busy_port(port: int | str) -> Problem:
     """The line for a preview that cannot start: another program has the port."""
-    port = int(port)
-    return (
-        f"poort {port}: fout: deze poort is al in gebruik, waarschijnlijk door een "
-        "ander voorbeeld (stop dat met Ctrl+C in zijn terminal, of kies een andere "
-        f"poort: make serve PORT={port + 1})"
-    )
+    return worded(PREVIEW, 0, "port-busy", {"port": port, "other": int(port) + 1})
 
 
 class DutchBuildLog(logging.Handler):
@@ -361,7 +267,7 @@ class DutchBuildLog(logging.Handler):
         try:
             found = self.translate(record)
         except Exception:  # the report must never hide the problem itself
-            found = Problem.error("?", 1, record.getMessage(), "zie de melding")
+            found = self.unknown("", record.getMessage())
         for problem in found if isinstance(found, list) else [found]:
             if problem and problem not in self.problems:
                 self.problems.append(problem)
@@ -388,7 +294,7 @@ class DutchBuildLog(logging.Handler):
         if isinstance(error, RuntimeError) and str(error) == FATAL:
             return None  # the problem that made the build stop was reported already
         if isinstance(error, DefinitionError):
-            return problem_from_error(error, self.content, self.root)
+            return problems_from_error(error, self.content, self.root)
         if isinstance(error, SettingsError):
             return settings_problem(error, self.root)
         message = str(record.msg)
@@ -458,12 +364,11 @@ class DutchBuildLog(logging.Handler):
         if isinstance(error, UnicodeDecodeError):  # a definition: find the file
             return self.not_utf8_file()
         if getattr(error, "filename", None) and getattr(error, "lineno", None):
-            return Problem.error(  # a template (Jinja) or Python file of the site
+            return worded(  # a template (Jinja) or Python file of the site
                 shown(error.filename, root=self.root),
                 error.lineno,
-                f"de site kan niet worden gebouwd: {error}",
-                "dit is een fout in de opmaak van de site, niet in je tekst; "
-                "vraag hulp met deze melding erbij",
+                "site-code-broken",
+                {"detail": str(error)},
             )
         named = [getattr(a, "source_path", a) for a in args]
         files = [str(a) for a in named if str(a).endswith((".md", ".markdown"))]
@@ -473,12 +378,8 @@ class DutchBuildLog(logging.Handler):
 
     def unknown(self, file: str, detail: str) -> Problem:
         """A record no rule knows: still one line, with the detail for a developer."""
-        return Problem.error(
-            file or SETTINGS_NAME,
-            1,
-            f"de site kan niet worden gebouwd: {detail}".rstrip(": "),
-            "kijk naar deze regel of vraag hulp met deze melding erbij",
-        )
+        found = worded(file or SETTINGS_NAME, 1, "build-failed", {"detail": detail})
+        return replace(found, message=found.message.rstrip(": "))
 
     def not_utf8_file(self) -> Problem:
         """The first file of the content folder that is not UTF-8 text."""
@@ -488,7 +389,7 @@ class DutchBuildLog(logging.Handler):
                     path.read_text(encoding="utf-8")
             except UnicodeDecodeError:
                 return not_utf8(shown(path))
-        return self.unknown("", "een bestand is geen UTF-8-tekst")
+        return worded(SETTINGS_NAME, 1, "build-failed-not-utf8")
 
     def linked_from(self, target: str) -> tuple[str, int, str] | None:
         """The first post that links to `target`: its file, line and the link."""
@@ -544,13 +445,13 @@ class DutchBuildLog(logging.Handler):
     def same_slug(self, slug: str, paths: list[Path]) -> list[Problem]:
         """Every file with the slug, each naming the others (as `check` does)."""
         if len(paths) < 2:
-            return [self.unknown("", f"twee pagina's krijgen de slug {slug}")]
+            return [worded(SETTINGS_NAME, 1, "slug-taken-unplaced", {"value": slug})]
         found = []
         for path in sorted(paths):
             others = ", ".join(shown(o) for o in sorted(paths) if o != path)
             line = field_line(path, "slug") or field_line(path, "title")
-            message = f"de slug '{slug}' heeft {others} ook"
-            found.append(Problem.error(shown(path), line, message, SAME_SLUG))
+            params = {"value": slug, "others": others}
+            found.append(worded(shown(path), line, "slug-taken", params))
         return found
 
 

@@ -6,10 +6,11 @@ from zoneinfo import ZoneInfo
 
 from sitekit.header import read_source
 
-from .messages import Problem, shown
+from .messages import shown, worded
 from .source import SETTINGS_FILE, site_settings, slug_field, slug_for
 
 PREVIEW = "http://127.0.0.1:8000/"
+TASK = "new-post"  # where a line about the task itself is told
 PLACEHOLDER = "Schrijf hier je post. Een lege regel begint een nieuwe alinea."
 # Optional fields, shown under the header as Markdown comments (reference definitions
 # that render nothing): (field, example value, explanation). The explanation may not
@@ -93,38 +94,20 @@ def new_post(
     root = Path(settings_file).resolve().parent
     title = " ".join(title.split())
     if not title:
-        raise ValueError(
-            "new-post: fout: de titel is leeg (geef een titel op, bijvoorbeeld: "
-            'invoke new-post "Mijn post")'
-        )
+        raise ValueError(worded(TASK, 0, "new-post-title-empty"))
     slug = slug_for(title, settings)
     if not slug:
-        raise ValueError(
-            f"new-post: fout: van de titel {title!r} kan geen bestandsnaam worden "
-            "gemaakt (gebruik letters of cijfers, bijvoorbeeld: invoke new-post "
-            '"Mijn post")'
-        )
+        raise ValueError(worded(TASK, 0, "new-post-title-unusable", {"value": title}))
     folder = root / settings["PATH"] / settings["ARTICLE_PATHS"][0]
     path = folder / f"{slug}.md"
     if path.exists():
-        raise PostExists(
-            Problem.error(
-                shown(path, root=root),
-                1,
-                "deze post bestaat al",
-                "kies een andere titel, of open dit bestand",
-            )
-        )
+        raise PostExists(worded(shown(path, root=root), 1, "post-exists"))
     for other in sorted(folder.rglob("*.md")):
         field = slug_field(read_source(other))
         if field and slug_for(field.value, settings) == slug:
+            where = shown(other, root=root)
             raise PostExists(
-                Problem.error(
-                    shown(other, root=root),
-                    field.line,
-                    f"deze post heeft al de slug {slug!r}",
-                    "kies een andere titel",
-                )
+                worded(where, field.line, "post-slug-taken", {"value": slug})
             )
     now = now or datetime.now(ZoneInfo(settings["TIMEZONE"]))
     folder.mkdir(parents=True, exist_ok=True)

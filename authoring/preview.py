@@ -30,10 +30,11 @@ from jinja2 import FileSystemBytecodeCache
 from markupsafe import escape
 from pelican import Pelican, signals
 from pelican.log import init as init_logging
+from pelican.settings import read_settings
 from pelican.writers import Writer
 
 from . import editor as cms
-from .messages import DutchBuildLog, dutch_build_log
+from .messages import PREVIEW, DutchBuildLog, busy_port, dutch_build_log, worded
 from .publishing import written_item
 from .source import site_settings
 
@@ -56,19 +57,6 @@ HEAD_END = b"</head>"
 # What the author sees (Dutch, one line each).
 SEARCH_BEHIND = "Zoeken, overzichten en gerelateerde posts worden bijgewerkt…"
 LAST_GOOD = "Hieronder staat de laatste versie die wel lukte."
-BUSY = (
-    "make serve: fout: poort {port} is al in gebruik, waarschijnlijk door een preview "
-    "die al draait (stop die met Ctrl+C in het andere venster, of kies een andere "
-    "poort: make serve PORT={other})"
-)
-NOT_A_PORT = (
-    "make serve: fout: PORT={port} is geen poortnummer (kies een getal, bijvoorbeeld "
-    "make serve PORT=8001)"
-)
-NOT_ALLOWED = (
-    "make serve: fout: poort {port} mag niet gebruikt worden (kies een andere poort "
-    "boven 1024, bijvoorbeeld make serve PORT=8001)"
-)
 
 
 class Cancelled(BaseException):
@@ -111,7 +99,12 @@ class Preview:
         self.sources: set[str] = set()  # posts and pages of the last full pass
         self.written: set[str] = set()  # what the pass being run wrote
         self.sources_written: set[str] = set()  # the posts and pages it wrote
-        self.settings = self.read_settings()
+        self.unread = False  # the settings could not be read yet: a stand-in
+        try:
+            self.settings = self.read_settings()
+        except SystemExit as stop:  # a broken settings file: shown in the banner
+            self.errors, self.unread = [str(stop.code)], True
+            self.settings = fallback_settings(settings_file)
         self.output = Path(self.settings["OUTPUT_PATH"]).resolve()
         self.content = Path(self.settings["PATH"]).resolve()
         self.cache = Path(self.settings["CACHE_PATH"])
@@ -213,6 +206,9 @@ class Preview:
         took = time.perf_counter() - started
         if selected is None:
             self.sources = self.sources_written
+        if self.unread and not told:  # read at last: the editor's settings too
+            self.settings.update(settings)
+            self.unread = False
         self.errors = told
         if not told:
             what = "pagina" if selected is not None else "hele site, zoeken ook"
@@ -479,6 +475,18 @@ def project_settings(settings_file: Path, **overrides) -> dict:
     return settings
 
 
+def fallback_settings(settings_file: Path) -> dict:
+    """While the settings file cannot be read: Pelican's defaults, in the project,
+    with the content folder the owner's settings file is in (it is watched, so the
+    preview builds again when she mends it)."""
+    project = settings_file.parent
+    content = project / Path(cms.owner.OWNER_FILE).parent
+    settings = read_settings(None, override={"PATH": str(content)})
+    settings["OUTPUT_PATH"] = str(project / settings["OUTPUT_PATH"])
+    settings["CACHE_PATH"] = str(project / settings["CACHE_PATH"] / "preview")
+    return settings
+
+
 def running_address(url: str, settings_file: Path) -> str:
     """`url` on the address of the preview running for this project, if one runs."""
     path = Path(project_settings(settings_file)["CACHE_PATH"]) / STATE_FILE
@@ -499,7 +507,7 @@ def serve(
 ) -> int:
     """Build, serve and rebuild until Ctrl+C; returns the exit code."""
     if not str(port).isdigit() or not 0 < int(port) < 65536:
-        print(NOT_A_PORT.format(port=port), flush=True)
+        print(worded(PREVIEW, 0, "port-not-a-number", {"port": port}), flush=True)
         return 2
     signal.signal(signal.SIGTERM, stop)
     project = settings_file.parent
@@ -521,7 +529,11 @@ def serve(
         )
     except OSError as problem:
         busy = problem.errno == errno.EADDRINUSE
-        print((BUSY if busy else NOT_ALLOWED).format(port=port, other=int(port) + 1))
+        print(
+            busy_port(port)
+            if busy
+            else worded(PREVIEW, 0, "port-not-allowed", {"port": port})
+        )
         return 1
     server.daemon_threads = True
     # Between passes nothing is shown; during a pass, each problem's Dutch line.

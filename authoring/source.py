@@ -7,6 +7,8 @@ from pathlib import Path
 from pelican.settings import get_settings_from_file, read_settings
 from pelican.utils import slugify
 
+from .catalog import worded
+
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS_FILE = ROOT / "pelicanconf.py"
 
@@ -17,19 +19,19 @@ def slug_field(source):
     return source.first("slug") or source.first("title")
 
 
-# Python's complaints about a settings file, as the author reads them.
+# Python's complaints about a settings file, as the kind of mistake (a term of the
+# catalog, authoring/problems.nl.yaml).
 PYTHON_ERRORS = {
-    "unterminated string": "een aanhalingsteken wordt niet gesloten",
-    "unterminated triple-quoted": "drie aanhalingstekens worden niet gesloten",
-    "was never closed": "een haakje wordt niet gesloten",
-    "unmatched": "er staat een haakje te veel",
-    "does not match opening parenthesis": "de haakjes passen niet bij elkaar",
-    "unexpected indent": "deze regel springt in, en dat mag hier niet",
-    "unindent does not match": "deze regel springt niet even ver in als de andere",
-    "expected an indented block": "na deze regel moet een ingesprongen regel komen",
-    "is not defined": "hier staat een naam die Python niet kent, misschien zonder "
-    "aanhalingstekens",
-    "perhaps you forgot a comma": "er ontbreekt een komma",
+    "unterminated string": "python-quote-open",
+    "unterminated triple-quoted": "python-triple-quote-open",
+    "was never closed": "python-bracket-open",
+    "unmatched": "python-bracket-extra",
+    "does not match opening parenthesis": "python-brackets-mismatched",
+    "unexpected indent": "python-indent-unexpected",
+    "unindent does not match": "python-indent-uneven",
+    "expected an indented block": "python-indent-expected",
+    "is not defined": "python-name-unknown",
+    "perhaps you forgot a comma": "python-comma-missing",
 }
 
 
@@ -40,14 +42,9 @@ def settings_problem(settings_file: Path, error: BaseException) -> str:
         if Path(frame.filename).resolve() == Path(settings_file).resolve():
             line = frame.lineno
     text = str(error)
-    what = next(
-        (v for k, v in PYTHON_ERRORS.items() if k in text), "deze regel klopt niet"
-    )
-    return (
-        f"{Path(settings_file).name}:{line or 1}: fout: de instellingen zijn niet te "
-        f"lezen: {what} (kijk goed naar deze regel en de regel erboven, of zet je "
-        "laatste wijziging terug)"
-    )
+    what = next((v for k, v in PYTHON_ERRORS.items() if k in text), "python-other")
+    name = Path(settings_file).name
+    return str(worded(name, line or 1, "settings-python", {"what": what}))
 
 
 def settings_values(settings_file: Path) -> dict:
@@ -72,11 +69,11 @@ def site_settings(settings_file: Path = SETTINGS_FILE, **override) -> dict:
             raise
     lines = Path(settings_file).read_text(encoding="utf-8").splitlines()
     line = next((n for n, t in enumerate(lines, 1) if re.match(r"PATH\s*=", t)), 1)
-    raise SystemExit(
-        f"{Path(settings_file).name}:{line}: fout: de map met je posts "
-        f"({values.get('PATH', 'content')}/) bestaat niet (zet de map terug, of zet "
-        "bij PATH de map waar je posts staan)"
+    folder = values.get("PATH", "content")
+    found = worded(
+        Path(settings_file).name, line, "content-missing", {"folder": folder}
     )
+    raise SystemExit(str(found))
 
 
 def slug_for(title: str, settings: dict) -> str:

@@ -20,17 +20,23 @@ from urllib.parse import urljoin, urlsplit
 
 from PIL import Image
 
+from .catalog import words
+
 TIMEOUT = 10  # seconds, per connection and per read
 DEADLINE = 60  # seconds for one download, redirects included
 MAX_BYTES = 20 * 1024 * 1024
 MAX_REDIRECTS = 3
-TOO_SLOW = "de server antwoordde niet op tijd"
 # The image types a browser shows, and the file suffix each is saved with.
 FORMATS = {"JPEG": ".jpg", "PNG": ".png", "GIF": ".gif", "WEBP": ".webp"}
 
 
 class FetchError(Exception):
-    """The image was not downloaded; the message says why, in Dutch."""
+    """The image was not downloaded: a code of the catalog and its parameters; the
+    message says why, in Dutch."""
+
+    def __init__(self, code: str, **params):
+        self.code, self.params = code, params
+        super().__init__(words(code, params)[0])
 
 
 def public_addresses(host: str, port: int, allow_loopback: bool) -> list[str]:
@@ -42,7 +48,7 @@ def public_addresses(host: str, port: int, allow_loopback: bool) -> list[str]:
     try:
         found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (OSError, UnicodeError) as error:
-        raise FetchError(f"de server {host} is niet te vinden") from error
+        raise FetchError("download-host-unknown", host=host) from error
     addresses = []
     for *_, sockaddr in found:
         address = ipaddress.ip_address(sockaddr[0].split("%")[0])
@@ -51,10 +57,7 @@ def public_addresses(host: str, port: int, allow_loopback: bool) -> list[str]:
         if address.is_loopback and allow_loopback:
             pass
         elif not address.is_global or address.is_multicast:
-            raise FetchError(
-                f"{host} is een adres op je eigen computer of netwerk ({address}), "
-                "niet op internet"
-            )
+            raise FetchError("download-host-local", host=host, address=str(address))
         addresses.append(str(address))
     return addresses
 
@@ -114,12 +117,12 @@ def download(
         parts = urlsplit(url)
         scheme = parts.scheme.lower()
         if scheme not in ("http", "https") or not parts.hostname:
-            raise FetchError("alleen http- en https-adressen worden gedownload")
+            raise FetchError("download-not-http")
         port = parts.port or (443 if scheme == "https" else 80)
         address = public_addresses(parts.hostname, port, allow_loopback)[0]
         path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         if time.monotonic() >= deadline:
-            raise FetchError(TOO_SLOW)
+            raise FetchError("download-too-slow")
         watchdog = Watchdog(deadline)
         try:
             with watchdog:
@@ -133,21 +136,21 @@ def download(
                     connection.close()
                     continue
                 if response.status != 200:
-                    raise FetchError(f"de server antwoordde {response.status}")
+                    raise FetchError("download-status", status=response.status)
                 data = response.read(MAX_BYTES + 1)
                 connection.close()
             if watchdog.fired:
-                raise FetchError(TOO_SLOW)
+                raise FetchError("download-too-slow")
         except TimeoutError as error:
-            raise FetchError(TOO_SLOW) from error
+            raise FetchError("download-too-slow") from error
         except (OSError, http.client.HTTPException) as error:
             if watchdog.fired:
-                raise FetchError(TOO_SLOW) from error
-            raise FetchError("de server is niet bereikbaar") from error
+                raise FetchError("download-too-slow") from error
+            raise FetchError("download-unreachable") from error
         if len(data) > MAX_BYTES:
-            raise FetchError(f"groter dan {MAX_BYTES // 1024 // 1024} MB")
+            raise FetchError("download-too-large", most=MAX_BYTES // 1024 // 1024)
         return data
-    raise FetchError("te veel doorverwijzingen")
+    raise FetchError("download-redirects")
 
 
 def image_suffix(data: bytes) -> str:
@@ -159,9 +162,9 @@ def image_suffix(data: bytes) -> str:
                 kind = image.format
                 image.verify()
     except Exception as error:  # Pillow raises many kinds for broken files
-        raise FetchError("dit is geen afbeelding") from error
+        raise FetchError("download-not-an-image") from error
     if kind not in FORMATS:
-        raise FetchError(f"een afbeelding van het type {kind} kan de site niet tonen")
+        raise FetchError("download-image-kind", kind=kind)
     return FORMATS[kind]
 
 

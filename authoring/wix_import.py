@@ -28,8 +28,8 @@ from sitekit.dates import SLUG, DateError, read_date
 from sitekit.header import read_source
 from sitekit.lines import line_in, line_with
 
-from .catalog import words
-from .messages import NOT_UTF8, WARNING, Problem, shown
+from .catalog import Problem, worded, words
+from .messages import shown
 from .source import SETTINGS_FILE, site_settings, slug_for
 from .wix_fetch import DEADLINE, FetchError, fetch_image
 from .wix_markdown import MISSING_ALT, WixConverter, one_line, prepare, to_markdown
@@ -91,27 +91,20 @@ IMPORT_DEADLINE = 15 * 60  # seconds for all downloads of one import
 
 
 class WixImportError(Exception):
-    """The source cannot be imported: what is wrong, what to do, and where."""
+    """The source cannot be imported: a code of the catalog, its parameters and the
+    line; the message is the catalog's."""
 
-    def __init__(self, message: str, advice: str, line: int = 1):
-        super().__init__(message)
-        self.advice, self.line = advice, line
+    def __init__(self, code: str, line: int = 1, **params):
+        self.code, self.line, self.params = code, line, params
+        super().__init__(words(code, params)[0])
 
     def told(self, source: str | Path) -> str:
         """The one line the author reads, naming the source file."""
-        return str(Problem.error(str(source), self.line, str(self), self.advice))
+        return str(worded(str(source), self.line, self.code, self.params))
 
 
 FEEDS = (".xml", ".rss")
 SOURCE_SUFFIXES = (*FEEDS, ".html", ".htm", ".txt", "")
-FEED_ADVICE = (
-    "download blog-feed.xml opnieuw van je Wix-site (jouwsite.nl/blog-feed.xml) en "
-    "sla het op zonder het eerst te openen en te bewaren in een ander programma"
-)
-PAGE_ADVICE = (
-    "sla de pagina van de post op in je browser (Opslaan als: webpagina, volledig), "
-    "kopieer de tekst in een .txt-bestand, of gebruik blog-feed.xml"
-)
 
 
 @dataclass
@@ -253,7 +246,7 @@ def from_text(text: str) -> Post:
     if header:
         shown = [n for n in shown if n > max(header)]
     if not shown:
-        raise WixImportError("er staat geen tekst in dit bestand", PAGE_ADVICE)
+        raise WixImportError("wix-text-empty")
     start = shown[0]
     dates = [parse_date_text(lines[n]) for n in header]
     body = []
@@ -275,9 +268,7 @@ def from_rss(text: str) -> list[Post]:
     try:
         root = ET.fromstring(text)
     except ET.ParseError as error:
-        raise WixImportError(
-            "de feed is geen geldige XML", FEED_ADVICE, error.position[0]
-        ) from error
+        raise WixImportError("wix-feed-invalid", error.position[0]) from error
     posts = []
     for item in root.iter("item"):
         content = item.findtext("content:encoded", namespaces=NS)
@@ -310,7 +301,7 @@ def from_rss(text: str) -> list[Post]:
             post.cover = cover_image(enclosure.get("url"), post)
         posts.append(post)
     if not posts:
-        raise WixImportError("de feed bevat geen posts (geen <item>)", FEED_ADVICE)
+        raise WixImportError("wix-feed-empty")
     return posts
 
 
@@ -363,10 +354,7 @@ def from_page(text: str) -> Post:
         or soup.find("article")
     )
     if not title or body is None:
-        raise WixImportError(
-            "dit is geen opgeslagen Wix-post: geen titel of artikeltekst gevonden",
-            PAGE_ADVICE,
-        )
+        raise WixImportError("wix-page-not-a-post")
     for chrome in body.select(
         '[data-hook="post-header"], [data-hook="post-footer"], [data-hook="post-title"]'
     ):
@@ -408,26 +396,15 @@ def read_posts(source: Path) -> list[Post]:
     """The posts in a feed, page or text copy, told apart by their content."""
     suffix = source.suffix.lower()
     if suffix not in SOURCE_SUFFIXES and source.is_file():
-        raise WixImportError(
-            f"import-wix leest geen {suffix}-bestanden",
-            "geef blog-feed.xml, een opgeslagen pagina van een post (.html) of de "
-            "tekst van een post in een .txt-bestand",
-        )
+        raise WixImportError("wix-source-kind", suffix=suffix)
     try:
         text = source.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise WixImportError(*NOT_UTF8) from None
+        raise WixImportError("not-utf8") from None
     except FileNotFoundError:
-        raise WixImportError(
-            "dit bestand bestaat niet",
-            "controleer de naam en de map, bijvoorbeeld: invoke import-wix "
-            "blog-feed.xml",
-        ) from None
+        raise WixImportError("wix-source-missing") from None
     except OSError:
-        raise WixImportError(
-            "dit is geen bestand dat gelezen kan worden (een map, of geen rechten)",
-            "geef het bestand zelf mee, bijvoorbeeld: invoke import-wix blog-feed.xml",
-        ) from None
+        raise WixImportError("wix-source-unreadable") from None
     head = text.lstrip().removeprefix("\ufeff")[:500].lower()
     if head.startswith("<?xml") or head.startswith("<rss") or suffix in FEEDS:
         return from_rss(text)
@@ -534,10 +511,7 @@ def choose_slugs(posts: list[Post], folder: Path, settings: dict) -> list[str]:
     for post in posts:
         base = short_slug(slug_for(post.title, settings))
         if not SLUG.fullmatch(base):  # only a slug the site accepts (sitekit.dates)
-            raise WixImportError(
-                f"van de titel {post.title!r} kan geen slug worden gemaakt",
-                "geef de post op Wix een titel met letters of cijfers",
-            )
+            raise WixImportError("wix-title-no-slug", value=post.title)
         slug, number = base, 2
         while slug in taken or (
             (folder / f"{slug}.md").exists()
@@ -584,7 +558,7 @@ def import_wix(
         try:  # day first, as everywhere: 01-02-2024 is 1 februari 2024
             fixed = read_date(when).replace(tzinfo=ZoneInfo(settings["TIMEZONE"]))
         except DateError as error:
-            raise WixImportError(*words(error.code, error.params)[:2]) from None
+            raise WixImportError(error.code, **error.params) from None
     slugs = choose_slugs(posts, folder, settings)
     with tempfile.TemporaryDirectory(dir=root, prefix=".wix-import-") as staging:
         staged: list[tuple[Path, Path]] = []
@@ -654,42 +628,19 @@ def author_notes(
     line of the post it is about."""
     lines = text.splitlines()
 
-    def note(needle: str, message: str, advice: str) -> None:
-        line = line_in(lines, needle)
-        outcome.notes.append(Problem(show, line, WARNING, message, advice))
+    def note(needle: str, code: str, **params) -> None:
+        outcome.notes.append(worded(show, line_in(lines, needle), code, params))
 
     if post.teaser_only:
-        note(
-            "Status: draft",
-            "deze post was in de feed ingekort en staat daarom als concept klaar",
-            "importeer de opgeslagen pagina van de post, zie docs/handleiding.md, "
-            "'Een pagina opslaan in je browser'",
-        )
+        note("Status: draft", "wix-shortened-draft")
     if not post.date:
-        note(
-            "Date: ",
-            "de datum stond niet in de bron",
-            "vul bij Date de echte datum in",
-        )
+        note("Date: ", "wix-date-unknown")
     if not post.wix_url:
-        note(
-            "",
-            "het oude Wix-adres is onbekend",
-            "zet het bij Wix_url, bijvoorbeeld Wix_url: /post/mijn-post",
-        )
+        note("", "wix-address-unknown")
     for source in post.skipped:
-        note(
-            "",
-            f"afbeelding overgeslagen: {source}",
-            "alleen afbeeldingen op internet (http of https) worden overgezet; sla "
-            "hem zelf op in content/images/ en zet hem in de post",
-        )
+        note("", "wix-image-skipped", source=source)
     for title, page in videos:
-        note(
-            page,
-            f"de video {title!r} is nu een link naar {page}",
-            "de site toont geen ingesloten video's",
-        )
+        note(page, "wix-video-linked", value=title, page=page)
 
 
 def report(outcome: Outcome, root: Path) -> int:
@@ -699,23 +650,14 @@ def report(outcome: Outcome, root: Path) -> int:
     for path in outcome.images_saved:
         print(f"Afbeelding opgeslagen: {shown(path, root=root)}")
     for url, path, reason in outcome.images_missing:
-        problem = Problem(
-            shown(path, root=root),
-            line_with(path, url),
-            WARNING,
-            f"afbeelding niet gedownload: {url}: {reason}",
-            "sla hem zelf op in content/images/ en pas de link in de post aan",
+        params = {"url": url, "reason": reason}
+        print(
+            worded(
+                shown(path, root=root), line_with(path, url), "wix-image-missed", params
+            )
         )
-        print(problem)
     for note in outcome.notes:
         print(note)
     for path in outcome.refused:
-        problem = Problem.error(
-            shown(path, root=root),
-            1,
-            "niet overschreven, want je hebt deze post na het importeren aangepast "
-            "(of zelf geschreven)",
-            "gebruik --force om hem toch te vervangen",
-        )
-        print(problem)
+        print(worded(shown(path, root=root), 1, "wix-post-edited"))
     return 1 if outcome.refused else 0

@@ -2,8 +2,8 @@
 
 A checklist is a Markdown file: an optional header (`Article: slug`, the post its PDF
 links back to), one `# Title`, a short intro, then task-list items (`- [ ] ...`),
-optionally grouped under `## Headings`. Anything else fails with the file and line, so
-an author's slip never turns into a silently odd list.
+optionally grouped under `## Headings`. Anything else fails with the file and line of
+every mistake at once, so an author's slip never turns into a silently odd list.
 """
 
 import hashlib
@@ -93,30 +93,41 @@ class Checklist:
 
 
 def parse_checklist(path: Path) -> Checklist:
-    """Read and validate one checklist file."""
+    """Read and validate one checklist file; a DefinitionError holds every mistake
+    in it (`findings`)."""
     name = path.stem
+    found = []
     if not NAME.fullmatch(name):
-        raise DefinitionError(path, "checklist-file-name", value=name)
+        found.append(DefinitionError(path, "checklist-file-name", value=name))
     source = path.read_text(encoding="utf-8")
-    return parse_source(source, name, str(path))
+    try:
+        checklist = parse_source(source, name, str(path))
+    except DefinitionError as error:
+        found += error.findings
+    if found:
+        raise DefinitionError.collected(found)
+    return checklist
 
 
 def parse_source(source: str, name: str, file: str) -> Checklist:
-    """Parse checklist Markdown; errors name `file` and the line."""
+    """Parse checklist Markdown; a DefinitionError names `file` and the line of
+    every mistake (`findings`), in the order of the file."""
     lines = source.splitlines()
+    found: list[DefinitionError] = []
 
-    def fail(code: str, line: int | None, path: str = "", **params):
-        return DefinitionError(file, code, path, line, **params)
+    def fail(code: str, line: int | None, path: str = "", **params) -> None:
+        found.append(DefinitionError(file, code, path, line, **params))
 
-    header = _read_header(lines, fail)
+    header, count = _read_header(lines, fail)
     # The header lines become blank, so every line number stays the file's own.
-    body = "\n" * len(header) + "\n".join(lines[len(header) :])
+    body = "\n" * count + "\n".join(lines[count:])
     tokens = _markdown.parse(body)
 
     def quote(line: int) -> str:
         return lines[line - 1].strip()[:60]
 
     title = None
+    untitled = False  # text came before the title (told once)
     intro: list[str] = []
     groups: list[Group] = []
     ids: dict[str, Item] = {}
@@ -126,18 +137,19 @@ def parse_source(source: str, name: str, file: str) -> Checklist:
         token = tokens[index]
         line = token.map[0] + 1 if token.map else None
         if token.type == "heading_open" and token.tag == "h1":
-            if title is not None:
-                raise fail("checklist-title-twice", line)
-            title = tokens[index + 1].content.strip()
+            if title is not None and not untitled:
+                fail("checklist-title-twice", line)
+            else:
+                title, untitled = tokens[index + 1].content.strip(), False
             index += 3
             continue
         if title is None:
-            raise fail("checklist-no-title", line or 1)
+            fail("checklist-no-title", line or 1)
+            title, untitled = "", True
         if token.type == "heading_open" and token.tag == "h2":
             heading = tokens[index + 1].content.strip()
             if groups and not groups[-1].items:
-                empty = groups[-1]
-                raise fail("group-empty", empty.line, group=empty.title)
+                fail("group-empty", groups[-1].line, group=groups[-1].title)
             groups.append(Group(title=heading, line=line))
             index += 3
             continue
@@ -146,16 +158,21 @@ def parse_source(source: str, name: str, file: str) -> Checklist:
                 tokens[index : index + 3], _markdown.options, {}
             )
             start, end = token.map
-            for number in range(start, end):
-                if ALMOST_TASK.match(lines[number].strip()):
-                    raise fail("not-a-task", number + 1, text=quote(number + 1))
+            almost = [
+                n + 1 for n in range(start, end) if ALMOST_TASK.match(lines[n].strip())
+            ]
+            for number in almost:
+                fail("not-a-task", number, text=quote(number))
             group = groups[-1] if groups else None
+            if almost:  # told above
+                index += 3
+                continue
             if group is None and not ids:
                 intro.append(html)
             elif group is not None and not group.items:
                 group.intro_html += html
             else:
-                raise fail("not-a-task", line, text=quote(line))
+                fail("not-a-task", line, text=quote(line))
             index += 3
             continue
         if token.type in ("bullet_list_open", "ordered_list_open"):
@@ -163,14 +180,16 @@ def parse_source(source: str, name: str, file: str) -> Checklist:
                 groups.append(Group(title=""))
             index = _read_list(tokens, index, groups[-1], ids, texts, lines, fail)
             continue
-        raise fail("not-checklist", line, text=quote(line))
-    if title is None:
-        raise fail("checklist-empty", 1)
-    if not ids:
-        raise fail("checklist-no-tasks", 1)
+        fail("not-checklist", line, text=quote(line))
+        index = _closed(tokens, index) + 1
+    if not found and title is None:
+        fail("checklist-empty", 1)
+    elif not found and not ids:
+        fail("checklist-no-tasks", 1)
     if groups and not groups[-1].items:
-        empty = groups[-1]
-        raise fail("group-empty", empty.line, group=empty.title)
+        fail("group-empty", groups[-1].line, group=groups[-1].title)
+    if found:
+        raise DefinitionError.collected(found)
     return Checklist(
         name=name,
         title=title,
@@ -183,59 +202,79 @@ def parse_source(source: str, name: str, file: str) -> Checklist:
     )
 
 
-def _read_header(lines: list[str], fail) -> dict[str, tuple[str, int]]:
-    """The `Key: value` lines at the top, by lower-case key, with their line."""
+def _closed(tokens, index: int) -> int:
+    """The index of the token that closes the one at `index` (itself if none)."""
+    if tokens[index].nesting != 1:
+        return index
+    level = tokens[index].level
+    return next(
+        i
+        for i in range(index + 1, len(tokens))
+        if tokens[i].nesting == -1 and tokens[i].level == level
+    )
+
+
+def _read_header(lines: list[str], fail) -> tuple[dict[str, tuple[str, int]], int]:
+    """The `Key: value` lines at the top, by lower-case key, with their line (a
+    mistaken one is told and skipped), and how many lines they are."""
     header: dict[str, tuple[str, int]] = {}
+    count = 0
     for number, text in enumerate(lines, 1):
         match = HEADER.fullmatch(text.strip())
         if not text.strip() or not match:
             break
+        count = number
         key, value = match[1].lower(), match[2].strip()
         if key not in HEADER_KEYS:
-            raise fail("checklist-header-unknown", number, key=match[1])
-        if key in header:
-            raise fail("header-twice", number, match[1], first=header[key][1])
-        if not value:
-            raise fail("article-empty", number, match[1])
-        header[key] = (value, number)
-    return header
+            fail("checklist-header-unknown", number, key=match[1])
+        elif key in header:
+            fail("header-twice", number, match[1], first=header[key][1])
+        elif not value:
+            fail("article-empty", number, match[1])
+        else:
+            header[key] = (value, number)
+    return header, count
 
 
 def _read_list(tokens, index, group, ids, texts, lines, fail) -> int:
-    """Read one Markdown list of task items into `group`; return the next index."""
-    close = tokens[index].type.replace("_open", "_close")
+    """Read one Markdown list of task items into `group`; return the next index.
+    An item that is no task is told and left out."""
+    close = _closed(tokens, index)
     index += 1
-    while tokens[index].type != close:
-        start, end = tokens[index].map
-        line = start + 1
-        marker = lines[start].strip()[:60]
-        head = tokens[index + 1 : index + 4]
-        content = head[1].content if head[0].type == "paragraph_open" else ""
-        if tokens[index].markup not in ("-", "*", "+") or not content.startswith("[ ]"):
-            raise fail("not-a-task", line, text=marker)
-        if not content[3:].strip():
-            raise fail("task-empty", line)
-        for number in range(start + 1, end):
-            text = lines[number]
-            if text.strip() and not text[:1].isspace():
-                raise fail("not-a-task", number + 1, text=text.strip()[:60])
-        index += 4
-        while tokens[index].type != "list_item_close":
-            extra = tokens[index]
-            where = extra.map[0] + 1 if extra.map else line
-            if extra.type.endswith("_list_open"):
-                raise fail("task-nested-list", where)
-            raise fail("task-paragraphs", where)
-        _add_item(content[len(TASK) :].strip(), line, group, ids, texts, fail)
-        index += 1
-    return index + 1
+    while index < close:
+        end_item = _closed(tokens, index)
+        _read_item(tokens[index:end_item], group, ids, texts, lines, fail)
+        index = end_item + 1
+    return close + 1
+
+
+def _read_item(tokens, group, ids, texts, lines, fail) -> None:
+    """One list item (its tokens, without the closing one) as a task of `group`."""
+    start, end = tokens[0].map
+    line = start + 1
+    head = tokens[1:4]
+    content = head[1].content if head[:1] and head[0].type == "paragraph_open" else ""
+    if tokens[0].markup not in ("-", "*", "+") or not content.startswith("[ ]"):
+        return fail("not-a-task", line, text=lines[start].strip()[:60])
+    if not content[3:].strip():
+        return fail("task-empty", line)
+    for number in range(start + 1, end):
+        text = lines[number]
+        if text.strip() and not text[:1].isspace():
+            return fail("not-a-task", number + 1, text=text.strip()[:60])
+    if len(tokens) > 4:
+        extra = tokens[4]
+        where = extra.map[0] + 1 if extra.map else line
+        nested = extra.type.endswith("_list_open")
+        return fail("task-nested-list" if nested else "task-paragraphs", where)
+    _add_item(content[len(TASK) :].strip(), line, group, ids, texts, fail)
 
 
 def _add_item(content, line, group, ids, texts, fail) -> None:
     html = _markdown.renderInline(content)
     text = unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html)).strip())
     if text in texts:
-        raise fail("task-twice", line, text=text, first=texts[text].line)
+        return fail("task-twice", line, text=text, first=texts[text].line)
     base = slugify(text, SLUG_SUBSTITUTIONS)[:40].strip("-") or "taak"
     item_id, number = base, 2
     while item_id in ids:

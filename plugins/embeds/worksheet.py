@@ -1,7 +1,8 @@
 """Loading and strictly validating worksheet definitions (YAML in content/worksheets/).
 
-Every problem becomes a DefinitionError naming the file, the line, the path inside the
-definition (e.g. `sections[1].fields[2].type`) and what was expected.
+Every problem is a finding naming the file, the line, the path inside the definition
+(e.g. `sections[1].fields[2].type`) and what was expected; each section and field is
+checked on its own, so one DefinitionError holds them all (`findings`).
 """
 
 import hashlib
@@ -240,20 +241,34 @@ def _compose(text: str, file: str) -> yaml.Node:
     return node
 
 
+def _checked(found: list, check, *args, **params):
+    """`check(*args, **params)`, its DefinitionError added to `found` (then None)."""
+    try:
+        return check(*args, **params)
+    except DefinitionError as error:
+        found += error.findings
+        return None
+
+
 def parse_text(text: str, file: str, name: str) -> Worksheet:
-    """Parse and validate one worksheet definition given as text."""
+    """Parse and validate one worksheet definition given as text; a DefinitionError
+    holds every mistake found (`findings`, in the order of the file)."""
     root = _Node(_compose(text, file), file, "")
     keys = root.mapping(("title", "sections"), ("intro",))
     places = _Places()
-    sections = [_section(item, places) for item in keys["sections"].sequence()]
-    sheet = Worksheet(
-        name=name,
-        title=keys["title"].text(),
-        intro=keys["intro"].text() if "intro" in keys else "",
-        sections=sections,
-    )
-    _check_names(places)
-    _check_formulas(sheet, places)
+    found: list[DefinitionError] = []
+    title = _checked(found, keys["title"].text)
+    intro = _checked(found, keys["intro"].text) if "intro" in keys else ""
+    sections = [
+        _checked(found, _section, item, places, found)
+        for item in keys["sections"].sequence()
+    ]
+    if not found:  # the checks across the definition need every part
+        sheet = Worksheet(name=name, title=title, intro=intro, sections=sections)
+        _check_names(places, found)
+        _check_formulas(sheet, places, found)
+    if found:
+        raise DefinitionError.collected(sorted(found, key=lambda e: e.line or 0))
     payload = json.dumps(asdict(sheet), sort_keys=True, ensure_ascii=False)
     sheet.version = hashlib.sha256(payload.encode()).hexdigest()[:12]
     return sheet
@@ -284,31 +299,36 @@ def _identifier(node: _Node) -> str:
     return value
 
 
-def _section(node: _Node, places: _Places) -> Section:
+def _section(node: _Node, places: _Places, found: list) -> Section:
     keys = node.mapping(("name", "title", "fields"), ("help", "repeat", "verdict"))
-    repeat = None
-    if "repeat" in keys:
-        r = keys["repeat"].mapping(("max", "add", "item"), ("min",))
-        low = r["min"].integer() if "min" in r else 1
-        high = r["max"].integer(low=max(low, 1))
-        repeat = Repeat(min=low, max=high, add=r["add"].text(), item=r["item"].text())
-    name = _identifier(keys["name"])
+    before = len(found)
+    repeat = _checked(found, _repeat, keys["repeat"]) if "repeat" in keys else None
+    name = _checked(found, _identifier, keys["name"])
     places.names.append((name, keys["name"]))
     section = Section(
         name=name,
-        title=keys["title"].text(),
-        help=keys["help"].text() if "help" in keys else "",
-        fields=[
-            _field(item, repeat is not None, places)
-            for item in keys["fields"].sequence()
-        ],
+        title=_checked(found, keys["title"].text),
+        help=_checked(found, keys["help"].text) if "help" in keys else "",
+        fields=[],
         repeat=repeat,
     )
+    repeated = "repeat" in keys
+    for item in keys["fields"].sequence():
+        section.fields.append(_checked(found, _field, item, repeated, places))
+    if len(found) > before:  # its verdict may name a field that was not read
+        return section
     if "verdict" in keys:
         if repeat is None:
             keys["verdict"].fail("verdict-not-repeated")
         section.verdict = _verdict(keys["verdict"], section)
     return section
+
+
+def _repeat(node: _Node) -> Repeat:
+    r = node.mapping(("max", "add", "item"), ("min",))
+    low = r["min"].integer() if "min" in r else 1
+    high = r["max"].integer(low=max(low, 1))
+    return Repeat(min=low, max=high, add=r["add"].text(), item=r["item"].text())
 
 
 def _field(node: _Node, repeated: bool, places: _Places) -> Field:
@@ -396,45 +416,51 @@ def _verdict(node: _Node, section: Section) -> Verdict:
     return Verdict(label=keys["label"].text(), rules=rules, otherwise=otherwise)
 
 
-def _check_names(places: _Places) -> None:
+def _check_names(places: _Places, found: list) -> None:
     """Section and field names are unique across the whole worksheet."""
     seen: dict[str, str] = {}
     for name, node in places.names:
         if name in seen:
-            node.fail("name-taken", name=name, other=seen[name])
-        seen[name] = node.path
+            _checked(found, node.fail, "name-taken", name=name, other=seen[name])
+        seen.setdefault(name, node.path)
 
 
-def _check_formulas(sheet: Worksheet, places: _Places) -> None:
-    """Unknown fields, fields of the wrong kind, constant zero division, cycles."""
-    where = places.formulas
-    group_of = {f.name: s.name for s in sheet.sections if s.repeat for f in s.fields}
-    kinds = {f.name: f.type for f in sheet.fields()}
+def _check_formulas(sheet: Worksheet, places: _Places, found: list) -> None:
+    """Unknown fields, fields of the wrong kind, constant zero division, cycles:
+    each formula's first mistake."""
     computed = {f.name: f.compute for f in sheet.fields() if f.compute is not None}
-    for name, tree in computed.items():
-        node = where[name]
-        direct, summed = formula.references(tree)
-        for ref in sorted(direct | summed):
-            if ref not in kinds:
-                known = sorted(n for n, k in kinds.items() if k in NUMERIC)
-                text = node.scalar(_STR, "formula")
-                node.fail(
-                    "formula-unknown-field", value=ref, formula=text, options=known
-                )
-            if kinds[ref] not in NUMERIC:
-                node.fail("formula-wrong-kind", field=ref, kind=kinds[ref])
-        for ref in sorted(direct):
-            if ref in group_of:
-                node.fail("formula-repeated", field=ref, section=group_of[ref])
-        for ref in sorted(summed):
-            if ref not in group_of:
-                node.fail("formula-sum-not-repeated", field=ref)
-        if formula.zero_divisions(tree):
-            node.fail("formula-zero", formula=node.scalar(_STR, "formula"))
+    for name in computed:
+        _checked(found, _check_formula, sheet, places, name)
+    if found:
+        return
     for name in computed:
         cycle = _cycle_from(name, computed)
         if cycle:
-            where[name].fail("formula-cycle", names=cycle)
+            places.formulas[name].fail("formula-cycle", names=cycle)
+
+
+def _check_formula(sheet: Worksheet, places: _Places, name: str) -> None:
+    """The first mistake in the formula of the computed field `name`."""
+    group_of = {f.name: s.name for s in sheet.sections if s.repeat for f in s.fields}
+    kinds = {f.name: f.type for f in sheet.fields()}
+    tree = next(f.compute for f in sheet.fields() if f.name == name)
+    node = places.formulas[name]
+    direct, summed = formula.references(tree)
+    for ref in sorted(direct | summed):
+        if ref not in kinds:
+            known = sorted(n for n, k in kinds.items() if k in NUMERIC)
+            text = node.scalar(_STR, "formula")
+            node.fail("formula-unknown-field", value=ref, formula=text, options=known)
+        if kinds[ref] not in NUMERIC:
+            node.fail("formula-wrong-kind", field=ref, kind=kinds[ref])
+    for ref in sorted(direct):
+        if ref in group_of:
+            node.fail("formula-repeated", field=ref, section=group_of[ref])
+    for ref in sorted(summed):
+        if ref not in group_of:
+            node.fail("formula-sum-not-repeated", field=ref)
+    if formula.zero_divisions(tree):
+        node.fail("formula-zero", formula=node.scalar(_STR, "formula"))
 
 
 def _cycle_from(start: str, computed: dict) -> list[str]:

@@ -1,24 +1,32 @@
 """What the owner still has to fill in for a complete funnel: told by `invoke check`
-and `invoke publish` (authoring/lint.py), never shown to readers."""
+and `invoke publish` (authoring/lint.py), never shown to readers. Each finding is a
+code of the author's catalog (authoring/problems.nl.yaml, which says how bad it is:
+a setting that would make the site say something false is an error) with its data."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .channels import e164
 from .forms import EMAIL_PATTERN, newsletter_by_mail
 
 KVK = re.compile(r"^\d{8}$")
 EMAIL = re.compile(f"^{EMAIL_PATTERN}$")
+# The business details a complete site names, and the code when one is missing.
+MISSING = {
+    "name": "business-name-missing",
+    "kvk": "business-kvk-missing",
+    "phone": "business-phone-missing",
+    "region": "business-region-missing",
+}
 
 
 @dataclass(frozen=True)
 class Finding:
-    """One thing missing or wrong in pelicanconf.py, in the owner's words (Dutch)."""
+    """One thing missing or wrong in the owner's settings: a code and its data."""
 
+    code: str
     anchor: str  # text on the settings line to report (its first occurrence)
-    untrue: bool  # True: published, the site would say something false
-    message: str
-    advice: str
+    params: dict = field(default_factory=dict)
 
 
 def _business(settings: dict) -> list[Finding]:
@@ -26,67 +34,18 @@ def _business(settings: dict) -> list[Finding]:
     found = []
     email = business.get("email")
     if not email:
-        found.append(
-            Finding(
-                '"email":',
-                False,
-                "business.email is leeg: lezers kunnen je niet mailen en het "
-                "contactformulier valt weg",
-                "vul je e-mailadres in",
-            )
-        )
+        found.append(Finding("business-email-missing", '"email":'))
     elif not EMAIL.match(str(email)):
-        found.append(
-            Finding(
-                '"email":',
-                True,
-                f"business.email is geen e-mailadres ({email})",
-                "vul een adres in als naam@domein.nl",
-            )
-        )
+        found.append(Finding("business-email-invalid", '"email":', {"value": email}))
     kvk = business.get("kvk")
     if kvk and not KVK.match(str(kvk).replace(" ", "")):
-        found.append(
-            Finding(
-                '"kvk":',
-                True,
-                f"business.kvk is geen KvK-nummer van 8 cijfers ({kvk})",
-                "neem het nummer over van je inschrijving bij de KvK",
-            )
-        )
+        found.append(Finding("business-kvk-invalid", '"kvk":', {"value": kvk}))
     phone = business.get("phone")
     if phone and not e164(phone):
-        found.append(
-            Finding(
-                '"phone":',
-                True,
-                f"business.phone is geen telefoonnummer ({phone}): lezers kunnen "
-                "je niet bellen of appen",
-                'schrijf het nummer zoals "06 12345678" of "+31 6 12345678"',
-            )
-        )
-    missing = {
-        "name": (
-            "de handelsnaam ontbreekt",
-            "vul business.name in zoals bij de KvK ingeschreven; "
-            "de privacyverklaring noemt nu de sitenaam",
-        ),
-        "kvk": (
-            "het KvK-nummer ontbreekt",
-            "vul business.kvk in: een zakelijke website moet het tonen",
-        ),
-        "phone": (
-            "het telefoonnummer ontbreekt",
-            "vul business.phone in: wie liever belt, vindt nu alleen je e-mailadres",
-        ),
-        "region": (
-            "de regio waar je werkt ontbreekt",
-            'vul business.region in, bijvoorbeeld "Gelderland en omstreken"',
-        ),
-    }
-    for key, (message, advice) in missing.items():
+        found.append(Finding("business-phone-invalid", '"phone":', {"value": phone}))
+    for key, code in MISSING.items():
         if not business.get(key):
-            found.append(Finding(f'"{key}":', False, message, advice))
+            found.append(Finding(code, f'"{key}":'))
     return found
 
 
@@ -94,59 +53,23 @@ def _forms(settings: dict) -> list[Finding]:
     forms = settings.get("FORMS") or {}
     found = []
     if "contact" not in forms:
-        found.append(
-            Finding(
-                "FORMS =",
-                False,
-                "het contactformulier heeft geen formulierdienst: lezers versturen "
-                "hun bericht met hun eigen e-mailprogramma",
-                "zet een dienst bij forms.contact, zie docs/handleiding.md, "
-                "'Formulieren'",
-            )
-        )
+        found.append(Finding("contact-form-no-service", "FORMS ="))
     if "newsletter" not in forms:
-        shown = newsletter_by_mail(settings)
-        found.append(
-            Finding(
-                "FORMS =",
-                False,
-                "de nieuwsbrief heeft geen mailingtool: "
-                + (
-                    "lezers melden zich aan met een e-mail aan jou"
-                    if shown
-                    else "de aanmelding staat niet op de site"
-                ),
-                "zet de aanmeld-URL van je mailingtool bij forms.newsletter",
-            )
-        )
+        by_mail = newsletter_by_mail(settings)
+        code = "newsletter-by-mail" if by_mail else "newsletter-no-tool"
+        found.append(Finding(code, "FORMS ="))
     return found
 
 
 def _privacy(settings: dict) -> list[Finding]:
     privacy = settings.get("PRIVACY") or {}
-    if privacy.get("host"):
-        return []
-    return [
-        Finding(
-            '"host":',
-            False,
-            "de privacyverklaring noemt niet wie de website host",
-            'vul privacy.host in, bijvoorbeeld "Netlify (VS)"',
-        )
-    ]
+    return [] if privacy.get("host") else [Finding("privacy-host-missing", '"host":')]
 
 
 def _booking(settings: dict) -> list[Finding]:
     if not settings.get("BOOKING_URL") or settings.get("BOOKING_TOOL"):
         return []
-    return [
-        Finding(
-            "BOOKING_TOOL =",
-            False,
-            "de privacyverklaring noemt je agendadienst alleen bij zijn webadres",
-            'vul BOOKING_TOOL in, bijvoorbeeld "Calendly (VS)"',
-        )
-    ]
+    return [Finding("booking-tool-missing", "BOOKING_TOOL =")]
 
 
 def funnel_findings(settings: dict) -> list[Finding]:

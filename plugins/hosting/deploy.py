@@ -15,7 +15,13 @@ TARGETS = ("github-pages", "netlify", "cloudflare", "rsync")
 
 
 class DeployError(Exception):
-    """A deployment that cannot start or did not finish; the message says why."""
+    """A deployment that cannot start or did not finish: a code of the author's
+    catalog (authoring/problems.nl.yaml) and its parameters."""
+
+    def __init__(self, code: str, **params):
+        self.code, self.params = code, params
+        details = ", ".join(f"{k}={v!r}" for k, v in sorted(params.items()))
+        super().__init__(f"{code} ({details})" if details else code)
 
 
 def make_readable(folder: Path) -> None:
@@ -33,15 +39,9 @@ def target_settings(settings: dict, target: str | None) -> dict:
     """The chosen target and what it needs, checked before anything is built."""
     target = target or settings.get("DEPLOY_TARGET")
     if not target:
-        raise DeployError(
-            "Geen doel om naar te publiceren: zet DEPLOY_TARGET in publishconf.py "
-            f"of geef --target mee ({', '.join(TARGETS)})."
-        )
+        raise DeployError("deploy-no-target", targets=list(TARGETS))
     if target not in TARGETS:
-        raise DeployError(
-            f"Onbekend doel {target!r}: kies uit {', '.join(TARGETS)} "
-            "(DEPLOY_TARGET in publishconf.py of --target)."
-        )
+        raise DeployError("deploy-target-unknown", value=target, targets=list(TARGETS))
     chosen = {"target": target}
     if target == "github-pages":
         github = settings.get("GITHUB_PAGES") or {}
@@ -55,10 +55,7 @@ def target_settings(settings: dict, target: str | None) -> dict:
     if target == "rsync":
         destination = settings.get("RSYNC_DESTINATION")
         if not destination:
-            raise DeployError(
-                "rsync heeft een bestemming nodig: zet RSYNC_DESTINATION in "
-                "publishconf.py, bijvoorbeeld 'gebruiker@server:/var/www/site/'."
-            )
+            raise DeployError("rsync-no-destination")
         chosen["destination"] = destination
     return chosen
 
@@ -88,10 +85,11 @@ def github_pages(
             push=push,
         )
     except (GhpError, subprocess.CalledProcessError) as error:
-        raise DeployError(f"ghp-import: {getattr(error, 'message', error)}") from error
+        detail = getattr(error, "message", error)
+        raise DeployError("ghp-import-failed", detail=str(detail)) from error
     if branch_commit(branch) in (before, ""):
         # ghp-import reports a failed commit on stdout only, and pushes anyway.
-        raise DeployError(f"ghp-import kon de branch {branch} niet bijwerken.")
+        raise DeployError("ghp-import-no-commit", branch=branch)
 
 
 def branch_commit(branch: str) -> str:
@@ -109,7 +107,7 @@ def rsync_command(output: Path, destination: str, dry_run: bool) -> list[str]:
     leaves the web root and everything in it readable (755 and 644)."""
     rsync = shutil.which("rsync")
     if not rsync:
-        raise DeployError("rsync ontbreekt: installeer het (apt-get install rsync).")
+        raise DeployError("rsync-missing")
     command = [
         rsync,
         "--recursive",
@@ -134,5 +132,6 @@ def rsync(output: Path, destination: str, dry_run: bool = False) -> str:
         rsync_command(output, destination, dry_run), capture_output=True, text=True
     )
     if result.returncode != 0:
-        raise DeployError(f"rsync stopte met code {result.returncode}: {result.stderr}")
+        detail = " ".join(result.stderr.split())  # one line
+        raise DeployError("rsync-failed", code=result.returncode, detail=detail)
     return result.stdout

@@ -10,7 +10,8 @@ SETTINGS_FILE = "pelicanconf.py"
 
 class DefinitionError(Exception):
     """A problem in a content file, located by file, path inside it and line:
-    `code` names it, `params` are its data."""
+    `code` names it, `params` are its data; `findings`: this one, or all the file's
+    (`collected`)."""
 
     def __init__(
         self,
@@ -25,7 +26,16 @@ class DefinitionError(Exception):
         self.line = line
         self.code = code
         self.params = params
+        self.findings = [self]  # every finding of the file, when they are collected
         super().__init__(str(self))
+
+    @classmethod
+    def collected(cls, findings: list["DefinitionError"]) -> "DefinitionError":
+        """One error for every finding of a file (at least one): the first, holding
+        them all in `findings`, so the author reads them all at once."""
+        first = findings[0]
+        first.findings = list(findings)
+        return first
 
     @property
     def message(self) -> str:

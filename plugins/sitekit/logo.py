@@ -17,7 +17,8 @@ ACTIVE = {"script", "foreignObject", "iframe", "embed", "object", "handler"}
 
 
 class LogoError(ValueError):
-    """A logo the site does not use: a code of sitekit.owner's MESSAGES, parameters."""
+    """A logo the site does not use: a code (its words are in the author's catalog,
+    authoring/problems.nl.yaml) and parameters."""
 
     def __init__(self, code: str, **params):
         self.code, self.params = code, params
@@ -31,38 +32,38 @@ def _local(name: str) -> str:
 def check(path: Path) -> None:
     """LogoError when `path` is not a logo the site can show."""
     if not path.is_file():
-        raise LogoError("logo_missing")
+        raise LogoError("logo-missing")
     if path.suffix.lower() not in KINDS:
-        raise LogoError("logo_kind")
+        raise LogoError("logo-kind")
     if path.suffix.lower() == ".png":
         try:
             with Image.open(path) as image:
                 width, height = image.size
                 if image.format != "PNG":
-                    raise LogoError("logo_kind")
+                    raise LogoError("logo-kind")
         except OSError:
-            raise LogoError("logo_kind") from None
+            raise LogoError("logo-kind") from None
         if min(width, height) < MIN_PIXELS:
-            raise LogoError("logo_small", width=width, height=height)
+            raise LogoError("logo-small", width=width, height=height, least=MIN_PIXELS)
         return
     text = path.read_text(encoding="utf-8", errors="replace")
     if re.search(r"<!(DOCTYPE|ENTITY)", text, re.I):
-        raise LogoError("logo_script", what="een DOCTYPE of ENTITY")
+        raise LogoError("logo-doctype")
     try:
         root = ElementTree.fromstring(text)
     except ElementTree.ParseError:
-        raise LogoError("logo_kind") from None
+        raise LogoError("logo-kind") from None
     if _local(root.tag) != "svg":
-        raise LogoError("logo_kind")
+        raise LogoError("logo-kind")
     for element in root.iter():
         if _local(element.tag) in ACTIVE:
-            raise LogoError("logo_script", what=f"een <{_local(element.tag)}>")
+            raise LogoError("logo-element", element=_local(element.tag))
         for name, value in element.attrib.items():
             if _local(name).lower().startswith("on"):
-                raise LogoError("logo_script", what=f"een script ({_local(name)})")
+                raise LogoError("logo-handler", name=_local(name))
             linked = _local(name) == "href" or "url(" in value
             if linked and re.search(r"(https?:|javascript:|//)", value, re.I):
-                raise LogoError("logo_script", what="een link naar buiten")
+                raise LogoError("logo-outside-link")
 
 
 def drawn(path: str, size: int) -> Image.Image:

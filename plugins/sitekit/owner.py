@@ -2,8 +2,8 @@
 use (BUSINESS, MENU_ITEMS, CTAS, FORMS, ...), by pelicanconf.py.
 
 The file is checked whole before anything is used: a mistake is a SettingsError with
-file, line, field path, a short code and its parameters, and stops the build. The
-Dutch words of every code are in MESSAGES, the one place they live in.
+file, line, field path, a code and its parameters (data), and stops the build. The
+Dutch words of every code are in the author's catalog, authoring/problems.nl.yaml.
 """
 
 import difflib
@@ -81,116 +81,45 @@ SETTING_NAMES = {"menu": "MENU_ITEMS"}
 REQUIRED = ("business", "site_public_url", "menu", "brand_colour")
 LOGO_FOLDER = "images"  # in the content folder, next to the settings file
 
-# code -> (what is wrong, what to do), filled with the error's parameters.
-MESSAGES = {
-    "yaml": (
-        "de instellingen zijn niet te lezen: {problem}",
-        "kijk goed naar deze regel en de regel erboven: spring in met spaties, "
-        "zet een dubbele punt na elke naam, en tekst met een : of # tussen "
-        "aanhalingstekens",
-    ),
-    "tab": ("er staat een tab in", "spring in met spaties, niet met tabs"),
-    "missing_file": (
-        "het bestand met je instellingen ontbreekt",
-        "zet content/instellingen.yaml terug (git checkout content/instellingen.yaml)",
-    ),
-    "unknown_key": ("'{key}' kent de site niet", "{hint}"),
-    "missing_key": ("'{key}' ontbreekt", "zet '{key}:' erbij, zoals in de handleiding"),
-    "twice": ("'{key}' staat er twee keer", "houd er één over"),
-    "type": (
-        "hier hoort {expected}, maar er staat {given}",
-        "schrijf het zoals in de handleiding, met de juiste inspringing",
-    ),
-    "email": (
-        "'{value}' is geen e-mailadres",
-        "schrijf een adres als naam@jouwbedrijf.nl",
-    ),
-    "colour": (
-        "'{value}' is geen kleur",
-        'schrijf een kleur als "#2d5a37": een hekje en zes tekens 0-9 of a-f, '
-        "tussen aanhalingstekens",
-    ),
-    "colour_unquoted": (
-        "de kleur staat niet tussen aanhalingstekens, dus leest de site niets",
-        'zet de kleur tussen aanhalingstekens, zoals brand_colour: "#2d5a37"',
-    ),
-    "contrast": (
-        "met {value} is tekst niet goed genoeg te lezen (contrast {ratio}:1, "
-        "minstens 4,5:1 nodig)",
-        "neem {usable}: dezelfde kleur, {direction}",
-    ),
-    "contrast_none": (
-        "met {value} is tekst niet goed genoeg te lezen",
-        "kies een donkerdere kleur",
-    ),
-    "menu_page": (
-        "de pagina '{page}' bestaat niet",
-        "schrijf de naam van een pagina uit content/pages/ (zonder .md), "
-        "bijvoorbeeld {examples}",
-    ),
-    "logo_missing": (
-        "het logo '{value}' staat niet in content/images/",
-        "zet het bestand in content/images/ en schrijf hier zijn naam",
-    ),
-    "logo_kind": (
-        "het logo '{value}' is geen SVG of PNG",
-        "bewaar je logo als .svg of .png",
-    ),
-    "logo_small": (
-        "het logo is {width} bij {height} pixels, te klein voor de app-iconen",
-        f"gebruik een PNG van minstens {logo.MIN_PIXELS} bij {logo.MIN_PIXELS} pixels, "
-        "of een SVG",
-    ),
-    "logo_script": (
-        "het logo (SVG) bevat {what}, en dat laat de site niet toe",
-        "bewaar het logo opnieuw als gewone SVG zonder scripts of links, of als PNG",
-    ),
-}
-# How a value is named in "hier hoort ..., maar er staat ...".
+# The kind of value each spec wants (a term of the catalog, for "hier hoort ...").
 KINDS = {
-    TEXT: "een tekst",
-    FLAG: "ja of nee (true of false)",
-    EMAIL: "een e-mailadres",
-    COLOUR: "een kleur",
-    "each": "een blok met namen eronder",
-    "list": "een lijst (regels die met - beginnen)",
-    "mapping": "een blok met namen eronder",
+    TEXT: "setting-text",
+    FLAG: "setting-flag",
+    EMAIL: "setting-email",
+    COLOUR: "setting-colour",
+    "each": "setting-block",
+    "list": "setting-list",
+    "mapping": "setting-block",
 }
+# What YAML says, as the kind of layout mistake (a term of the catalog).
 YAML_PROBLEMS = {
-    "mapping values are not allowed": "er staat een dubbele punt op een plek waar "
-    "dat niet kan",
-    "could not find expected ':'": "er ontbreekt een dubbele punt",
-    "found unexpected end of stream": "een aanhalingsteken wordt niet gesloten",
-    "while scanning a quoted scalar": "een aanhalingsteken wordt niet gesloten",
-    "expected <block end>": "de inspringing klopt niet",
-    "did not find expected key": "de inspringing klopt niet",
-    "did not find expected '-'": "de inspringing van de lijst klopt niet",
+    "mapping values are not allowed": "yaml-colon-misplaced",
+    "could not find expected ':'": "yaml-colon-missing",
+    "found unexpected end of stream": "yaml-quote-open",
+    "while scanning a quoted scalar": "yaml-quote-open",
+    "expected <block end>": "yaml-indent",
+    "did not find expected key": "yaml-indent",
+    "did not find expected '-'": "yaml-indent-list",
 }
 
 
 class SettingsError(ValueError):
     """A mistake in the owner's settings: where (file, line, field path), a code of
-    MESSAGES and its parameters."""
+    the catalog and its parameters."""
 
     def __init__(self, file, line: int, path: str, code: str, **params):
         self.file, self.line, self.path = str(file), line, path
         self.code, self.params = code, params
         super().__init__(str(self))
 
-    @property
-    def message(self) -> str:
-        text = MESSAGES[self.code][0].format(**self.params)
-        return f"{self.path}: {text}" if self.path else text
-
-    @property
-    def advice(self) -> str:
-        return MESSAGES[self.code][1].format(**self.params)
-
     def __str__(self) -> str:
-        file = Path(self.file)
-        if file.is_absolute() and file.is_relative_to(Path.cwd()):
-            file = file.relative_to(Path.cwd())
-        return f"{file}:{self.line}: fout: {self.message} ({self.advice})"
+        """For developers: the code and its parameters (the author reads the
+        catalog's words, authoring/messages.py: settings_problem)."""
+        details = ", ".join(f"{k}={v!r}" for k, v in sorted(self.params.items()))
+        where = f"{self.path}: " if self.path else ""
+        return f"{self.file}:{self.line}: {where}{self.code}" + (
+            f" ({details})" if details else ""
+        )
 
 
 class _Reader:
@@ -200,7 +129,7 @@ class _Reader:
         self.file, self.text = file, text
         self.lines: dict[str, int] = {}
 
-    def fail(self, node: yaml.Node, path: str, code: str, **params):
+    def fail(self, code: str, node: yaml.Node, path: str, **params):
         raise SettingsError(self.file, node.start_mark.line + 1, path, code, **params)
 
     def value(self, node: yaml.Node, spec, path: str):
@@ -219,22 +148,32 @@ class _Reader:
         if empty:
             return self.colour_unquoted(node, path) if spec == COLOUR else None
         if not isinstance(node, yaml.ScalarNode):
-            self.fail(node, path, "type", expected=KINDS[spec], given=_given(node))
+            self.fail(
+                "setting-wrong-kind", node, path, expected=KINDS[spec], **_given(node)
+            )
         value = yaml.safe_load(yaml.serialize(node))
         if spec == FLAG:
             if not isinstance(value, bool):
-                self.fail(node, path, "type", expected=KINDS[FLAG], given=_given(node))
+                self.fail(
+                    "setting-wrong-kind",
+                    node,
+                    path,
+                    expected=KINDS[FLAG],
+                    **_given(node),
+                )
             return value
         value = str(value)
         if spec == EMAIL and not re.fullmatch(EMAIL_PATTERN, value):
-            self.fail(node, path, "email", value=value)
+            self.fail("email-invalid", node, path, value=value)
         if spec == COLOUR:
             return self.colour(node, path, value)
         return value
 
     def expect(self, node, kind, name: str, path: str):
         if not isinstance(node, kind) and not node.tag.endswith(":null"):
-            self.fail(node, path, "type", expected=KINDS[name], given=_given(node))
+            self.fail(
+                "setting-wrong-kind", node, path, expected=KINDS[name], **_given(node)
+            )
         if kind is yaml.SequenceNode:
             return list(enumerate(node.value if isinstance(node, kind) else []))
         return self.keys(node) if isinstance(node, kind) else []
@@ -243,7 +182,7 @@ class _Reader:
         seen = set()
         for key, _value in node.value:
             if key.value in seen:
-                self.fail(key, "", "twice", key=key.value)
+                self.fail("setting-twice", key, "", key=key.value)
             seen.add(key.value)
         return [(key.value, value) for key, value in node.value]
 
@@ -252,17 +191,11 @@ class _Reader:
         found = {}
         for key, value in pairs:
             if key not in spec:
-                close = difflib.get_close_matches(key, spec, n=1, cutoff=0.6)
-                hint = (
-                    f"bedoel je {close[0]}?"
-                    if close
-                    else "kies uit: " + ", ".join(spec)
-                )
-                self.fail(value, path, "unknown_key", key=key, hint=hint)
+                self.fail("setting-unknown", value, path, value=key, options=[*spec])
             found[key] = self.value(value, spec[key], f"{path}.{key}".lstrip("."))
         for key in REQUIRED if not path else ():
             if key not in found:
-                raise SettingsError(self.file, 1, "", "missing_key", key=key)
+                raise SettingsError(self.file, 1, "", "setting-missing", key=key)
         if path and isinstance(spec, dict) and not path.split(".")[-1].isdigit():
             fixed = path in SCHEMA  # a block of fixed keys: what is left out is empty
             for key in spec if fixed else ():
@@ -273,40 +206,42 @@ class _Reader:
         try:
             brand = colours.parse(value)
         except ValueError:
-            self.fail(node, path, "colour", value=value)
+            self.fail("colour-invalid", node, path, value=value)
         try:
             colours.palette(brand)
         except colours.ColourError as error:
             if error.usable is None:
-                self.fail(node, path, "contrast_none", value=value)
+                self.fail("colour-contrast-none", node, path, value=value)
             darker = colours.luminance(error.usable) < colours.luminance(brand)
             self.fail(
+                "colour-contrast",
                 node,
                 path,
-                "contrast",
                 value=value,
                 ratio=f"{error.ratio:.1f}".replace(".", ","),
                 usable=f'"{error.usable}"',
-                direction="iets donkerder" if darker else "iets lichter",
+                direction="darker" if darker else "lighter",
             )
         return brand
 
     def colour_unquoted(self, node: yaml.Node, path: str):
         line = self.text.splitlines()[node.start_mark.line]
         if re.search(r":\s*#", line):
-            self.fail(node, path, "colour_unquoted")
-        self.fail(node, path, "type", expected=KINDS[COLOUR], given="niets")
+            self.fail("colour-unquoted", node, path)
+        self.fail(
+            "setting-wrong-kind", node, path, expected=KINDS[COLOUR], found="empty"
+        )
 
 
-def _given(node: yaml.Node) -> str:
-    """What a value is, as the author reads it."""
+def _given(node: yaml.Node) -> dict:
+    """What a value is (the parameters `found`, a term, or `value`, as written)."""
     if isinstance(node, yaml.MappingNode):
-        return "een blok met namen eronder"
+        return {"found": "setting-block"}
     if isinstance(node, yaml.SequenceNode):
-        return "een lijst"
+        return {"found": "list"}
     if node.tag.endswith(":null"):
-        return "niets"
-    return f"'{node.value}'"
+        return {"found": "empty"}
+    return {"value": node.value}
 
 
 def _yaml_error(file: Path, error: yaml.YAMLError) -> SettingsError:
@@ -314,11 +249,9 @@ def _yaml_error(file: Path, error: yaml.YAMLError) -> SettingsError:
     line = mark.line + 1 if mark else 1
     text = f"{getattr(error, 'context', '') or ''} {getattr(error, 'problem', '')}"
     if "\\t" in text or "\t" in text:
-        return SettingsError(file, line, "", "tab")
-    problem = next(
-        (v for k, v in YAML_PROBLEMS.items() if k in text), "de opmaak klopt hier niet"
-    )
-    return SettingsError(file, line, "", "yaml", problem=problem)
+        return SettingsError(file, line, "", "yaml-tab")
+    problem = next((v for k, v in YAML_PROBLEMS.items() if k in text), "yaml-other")
+    return SettingsError(file, line, "", "settings-unreadable", problem=problem)
 
 
 def read(file: Path) -> tuple[dict, dict[str, int]]:
@@ -326,13 +259,13 @@ def read(file: Path) -> tuple[dict, dict[str, int]]:
     try:
         text = Path(file).read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise SettingsError(file, 1, "", "missing_file") from None
+        raise SettingsError(file, 1, "", "settings-missing") from None
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as error:
         raise _yaml_error(file, error) from None
     if node is None:
-        raise SettingsError(file, 1, "", "missing_key", key="business")
+        raise SettingsError(file, 1, "", "setting-missing", key="business")
     reader = _Reader(file, text)
     values = reader.mapping(node, SCHEMA, "")
     if values.get("logo"):
@@ -420,10 +353,10 @@ def menu_addresses(
             names = sorted(n for n in known if n)
             # The page she meant (a typing error) first, else the first three.
             close = difflib.get_close_matches(wanted, names, n=3, cutoff=0.75)
-            examples = ", ".join(close or names[:3])
+            examples = close or names[:3]
             where = f"menu.{index}.page"
             raise SettingsError(
-                file, line, where, "menu_page", page=page, examples=examples
+                file, line, where, "menu-page-unknown", page=page, examples=examples
             )
         found.append((label, known[wanted]))
     return found

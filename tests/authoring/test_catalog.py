@@ -16,20 +16,29 @@ from tests.conftest import ROOT
 SOURCES = [*sorted((ROOT / "plugins").rglob("*.py"))]
 SOURCES += sorted((ROOT / "authoring").rglob("*.py"))
 # Calls that take a finding's code, and the position of the code among their
-# arguments. (funnel.readiness has a Finding of its own that still carries Dutch
-# sentences: the gates' Finding is meant.)
+# arguments.
 CODE_ARGUMENT = {
     "DefinitionError": 1,
     "DateError": 0,
+    "SettingsError": 3,  # sitekit.owner: (file, line, path, code, **params)
+    "LogoError": 0,
+    "DeployError": 0,
+    "FetchError": 0,
+    "WixImportError": 0,
+    "note": 1,  # wix_import's note(needle, code, **params)
+    "_checked": 2,  # worksheet: _checked(found, node.fail, code, **params)
     "SlugError": 0,
     "fail": 0,
     "_fail": 0,
     "Finding": 0,
     "add": 2,  # invoke check's Checker.add(doc, line, code, **params)
+    "worded": 2,  # authoring.messages.worded(file, line, code, params)
+    "words": 0,  # authoring.catalog.words(code, params)
 }
-OWN_FINDING = "plugins/funnel/readiness.py"
 # Functions that hand back a code for a caller to raise.
 CODE_RETURNS = {"problem"}
+# Tables whose values are codes (English text or a key -> the code).
+CODE_TABLES = {"RST_REFUSED", "MISSING_FIELD", "MISSING"}
 
 
 def _name(func: ast.expr) -> str:
@@ -41,6 +50,8 @@ def _constants(node: ast.expr) -> list[str]:
         return [node.value]
     if isinstance(node, ast.IfExp):
         return _constants(node.body) + _constants(node.orelse)
+    if isinstance(node, ast.Call) and _name(node.func) == "get" and len(node.args) > 1:
+        return _constants(node.args[1])  # a table's default: TABLE.get(key, "code")
     return []
 
 
@@ -52,11 +63,7 @@ def raised_codes() -> dict[str, str]:
         where = path.relative_to(ROOT).as_posix()
         for node in ast.walk(tree):
             codes = []
-            if (
-                isinstance(node, ast.Call)
-                and _name(node.func) in CODE_ARGUMENT
-                and not (where == OWN_FINDING and _name(node.func) == "Finding")
-            ):
+            if isinstance(node, ast.Call) and _name(node.func) in CODE_ARGUMENT:
                 index = CODE_ARGUMENT[_name(node.func)]
                 if len(node.args) > index:
                     codes = _constants(node.args[index])
@@ -64,6 +71,15 @@ def raised_codes() -> dict[str, str]:
                 isinstance(t, ast.Name) and t.id == "code" for t in node.targets
             ):
                 codes = _constants(node.value)
+            elif (
+                isinstance(node, ast.Assign)
+                and isinstance(node.value, ast.Dict)
+                and any(
+                    isinstance(t, ast.Name) and t.id in CODE_TABLES
+                    for t in node.targets
+                )
+            ):
+                codes = [c for v in node.value.values for c in _constants(v)]
             elif isinstance(node, ast.FunctionDef) and node.name in CODE_RETURNS:
                 codes = [
                     c
@@ -119,3 +135,16 @@ def test_each_entry_fills_in_completely(code):
     for text in (message, advice):
         assert text and "\n" not in text
         assert not any(f"{{{name}" in text for name in names), text
+
+
+def test_every_term_the_settings_files_name_is_in_the_catalog():
+    """The kinds of value and layout mistakes sitekit.owner and authoring.source
+    name by their term."""
+    from sitekit.owner import KINDS, YAML_PROBLEMS
+
+    from authoring.source import PYTHON_ERRORS
+
+    named = {*KINDS.values(), *YAML_PROBLEMS.values(), "yaml-other"}
+    named |= {*PYTHON_ERRORS.values(), "python-other"}
+    named |= {"darker", "lighter", "empty", "list"}
+    assert named - set(catalog()["terms"]) == set()

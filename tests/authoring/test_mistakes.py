@@ -80,9 +80,13 @@ def at(name: str, text: str) -> str:
 
 
 def drop_tasks(content: Path) -> None:
+    """The tasks of the checklist's first group taken out."""
     path = content / LIST
-    kept = [line for line in path.read_text().splitlines() if "- [ ]" not in line]
-    path.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    text = path.read_text()
+    head, first, rest = text.partition("## Mijn doelstellingen\n")
+    group, _next, after = rest.partition("\n## ")
+    kept = [line for line in group.splitlines() if "- [ ]" not in line]
+    path.write_text(head + first + "\n".join(kept) + _next + after, encoding="utf-8")
 
 
 TYPE_AT = at(SHEET, "type: textarea, required")
@@ -280,11 +284,24 @@ MISTAKES = [
         f"{TITLE_AT}: fout: er staat een tab in (spring in met spaties, niet met tabs)",
     ),
     (
-        "a checklist without items",
+        "a checklist group without items",
         drop_tasks,
         f"{GROUP_AT}: fout: de groep 'Mijn doelstellingen' heeft geen taken "
         "(begin elke taak met '- [ ] ': streepje, spatie, haakjes met een spatie "
         "ertussen)",
+    ),
+    (
+        "a checklist with three different mistakes: all at once",
+        both(
+            edit(LIST, "Article: dilemmas", "Artikel: dilemmas"),
+            first_task("-[ ] "),
+            edit(LIST, "- [ ] Elke doelstelling is uitdagend.", "- [ ] "),
+        ),
+        "content/checklists/uitbesteden.md:1: fout: onbekende regel 'Artikel:' boven "
+        "de titel (boven de titel kan alleen Article: met de slug van een post)\n"
+        f"{FIRST_TASK_AT}: fout: '-[ ] {FIRST_TASK}' is geen taak {TASK_ADVICE}\n"
+        f"{at(LIST, 'Elke doelstelling is uitdagend.')}: fout: deze taak heeft geen "
+        "tekst (schrijf de taak na '- [ ] ')",
     ),
     (
         "a list line without box",
@@ -607,7 +624,7 @@ def test_a_busy_port_is_one_dutch_line():
         args = ["--listen", "--bind", "127.0.0.1", "--port", str(port)]
         assert run_pelican(SETTINGS, args, told.append) == 1
     assert told == [
-        f"poort {port}: fout: deze poort is al in gebruik, waarschijnlijk door een "
-        "ander voorbeeld (stop dat met Ctrl+C in zijn terminal, of kies een andere "
-        f"poort: make serve PORT={port + 1})"
+        f"make serve: fout: poort {port} is al in gebruik, waarschijnlijk door een "
+        "voorbeeld dat al draait (stop dat met Ctrl+C in het andere venster, of kies "
+        f"een andere poort: make serve PORT={port + 1})"
     ]

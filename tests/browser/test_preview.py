@@ -245,7 +245,7 @@ def test_a_busy_port_gets_one_dutch_line_naming_the_fix(tmp_path):
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         f"make serve: fout: poort {port} is al in gebruik, waarschijnlijk door een "
-        "preview die al draait (stop die met Ctrl+C in het andere venster, of kies "
+        "voorbeeld dat al draait (stop dat met Ctrl+C in het andere venster, of kies "
         f"een andere poort: make serve PORT={port + 1})"
     ]
     assert result.stderr == ""
@@ -290,3 +290,84 @@ def test_only_local_host_names_and_good_queries_are_answered(preview):
     for since in ("9" * 5000, "abc", "-1", "%C2%B2", "1&since=x"):
         assert answer(preview.url, f"/_preview/events?since={since}") == 400
     assert "Traceback" not in preview.log()
+
+
+def fetched(url: str) -> tuple[int, str]:
+    """The status and the page the preview serves at `url`."""
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=20) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+def banner(page: str) -> list[str]:
+    """The lines of the preview's error banner on a served page."""
+    import html
+    import re
+
+    found = re.search(
+        r'<div class="preview-notice preview-error"[^>]*>(.*?)</div>', page
+    )
+    return (
+        [html.unescape(p) for p in re.findall(r"<p>(.*?)</p>", found[1])]
+        if found
+        else []
+    )
+
+
+def test_a_broken_settings_file_at_start_up_shows_in_the_banner(tmp_path):
+    """The preview starts anyway, and every page shows the settings file's line (not
+    only the terminal); mended, the site is built and shown without it."""
+    project = copy_project(tmp_path)
+    owner = project / "content" / "instellingen.yaml"
+    good = owner.read_text(encoding="utf-8")
+    owner.write_text(good.replace('brand_colour: "#2d5a37"', "brand_colour: bosgroen"))
+    line = good.splitlines().index('brand_colour: "#2d5a37"') + 1
+    expected = (
+        f"content/instellingen.yaml:{line}: fout: brand_colour: 'bosgroen' is geen "
+        'kleur (schrijf een kleur als "#2d5a37": een hekje en zes tekens 0-9 of a-f, '
+        "tussen aanhalingstekens)"
+    )
+    with Preview(project) as preview:
+        assert expected in preview.log().splitlines()
+        status, page = fetched(preview.url + "/blog/dilemmas/")
+        assert status == 404  # nothing could be built yet
+        assert banner(page)[0] == expected
+        owner.write_text(good, encoding="utf-8")
+        preview.wait_for(FULL_PASS, timeout=120)
+        status, page = fetched(preview.url + "/blog/dilemmas/")
+        assert (status, banner(page)) == (200, [])
+        assert "<h1" in page
+    assert "Traceback" not in preview.log()
+
+
+def test_every_mistake_of_a_checklist_is_a_line_of_the_banner(tmp_path):
+    """A checklist with three different mistakes: the banner has all three lines, as
+    `invoke check` and the build print them, not one at a time."""
+    project = copy_project(tmp_path)
+    checklist = project / "content" / "checklists" / "uitbesteden.md"
+    text = checklist.read_text(encoding="utf-8")
+    for old, new in (
+        ("Article: dilemmas", "Artikel: dilemmas"),
+        ("- [ ] Ik heb mijn doelstellingen", "-[ ] Ik heb mijn doelstellingen"),
+        ("- [ ] Elke doelstelling is uitdagend.", "- [ ] "),
+    ):
+        assert old in text
+        text = text.replace(old, new, 1)
+    checklist.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    file = "content/checklists/uitbesteden.md"
+    with Preview(project) as preview:
+        _status, page = fetched(preview.url + "/blog/dilemmas/")
+        told = banner(page)
+    task = "-[ ] Ik heb mijn doelstellingen voor mezelf opgeschreven."
+    assert [line.split(" (")[0] for line in told[:-1]] == [
+        f"{file}:1: fout: onbekende regel 'Artikel:' boven de titel",
+        f"{file}:{lines.index(task) + 1}: fout: '{task}' is geen taak",
+        f"{file}:{lines.index('- [ ] ') + 1}: fout: deze taak heeft geen tekst",
+    ]
+    assert told[-1] == "Hieronder staat de laatste versie die wel lukte."

@@ -218,3 +218,40 @@ def test_cached_parse_equals_a_fresh_one_and_follows_every_edit(tmp_path: Path):
 
     cache.write_bytes(b"not a pickle")
     assert load_checklists(content, cache) == load_checklists(content)
+
+
+def test_every_mistake_of_a_checklist_is_told_at_once():
+    """Not one at a time: each mistake its own line, in the order of the file, and
+    the list read on past each (a task after a mistake is no second mistake)."""
+    text = (
+        "Artikel: dilemmas\n"
+        "\n"
+        "# Voorjaarscontrole paardenstal\n"
+        "\n"
+        "## Weidebeheer\n"
+        "\n"
+        "-[ ] Afrasteringscontrole langs de achterweide\n"
+        "- [ ] Drinkbakken schoonmaken\n"
+        "- [ ]\n"
+        "\n"
+        "## Administratie\n"
+        "\n"
+        "```\n"
+        "Belastingaangifte\n"
+        "```\n"
+        "\n"
+        "- [ ] Drinkbakken schoonmaken\n"
+        "- [ ] Verzekeringspolis nalopen op https://www.example.nl/polissen/paard-en-ruiter-aansprakelijkheid\n"
+    )
+    with pytest.raises(DefinitionError) as caught:
+        parse(text)
+    told = [str(problem_from_error(found)) for found in caught.value.findings]
+    file = "content/checklists/proef.md"
+    assert [line.split(" (")[0] for line in told] == [
+        f"{file}:1: fout: onbekende regel 'Artikel:' boven de titel",
+        f"{file}:7: fout: '-[ ] Afrasteringscontrole langs de achterweide' is geen "
+        "taak",
+        f"{file}:9: fout: deze taak heeft geen tekst",
+        f"{file}:13: fout: '```' hoort niet in een checklist",
+        f"{file}:17: fout: de taak 'Drinkbakken schoonmaken' staat ook al op regel 8",
+    ]

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from sitekit import colours
 from sitekit.owner import SettingsError, owner_settings
 
+from authoring.messages import settings_problem
 from tests.conftest import ROOT
 
 REAL = (ROOT / "content" / "instellingen.yaml").read_text(encoding="utf-8")
@@ -32,7 +33,7 @@ def line_of(path: Path, text: str) -> int:
 def told(path: Path) -> str:
     with pytest.raises(SettingsError) as caught:
         owner_settings(path)
-    return str(caught.value).replace(str(path.parent) + "/", "")
+    return str(settings_problem(caught.value, path.parent))
 
 
 def test_the_real_file_gives_the_settings_the_plugins_read():

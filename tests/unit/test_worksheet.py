@@ -328,3 +328,22 @@ def test_only_numbers_have_units_and_only_results_are_approximate():
     assert "alleen een berekend veld (met compute:) kan approximate hebben" in error_of(
         text % "unit: x"
     )
+
+
+def test_every_mistake_of_a_worksheet_is_told_at_once():
+    """Each field and section is checked on its own: three mistakes, three lines, in
+    the order of the file (a field with a mistake is left out, not a second one)."""
+    text = (
+        VALID.replace("type: number}", "type: nummer}")
+        .replace("default: 45}", "default: 45, decimals: 7}")
+        .replace("title: Som", "title: ''")
+    )
+    with pytest.raises(DefinitionError) as caught:
+        load(text)
+    told = [str(problem_from_error(f)) for f in caught.value.findings]
+    assert [line.split(" (")[0] for line in told] == [
+        f"{FILE}:8: fout: sections[0].fields[1].type: 'nummer' kan hier niet",
+        f"{FILE}:15: fout: sections[1].title: hier hoort tekst, maar het is leeg",
+        f"{FILE}:17: fout: sections[1].fields[0].decimals: hier horen 0 tot 4 "
+        "decimalen, maar er staat 7",
+    ]
