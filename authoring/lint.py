@@ -12,6 +12,7 @@ found by walking the post's HTML and mapped back to the line of the source.
 import difflib
 import logging
 import re
+import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -50,6 +51,7 @@ from .messages import (
     Problem,
     broken_link,
     date_problem,
+    dutch_build_log,
     field_continued,
     field_twice,
     line_with,
@@ -165,8 +167,40 @@ def check_content(
     settings["PATH"] = str(content)  # as `pelican <content>` sets it
     zone = ZoneInfo(settings["TIMEZONE"])
     now = now or datetime.now(zone)
-    checker = Checker(settings, root, content, now, publishing)
-    return sorted(checker.run())
+    built, written = dry_build(Path(settings_file), content)
+    checker = Checker(settings, root, content, now, publishing, written)
+    checked = checker.run()
+    told = {(p.file, p.message) for p in checked}
+    return sorted({*checked, *(p for p in built if (p.file, p.message) not in told)})
+
+
+def dry_build(
+    settings_file: Path, content: Path
+) -> tuple[list[Problem], set[str] | None]:
+    """The build as `invoke build` runs it, into a folder thrown away afterwards and
+    without the costly outputs (the search index, the checklists' PDFs, compressed
+    copies), going on past every problem: its problems, and every path it wrote."""
+    from pelican import Pelican
+    from sitekit.findings import outputs
+
+    root = settings_file.resolve().parent
+    with tempfile.TemporaryDirectory(prefix="check-") as output:
+        settings = site_settings(
+            settings_file,
+            PATH=str(content),
+            OUTPUT_PATH=output,
+            CACHE_PATH=str(root / site_settings(settings_file)["CACHE_PATH"]),
+            SEARCH_INDEX=False,
+            CHECKLIST_PDF=False,
+            PRECOMPRESS=False,
+        )
+        with dutch_build_log(content, root, write=lambda line: None) as log:
+            try:
+                Pelican(settings).run()
+            except Exception as error:  # noqa: BLE001 (told to the author, by `log`)
+                log.exception_raised(error)
+                return log.problems, None  # what it would write is not known
+        return log.problems, set(outputs())
 
 
 # More of one kind than this are one line with the count and the first places.
@@ -250,7 +284,9 @@ class Checker:
         content: Path,
         now: datetime,
         publishing: bool = False,
+        written: set[str] | None = None,
     ):
+        self.known = None if written is None else {"", *written}
         self.publishing = publishing
         self.settings = settings
         self.root = root
@@ -368,7 +404,7 @@ class Checker:
             self.check_photo(doc)
         self.check_duplicates()
         self.check_redirects()
-        self.known = self.known_outputs()
+        self.taxonomies()
         for doc in self.documents:
             self.check_body(doc)
         self.check_settings()
@@ -706,8 +742,8 @@ class Checker:
         if not href or href.startswith(("#", "?")) or href.lower().startswith(EXTERNAL):
             return
         path = unquote(urlsplit(urljoin("/" + doc.url, href)).path).lstrip("/")
-        if self.exists(path):
-            return
+        if self.known is None or self.exists(path):
+            return  # a build that stopped early: what it writes is not known
         if Path(path).suffix.lower() in PAGE_SUFFIXES or image:
             self.add(doc, line, "image-missing" if image else "page-missing", url=href)
         else:
@@ -751,40 +787,15 @@ class Checker:
         candidates = {path, path.rstrip("/") + "/index.html", path + "index.html"}
         return bool(candidates & self.known)
 
-    def known_outputs(self) -> set[str]:
-        """What the build writes, worked out from the content and the settings."""
-        s = self.settings
-        known: set[str] = {""}
+    def taxonomies(self) -> None:
+        """The tags and categories of the posts the build publishes."""
         self.tags, self.categories = set(), set()
         for doc in self.documents:
             content = doc.content
-            if content is None or content.status == "draft":
+            if content is None or content.status == "draft" or doc.kind != "article":
                 continue
-            known.add(doc.save_as.lstrip("/"))
-            if doc.kind == "article":
-                self.categories.add(content.category.name.lower())
-                known.add(content.category.save_as)
-                for tag in getattr(content, "tags", []):
-                    self.tags.add(tag.name.lower())
-                    known.add(tag.save_as)
-        for name in s["DIRECT_TEMPLATES"]:
-            known.add(s.get(f"{name.upper()}_SAVE_AS") or f"{name}.html")
-        for key, value in s.items():
-            if key.startswith("FEED_") and isinstance(value, str) and "{" not in value:
-                known.add(value)
-        for folder in s["STATIC_PATHS"]:
-            for file in (self.content / folder).rglob("*"):
-                if file.is_file():
-                    relative = file.relative_to(self.content).as_posix()
-                    extra = s["EXTRA_PATH_METADATA"].get(relative, {})
-                    known.add(extra.get("save_as", relative))
-        theme_static = Path(s["THEME"]) / "static"
-        if not theme_static.is_absolute():
-            theme_static = self.root / theme_static
-        for file in theme_static.rglob("*"):
-            if file.is_file():
-                known.add(f"{s['THEME_STATIC_DIR']}/{file.relative_to(theme_static)}")
-        return known
+            self.categories.add(content.category.name.lower())
+            self.tags |= {tag.name.lower() for tag in getattr(content, "tags", [])}
 
     # -- the settings ------------------------------------------------------------
     def check_menu(self) -> None:

@@ -21,6 +21,7 @@ from embeds.errors import DefinitionError
 from pelican.settings import DEFAULT_CONFIG
 from pictures.resize import MAX_PIXELS, PictureError
 from sitekit.dates import DateError, SlugError
+from sitekit.findings import FINDING
 from sitekit.header import HeaderError
 from sitekit.markup import MarkupError, Refusal
 from sitekit.owner import OWNER_FILE, SettingsError, read, setting_line, setting_lines
@@ -359,25 +360,39 @@ class DutchBuildLog(logging.Handler):
 
     Problems are kept in `problems` and each is printed once via `write`. Pelican's
     own progress and the consequences of an earlier problem (the RuntimeError of
-    --fatal, "Could not process" after a warning) are dropped.
+    --fatal, "Could not process" after a warning) are dropped. The plugins' findings
+    (sitekit.findings, logged below WARNING) are worded from the catalog.
     """
 
     def __init__(self, content: Path, root: Path, write=print):
-        super().__init__(logging.WARNING)
+        super().__init__(FINDING)
         self.content = Path(content)
         self.root = Path(root)
         self.write = write
         self.problems: list[Problem] = []
 
     def emit(self, record: logging.LogRecord) -> None:
+        finding = getattr(record, "finding", None)
+        if finding is None and record.levelno < logging.WARNING:
+            return
         try:
-            found = self.translate(record)
+            found = self.finding(finding) if finding else self.translate(record)
         except Exception:  # the report must never hide the problem itself
             found = Problem.error("?", 1, record.getMessage(), "zie de melding")
         for problem in found if isinstance(found, list) else [found]:
             if problem and problem not in self.problems:
                 self.problems.append(problem)
                 self.write(str(problem))
+
+    @property
+    def failed(self) -> bool:
+        """Whether any problem is an error (warnings do not fail a build)."""
+        return any(getattr(p, "level", ERROR) == ERROR for p in self.problems)
+
+    def finding(self, finding) -> Problem:
+        """A plugin's finding (sitekit.findings), worded from the catalog."""
+        file = shown(finding.source_path, self.content, self.root)
+        return worded(file, finding.line, finding.code, finding.params)
 
     def exception_raised(self, error: Exception) -> None:
         """An exception that stopped a build, told as Pelican's `main` logs it."""
@@ -391,7 +406,7 @@ class DutchBuildLog(logging.Handler):
     def source(self, relative) -> tuple[str, Path]:
         path = Path(str(relative))
         path = path if path.is_absolute() else self.content / path
-        return shown(path), path
+        return shown(path, root=self.root), path
 
     def translate(self, record: logging.LogRecord) -> Problem | list | str | None:
         error = record.exc_info[1] if record.exc_info else sys.exc_info()[1]
@@ -499,7 +514,7 @@ class DutchBuildLog(logging.Handler):
                 if path.is_file() and path.suffix in (".md", ".yaml", ".yml"):
                     path.read_text(encoding="utf-8")
             except UnicodeDecodeError:
-                return not_utf8(shown(path))
+                return not_utf8(shown(path, root=self.root))
         return self.unknown("", "een bestand is geen UTF-8-tekst")
 
     def linked_from(self, target: str) -> tuple[str, int, str] | None:
@@ -515,7 +530,7 @@ class DutchBuildLog(logging.Handler):
                     ),
                     target,
                 ).rstrip(")")
-                return shown(path), line_with(path, target), link
+                return shown(path, root=self.root), line_with(path, target), link
         return None
 
     def broken_link(self, target: str) -> Problem:
@@ -526,7 +541,9 @@ class DutchBuildLog(logging.Handler):
         """An image file Pillow cannot read, told at the post that shows it."""
         relative = image.relative_to(self.content).as_posix()
         found = self.linked_from(relative)
-        return not_an_image(*(found or (shown(image), 1, "{static}/" + relative)))
+        return not_an_image(
+            *(found or (shown(image, root=self.root), 1, "{static}/" + relative))
+        )
 
     def picture(self, error: PictureError) -> Problem:
         """An image the site does not publish, at the first post that names it."""
@@ -559,11 +576,15 @@ class DutchBuildLog(logging.Handler):
             return [self.unknown("", f"twee pagina's krijgen de slug {slug}")]
         found = []
         for path in sorted(paths):
-            others = ", ".join(shown(o) for o in sorted(paths) if o != path)
+            others = ", ".join(
+                shown(o, root=self.root) for o in sorted(paths) if o != path
+            )
             line = header_line(path, "slug")
             line = line if line > 1 else header_line(path, "title")
             message = f"de slug '{slug}' heeft {others} ook"
-            found.append(Problem.error(shown(path), line, message, SAME_SLUG))
+            found.append(
+                Problem.error(shown(path, root=self.root), line, message, SAME_SLUG)
+            )
         return found
 
 
@@ -613,7 +634,7 @@ def run_pelican(
             code = stop.code if isinstance(stop.code, int) else 1
         finally:
             pelican_log.FatalLogger.fatal_lvl = logging.CRITICAL + 1
-    if log.problems and not code:
+    if log.failed and not code:
         code = 1
     if done and not code and not listening:
         output = given.output or settings["OUTPUT_PATH"]

@@ -9,6 +9,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader
 from pelican import signals
 from pelican.contents import Content, Static
 
+from . import findings
 from .assets import AssetManifest
 from .colours import BASE_BRAND, colours_css
 from .dates import SLUG
@@ -156,6 +157,7 @@ def written_assets() -> list[str]:
 
 
 def register() -> None:
+    findings.register()
     signals.initialized.connect(on_initialized)
     signals.generator_init.connect(on_generator_init)
     signals.all_generators_finalized.connect(freeze_urls)
