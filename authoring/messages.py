@@ -73,9 +73,6 @@ def shown(
 
 # -- the plugins' definition errors ---------------------------------------------------
 NOT_UTF8 = words("not-utf8")[:2]
-SAME_SLUG = (
-    "geef een van beide een eigen Slug:, anders overschrijft de ene pagina de andere"
-)
 
 
 def suggested_slug(text: str) -> str:
@@ -156,6 +153,17 @@ def line_with(path: Path, needle: str) -> int:
     except (OSError, UnicodeDecodeError):
         return 1
     return next((n for n, text in enumerate(lines, 1) if needle in text), 1)
+
+
+def empty_alt_line(path: Path, image: str) -> int:
+    """The line showing `image` without a description: `![](...)` or `alt=""`."""
+    empty = re.compile(r"!\[\s*\]\([^)]*" + re.escape(image) + r'|alt=""')
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 1
+    found = (n for n, t in enumerate(lines, 1) if image in t and empty.search(t))
+    return next(found, None) or line_with(path, image)
 
 
 def not_utf8(file: str) -> Problem:
@@ -252,13 +260,11 @@ def missing_field(file: str, path: Path, field: str) -> Problem:
             "schrijf er een post in of verwijder het; "
             'invoke new-post "Mijn titel" maakt een begin',
         )
-    examples = {"title": "Title: Mijn titel", "date": "Date: 01-02-2025 10:00"}
-    noun = {"title": "titel", "date": "datum"}.get(field, field)
+    if field in ("title", "date"):
+        code = "title-missing" if field == "title" else "date-missing"
+        return worded(file, 1, code, {})
     return Problem.error(
-        file,
-        1,
-        f"de post heeft geen {noun}",
-        f"zet bovenaan een regel als: {examples.get(field, field.title() + ': ...')}",
+        file, 1, f"de post heeft geen {field}", f"zet bovenaan een regel als: {field}"
     )
 
 
@@ -310,13 +316,7 @@ def duplicate_field(file: str, path: Path, key: str) -> Problem:
 
 
 def missing_alt(file: str, line: int, image: str) -> Problem:
-    return Problem.error(
-        file,
-        line,
-        f"de afbeelding {image} heeft geen beschrijving (alt-tekst)",
-        "schrijf tussen de haken wat er op de foto staat: "
-        "![Paard in de wei]({static}/images/" + image + ")",
-    )
+    return worded(file, line, "image-alt-missing", {"image": image})
 
 
 def broken_link(file: str, line: int, link: str) -> Problem:
@@ -373,10 +373,14 @@ class DutchBuildLog(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         finding = getattr(record, "finding", None)
-        if finding is None and record.levelno < logging.WARNING:
+        refused = getattr(record, "error", None)
+        if finding is None and refused is None and record.levelno < logging.WARNING:
             return
         try:
-            found = self.finding(finding) if finding else self.translate(record)
+            if refused is not None:
+                found = problem_from_error(refused, self.content, self.root)
+            else:
+                found = self.finding(finding) if finding else self.translate(record)
         except Exception:  # the report must never hide the problem itself
             found = Problem.error("?", 1, record.getMessage(), "zie de melding")
         for problem in found if isinstance(found, list) else [found]:
@@ -454,7 +458,7 @@ class DutchBuildLog(logging.Handler):
             return duplicate_field(file, path, str(args[0]))
         if message.startswith("Empty alt attribute for image"):
             file, path = self.source(args[1])
-            return missing_alt(file, line_with(path, str(args[0])), str(args[0]))
+            return missing_alt(file, empty_alt_line(path, str(args[0])), str(args[0]))
         if message.startswith("Unknown status"):
             file, path = self.source(getattr(args[1], "source_path", args[1]))
             return status_problem(file, header_line(path, "status"), str(args[0]))
@@ -581,9 +585,9 @@ class DutchBuildLog(logging.Handler):
             )
             line = header_line(path, "slug")
             line = line if line > 1 else header_line(path, "title")
-            message = f"de slug '{slug}' heeft {others} ook"
+            params = {"value": slug, "others": others}
             found.append(
-                Problem.error(shown(path, root=self.root), line, message, SAME_SLUG)
+                worded(shown(path, root=self.root), line, "slug-taken", params)
             )
         return found
 
@@ -595,8 +599,17 @@ def dutch_build_log(content: Path, root: Path, write, quiet: bool = True):
     warnings Pelican shows once per process are shown again (each build of the
     preview, one process, must see its own)."""
     from pelican import log as pelican_log
+    from pelican import signals
 
     log = DutchBuildLog(content, root, write)
+
+    def stop_before_writing(pelican) -> None:
+        """Under --fatal (`invoke build`, publish) an error reported while reading
+        stops the build before it writes anything, as Pelican's own would."""
+        if log.failed and pelican_log.FatalLogger.fatal_lvl <= logging.WARNING:
+            raise RuntimeError(FATAL)
+
+    signals.get_writer.connect(stop_before_writing, weak=False)
     top = logging.getLogger()
     # With a handler on the root logger, Pelican adds none of its own (basicConfig).
     saved, top.handlers = top.handlers[:], [log]
@@ -608,6 +621,7 @@ def dutch_build_log(content: Path, root: Path, write, quiet: bool = True):
     finally:
         top.handlers = saved
         pelican_log.console.quiet = False
+        signals.get_writer.disconnect(stop_before_writing)
 
 
 def run_pelican(

@@ -25,6 +25,8 @@ from .structured import organization
 RECENT_POSTS_SHOWN = 3
 
 _state: dict = {}
+# The header fields this plugin reads (collected by sitekit.header).
+FIELDS = {"image", "image_alt"}
 
 
 def on_initialized(pelican) -> None:

@@ -9,13 +9,14 @@ from jinja2 import ChoiceLoader, FileSystemLoader
 from pelican import signals
 from pelican.contents import Content, Static
 
-from . import findings
+from . import findings, rules
 from .assets import AssetManifest
 from .colours import BASE_BRAND, colours_css
 from .dates import SLUG
 from .feeds import restore_titles
 from .files import write_atomically
 from .filters import dutch_date, reading_minutes, soft_hyphens
+from .header import declare
 from .images import brand_colour
 from .owner import site_menu
 from .reading import use_reusing_reader, use_sized_rst_images
@@ -24,6 +25,8 @@ from .security import content_security_policy
 logger = logging.getLogger(__name__)
 
 _state: dict = {}
+# The header fields the theme reads (sitekit.header collects every plugin's FIELDS).
+FIELDS = {"description", "photo", "photo_alt", "sitemap"}
 
 
 def load_strings(settings: dict) -> dict:
@@ -53,6 +56,7 @@ def add_plugin_folders(settings: dict, plugin: Path) -> None:
 def on_initialized(pelican) -> None:
     settings = pelican.settings
     settings.setdefault("PLUGIN_TEMPLATE_PATHS", [])
+    declare(pelican.plugins)
     settings["UI"] = load_strings(settings)
     add_owner_assets(settings)
     _state.clear()
@@ -158,6 +162,7 @@ def written_assets() -> list[str]:
 
 def register() -> None:
     findings.register()
+    rules.register()
     signals.initialized.connect(on_initialized)
     signals.generator_init.connect(on_generator_init)
     signals.all_generators_finalized.connect(freeze_urls)

@@ -1,6 +1,7 @@
 """Findings the build reports instead of raising, and what the build writes.
 
-`report(source_path, line, code, **params)` logs a finding: a code of the author's
+`report(source_path, line, code, **params)` logs a finding (`refuse(error)` one a
+plugin raised as an error with a code): a code of the author's
 catalog (authoring/problems.nl.yaml, which words it and gives its level) at a file
 and line, with its parameters as data. It is logged below WARNING, so Pelican's
 `--fatal warnings` does not stop the build at the first one: every finding of every
@@ -44,6 +45,13 @@ def report(source_path, line: int, code: str, **params) -> None:
         FINDING, "%s:%d: %s %r", finding.source_path, line, code, params,
         extra={"finding": finding},
     )  # fmt: skip
+
+
+def refuse(error: Exception) -> None:
+    """Report a plugin's error (an embeds DefinitionError: code, file, field path,
+    line, parameters) without stopping the build; returns None, for the caller's
+    "nothing here"."""
+    logger.log(FINDING, "%s", error, extra={"error": error})
 
 
 def asked(path) -> None:

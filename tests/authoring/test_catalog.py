@@ -26,6 +26,8 @@ CODE_ARGUMENT = {
     "_fail": 0,
     "Finding": 0,
     "add": 2,  # invoke check's Checker.add(doc, line, code, **params)
+    "report": 2,  # sitekit.findings.report(source_path, line, code, **params)
+    "worded": 2,  # authoring.messages.worded(file, line, code, params)
 }
 OWN_FINDING = "plugins/funnel/readiness.py"
 # Functions that hand back a code for a caller to raise.
