@@ -370,6 +370,7 @@ class DutchBuildLog(logging.Handler):
         self.root = Path(root)
         self.write = write
         self.problems: list[Problem] = []
+        self.unread: set[Path] = set()  # posts the build could not read
 
     def emit(self, record: logging.LogRecord) -> None:
         finding = getattr(record, "finding", None)
@@ -430,6 +431,7 @@ class DutchBuildLog(logging.Handler):
             return busy_port(args[0])
         if message.startswith("Could not process") and args:
             file, path = self.source(args[0])
+            self.unread.add(path.resolve())
             if isinstance(error, DateError):
                 line = header_line(path, getattr(error, "field", "date"))
                 return date_problem(file, line, error)
@@ -467,6 +469,8 @@ class DutchBuildLog(logging.Handler):
             target = "/" + str(args[0]).lstrip("/")
             return static_by_filename(file, line_with(path, str(args[0])), target)
         if message.startswith("Unable to find '%s', skipping url replacement"):
+            if (self.content / str(args[0]).lstrip("/")).resolve() in self.unread:
+                return None  # a link to a post told already: it could not be read
             return self.broken_link(str(args[0]))
         if message.startswith("Cannot get modification stamp") and args:
             missing = Path(str(args[0]))  # a {static} link to a file that isn't there

@@ -111,7 +111,8 @@ class Rules:
             if key in known:
                 continue
             hint = DUTCH_FIELDS.get(key) or next(
-                iter(difflib.get_close_matches(key, known, 1, 0.8)), None
+                (m.capitalize() for m in difflib.get_close_matches(key, known, 1, 0.8)),
+                None,
             )
             if hint:
                 report(path, field.line, "field-unknown", name=field.name, hint=hint)

@@ -15,7 +15,6 @@ import pytest
 from authoring.lint import check_content
 from authoring.messages import run_pelican
 from tests.conftest import ROOT
-from tests.support.images import image_bytes
 
 POST = "content/posts/dilemmas.md"
 LIST = "content/checklists/uitbesteden.md"
@@ -23,6 +22,7 @@ SETTINGS = "content/instellingen.yaml"
 PREVIEW = """
 import json, sys
 from pathlib import Path
+sys.path.insert(0, "plugins")
 from authoring.preview import Preview
 preview = Preview(Path(sys.argv[1]))
 preview.run(None)
@@ -59,17 +59,16 @@ MISTAKES = [
         "an iframe in a post",
         in_body(IFRAME),
         [
-            f"{POST}:10: fout: een ingesloten frame (<iframe>) kan niet in een post "
-            "(een video of kaart van een andere website kan niet op de site; zet "
-            "er een gewone link naar in)"
+            f"{POST}:10: fout: een ingesloten frame (<iframe>) kan niet op de site "
+            "(zet er een gewone link neer, zoals [Bekijk de video](https://...))"
         ],
     ),
     (
         "a style attribute in a post",
         in_body('<p style="color: red">Rood</p>'),
         [
-            f"{POST}:10: fout: opmaak met style= kan niet in een post (haal style= "
-            "weg; de site zorgt voor de opmaak)"
+            f"{POST}:10: fout: eigen opmaak (style=) kan niet in een post (haal het "
+            "weg; de site verzorgt de opmaak: gebruik **vet**, *schuin* of ## koppen)"
         ],
     ),
     (
@@ -154,18 +153,21 @@ MISTAKES = [
     ),
     (
         "a Dutch field name and a misspelled one",
-        edit(POST, "Category: Ondernemen", "Categorie: Ondernemen\nSamenvating: Kort"),
+        edit(POST, "Category: Ondernemen", "Categorie: Ondernemen\nSamenvatting: Kort"),
         [
             f"{POST}:4: waarschuwing: onbekend veld Categorie: de site leest het niet "
             "(bedoel je Category?)",
-            f"{POST}:5: waarschuwing: onbekend veld Samenvating: de site leest het "
-            "niet (bedoel je summary?)",
+            f"{POST}:5: waarschuwing: onbekend veld Samenvatting: de site leest het "
+            "niet (bedoel je Summary?)",
         ],
     ),
     (
         "a menu item for a page that does not exist",
-        edit(SETTINGS, "    page: diensten\n", "    page: diensten\n"
-             "  - label: Tarieven\n    page: tarieven/\n"),  # fmt: skip
+        edit(
+            SETTINGS,
+            "label: Over mij\n    page: over-mij",
+            "label: Tarieven\n    page: tarieven/",
+        ),  # fmt: skip
         [
             f"{SETTINGS}:36: fout: menu.2.page: de pagina 'tarieven/' bestaat niet "
             "(schrijf de naam van een pagina uit content/pages/ (zonder .md), "
@@ -185,8 +187,6 @@ def project(folder: Path) -> Path:
     shutil.copy(ROOT / "pelicanconf.py", folder / "pelicanconf.py")
     shutil.copytree(ROOT / "content", folder / "content")
     (folder / "theme").symlink_to(ROOT / "theme")
-    photo = folder / "content/images/paard.jpg"
-    photo.write_bytes(image_bytes(size=(64, 48)))
     return folder / "pelicanconf.py"
 
 
