@@ -4,11 +4,12 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from sitekit.rules import PLACEHOLDER
+
 from .messages import Problem, shown
 from .source import SETTINGS_FILE, read_source, site_settings, slug_field, slug_for
 
 PREVIEW = "http://127.0.0.1:8000/"
-PLACEHOLDER = "Schrijf hier je post. Een lege regel begint een nieuwe alinea."
 # Optional fields, shown under the header as Markdown comments (reference definitions
 # that render nothing): (field, example value, explanation). The explanation may not
 # contain parentheses. Cta only once the funnel plugin's CTAS setting exists.

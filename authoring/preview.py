@@ -31,6 +31,7 @@ from markupsafe import escape
 from pelican import Pelican, signals
 from pelican.log import init as init_logging
 from pelican.writers import Writer
+from sitekit.findings import asked
 
 from . import editor as cms
 from .messages import WARNING, DutchBuildLog, dutch_build_log
@@ -89,12 +90,15 @@ class PreviewWriter(Writer):
         if self.selected is not None and (
             item is None or item.source_path not in self.selected
         ):
+            asked(name)  # kept from the last pass: a link to it resolves
             return None
         return super().write_file(name, template, context, *args, **kwargs)
 
-    def write_feed(self, *args, **kwargs):
+    def write_feed(self, elements, context, path=None, *args, **kwargs):
         if self.selected is None:
-            return super().write_feed(*args, **kwargs)
+            return super().write_feed(elements, context, path, *args, **kwargs)
+        if path:
+            asked(path)
         return None
 
 

@@ -1,7 +1,7 @@
 """A post's header as Python-Markdown's `meta` extension reads it, with line numbers.
 
 Shared by the build's reader (sitekit.reading), which refuses a header that a stray
-line cuts short, and by `invoke check` (authoring/lint.py), which reads every field.
+line cuts short, and by its rules (sitekit.rules), which read every field.
 """
 
 from dataclasses import dataclass, field

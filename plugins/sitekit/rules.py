@@ -26,7 +26,7 @@ from .findings import outputs, report
 from .header import known_fields, split_header
 from .markup import AllowedMarkup
 
-# The example body of `invoke new-post` (authoring/new_post.py writes it).
+# The example body `invoke new-post` writes (authoring/new_post.py).
 PLACEHOLDER = "Schrijf hier je post. Een lege regel begint een nieuwe alinea."
 FENCE = re.compile(r"^\s*(```|~~~)")
 DUTCH_FIELDS = {
