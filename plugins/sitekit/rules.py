@@ -231,7 +231,7 @@ class Rules:
                     value=item.title, others=others,
                 )  # fmt: skip
 
-    def not_read(self) -> None:
+    def not_read(self, extensions) -> None:
         """A file in the posts' or pages' folders that no reader reads."""
         content = Path(self.settings["PATH"])
         for key in ("ARTICLE", "PAGE"):
@@ -243,7 +243,7 @@ class Rules:
                         not path.is_file()
                         or any(part.startswith(".") for part in relative.parts)
                         or any(relative.is_relative_to(e) for e in excludes)
-                        or path.suffix.lstrip(".") in MarkdownReader.file_extensions
+                        or path.suffix.lstrip(".") in extensions
                     ):
                         continue
                     folder_shown = shown(path.parent, self.settings)
@@ -269,7 +269,7 @@ def on_all_generators_finalized(generators) -> None:
     for item in found:
         rules.check(item)
     rules.titles_taken(found)
-    rules.not_read()
+    rules.not_read(generators[0].readers.extensions)
 
 
 def on_finalized(pelican) -> None:
