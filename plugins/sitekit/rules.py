@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 
 from markdown.extensions.meta import META_RE
 from pelican import signals
+from pelican.contents import Article
 from pelican.readers import MarkdownReader
 
 from .findings import outputs, report
@@ -89,6 +90,7 @@ class Rules:
         self.zone = ZoneInfo(settings["TIMEZONE"])
         self.now = datetime.now(self.zone)
         self.links: list[tuple] = []  # checked once the build has written
+        self.sources: dict = {}  # source path -> its sitekit.header.Source
 
     def check(self, item) -> None:
         try:
@@ -98,7 +100,9 @@ class Rules:
         if not item.source_path.endswith(tuple(MarkdownReader.file_extensions)):
             return
         text = text.replace("\r\n", "\n").expandtabs(4).removeprefix("\ufeff")
-        source = split_header(text, Path(item.source_path))
+        source = self.sources[item.source_path] = split_header(
+            text, Path(item.source_path)
+        )
         self.header(item, source)
         self.body(item, source)
 
@@ -129,7 +133,7 @@ class Rules:
             aware = when if when.tzinfo else when.replace(tzinfo=self.zone)
             if aware > self.now:
                 report(path, date.line, "date-future", value=date.value)
-        if type(item).__name__ == "Article":
+        if isinstance(item, Article):
             summary = source.first("summary")
             if summary is None:
                 report(path, 1, "summary-missing")
@@ -213,18 +217,16 @@ class Rules:
         for item in found:
             lang = str(getattr(item, "lang", None) or default).strip().lower()
             title = str(getattr(item, "title", "") or "")
-            group = (type(item).__name__, lang, title.lower())
-            groups.setdefault(group, []).append(item) if title else None
+            if title:
+                group = (isinstance(item, Article), lang, title.lower())
+                groups.setdefault(group, []).append(item)
         for same in groups.values():
             for item in same if len(same) > 1 else []:
                 others = ", ".join(
                     shown(o.source_path, self.settings) for o in same if o is not item
                 )
-                source = split_header(
-                    Path(item.source_path).read_text(encoding="utf-8"),
-                    Path(item.source_path),
-                )
-                title = source.first("title")
+                source = self.sources.get(item.source_path)
+                title = source.first("title") if source else None
                 line = title.line if title else 1
                 report(
                     item.source_path, line, "title-taken",
