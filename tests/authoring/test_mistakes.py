@@ -467,25 +467,6 @@ def test_check_reports_it_and_the_build_stops_with_the_same_line(
     assert not re.search(r"Traceback|ERROR|CRITICAL|WARNING", capsys.readouterr().err)
 
 
-# What only `check` can know: the build would publish these without a word.
-CHECK_ONLY = [
-    (
-        "a field below the blank line",
-        in_body("Status: draft"),
-        f"content/{POST}:10: fout: deze regel hoort bij de velden bovenaan: onder de "
-        "lege regel komt Status: als tekst op de pagina (zet hem bij de velden "
-        "bovenaan, boven de eerste lege regel)",
-    ),
-]
-
-
-@each(CHECK_ONLY)
-def test_check_refuses_what_the_build_would_publish(
-    tmp_path, pristine, capsys, mistake, expected
-):
-    checked(tmp_path, pristine, capsys, mistake, expected)
-
-
 def test_a_file_that_is_not_markdown_is_named(tmp_path, pristine, capsys):
     content = project_with(tmp_path, pristine, add("posts/notities.txt", b"hallo"))
     assert check_main(SETTINGS, content) == 0  # a warning
