@@ -34,12 +34,20 @@ HOST, PORT = "127.0.0.1", 8000
 speak_dutch()  # Invoke's own messages (a missing argument...) in Dutch
 
 
-def pelican_run(settings_file: str, *extra: str, done: bool = True) -> None:
-    """Build the site; any warning fails the build, so no post is silently dropped.
-    Every problem is one Dutch line (authoring/messages.py); a failed build exits."""
-    from authoring.messages import run_pelican
+def pelican_run(
+    settings_file: str, *extra: str, done: bool = True, checked: bool = False
+) -> None:
+    """Build the site; every problem is one Dutch line (authoring/messages.py), the
+    same `invoke check` prints; an error (any warning of Pelican's own, so no post is
+    silently dropped) fails the build, and a failed build exits. `checked`: the check
+    ran just before and showed the warnings already."""
+    from authoring.messages import WARNING, run_pelican
 
-    code = run_pelican(ROOT / settings_file, list(extra), done=done)
+    def write(line: str) -> None:
+        if not (checked and f": {WARNING}: " in line):
+            print(line)
+
+    code = run_pelican(ROOT / settings_file, list(extra), write, done=done)
     if code:
         sys.exit(code)
 
@@ -180,7 +188,7 @@ def publish_build(settings: dict, before: dict) -> tuple[Path, dict]:
     print("De site wordt gebouwd.", flush=True)
     try:
         with recorded_pages(site) as written:  # a page's post and shape
-            pelican_run(PUBLISH_SETTINGS, "-o", str(site), done=False)
+            pelican_run(PUBLISH_SETTINGS, "-o", str(site), done=False, checked=True)
         try:
             problems, after = run_gates(site, settings, ROOT, written, before)
         except RuntimeError as error:  # a tool that failed, not her content

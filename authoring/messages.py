@@ -22,6 +22,7 @@ from pelican.settings import DEFAULT_CONFIG
 from pictures.resize import MAX_PIXELS, PictureError
 from sitekit.dates import DateError, SlugError
 from sitekit.errors import DefinitionError
+from sitekit.findings import FINDING
 from sitekit.header import HeaderError, read_source
 from sitekit.lines import field_line, line_with
 from sitekit.markup import MarkupError, Refusal
@@ -127,6 +128,17 @@ def owner_line(settings_file: Path, path: str) -> tuple[Path, int] | None:
 
 
 # -- Pelican's own records ----------------------------------------------------------
+def empty_alt_line(path: Path, image: str) -> int | None:
+    """The line showing `image` without a description: `![](...)` or `alt=""`."""
+    empty = re.compile(r"!\[\s*\]\([^)]*" + re.escape(image) + r'|alt=""')
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    found = (n for n, t in enumerate(lines, 1) if image in t and empty.search(t))
+    return next(found, None) or line_with(path, image)
+
+
 def not_utf8(file: str) -> Problem:
     return worded(file, 1, "not-utf8")
 
@@ -253,25 +265,44 @@ class DutchBuildLog(logging.Handler):
 
     Problems are kept in `problems` and each is printed once via `write`. Pelican's
     own progress and the consequences of an earlier problem (the RuntimeError of
-    --fatal, "Could not process" after a warning) are dropped.
+    --fatal, "Could not process" after a warning) are dropped. The plugins' findings
+    (sitekit.findings, logged below WARNING) are worded from the catalog.
     """
 
     def __init__(self, content: Path, root: Path, write=print):
-        super().__init__(logging.WARNING)
+        super().__init__(FINDING)
         self.content = Path(content)
         self.root = Path(root)
         self.write = write
         self.problems: list[Problem] = []
+        self.unread: set[Path] = set()  # posts the build could not read
 
     def emit(self, record: logging.LogRecord) -> None:
+        finding = getattr(record, "finding", None)
+        refused = getattr(record, "error", None)
+        if finding is None and refused is None and record.levelno < logging.WARNING:
+            return
         try:
-            found = self.translate(record)
+            if refused is not None:
+                found = problem_from_error(refused, self.content, self.root)
+            else:
+                found = self.finding(finding) if finding else self.translate(record)
         except Exception:  # the report must never hide the problem itself
             found = self.unknown("", record.getMessage())
         for problem in found if isinstance(found, list) else [found]:
             if problem and problem not in self.problems:
                 self.problems.append(problem)
                 self.write(str(problem))
+
+    @property
+    def failed(self) -> bool:
+        """Whether any problem is an error (warnings do not fail a build)."""
+        return any(getattr(p, "level", ERROR) == ERROR for p in self.problems)
+
+    def finding(self, finding) -> Problem:
+        """A plugin's finding (sitekit.findings), worded from the catalog."""
+        file = shown(finding.source_path, self.content, self.root)
+        return worded(file, finding.line, finding.code, finding.params)
 
     def exception_raised(self, error: Exception) -> None:
         """An exception that stopped a build, told as Pelican's `main` logs it."""
@@ -285,7 +316,7 @@ class DutchBuildLog(logging.Handler):
     def source(self, relative) -> tuple[str, Path]:
         path = Path(str(relative))
         path = path if path.is_absolute() else self.content / path
-        return shown(path), path
+        return shown(path, root=self.root), path
 
     def translate(self, record: logging.LogRecord) -> Problem | list | str | None:
         error = record.exc_info[1] if record.exc_info else sys.exc_info()[1]
@@ -305,6 +336,7 @@ class DutchBuildLog(logging.Handler):
             return busy_port(args[0])
         if message.startswith("Could not process") and args:
             file, path = self.source(args[0])
+            self.unread.add(path.resolve())
             if isinstance(error, DateError):
                 line = field_line(path, getattr(error, "field", "date"))
                 return date_problem(file, line, error)
@@ -333,7 +365,7 @@ class DutchBuildLog(logging.Handler):
             return duplicate_field(file, path, str(args[0]))
         if message.startswith("Empty alt attribute for image"):
             file, path = self.source(args[1])
-            return missing_alt(file, line_with(path, str(args[0])), str(args[0]))
+            return missing_alt(file, empty_alt_line(path, str(args[0])), str(args[0]))
         if message.startswith("Unknown status"):
             file, path = self.source(getattr(args[1], "source_path", args[1]))
             return status_problem(file, field_line(path, "status"), str(args[0]))
@@ -342,6 +374,8 @@ class DutchBuildLog(logging.Handler):
             target = "/" + str(args[0]).lstrip("/")
             return static_by_filename(file, line_with(path, str(args[0])), target)
         if message.startswith("Unable to find '%s', skipping url replacement"):
+            if (self.content / str(args[0]).lstrip("/")).resolve() in self.unread:
+                return None  # a link to a post told already: it could not be read
             return self.broken_link(str(args[0]))
         if message.startswith("Cannot get modification stamp") and args:
             missing = Path(str(args[0]))  # a {static} link to a file that isn't there
@@ -388,7 +422,7 @@ class DutchBuildLog(logging.Handler):
                 if path.is_file() and path.suffix in (".md", ".yaml", ".yml"):
                     path.read_text(encoding="utf-8")
             except UnicodeDecodeError:
-                return not_utf8(shown(path))
+                return not_utf8(shown(path, root=self.root))
         return worded(SETTINGS_NAME, 1, "build-failed-not-utf8")
 
     def linked_from(self, target: str) -> tuple[str, int, str] | None:
@@ -404,7 +438,7 @@ class DutchBuildLog(logging.Handler):
                     ),
                     target,
                 ).rstrip(")")
-                return shown(path), line_with(path, target), link
+                return shown(path, root=self.root), line_with(path, target), link
         return None
 
     def broken_link(self, target: str) -> Problem:
@@ -415,7 +449,9 @@ class DutchBuildLog(logging.Handler):
         """An image file Pillow cannot read, told at the post that shows it."""
         relative = image.relative_to(self.content).as_posix()
         found = self.linked_from(relative)
-        return not_an_image(*(found or (shown(image), 1, "{static}/" + relative)))
+        return not_an_image(
+            *(found or (shown(image, root=self.root), 1, "{static}/" + relative))
+        )
 
     def picture(self, error: PictureError) -> Problem:
         """An image the site does not publish, at the first post that names it."""
@@ -448,10 +484,14 @@ class DutchBuildLog(logging.Handler):
             return [worded(SETTINGS_NAME, 1, "slug-taken-unplaced", {"value": slug})]
         found = []
         for path in sorted(paths):
-            others = ", ".join(shown(o) for o in sorted(paths) if o != path)
+            others = ", ".join(
+                shown(o, root=self.root) for o in sorted(paths) if o != path
+            )
             line = field_line(path, "slug") or field_line(path, "title")
             params = {"value": slug, "others": others}
-            found.append(worded(shown(path), line, "slug-taken", params))
+            found.append(
+                worded(shown(path, root=self.root), line, "slug-taken", params)
+            )
         return found
 
 
@@ -462,8 +502,17 @@ def dutch_build_log(content: Path, root: Path, write, quiet: bool = True):
     warnings Pelican shows once per process are shown again (each build of the
     preview, one process, must see its own)."""
     from pelican import log as pelican_log
+    from pelican import signals
 
     log = DutchBuildLog(content, root, write)
+
+    def stop_before_writing(pelican) -> None:
+        """Under --fatal (`invoke build`, publish) an error reported while reading
+        stops the build before it writes anything, as Pelican's own would."""
+        if log.failed and pelican_log.FatalLogger.fatal_lvl <= logging.WARNING:
+            raise RuntimeError(FATAL)
+
+    signals.get_writer.connect(stop_before_writing, weak=False)
     top = logging.getLogger()
     # With a handler on the root logger, Pelican adds none of its own (basicConfig).
     saved, top.handlers = top.handlers[:], [log]
@@ -475,6 +524,7 @@ def dutch_build_log(content: Path, root: Path, write, quiet: bool = True):
     finally:
         top.handlers = saved
         pelican_log.console.quiet = False
+        signals.get_writer.disconnect(stop_before_writing)
 
 
 def run_pelican(
@@ -501,7 +551,7 @@ def run_pelican(
             code = stop.code if isinstance(stop.code, int) else 1
         finally:
             pelican_log.FatalLogger.fatal_lvl = logging.CRITICAL + 1
-    if log.problems and not code:
+    if log.failed and not code:
         code = 1
     if done and not code and not listening:
         output = given.output or settings["OUTPUT_PATH"]

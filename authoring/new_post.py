@@ -5,13 +5,13 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sitekit.header import read_source
+from sitekit.rules import PLACEHOLDER
 
 from .messages import shown, worded
 from .source import SETTINGS_FILE, site_settings, slug_field, slug_for
 
 PREVIEW = "http://127.0.0.1:8000/"
 TASK = "new-post"  # where a line about the task itself is told
-PLACEHOLDER = "Schrijf hier je post. Een lege regel begint een nieuwe alinea."
 # Optional fields, shown under the header as Markdown comments (reference definitions
 # that render nothing): (field, example value, explanation). The explanation may not
 # contain parentheses. Cta only once the funnel plugin's CTAS setting exists.

@@ -32,9 +32,17 @@ from pelican import Pelican, signals
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
 from pelican.writers import Writer
+from sitekit.findings import asked
 
 from . import editor as cms
-from .messages import PREVIEW, DutchBuildLog, busy_port, dutch_build_log, worded
+from .messages import (
+    PREVIEW,
+    WARNING,
+    DutchBuildLog,
+    busy_port,
+    dutch_build_log,
+    worded,
+)
 from .publishing import written_item
 from .source import site_settings
 
@@ -77,12 +85,15 @@ class PreviewWriter(Writer):
         if self.selected is not None and (
             item is None or item.source_path not in self.selected
         ):
+            asked(self.settings, name)  # kept from the last pass: a link to it resolves
             return None
         return super().write_file(name, template, context, *args, **kwargs)
 
-    def write_feed(self, *args, **kwargs):
+    def write_feed(self, elements, context, path=None, *args, **kwargs):
         if self.selected is None:
-            return super().write_feed(*args, **kwargs)
+            return super().write_feed(elements, context, path, *args, **kwargs)
+        if path:
+            asked(self.settings, path)
         return None
 
 
@@ -94,7 +105,9 @@ class Preview:
         self.lock = threading.Condition()
         self.pending: set[Path] = set()  # changed paths not yet built
         self.generation = 0  # counts finished passes; pages reload when it grows
-        self.errors: list[str] = []  # the lines of the last pass's problems
+        self.errors: list[str] = []  # the lines of the last pass's errors
+        self.warnings: list = []  # its warnings (Problems), shown on their own pages
+        self.page_sources: dict[str, Path] = {}  # a written page -> its post or page
         self.behind = False  # the full pass has yet to follow a fast pass
         self.sources: set[str] = set()  # posts and pages of the last full pass
         self.written: set[str] = set()  # what the pass being run wrote
@@ -144,10 +157,12 @@ class Preview:
             raise Cancelled
 
     def record(self, path, context=None, **kwargs) -> None:
-        self.written.add(Path(path).resolve().relative_to(self.output).as_posix())
+        page = Path(path).resolve().relative_to(self.output).as_posix()
+        self.written.add(page)
         item = written_item(context)
         if item is not None:
             self.sources_written.add(item.source_path)
+            self.page_sources[page] = Path(item.source_path).resolve()
 
     def remove_stale(self, pelican) -> None:
         """After a full pass: remove what the last one wrote and this one did not."""
@@ -206,11 +221,13 @@ class Preview:
         took = time.perf_counter() - started
         if selected is None:
             self.sources = self.sources_written
-        if self.unread and not told:  # read at last: the editor's settings too
+        warned = [p for p in log.problems if getattr(p, "level", "") == WARNING]
+        self.errors = [line for line in told if line not in map(str, warned)]
+        self.warnings = warned
+        if self.unread and not self.errors:  # read at last: the editor's settings too
             self.settings.update(settings)
             self.unread = False
-        self.errors = told
-        if not told:
+        if not self.errors:
             what = "pagina" if selected is not None else "hele site, zoeken ook"
             seconds = f"{took:.1f}".replace(".", ",")
             print(f"Bijgewerkt ({what}) in {seconds} s", flush=True)
@@ -254,7 +271,8 @@ class Preview:
 
     # -- what the served pages get ----------------------------------------------------
 
-    def notices(self) -> bytes:
+    def notices(self, source: Path | None = None) -> bytes:
+        """The errors of the last pass, and the warnings of the page's own source."""
         parts = []
         if self.errors:
             lines = "".join(f"<p>{escape(line)}</p>" for line in self.errors)
@@ -262,13 +280,20 @@ class Preview:
                 f'<div class="preview-notice preview-error" role="alert">'
                 f"{lines}<p>{LAST_GOOD}</p></div>"
             )
+        root = self.settings_file.parent
+        own = [w for w in self.warnings if (root / w.file).resolve() == source]
+        if own:
+            lines = "".join(f"<p>{escape(str(line))}</p>" for line in own)
+            quiet = "preview-notice preview-warning"
+            parts.append(f'<div class="{quiet}" role="status">{lines}</div>')
         if self.behind:
             notice = f"<p>{SEARCH_BEHIND}</p>"
             parts.append(f'<div class="preview-notice" role="status">{notice}</div>')
         return "".join(parts).encode()
 
-    def page(self, html: bytes) -> bytes:
-        """A built page as the preview serves it: reload script and notices added."""
+    def page(self, html: bytes, file: Path | None = None) -> bytes:
+        """A built page as the preview serves it: reload script and notices added
+        (`file`: the page in output/, whose source's warnings it shows)."""
         head = (
             b'<link rel="stylesheet" href="/_preview/preview.css">'
             b'<script src="/_preview/reload.js" defer data-generation="'
@@ -279,7 +304,10 @@ class Preview:
         body = BODY.search(html)
         if body is None:
             return html
-        return html[: body.end()] + self.notices() + html[body.end() :]
+        page = file.resolve() if file else self.output
+        shown = page.relative_to(self.output).as_posix() if file else ""
+        notices = self.notices(self.page_sources.get(shown))
+        return html[: body.end()] + notices + html[body.end() :]
 
 
 def printed(line: str) -> None:
@@ -308,7 +336,7 @@ class Handler(SimpleHTTPRequestHandler):
         if file.is_dir() and path.endswith("/"):
             file = file / "index.html"
         if file.suffix == ".html" and file.is_file():
-            return self.html(200, file.read_bytes())
+            return self.html(200, file.read_bytes(), file)
         if not file.exists() and not file.is_dir():
             page = self.preview.output / "404.html"
             body = page.read_bytes() if page.is_file() else EMPTY_PAGE
@@ -325,8 +353,8 @@ class Handler(SimpleHTTPRequestHandler):
         name = urlsplit("//" + (self.headers.get("Host") or "")).hostname
         return name in self.names
 
-    def html(self, status: int, body: bytes) -> None:
-        self.send(status, "text/html", self.preview.page(body))
+    def html(self, status: int, body: bytes, file: Path | None = None) -> None:
+        self.send(status, "text/html", self.preview.page(body, file))
 
     def asset(self, name: str) -> None:
         if name not in ASSETS:

@@ -22,6 +22,8 @@ from .worksheet import parse_file as parse_worksheet
 from .worksheet import script_strings
 
 logger = logging.getLogger(__name__)
+# The header fields this plugin reads (collected by sitekit.header).
+FIELDS = {"worksheet", "checklist"}
 
 HERE = Path(__file__).parent
 

@@ -25,6 +25,7 @@ from pelican.generators import Generator
 from pelican.utils import sanitised_join
 from sitekit.assets import AssetManifest
 from sitekit.files import write_atomically
+from sitekit.findings import asked
 
 from . import pdf_fields
 from .fetch import check_addresses, site_roots, url_fetcher
@@ -226,16 +227,23 @@ class ChecklistPdfGenerator(Generator):
                         roots=roots,
                     )
                 )
-        render_all(jobs)
+        rendered = self.settings.get("CHECKLIST_PDF", True)  # off in `invoke check`
+        if rendered:
+            render_all(jobs)
         for name, cached in self.pdfs.items():
             checklist = checklists[name]
             checklist.pdf_url = f"{OUTPUT_DIR}/{name}.pdf"
-            checklist.pdf_bytes = cached.stat().st_size
+            asked(self.settings, checklist.pdf_url)
+            checklist.pdf_bytes = cached.stat().st_size if cached.exists() else 0
+            if not rendered:
+                continue
             for stale in cached.parent.glob("*.pdf"):
                 if stale != cached:
                     stale.unlink()
 
     def generate_output(self, writer) -> None:
+        if not self.settings.get("CHECKLIST_PDF", True):
+            return
         for name, cached in sorted(self.pdfs.items()):
             target = Path(sanitised_join(self.output_path, OUTPUT_DIR, f"{name}.pdf"))
             data = cached.read_bytes()

@@ -22,6 +22,9 @@ from .structured import organization
 # them so that no post is offered twice under an article.
 RECENT_POSTS_SHOWN = 3
 
+# The header fields this plugin reads (collected by sitekit.header).
+FIELDS = {"image", "image_alt"}
+
 
 def on_initialized(pelican) -> None:
     settings = pelican.settings

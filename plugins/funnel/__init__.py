@@ -20,6 +20,8 @@ from .forms import load_analytics, load_forms, newsletter_shown
 from .gate import GateThanksGenerator, attach_gates
 
 logger = logging.getLogger(__name__)
+# The header fields this plugin reads (collected by sitekit.header).
+FIELDS = {"cta", "checklist_gate"}
 
 HERE = Path(__file__).parent
 

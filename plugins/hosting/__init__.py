@@ -16,6 +16,9 @@ from .policy import hashed_assets, policy_rules, security_headers
 from .redirects import check_targets, collect_redirects, redirects_file
 
 logger = logging.getLogger(__name__)
+# The header fields this plugin reads (collected by sitekit.header); Import_hash
+# is the Wix import's own (authoring/wix_import.py), kept with Wix_url.
+FIELDS = {"wix_url", "import_hash"}
 
 
 def nginx_folder(settings: dict) -> Path:

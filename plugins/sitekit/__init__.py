@@ -9,13 +9,14 @@ from jinja2 import ChoiceLoader, FileSystemLoader
 from pelican import signals
 from pelican.contents import Content, Static
 
-from . import build
+from . import build, findings, rules
 from .assets import AssetManifest
 from .colours import BASE_BRAND, colours_css
 from .dates import SLUG
 from .feeds import restore_titles
 from .files import write_atomically
 from .filters import dutch_date, reading_minutes, soft_hyphens
+from .header import declare
 from .images import brand_colour
 from .owner import site_menu
 from .reading import use_reusing_reader, use_sized_rst_images
@@ -26,6 +27,8 @@ logger = logging.getLogger(__name__)
 # Mail programs (Outlook above all) refuse longer mailto: links. The templates hand it
 # to the scripts that make one (data-mail-max: forms.js, embeds' worksheet.js).
 MAIL_LINK_MAX = 2000
+# The header fields the theme reads (sitekit.header collects every plugin's FIELDS).
+FIELDS = {"description", "photo", "photo_alt", "sitemap"}
 
 
 def load_strings(settings: dict) -> dict:
@@ -56,6 +59,7 @@ def on_initialized(pelican) -> None:
     settings = pelican.settings
     build.start(settings).ui = load_strings(settings)
     settings.setdefault("PLUGIN_TEMPLATE_PATHS", [])
+    declare(pelican.plugins)
     add_owner_assets(settings)
 
 
@@ -164,6 +168,8 @@ def written_assets(settings: dict) -> list[str]:
 
 
 def register() -> None:
+    findings.register()
+    rules.register()
     signals.initialized.connect(on_initialized)
     signals.generator_init.connect(on_generator_init)
     signals.all_generators_finalized.connect(freeze_urls)

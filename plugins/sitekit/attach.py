@@ -5,6 +5,7 @@ calls to action).
 """
 
 from .errors import SETTINGS_FILE, DefinitionError
+from .findings import refuse
 from .lines import field_line
 
 NONE = "none"
@@ -25,17 +26,20 @@ def all_articles(generator) -> list:
 
 def site_default(settings: dict, kind: str, known: dict) -> str | None:
     """The `<KIND>_DEFAULT` setting (WORKSHEET_DEFAULT, CHECKLIST_DEFAULT); a name that
-    is neither a definition in `known` nor "none" stops the build at the setting."""
+    is neither a definition in `known` nor "none" is refused at the setting (the
+    build goes on without a default, and fails)."""
     setting = f"{kind.upper()}_DEFAULT"
     default = settings.get(setting)
     if default and default.lower() != NONE and default not in known:
-        raise DefinitionError(
-            SETTINGS_FILE,
-            "definition-unknown",
-            path=setting,
-            kind=kind,
-            value=default,
-            options=sorted(known),
+        return refuse(
+            DefinitionError(
+                SETTINGS_FILE,
+                "definition-unknown",
+                path=setting,
+                kind=kind,
+                value=default,
+                options=sorted(known),
+            )
         )
     return default
 
@@ -43,20 +47,23 @@ def site_default(settings: dict, kind: str, known: dict) -> str | None:
 def choose(article, key: str, default: str | None, known: dict, noun: str = ""):
     """The definition an article names under `key` (or the default); None for "none".
 
-    An unknown name fails with the article's file and the line of `key`; `noun`
-    names the kind of thing in the message (default: `key` in lower case).
+    An unknown name is refused at the article's file and the line of `key` (the
+    article goes on without one, the build fails); `noun` names the kind of thing
+    in the message (default: `key` in lower case).
     """
     name = str(article.metadata.get(key.lower(), default or NONE)).strip()
     if name.lower() == NONE:
         return None
     if name not in known:
-        raise DefinitionError(
-            article.source_path,
-            "definition-unknown",
-            path=key,
-            line=field_line(article.source_path, key),
-            kind=noun or key.lower(),
-            value=name,
-            options=sorted(known),
+        return refuse(
+            DefinitionError(
+                article.source_path,
+                "definition-unknown",
+                path=key,
+                line=field_line(article.source_path, key),
+                kind=noun or key.lower(),
+                value=name,
+                options=sorted(known),
+            )
         )
     return known[name]

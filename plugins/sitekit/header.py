@@ -1,7 +1,7 @@
 """A post's header as Python-Markdown's `meta` extension reads it, with line numbers.
 
 Shared by the build's reader (sitekit.reading), which refuses a header that a stray
-line cuts short, and by `invoke check` (authoring/lint.py), which reads every field.
+line cuts short, and by its rules (sitekit.rules), which read every field.
 """
 
 from dataclasses import dataclass, field
@@ -9,21 +9,17 @@ from pathlib import Path
 
 from markdown.extensions.meta import BEGIN_RE, END_RE, META_MORE_RE, META_RE
 
-# Fields the site reads; a field that is a near miss of one of these is a typo.
-KNOWN_FIELDS = [
+# The header fields Pelican itself reads; each plugin declares those it reads next to
+# its handlers (`FIELDS` in its package), collected by `declare` as it registers.
+PELICAN_FIELDS = {
     "title",
     "date",
     "modified",
     "category",
     "tags",
     "summary",
-    "description",
     "slug",
     "status",
-    "worksheet",
-    "checklist",
-    "checklist_gate",  # plugins/funnel/gate.py
-    "cta",
     "lang",
     "translation",
     "template",
@@ -31,11 +27,21 @@ KNOWN_FIELDS = [
     "save_as",
     "author",
     "authors",
-    "wix_url",
-    "import_hash",
-    "image",
-    "image_alt",
-]
+}
+_declared: set[str] = set()
+
+
+def declare(plugins) -> None:
+    """Collect the FIELDS each of Pelican's loaded plugins declares (at initialized)."""
+    _declared.clear()
+    for plugin in plugins:
+        _declared.update(getattr(plugin, "FIELDS", ()))
+
+
+def known_fields() -> set[str]:
+    """The header fields the site reads: Pelican's and the plugins' (a near miss of
+    one of these is a typo; any other field is not used)."""
+    return PELICAN_FIELDS | _declared
 
 
 @dataclass
@@ -126,7 +132,7 @@ def lost_field(source: Source) -> tuple[int, str] | None:
         if not line.strip():
             return None
         match = META_RE.match(line)
-        if match and match["key"].lower() in KNOWN_FIELDS:
+        if match and match["key"].lower() in known_fields():
             return source.interrupted, match["key"]
     return None
 

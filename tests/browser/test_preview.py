@@ -162,6 +162,27 @@ def test_a_mistake_shows_its_line_over_the_last_good_page_until_it_is_mended(
 
 
 @pytest.mark.browser
+def test_a_pages_warnings_are_shown_on_it_quietly_and_the_page_is_updated(
+    page, preview
+):
+    """A warning does not stop the build: the page shows what she saved, with the
+    warning's line (the same as `invoke check`'s) above it, on that page only."""
+    page.goto(preview.url + "/blog/dilemmas/")
+    post = preview.project / "content/posts/dilemmas.md"
+    text = post.read_text(encoding="utf-8").replace("Category:", "Categorie:")
+    preview.write("posts/dilemmas.md", text.replace("\n\n", "\n\nHooi en stro.\n\n", 1))
+    page.get_by_text("Hooi en stro.").wait_for(timeout=15_000)
+    warning = page.locator(".preview-warning")
+    assert warning.locator("p").all_inner_texts() == [
+        "content/posts/dilemmas.md:4: waarschuwing: onbekend veld Categorie: de site "
+        "leest het niet (bedoel je Category?)"
+    ]
+    assert page.locator(".preview-error").count() == 0
+    page.goto(preview.url + "/diensten/")  # a page without warnings of its own
+    assert page.locator(".preview-warning").count() == 0
+
+
+@pytest.mark.browser
 def test_a_template_change_rebuilds_every_page_and_a_broken_one_is_one_line(
     page, preview
 ):

@@ -6,6 +6,7 @@ import pytest
 from embeds.loading import load_folder
 from sitekit.attach import choose
 from sitekit.errors import DefinitionError
+from sitekit.findings import FINDING
 from sitekit.lines import field_line, line_with
 
 from authoring.messages import problem_from_error
@@ -56,32 +57,40 @@ def test_choose_by_metadata_default_and_none():
     assert choose(article(), "Worksheet", None, known) is None
 
 
-def test_choose_unknown_name_names_the_article_and_field():
-    with pytest.raises(DefinitionError) as caught:
-        choose(article(worksheet="doelen2"), "Worksheet", None, {"doelen": 1})
-    assert str(problem_from_error(caught.value)) == (
+def refused(caplog, *args, **kwargs) -> DefinitionError:
+    """What `choose` refuses (sitekit.findings.refuse: the build goes on)."""
+    caplog.clear()
+    with caplog.at_level(FINDING, logger="sitekit.findings"):
+        assert choose(*args, **kwargs) is None
+    [record] = caplog.records
+    return record.error
+
+
+def test_choose_unknown_name_names_the_article_and_field(caplog):
+    error = refused(
+        caplog, article(worksheet="doelen2"), "Worksheet", None, {"doelen": 1}
+    )
+    assert str(problem_from_error(error)) == (
         "content/posts/x.md:1: fout: Worksheet: er is geen werkblad met de naam "
         "'doelen2' (bedoel je doelen? kies uit: doelen, of none voor geen werkblad)"
     )
 
 
-def test_choose_reports_the_metadata_line_of_an_unknown_name(tmp_path):
+def test_choose_reports_the_metadata_line_of_an_unknown_name(tmp_path, caplog):
     post = tmp_path / "x.md"
     post.write_text(
         "Title: X\nDate: 2024-01-01\nCta: vraag\nWorksheet: weg\n\nTekst.\n"
     )
     found = SimpleNamespace(metadata={"worksheet": "weg"}, source_path=str(post))
-    with pytest.raises(DefinitionError) as caught:
-        choose(found, "Worksheet", None, {"doelen": 1})
-    assert str(problem_from_error(caught.value)) == (
+    error = refused(caplog, found, "Worksheet", None, {"doelen": 1})
+    assert str(problem_from_error(error)) == (
         f"{post}:4: fout: Worksheet: er is geen werkblad met de naam 'weg' "
         "(kies uit: doelen, of none voor geen werkblad)"
     )
     found = SimpleNamespace(metadata={"cta": "weg"}, source_path=str(post))
-    with pytest.raises(DefinitionError) as caught:
-        choose(found, "Cta", None, {"vraag": 1}, noun="call to action")
+    error = refused(caplog, found, "Cta", None, {"vraag": 1}, noun="call to action")
     assert ":3: fout: Cta: er is geen oproep met de naam 'weg'" in str(
-        problem_from_error(caught.value)
+        problem_from_error(error)
     )
 
 

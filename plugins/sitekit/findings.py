@@ -1,0 +1,92 @@
+"""Findings the build reports instead of raising, and what the build writes.
+
+`report(source_path, line, code, **params)` logs a finding (`refuse(error)` one a
+plugin raised as an error with a code): a code of the author's
+catalog (authoring/problems.nl.yaml, which words it and gives its level) at a file
+and line, with its parameters as data. It is logged below WARNING, so Pelican's
+`--fatal warnings` does not stop the build at the first one: every finding of every
+file comes out, and the build's log (authoring/messages.py, DutchBuildLog) words
+each and fails the build on an error.
+
+`outputs(settings)` is every path (relative to the output folder) the build asked to
+have written: pages and feeds as the writer writes them (`content_written`,
+`feed_written`, or `asked` by a writer that skips one), static files, the theme's
+files and what a plugin declares with `asked` (a checklist's PDF). A link resolves
+when its target is among them. They are kept in the build's state (sitekit.build).
+"""
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pelican import signals
+
+from . import build
+
+FINDING = logging.INFO + 5  # below WARNING: a finding never stops the build itself
+logger = logging.getLogger(__name__)
+logger.setLevel(FINDING)  # reported whatever level Pelican gives the root logger
+
+
+@dataclass(frozen=True)
+class Finding:
+    source_path: str
+    line: int
+    code: str
+    params: dict = field(default_factory=dict, hash=False)
+
+
+def report(source_path, line: int, code: str, **params) -> None:
+    """A finding of `code` at line `line` of `source_path` (a post, or a file of
+    the site such as the settings)."""
+    finding = Finding(str(source_path), line or 1, code, params)
+    logger.log(
+        FINDING, "%s:%d: %s %r", finding.source_path, line, code, params,
+        extra={"finding": finding},
+    )  # fmt: skip
+
+
+def refuse(error: Exception) -> None:
+    """Report a plugin's error (an embeds DefinitionError: code, file, field path,
+    line, parameters) without stopping the build; returns None, for the caller's
+    "nothing here"."""
+    logger.log(FINDING, "%s", error, extra={"error": error})
+
+
+def outputs(settings: dict) -> set[str]:
+    """What the build of `settings` (or of a context) asked to have written so far."""
+    state = build.of(settings)
+    if not hasattr(state, "outputs"):
+        state.outputs = set()
+    return state.outputs
+
+
+def asked(settings: dict, path) -> None:
+    """Record that the build writes `path` (absolute, or relative to the output)."""
+    path = Path(path)
+    if path.is_absolute():
+        path = path.resolve().relative_to(Path(settings["OUTPUT_PATH"]).resolve())
+    outputs(settings).add(path.as_posix().lstrip("/"))
+
+
+def on_written(path, context: dict, **kwargs) -> None:
+    asked(context, path)
+
+
+def on_static_finalized(generator) -> None:
+    """Static files and the theme's: copied, not written by the writer."""
+    settings = generator.settings
+    for item in generator.staticfiles:
+        asked(settings, item.save_as)
+    for folder in settings["THEME_STATIC_PATHS"]:
+        base = Path(settings["THEME"]) / folder
+        for file in base.rglob("*") if base.is_dir() else ():
+            if file.is_file():
+                relative = file.relative_to(base).as_posix()
+                asked(settings, f"{settings['THEME_STATIC_DIR']}/{relative}")
+
+
+def register() -> None:
+    signals.content_written.connect(on_written)
+    signals.feed_written.connect(on_written)
+    signals.static_generator_finalized.connect(on_static_finalized)

@@ -1,0 +1,236 @@
+"""One pipeline: `invoke check`, `invoke build` and the preview's build tell the
+author the same lines, `bestand:regel: niveau: wat (wat te doen)`, for every mistake
+of issue 26, with the same level. Each runs for real on a small copy of the project:
+check and the build in this process, the preview's pass in a process of its own (as
+`make serve` runs it)."""
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from authoring.lint import check_content
+from authoring.messages import run_pelican
+from tests.conftest import ROOT
+
+POST = "content/posts/dilemmas.md"
+LIST = "content/checklists/uitbesteden.md"
+SETTINGS = "content/instellingen.yaml"
+PREVIEW = """
+import json, sys
+from pathlib import Path
+sys.path.insert(0, "plugins")
+from authoring.preview import Preview
+preview = Preview(Path(sys.argv[1]))
+preview.run(None)
+told = [*preview.errors, *map(str, preview.warnings)]
+print("\\n@@" + json.dumps(told))
+"""
+
+
+def edit(name: str, old: str, new: str):
+    def apply(project: Path) -> None:
+        path = project / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text, old
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    return apply
+
+
+def in_body(text: str):
+    """`text` as a paragraph of the post, after its first paragraph."""
+    return edit(POST, "\n\n- Stel", f"\n\n{text}\n\n- Stel")
+
+
+def add(name: str, data: bytes):
+    def apply(project: Path) -> None:
+        (project / name).write_bytes(data)
+
+    return apply
+
+
+IFRAME = '<iframe src="https://www.youtube.com/embed/x"></iframe>'
+MISTAKES = [
+    (
+        "an iframe in a post",
+        in_body(IFRAME),
+        [
+            f"{POST}:10: fout: een ingesloten frame (<iframe>) kan niet op de site "
+            "(zet er een gewone link neer, zoals [Bekijk de video](https://...))"
+        ],
+    ),
+    (
+        "a style attribute in a post",
+        in_body('<p style="color: red">Rood</p>'),
+        [
+            f"{POST}:10: fout: eigen opmaak (style=) kan niet in een post (haal het "
+            "weg; de site verzorgt de opmaak: gebruik **vet**, *schuin* of ## koppen)"
+        ],
+    ),
+    (
+        "an image path relative to the post",
+        in_body("![Paard in de wei](../images/foto.jpg)"),
+        [
+            f"{POST}:10: fout: de link ../images/foto.jpg wijst naar een afbeelding "
+            "die niet bestaat (controleer het adres; een eigen afbeelding link je met "
+            "{static}/images/naam.jpg)"
+        ],
+    ),
+    (
+        "a field below the blank line",
+        in_body("Checklist: voorjaar"),
+        [
+            f"{POST}:10: fout: deze regel hoort bij de velden bovenaan: onder de lege "
+            "regel komt Checklist: als tekst op de pagina (zet hem bij de velden "
+            "bovenaan, boven de eerste lege regel)"
+        ],
+    ),
+    (
+        "a date in the future",
+        edit(POST, "Date: 2024-01-15 09:00", "Date: 2099-01-15 09:00"),
+        [
+            f"{POST}:3: fout: de datum 2099-01-15 09:00 ligt in de toekomst (zet de "
+            "datum van vandaag, of Status: draft zolang de post nog niet af is)"
+        ],
+    ),
+    (
+        "an image still on Wix",
+        in_body("![Paard](https://static.wixstatic.com/media/a1b2~mv2.jpg)"),
+        [
+            f"{POST}:10: fout: de afbeelding "
+            "https://static.wixstatic.com/media/a1b2~mv2.jpg staat op een andere "
+            "website (download hem, zet hem in content/images/ en link hem met "
+            "{static}/images/naam.jpg)"
+        ],
+    ),
+    (
+        "a text file among the posts",
+        add("content/posts/notities.txt", b"hallo"),
+        [
+            "content/posts/notities.txt:1: waarschuwing: notities.txt is geen "
+            "Markdown-bestand (.md), dus het komt niet op de site (zet de tekst in een "
+            ".md-bestand, of haal het bestand weg uit content/posts/)"
+        ],
+    ),
+    (
+        "a Word file among the posts",
+        add("content/posts/Nieuwe post.docx", b"PK\x03\x04"),
+        [
+            "content/posts/Nieuwe post.docx:1: waarschuwing: Nieuwe post.docx is geen "
+            "Markdown-bestand (.md), dus het komt niet op de site (zet de tekst in een "
+            ".md-bestand, of haal het bestand weg uit content/posts/)"
+        ],
+    ),
+    (
+        "a cover image that does not exist",
+        edit(POST, "Summary: ", "Image: images/bestaat-niet.jpg\nSummary: "),
+        [
+            f"{POST}:6: fout: Image: images/bestaat-niet.jpg is geen foto in "
+            "content/images/ (zet de foto in content/images/ en schrijf Image: "
+            "images/naam.jpg)"
+        ],
+    ),
+    (
+        "a checklist whose Article: names no post",
+        edit(LIST, "Article: dilemmas", "Article: bestaat-niet"),
+        [
+            f"{LIST}:1: fout: Article: 'bestaat-niet' is geen gepubliceerde post met "
+            "deze checklist (kies uit: dilemmas)"
+        ],
+    ),
+    (
+        "a first body line read as a field",
+        edit(POST, "\n\nIn mijn vak", "\nTip: begin op tijd met plannen.\n\nIn mijn"),
+        [
+            f"{POST}:7: waarschuwing: deze regel staat direct onder de velden en wordt "
+            "gelezen als een veld Tip: hij komt niet op de pagina (zet een lege regel "
+            "onder de velden)"
+        ],
+    ),
+    (
+        "a Dutch field name and a misspelled one",
+        edit(POST, "Category: Ondernemen", "Categorie: Ondernemen\nSamenvatting: Kort"),
+        [
+            f"{POST}:4: waarschuwing: onbekend veld Categorie: de site leest het niet "
+            "(bedoel je Category?)",
+            f"{POST}:5: waarschuwing: onbekend veld Samenvatting: de site leest het "
+            "niet (bedoel je Summary?)",
+        ],
+    ),
+    (
+        "a menu item for a page that does not exist",
+        edit(
+            SETTINGS,
+            "label: Over mij\n    page: over-mij",
+            "label: Tarieven\n    page: tarieven/",
+        ),  # fmt: skip
+        [
+            f"{SETTINGS}:36: fout: menu.2.page: de pagina 'tarieven/' bestaat niet "
+            "(schrijf de naam van een pagina uit content/pages/ (zonder .md), "
+            "bijvoorbeeld 404, bedankt, blog)"
+        ],
+    ),
+    (
+        "links to the offline page and the checklist's PDF",
+        in_body("Zie [offline](/offline/) en [de lijst](/checklists/uitbesteden.pdf)."),
+        [],
+    ),
+]
+
+
+def project(folder: Path) -> Path:
+    """A project of its own: the settings, the theme and a copy of content/."""
+    shutil.copy(ROOT / "pelicanconf.py", folder / "pelicanconf.py")
+    shutil.copytree(ROOT / "content", folder / "content")
+    (folder / "theme").symlink_to(ROOT / "theme")
+    return folder / "pelicanconf.py"
+
+
+def checked(settings: Path) -> set[str]:
+    return {str(p) for p in check_content(settings)}
+
+
+def built(settings: Path) -> set[str]:
+    told: list[str] = []
+    output = settings.parent / "output"
+    run_pelican(settings, [str(settings.parent / "content"), "-o", str(output)],
+                told.append)  # fmt: skip
+    return set(told) - {f"Klaar: de site staat in {output}/"}
+
+
+def previewed(settings: Path) -> set[str]:
+    result = subprocess.run(
+        [sys.executable, "-c", PREVIEW, str(settings)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return set(json.loads(result.stdout.rsplit("\n@@", 1)[1]))
+
+
+@pytest.fixture(scope="module")
+def before(tmp_path_factory) -> dict[str, set[str]]:
+    """What each says about the project as it is (her settings' reminders)."""
+    settings = project(tmp_path_factory.mktemp("before"))
+    return {"check": checked(settings), "build": built(settings)}
+
+
+@pytest.mark.parametrize(
+    "mistake, expected", [m[1:] for m in MISTAKES], ids=[m[0] for m in MISTAKES]
+)
+def test_check_build_and_preview_tell_the_same_lines(
+    tmp_path, before, mistake, expected
+):
+    settings = project(tmp_path)
+    mistake(tmp_path)
+    from_check = checked(settings) - before["check"]
+    assert sorted(from_check) == expected
+    # The build stops at an error before it writes; the preview goes on (it shows
+    # the last good pages below the errors). Both say what check says.
+    assert built(settings) - before["build"] == set(expected)
+    assert previewed(settings) - before["check"] == set(expected)
