@@ -128,6 +128,9 @@ class Rules:
         slug = source.first("slug")
         if slug and not slug.value:
             report(path, slug.line, "slug-empty")
+        title = source.first("title")
+        if title and title.value and not getattr(item, "slug", ""):
+            report(path, title.line, "slug-impossible")  # else no page, not a word
         date = source.first("date")
         when = getattr(item, "date", None)
         if date and when and item.status != "draft":

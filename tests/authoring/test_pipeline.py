@@ -175,6 +175,17 @@ MISTAKES = [
         ],
     ),
     (
+        "a title no address can be made of",
+        add(
+            "content/posts/vraag.md",
+            b"Title: ???\nDate: 2024-01-01\nSummary: Een vraag.\n\nTekst.\n",
+        ),
+        [
+            "content/posts/vraag.md:1: fout: van deze titel kan geen webadres (slug) "
+            "worden gemaakt (voeg een regel toe als: Slug: mijn-post)"
+        ],
+    ),
+    (
         "links to the offline page and the checklist's PDF",
         in_body("Zie [offline](/offline/) en [de lijst](/checklists/uitbesteden.pdf)."),
         [],
