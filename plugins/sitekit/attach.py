@@ -32,6 +32,7 @@ def site_default(settings: dict, kind: str, known: dict) -> str | None:
     default = settings.get(setting)
     if default and default.lower() != NONE and default not in known:
         return refuse(
+            settings,
             DefinitionError(
                 SETTINGS_FILE,
                 "definition-unknown",
@@ -39,7 +40,7 @@ def site_default(settings: dict, kind: str, known: dict) -> str | None:
                 kind=kind,
                 value=default,
                 options=sorted(known),
-            )
+            ),
         )
     return default
 
@@ -56,6 +57,7 @@ def choose(article, key: str, default: str | None, known: dict, noun: str = ""):
         return None
     if name not in known:
         return refuse(
+            article.settings,
             DefinitionError(
                 article.source_path,
                 "definition-unknown",
@@ -64,6 +66,6 @@ def choose(article, key: str, default: str | None, known: dict, noun: str = ""):
                 kind=noun or key.lower(),
                 value=name,
                 options=sorted(known),
-            )
+            ),
         )
     return known[name]

@@ -46,11 +46,35 @@ def report(source_path, line: int, code: str, **params) -> None:
     )  # fmt: skip
 
 
-def refuse(error: Exception) -> None:
-    """Report a plugin's error (an embeds DefinitionError: code, file, field path,
-    line, parameters) without stopping the build; returns None, for the caller's
-    "nothing here"."""
+def refuse(settings: dict, error: Exception) -> None:
+    """Report a plugin's error (a DefinitionError: code, file, field path, line,
+    parameters) without stopping the build here, so every one is told; the build
+    still fails (`stop_before_writing`, `fail_at_the_end`). Returns None, for the
+    caller's "nothing here"."""
+    state = build.of(settings)
+    state.refused = [*getattr(state, "refused", []), error]
     logger.log(FINDING, "%s", error, extra={"error": error})
+
+
+def refused(settings: dict) -> list[Exception]:
+    return getattr(build.of(settings), "refused", [])
+
+
+def stop_before_writing(pelican) -> None:
+    """With warnings fatal (`pelican --fatal warnings`, `invoke build`, publish), a
+    build that refused something stops before it writes anything (at get_writer),
+    with the first error refused (told already: said once)."""
+    from pelican.log import FatalLogger
+
+    if refused(pelican.settings) and FatalLogger.fatal_lvl <= logging.WARNING:
+        raise refused(pelican.settings)[0]
+
+
+def fail_at_the_end(pelican) -> None:
+    """Otherwise (plain `pelican`, `invoke check`, the preview) it fails at its end
+    (finalized), once every finding is told."""
+    if refused(pelican.settings):
+        raise refused(pelican.settings)[0]
 
 
 def outputs(settings: dict) -> set[str]:
@@ -90,3 +114,4 @@ def register() -> None:
     signals.content_written.connect(on_written)
     signals.feed_written.connect(on_written)
     signals.static_generator_finalized.connect(on_static_finalized)
+    signals.get_writer.connect(stop_before_writing)

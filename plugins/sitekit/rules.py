@@ -23,7 +23,7 @@ from pelican import signals
 from pelican.contents import Article
 from pelican.readers import MarkdownReader
 
-from . import build
+from . import build, findings
 from .findings import outputs, report
 from .header import known_fields, split_header
 from .markup import AllowedMarkup
@@ -285,3 +285,4 @@ def on_finalized(pelican) -> None:
 def register() -> None:
     signals.all_generators_finalized.connect(on_all_generators_finalized)
     signals.finalized.connect(on_finalized)
+    signals.finalized.connect(findings.fail_at_the_end)  # after the links are told

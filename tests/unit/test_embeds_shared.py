@@ -5,6 +5,7 @@ from types import SimpleNamespace
 import pytest
 from embeds.loading import load_folder
 from sitekit.attach import choose
+from sitekit.build import Build
 from sitekit.errors import DefinitionError
 from sitekit.findings import FINDING
 from sitekit.lines import field_line, line_with
@@ -45,8 +46,12 @@ def test_missing_folder_means_no_definitions(tmp_path):
     assert load_folder(tmp_path / "nope", (".md",), str) == {}
 
 
-def article(**metadata):
-    return SimpleNamespace(metadata=metadata, source_path="content/posts/x.md")
+def article(source_path="content/posts/x.md", **metadata):
+    """An article as `choose` reads it, in a build of its own (sitekit.build)."""
+    settings = {"BUILD": Build()}
+    return SimpleNamespace(
+        metadata=metadata, source_path=source_path, settings=settings
+    )
 
 
 def test_choose_by_metadata_default_and_none():
@@ -81,13 +86,13 @@ def test_choose_reports_the_metadata_line_of_an_unknown_name(tmp_path, caplog):
     post.write_text(
         "Title: X\nDate: 2024-01-01\nCta: vraag\nWorksheet: weg\n\nTekst.\n"
     )
-    found = SimpleNamespace(metadata={"worksheet": "weg"}, source_path=str(post))
+    found = article(str(post), worksheet="weg")
     error = refused(caplog, found, "Worksheet", None, {"doelen": 1})
     assert str(problem_from_error(error)) == (
         f"{post}:4: fout: Worksheet: er is geen werkblad met de naam 'weg' "
         "(kies uit: doelen, of none voor geen werkblad)"
     )
-    found = SimpleNamespace(metadata={"cta": "weg"}, source_path=str(post))
+    found = article(str(post), cta="weg")
     error = refused(caplog, found, "Cta", None, {"vraag": 1}, noun="call to action")
     assert ":3: fout: Cta: er is geen oproep met de naam 'weg'" in str(
         problem_from_error(error)
