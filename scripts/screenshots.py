@@ -195,6 +195,9 @@ def shoot(sites, target: Path, widths=WIDTHS) -> list[tuple[str, int, str, str]]
                         page.goto(server.url + path)
                         if act:
                             act(page)
+                            # The pointer off the page: no hover state where the
+                            # scroll left it.
+                            page.mouse.move(0, 0)
                         file = f"{name}-{width}-{scheme}.png"
                         path = str(target / file)
                         if jobs is not REVIEW:

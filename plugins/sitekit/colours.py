@@ -40,8 +40,8 @@ LIGHT = {
 }
 DARK = {  # night in the stable: the brand's black, warm light text
     "bg": "#121814",
-    "surface": "#19211b",
-    "card": "#1d2820",
+    "surface": "#1c2a20",
+    "card": "#222f26",
     "text": "#ebe8df",
     "muted": "#c3c7bf",
     "accent": "#9fd1a9",

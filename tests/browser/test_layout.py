@@ -65,7 +65,7 @@ def test_the_phone_menu_opens_without_javascript(browser, base_url):
         "link", name="Contact"
     )
     assert contact.is_hidden()
-    page.get_by_text("Menu", exact=True).click()
+    page.locator(".nav-toggle > summary").click()
     assert contact.is_visible()
     box = contact.bounding_box()
     assert box["height"] >= 44 and box["x"] + box["width"] <= 390
@@ -77,7 +77,7 @@ def test_escape_closes_the_phone_menu_and_returns_to_its_button(page, base_url):
     page.set_viewport_size({"width": 390, "height": 800})
     page.goto(base_url + "/")
     menu = page.locator(".nav-toggle")
-    page.get_by_text("Menu", exact=True).click()
+    page.locator(".nav-toggle > summary").click()
     page.locator(".menu a").nth(1).focus()
     page.keyboard.press("Escape")
     assert menu.evaluate("el => !el.open")
@@ -112,6 +112,24 @@ def test_headings_and_body_are_set_in_the_sites_own_faces_without_a_shift(
         })"""
     )
     assert shift < 0.01
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [375, 390, 430])
+def test_on_a_phone_the_name_sits_on_one_line_beside_the_menu_button(
+    page, base_url, width
+):
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(base_url + "/")
+    wait_until(page, "document.fonts.status === 'loaded'")
+    name = page.locator(".brand span")
+    line = name.evaluate("el => parseFloat(getComputedStyle(el).lineHeight)")
+    assert name.bounding_box()["height"] < 1.5 * line
+    # The button keeps its name for screen readers and its size for a thumb.
+    toggle = page.locator(".nav-toggle > summary")
+    assert toggle.evaluate("el => el.textContent.trim()") == "Menu"
+    box = toggle.bounding_box()
+    assert box["width"] >= 44 and box["height"] >= 44
 
 
 @pytest.mark.browser

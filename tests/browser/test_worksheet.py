@@ -92,14 +92,18 @@ def test_filling_in_computes_results_with_units_and_verdicts(sheet):
 def test_a_missing_answer_is_named_under_the_result(sheet):
     page = sheet.page
     hint = page.locator("[data-hint]")
+    heading = page.locator("#ws-uitkomst")
     assert (
         hint.inner_text() == "Vul eerst in: Mijn uurtarief, Uren per klant per maand."
     )
     page.fill("#ws-uren_per_klant", "6")
     assert hint.inner_text() == "Vul eerst in: Mijn uurtarief."
+    assert heading.inner_text() == "Jouw uitkomst"
     page.fill("#ws-uurtarief", "45")
     assert hint.is_hidden() and hint.inner_text() == ""
     assert page.text_content("#ws-omzet_kwijt") == "€ 900 per maand"
+    # Every answer it needs is in: the result says so.
+    assert heading.inner_text() == "Klaar: dit is jouw uitkomst"
 
 
 @pytest.mark.parametrize(

@@ -169,4 +169,9 @@ def test_over_mij_shows_facts_and_leaves_zo_werkt_het_to_the_other_pages(site):
     assert page.select(".steps") == []
     facts = [text_of(dt) for dt in page.select(".about-facts dt")]
     assert facts[0] == "Werkwijze"
+    # No photo set: a portrait panel of her initial and name stands in, not a slot.
+    panel = page.select_one(".portrait-panel")
+    assert text_of(panel.select_one(".portrait-initial")) == "W"
+    assert text_of(panel.select_one(".portrait-caption b")) == "Wilhelmien"
+    assert page.select(".photo") == []
     assert page.select_one(".cta-band")

@@ -144,6 +144,8 @@ def test_todays_colour_gives_the_reviewed_palette():
     assert made == {"light": colours.LIGHT, "dark": colours.DARK}
     css = colours.colours_css("#2D5A37")
     assert "--accent:#2d5a37;" in css and "--focus:#2f7a45;" in css
+    # At night a tinted band (surface) stands clearly apart from the page.
+    assert colours.contrast(colours.DARK["surface"], colours.DARK["bg"]) >= 1.15
 
 
 @settings(max_examples=60, deadline=None)
