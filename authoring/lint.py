@@ -182,8 +182,7 @@ class Checker:
 
     def check_settings(self) -> None:
         """The placeholders the owner must replace and what the funnel still misses
-        (the names chosen site-wide are checked first, in check_defaults and
-        check_ctas)."""
+        (the names chosen site-wide the build itself checks)."""
         settings_file = Path(
             self.settings.get("OWNER_SETTINGS_FILE") or self.root / SETTINGS_NAME
         )

@@ -27,6 +27,7 @@ from sitekit.header import HeaderError, read_source
 from sitekit.lines import field_line, line_with
 from sitekit.markup import MarkupError, Refusal
 from sitekit.owner import OWNER_FILE, SettingsError, read, setting_line, setting_lines
+from sitekit.reading import ReadErrors
 
 from .catalog import ERROR, Problem, worded, words  # noqa: F401 (ERROR: for lint.py)
 from .source import site_settings, slug_field, slug_for
@@ -337,26 +338,11 @@ class DutchBuildLog(logging.Handler):
         if message.startswith("Could not process") and args:
             file, path = self.source(args[0])
             self.unread.add(path.resolve())
-            if isinstance(error, DateError):
-                line = field_line(path, getattr(error, "field", "date"))
-                return date_problem(file, line, error)
-            if isinstance(error, SlugError):
-                return slug_problem(file, field_line(path, "slug"), error)
-            if isinstance(error, HeaderError):
-                return lost_fields(file, error.line, error.field)
-            if isinstance(error, MarkupError):
-                lines = error.lines
-                if error.field:
-                    lines = [field_line(path, error.field)] * len(lines)
-                return [
-                    refused(file, n, r)
-                    for n, r in zip(lines, error.refused, strict=True)
-                ]
-            if isinstance(error, UnicodeDecodeError):
-                return not_utf8(file)
-            if error.__class__.__name__ == "SystemMessage":  # docutils
-                return rst_problem(file, error) or self.unknown(file, str(error))
-            return self.unknown(file, str(error or ""))
+            found = []
+            for one in error.errors if isinstance(error, ReadErrors) else [error]:
+                told = self.unreadable(file, path, one)
+                found += told if isinstance(told, list) else [told]
+            return found
         if message.startswith("Skipping %s: could not find information about"):
             file, path = self.source(getattr(args[0], "source_path", args[0]))
             return missing_field(file, path, str(args[1]))
@@ -409,6 +395,28 @@ class DutchBuildLog(logging.Handler):
         return self.unknown(
             self.source(files[0])[0] if files else "", record.getMessage()
         )
+
+    def unreadable(self, file: str, path: Path, error) -> Problem | list[Problem]:
+        """The lines of one mistake that kept Pelican from reading a post."""
+        if isinstance(error, DateError):
+            line = field_line(path, getattr(error, "field", "date"))
+            return date_problem(file, line, error)
+        if isinstance(error, SlugError):
+            return slug_problem(file, field_line(path, "slug"), error)
+        if isinstance(error, HeaderError):
+            return lost_fields(file, error.line, error.field)
+        if isinstance(error, MarkupError):
+            lines = error.lines
+            if error.field:
+                lines = [field_line(path, error.field)] * len(lines)
+            return [
+                refused(file, n, r) for n, r in zip(lines, error.refused, strict=True)
+            ]
+        if isinstance(error, UnicodeDecodeError):
+            return not_utf8(file)
+        if error.__class__.__name__ == "SystemMessage":  # docutils
+            return rst_problem(file, error) or self.unknown(file, str(error))
+        return self.unknown(file, str(error or ""))
 
     def unknown(self, file: str, detail: str) -> Problem:
         """A record no rule knows: still one line, with the detail for a developer."""

@@ -7,7 +7,8 @@ Pelican's `_parse_metadata` removes after each file. The output is byte-identica
 (tests/unit/test_reading.py compares it with Pelican's own reader).
 Dates are read day first, the Dutch way, and slugs are checked (sitekit.dates); a
 header that a stray line cuts short stops the build (sitekit.header), and so does HTML
-a post may not contain (sitekit.markup).
+a post may not contain (sitekit.markup). Every such mistake of a file is told at once:
+more than one is raised together as one `ReadErrors`.
 reStructuredText images keep their size as width and height attributes, not as the
 inline style docutils writes (the CSP refuses inline styles).
 """
@@ -33,6 +34,14 @@ from .markup import MarkupError, refusals
 logger = logging.getLogger(__name__)
 
 
+class ReadErrors(ValueError):
+    """Every mistake found reading one post (its header, its body, each field)."""
+
+    def __init__(self, errors: list[Exception]):
+        super().__init__("; ".join(map(str, errors)))
+        self.errors = errors
+
+
 class ReusingMarkdownReader(MarkdownReader):
     """Pelican's Markdown reader, keeping its parser between files."""
 
@@ -55,6 +64,17 @@ class ReusingMarkdownReader(MarkdownReader):
         return self._parser
 
     def process_metadata(self, name, value):
+        """Each field on its own: a mistake is kept (for `read` to raise with the
+        others) and the field left out."""
+        try:
+            return self._process_field(name, value)
+        except (DateError, MarkupError, ValueError) as error:
+            if getattr(self, "_errors", None) is None:
+                raise
+            self._errors.append(error)
+            return None
+
+    def _process_field(self, name, value):
         """Pelican's processing, except that dates are read day first and a slug
         must be usable in a web address."""
         if name in ("date", "modified"):
@@ -75,23 +95,29 @@ class ReusingMarkdownReader(MarkdownReader):
         """Parse content and metadata, as MarkdownReader.read does."""
         self._source_path = source_path
         self._md = self._fresh_parser()
-        with pelican_open(source_path) as text:
-            # A stray line in the header would put the fields below it on the page.
-            source = split_header(text.expandtabs(4), Path(source_path))
-            lost = lost_field(source)
-            if lost:
-                raise HeaderError(*lost)
-            content = self._md.convert(text)
-            found = refusals(content)
-            if found:
-                lines = [source.body_start]
-                for refusal in found:  # each at its line, after the one before
-                    lines.append(source.line_of(refusal.needle, lines[-1]))
-                raise MarkupError(found, lines[1:])
-        if hasattr(self._md, "Meta"):
-            metadata = self._parse_metadata(self._md.Meta)
-        else:
-            metadata = {}
+        self._errors = errors = []
+        try:
+            with pelican_open(source_path) as text:
+                # A stray line in the header would put the fields below it on the page.
+                source = split_header(text.expandtabs(4), Path(source_path))
+                lost = lost_field(source)
+                if lost:
+                    errors.append(HeaderError(*lost))
+                content = self._md.convert(text)
+                found = refusals(content)
+                if found:
+                    lines = [source.body_start]
+                    for refusal in found:  # each at its line, after the one before
+                        lines.append(source.line_of(refusal.needle, lines[-1]))
+                    errors.append(MarkupError(found, lines[1:]))
+            meta = getattr(self._md, "Meta", None)
+            metadata = self._parse_metadata(meta) if meta is not None else {}
+        finally:
+            self._errors = None
+        if len(errors) > 1:
+            raise ReadErrors(errors)
+        if errors:
+            raise errors[0]
         return content, metadata
 
 

@@ -175,6 +175,23 @@ MISTAKES = [
         ],
     ),
     (
+        "three mistakes in one post, all at once",
+        lambda project: [
+            edit(POST, "Date: 2024-01-15 09:00", "Date: 31-02-2024")(project),
+            edit(POST, "Slug: dilemmas", "Slug: dilemma's & meer")(project),
+            in_body(IFRAME)(project),
+        ],
+        [
+            f"{POST}:10: fout: een ingesloten frame (<iframe>) kan niet op de site "
+            "(zet er een gewone link neer, zoals [Bekijk de video](https://...))",
+            f"{POST}:2: fout: de slug 'dilemma's & meer' kan niet in een webadres: "
+            "alleen kleine letters (zonder accenten), cijfers, - en _ (schrijf Slug: "
+            "dilemmas-meer)",
+            f"{POST}:3: fout: de datum '31-02-2024' bestaat niet (schrijf hem als "
+            "01-02-2025 10:00 voor 1 februari 2025, of 2025-02-01 10:00)",
+        ],
+    ),
+    (
         "a title no address can be made of",
         add(
             "content/posts/vraag.md",
