@@ -19,6 +19,7 @@ PATH = "/blog/dilemmas/"
 HOSTILE = "<img src=x onerror=alert(1)>"
 KEY = "hva:worksheet:doelen"
 PHONE = {"width": 390, "height": 844}
+LAPTOP = {"width": 1366, "height": 768}
 # The test build's article page at 390 px before issue #15 (commit c9cc43d), in CSS px.
 HEIGHT_BEFORE = 13595
 REST = "[Lange antwoorden zijn hier ingekort.]"
@@ -228,6 +229,36 @@ def test_on_a_phone_one_step_at_a_time_with_progress_kept(phone):
     page.emulate_media(media="print")
     assert len(visible_sections(page)) == 4
     assert page.errors == []
+
+
+def test_on_a_laptop_the_same_guided_flow_in_the_text_column(browser, base_url):
+    def worksheet(**options) -> tuple:
+        context = browser.new_context(viewport=LAPTOP, **options)
+        page = context.new_page()
+        page.goto(base_url + PATH)
+        return context, page, page.locator("#werkblad").bounding_box()
+
+    context, _, whole = worksheet(java_script_enabled=False)
+    context.close()
+    context, page, box = worksheet()
+    ready(page)
+    assert visible_sections(page) == ["doelen"]
+    assert page.locator("[data-section=doelen] .ws-step").inner_text() == "Stap 1 van 4"
+    assert page.locator("[data-section=doelen] [data-step='1']").is_visible()
+    # One step, not every one at once: less than half the whole form's height, in
+    # the same text column.
+    assert box["height"] < whole["height"] / 2, (box, whole)
+    assert box["width"] == whole["width"] <= 720
+    fill(page, "#ws-doelen-1-doel", GOAL)
+    page.click("[data-section=doelen] [data-step='1']")
+    assert visible_sections(page) == ["afleidingen"]
+    assert page.locator(".ws-intro").is_hidden()
+    to_end(page)
+    assert page.locator("[data-result]").is_visible()
+    assert page.locator("[data-end] [data-tools]").is_visible()
+    page.emulate_media(media="print")
+    assert len(visible_sections(page)) == 4
+    context.close()
 
 
 def in_view(locator) -> bool:
@@ -722,7 +753,12 @@ def test_clearing_asks_first_can_be_undone_and_removes_every_copy(sheet):
     assert box.is_checked()
     undo = page.get_by_role("button", name="Ongedaan maken")
     assert page.evaluate("document.activeElement.textContent") == "Ongedaan maken"
+    assert visible_sections(page) == ["doelen"]  # again from the first step
     undo.click()
+    assert visible_sections(page) == ["volgende_stap"]  # back where she cleared
+    assert page.evaluate("document.activeElement.textContent") == (
+        "Wis mijn antwoorden"
+    )
     assert page.input_value("#ws-doelen-1-doel") == HOSTILE
     assert page.input_value("#ws-afleidingen-2-taak") == "Lessen geven"
     assert page.text_content("#ws-omzet_kwijt") == "€ 25.010 per maand"
