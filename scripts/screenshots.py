@@ -25,6 +25,7 @@ from tests.browser.test_lead_magnet import mailing_forms  # noqa: E402
 from tests.conftest import CHROMIUM_FLAGS, copy_content  # noqa: E402
 from tests.support.funnel import build_with  # noqa: E402
 from tests.support.server import SiteServer  # noqa: E402
+from tests.support.worksheet import fill, pick  # noqa: E402
 
 PAGES = {
     "home": "/",
@@ -47,26 +48,19 @@ WIDTHS = (390, 768, 1366)
 SCHEMES = ("light", "dark")
 
 
-def next_step(page, section: str) -> None:
-    """On a phone the worksheet shows one step at a time: go on to the next."""
-    button = page.locator(f"[data-section={section}] [data-step='1']")
-    if button.is_visible():
-        button.click()
-
-
 def fill_in_worksheet(page) -> None:
-    """Answers a reader might give, so the filled-in worksheet can be judged."""
-    page.fill("#ws-doelen-1-doel", "Twee nieuwe stallen als klant binnen een jaar")
-    page.fill("#ws-doelen-1-deadline", "2027-06-30")
-    page.click("label[for=ws-doelen-1-helder-1]")
-    page.click("label[for=ws-doelen-1-concreet-2]")
-    next_step(page, "doelen")
-    page.fill("#ws-afleidingen-1-taak", "Facturen en betalingsherinneringen")
-    page.click("label[for=ws-afleidingen-1-zelf-2]")
-    page.click("label[for=ws-afleidingen-1-tijd-1]")
-    next_step(page, "afleidingen")
-    page.fill("#ws-uurtarief", "45")
-    page.fill("#ws-uren_per_klant", "4")
+    """Answers a reader might give, so the filled-in worksheet can be judged: the
+    worksheet shows one step at a time, its third (the sums) at the end of this."""
+    page.wait_for_selector("form.ws-stepped", state="attached")
+    fill(page, "#ws-doelen-1-doel", "Twee nieuwe stallen als klant binnen een jaar")
+    fill(page, "#ws-doelen-1-deadline", "2027-06-30")
+    pick(page, "ws-doelen-1-helder-1")
+    pick(page, "ws-doelen-1-concreet-2")
+    fill(page, "#ws-afleidingen-1-taak", "Facturen en betalingsherinneringen")
+    pick(page, "ws-afleidingen-1-zelf-2")
+    pick(page, "ws-afleidingen-1-tijd-1")
+    fill(page, "#ws-uurtarief", "45")
+    fill(page, "#ws-uren_per_klant", "4")
     page.locator("#ws-uren_per_klant").blur()
     page.locator("#werkblad").scroll_into_view_if_needed()
 
@@ -74,22 +68,20 @@ def fill_in_worksheet(page) -> None:
 def worksheet_finish(page) -> None:
     """The last step: her next step, the result card and the one main action."""
     fill_in_worksheet(page)
-    next_step(page, "berekening")
-    page.fill("#ws-stap", "Een kennismakingsgesprek plannen")
-    page.fill("#ws-wanneer", "2027-01-15")
-    page.locator("[data-section=volgende_stap]").scroll_into_view_if_needed()
+    fill(page, "#ws-stap", "Een kennismakingsgesprek plannen")
+    fill(page, "#ws-wanneer", "2027-01-15")
+    page.locator("#ws-wanneer").blur()
     page.locator("[data-end]").scroll_into_view_if_needed()
 
 
 def worksheet_mistakes(page) -> None:
-    """A forgotten goal and an amount typed in words: the messages and summary."""
-    page.fill("#ws-doelen-1-doel", "Twee nieuwe stallen als klant")
-    next_step(page, "doelen")
-    page.fill("#ws-afleidingen-1-taak", "Facturen")
-    next_step(page, "afleidingen")
-    page.fill("#ws-uurtarief", "veertig")
+    """An amount typed in words, then "Volgende": the messages and summary."""
+    page.wait_for_selector("form.ws-stepped", state="attached")
+    fill(page, "#ws-doelen-1-doel", "Twee nieuwe stallen als klant")
+    fill(page, "#ws-afleidingen-1-taak", "Facturen")
+    fill(page, "#ws-uurtarief", "veertig")
     page.locator("#ws-uurtarief").blur()
-    next_step(page, "berekening")
+    page.click("[data-section=berekening] [data-step='1']")
     page.locator("#werkblad").scroll_into_view_if_needed()
 
 
@@ -152,7 +144,7 @@ GATED = {"lead-magnet": ("/blog/lokker/", open_gate)}
 
 
 def worksheet_step(page) -> None:
-    """A step in the middle, on a phone (on a laptop the whole worksheet), filled in."""
+    """A step in the middle (the sums, step 3 of 4), filled in."""
     fill_in_worksheet(page)
     page.locator("#ws-uurtarief").focus()
 

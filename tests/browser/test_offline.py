@@ -15,6 +15,7 @@ from tests.support.nginx import fetch
 from tests.support.probe import wait_until
 from tests.support.server import SiteServer
 from tests.support.worker import worker_build
+from tests.support.worksheet import fill
 
 pytestmark = pytest.mark.browser
 POST = "/blog/dilemmas/"
@@ -58,15 +59,16 @@ def test_a_post_once_opened_works_offline_with_its_worksheet_and_pdf(
     assert page.locator("h1").inner_text() == TITLE
     assert page.evaluate(STYLESHEETS)[0].startswith(server.url + "/theme/css/site.")
     # The worksheet's script runs from the device: it computes as before.
-    page.wait_for_selector("[data-tools]:not([hidden])")
-    page.fill("#ws-uurtarief", "50")
-    page.fill("#ws-uren_per_klant", "4")
+    page.wait_for_selector("[data-tools]:not([hidden])", state="attached")
+    fill(page, "#ws-doelen-1-doel", "Meer tijd voor de paarden")
+    fill(page, "#ws-uurtarief", "50")
+    fill(page, "#ws-uren_per_klant", "4")
     assert page.text_content("#ws-uren_kwijt") == "20 uur per maand"
     assert page.text_content("#ws-omzet_kwijt") == "€ 1.000 per maand"
     assert page.text_content("#ws-klanten_extra") == "ongeveer 5 klanten"
     # Answers are kept as before (this tab's storage): still there after a reload.
     page.reload()
-    page.wait_for_selector("[data-tools]:not([hidden])")
+    page.wait_for_selector("[data-tools]:not([hidden])", state="attached")
     assert page.text_content("#ws-omzet_kwijt") == "€ 1.000 per maand"
     with page.expect_download() as download:
         page.click(PDF)

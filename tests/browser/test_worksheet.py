@@ -1,5 +1,5 @@
 """The worksheet in real Chromium, with the strict CSP: filling in as people type,
-one step at a time on a phone, results, rows, storage under the privacy model,
+one step at a time on every screen, results, rows, storage under the privacy model,
 exports, sending, clearing, robustness."""
 
 import json
@@ -12,15 +12,19 @@ from sitekit import MAIL_LINK_MAX
 
 from tests.support.pdf import pdf_text
 from tests.support.probe import wait_until
+from tests.support.worksheet import fill, pick, reach, to_end
 
 pytestmark = pytest.mark.browser
 PATH = "/blog/dilemmas/"
 HOSTILE = "<img src=x onerror=alert(1)>"
 KEY = "hva:worksheet:doelen"
 PHONE = {"width": 390, "height": 844}
+LAPTOP = {"width": 1366, "height": 768}
 # The test build's article page at 390 px before issue #15 (commit c9cc43d), in CSS px.
 HEIGHT_BEFORE = 13595
 REST = "[Lange antwoorden zijn hier ingekort.]"
+# The first step's one required answer: "Volgende" goes on once it is in.
+GOAL = "Meer tijd voor de paarden"
 
 
 def ready(page):
@@ -38,30 +42,27 @@ def sheet(probe):
     return probe
 
 
-def pick(page, radio_id):
-    """Pick an option of a segmented control as a reader does: on its label."""
-    page.click(f"label[for={radio_id}]")
-
-
 def add(page, section):
-    page.click(f'[data-section="{section}"] [data-add]')
+    button = f'[data-section="{section}"] [data-add]'
+    reach(page, button)
+    page.click(button)
 
 
 def fill_in(page):
-    page.fill("#ws-doelen-1-doel", HOSTILE)
-    page.fill("#ws-doelen-1-deadline", "2026-12-31")
+    fill(page, "#ws-doelen-1-doel", HOSTILE)
+    fill(page, "#ws-doelen-1-deadline", "2026-12-31")
     pick(page, "ws-doelen-1-helder-1")
-    page.fill("#ws-afleidingen-1-taak", "Facturen, offertes; btw")
+    fill(page, "#ws-afleidingen-1-taak", "Facturen, offertes; btw")
     pick(page, "ws-afleidingen-1-zelf-2")
     pick(page, "ws-afleidingen-1-tijd-1")
     add(page, "afleidingen")
-    page.fill("#ws-afleidingen-2-taak", "Lessen geven")
+    fill(page, "#ws-afleidingen-2-taak", "Lessen geven")
     pick(page, "ws-afleidingen-2-zelf-1")
-    page.fill("#ws-uurtarief", "1250,5")
+    fill(page, "#ws-uurtarief", "1250,5")
     page.locator("#ws-uurtarief").blur()
-    page.fill("#ws-uren_per_klant", "4")
-    page.fill("#ws-stap", "Bellen\nmet Wilhelmien")
-    page.fill("#ws-wanneer", "2027-01-15")
+    fill(page, "#ws-uren_per_klant", "4")
+    fill(page, "#ws-stap", "Bellen\nmet Wilhelmien")
+    fill(page, "#ws-wanneer", "2027-01-15")
 
 
 def test_filling_in_computes_results_with_units_and_verdicts(sheet):
@@ -77,9 +78,9 @@ def test_filling_in_computes_results_with_units_and_verdicts(sheet):
     assert page.text_content("#ws-afleidingen-3-besluit") == ""
     pick(page, "ws-afleidingen-3-zelf-2")
     assert page.text_content("#ws-afleidingen-3-besluit") == "Twijfel"
-    page.fill("#ws-uren_per_klant", "6")
+    fill(page, "#ws-uren_per_klant", "6")
     assert page.text_content("#ws-klanten_extra") == "ongeveer 3 klanten"
-    page.fill("#ws-uren_per_klant", "0")
+    fill(page, "#ws-uren_per_klant", "0")
     assert page.text_content("#ws-klanten_extra") == ""
     # Hostile text stays text: no element made of it, no script run.
     assert page.input_value("#ws-doelen-1-doel") == HOSTILE
@@ -93,13 +94,17 @@ def test_a_missing_answer_is_named_under_the_result(sheet):
     page = sheet.page
     hint = page.locator("[data-hint]")
     heading = page.locator("#ws-uitkomst")
+    fill(page, "#ws-doelen-1-doel", GOAL)
+    to_end(page)  # the result comes with the last step
     assert (
         hint.inner_text() == "Vul eerst in: Mijn uurtarief, Uren per klant per maand."
     )
-    page.fill("#ws-uren_per_klant", "6")
+    fill(page, "#ws-uren_per_klant", "6")
+    to_end(page)
     assert hint.inner_text() == "Vul eerst in: Mijn uurtarief."
     assert heading.inner_text() == "Jouw uitkomst"
-    page.fill("#ws-uurtarief", "45")
+    fill(page, "#ws-uurtarief", "45")
+    to_end(page)
     assert hint.is_hidden() and hint.inner_text() == ""
     assert page.text_content("#ws-omzet_kwijt") == "€ 900 per maand"
     # Every answer it needs is in: the result says so.
@@ -120,7 +125,8 @@ def test_a_missing_answer_is_named_under_the_result(sheet):
 )
 def test_money_is_read_as_dutch_people_write_it(sheet, typed, shown, revenue):
     page = sheet.page
-    page.fill("#ws-uurtarief", typed)
+    fill(page, "#ws-doelen-1-doel", GOAL)
+    fill(page, "#ws-uurtarief", typed)
     page.locator("#ws-uurtarief").blur()
     assert page.input_value("#ws-uurtarief") == shown
     assert page.get_attribute("#ws-uurtarief", "aria-invalid") is None
@@ -130,8 +136,9 @@ def test_money_is_read_as_dutch_people_write_it(sheet, typed, shown, revenue):
 
 def test_anything_else_gets_a_message_at_the_field_and_a_summary(sheet):
     page = sheet.page
+    fill(page, "#ws-doelen-1-doel", GOAL)
     for typed in ("veertig", "12 uur"):
-        page.fill("#ws-uurtarief", typed)
+        fill(page, "#ws-uurtarief", typed)
         page.locator("#ws-uurtarief").blur()
         message = page.locator("#ws-uurtarief-error")
         assert message.is_visible()
@@ -155,14 +162,14 @@ def test_anything_else_gets_a_message_at_the_field_and_a_summary(sheet):
               const c = getComputedStyle(p).color; p.remove(); return c; })()]"""
     )
     assert border == danger
-    page.fill("#ws-dagen", "twee")
+    fill(page, "#ws-dagen", "twee")
     page.locator("#ws-dagen").blur()
     assert page.locator("#ws-dagen-error").inner_text() == (
         "Vul een getal in, zoals 2,5 of 1.250."
     )
     assert page.locator('[data-section="berekening"] [data-errors] li').count() == 2
-    page.fill("#ws-uurtarief", "45")
-    page.fill("#ws-dagen", "2")
+    fill(page, "#ws-uurtarief", "45")
+    fill(page, "#ws-dagen", "2")
     assert page.locator(".ws-error").count() == 0
     assert page.locator('[data-section="berekening"] [data-errors]').is_hidden()
     assert sheet.axe_violations() == []
@@ -201,7 +208,7 @@ def test_on_a_phone_one_step_at_a_time_with_progress_kept(phone):
         "[data-section=doelen] [data-errors]"
     )
     assert page.locator("#ws-doelen-1-doel-error").is_visible()
-    page.fill("#ws-doelen-1-doel", "Meer tijd voor de paarden")
+    fill(page, "#ws-doelen-1-doel", "Meer tijd voor de paarden")
     assert page.locator("#ws-doelen-1-doel-error").count() == 0
     # By keyboard: the next button, Enter; the focus goes to the new step's title.
     page.focus("[data-section=doelen] [data-step='1']")
@@ -209,7 +216,7 @@ def test_on_a_phone_one_step_at_a_time_with_progress_kept(phone):
     assert visible_sections(page) == ["afleidingen"]
     focused = page.evaluate("document.activeElement.textContent")
     assert "Stap 2 van 4" in focused and "Wat heeft mij afgeleid?" in focused
-    page.fill("#ws-afleidingen-1-taak", "Facturen")
+    fill(page, "#ws-afleidingen-1-taak", "Facturen")
     page.click("[data-section=afleidingen] [data-step='1']")
     assert visible_sections(page) == ["berekening"]
     page.reload()
@@ -222,6 +229,36 @@ def test_on_a_phone_one_step_at_a_time_with_progress_kept(phone):
     page.emulate_media(media="print")
     assert len(visible_sections(page)) == 4
     assert page.errors == []
+
+
+def test_on_a_laptop_the_same_guided_flow_in_the_text_column(browser, base_url):
+    def worksheet(**options) -> tuple:
+        context = browser.new_context(viewport=LAPTOP, **options)
+        page = context.new_page()
+        page.goto(base_url + PATH)
+        return context, page, page.locator("#werkblad").bounding_box()
+
+    context, _, whole = worksheet(java_script_enabled=False)
+    context.close()
+    context, page, box = worksheet()
+    ready(page)
+    assert visible_sections(page) == ["doelen"]
+    assert page.locator("[data-section=doelen] .ws-step").inner_text() == "Stap 1 van 4"
+    assert page.locator("[data-section=doelen] [data-step='1']").is_visible()
+    # One step, not every one at once: less than half the whole form's height, in
+    # the same text column.
+    assert box["height"] < whole["height"] / 2, (box, whole)
+    assert box["width"] == whole["width"] <= 720
+    fill(page, "#ws-doelen-1-doel", GOAL)
+    page.click("[data-section=doelen] [data-step='1']")
+    assert visible_sections(page) == ["afleidingen"]
+    assert page.locator(".ws-intro").is_hidden()
+    to_end(page)
+    assert page.locator("[data-result]").is_visible()
+    assert page.locator("[data-end] [data-tools]").is_visible()
+    page.emulate_media(media="print")
+    assert len(visible_sections(page)) == 4
+    context.close()
 
 
 def in_view(locator) -> bool:
@@ -239,13 +276,13 @@ def test_on_a_phone_the_last_step_ends_in_the_result_and_one_main_action(phone):
         page.locator(".ws-intro").is_visible()
         and page.locator("#ws-remember").is_visible()
     )
-    page.fill("#ws-doelen-1-doel", "Twee extra pensionklanten")
+    fill(page, "#ws-doelen-1-doel", "Twee extra pensionklanten")
     page.click("[data-section=doelen] [data-step='1']")
     assert page.locator(".ws-intro").is_hidden()  # the title and intro once
     assert "Stap 2 van 4" in page.inner_text("[data-section=afleidingen] legend")
     page.click("[data-section=afleidingen] [data-step='1']")
-    page.fill("#ws-uurtarief", "45")
-    page.fill("#ws-uren_per_klant", "4")
+    fill(page, "#ws-uurtarief", "45")
+    fill(page, "#ws-uren_per_klant", "4")
     page.click("[data-section=berekening] [data-step='1']")
     assert visible_sections(page) == ["volgende_stap"]
     # Her result with its units and one main action, in view without opening anything.
@@ -276,11 +313,11 @@ def test_the_articles_next_step_steps_aside_once_the_worksheet_shows_its_own(
 ):
     aside = phone.locator("aside.cta")
     assert aside.is_visible()
-    phone.fill("#ws-doelen-1-doel", "Twee extra pensionklanten")
+    fill(phone, "#ws-doelen-1-doel", "Twee extra pensionklanten")
     phone.click("[data-section=doelen] [data-step='1']")
     phone.click("[data-section=afleidingen] [data-step='1']")
-    phone.fill("#ws-uurtarief", "45")
-    phone.fill("#ws-uren_per_klant", "4")
+    fill(phone, "#ws-uurtarief", "45")
+    fill(phone, "#ws-uren_per_klant", "4")
     phone.click("[data-section=berekening] [data-step='1']")
     assert phone.locator("[data-cta-shown]").is_visible()
     assert aside.is_hidden()  # the same action once, not twice in a row
@@ -319,11 +356,11 @@ def test_the_article_page_is_at_most_half_as_tall_on_a_phone(phone):
     checklist = phone.locator("section.checklist").bounding_box()["height"]
     assert checklist < 600, checklist
     # No sideways scrolling with long answers and errors.
-    phone.fill("#ws-doelen-1-doel", "x" * 300)
+    fill(phone, "#ws-doelen-1-doel", "x" * 300)
     phone.click("[data-section=doelen] [data-step='1']")
     phone.click("[data-section=afleidingen] [data-step='1']")
-    phone.fill("#ws-uurtarief", "1" * 22)
-    phone.fill("#ws-uren_per_klant", "veertig")
+    fill(phone, "#ws-uurtarief", "1" * 22)
+    fill(phone, "#ws-uren_per_klant", "veertig")
     phone.locator("#ws-uren_per_klant").blur()
     assert phone.text_content("#ws-omzet_kwijt").startswith("€ 2")
     assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
@@ -382,6 +419,7 @@ def test_answers_last_for_the_tab_unless_remembered(sheet, context):
     other.close()
 
     remember = page.get_by_label("Onthoud op dit apparaat (90 dagen)")
+    reach(page, "#ws-remember")  # with the title and intro, on the first step
     remember.check()
     assert page.text_content("[data-live]") == (
         "Je antwoorden op dit werkblad worden 90 dagen op dit apparaat bewaard."
@@ -406,7 +444,7 @@ def test_two_tabs_stay_in_step(sheet, context):
     other = context.new_page()
     other.goto(sheet.base_url + PATH)
     ready(other)
-    page.fill("#ws-doelen-1-doel", "Vanuit het eerste tabblad")
+    fill(page, "#ws-doelen-1-doel", "Vanuit het eerste tabblad")
     wait_until(other, "document.querySelector('#ws-doelen-1-doel').value !== ''")
     assert other.input_value("#ws-doelen-1-doel") == "Vanuit het eerste tabblad"
     assert other.locator("[data-status]").inner_text() == (
@@ -427,6 +465,7 @@ def test_a_new_browser_sees_nothing(browser, base_url, sheet):
 
 def tool(page, name):
     """A tool of the worksheet's end, "Meer opties" opened when it is folded there."""
+    to_end(page)
     more = page.locator(".ws-more:not([open]) > summary")
     if more.count():
         more.click()
@@ -480,6 +519,7 @@ def events(ics: str) -> list[dict]:
 
 def test_the_calendar_has_every_date_with_its_label_and_stable_uids(sheet, tmp_path):
     page = sheet.page
+    fill(page, "#ws-doelen-1-doel", GOAL)  # no date yet
     tool(page, "Zet mijn datums in mijn agenda").click()
     status = page.locator("[data-status]")
     assert status.is_visible()
@@ -502,7 +542,7 @@ def test_the_calendar_has_every_date_with_its_label_and_stable_uids(sheet, tmp_p
     assert ics.count("BEGIN:VALARM") == 2
     assert all(re.fullmatch(r"\d{8}T\d{6}Z", e["DTSTAMP"]) for e in found)
     # Exporting again after a change updates the same events.
-    page.fill("#ws-doelen-1-deadline", "2027-02-01")
+    fill(page, "#ws-doelen-1-deadline", "2027-02-01")
     _, again = export(page, "Zet mijn datums in mijn agenda", tmp_path)
     assert [e["UID"] for e in events(again)] == [e["UID"] for e in found]
     assert found[0]["UID"] == "doelen-doelen-1-deadline@127.0.0.1"
@@ -512,8 +552,8 @@ def test_the_calendar_has_every_date_with_its_label_and_stable_uids(sheet, tmp_p
 def test_calendar_escapes_and_folds_long_goals(sheet, tmp_path):
     page = sheet.page
     goal = "Groei, meer klanten; minder \\ administratie " + "é" * 60
-    page.fill("#ws-doelen-1-doel", goal)
-    page.fill("#ws-doelen-1-deadline", "2027-03-01")
+    fill(page, "#ws-doelen-1-doel", goal)
+    fill(page, "#ws-doelen-1-deadline", "2027-03-01")
     _, ics = export(page, "Zet mijn datums in mijn agenda", tmp_path)
     assert all(len(line.encode()) <= 75 for line in ics.split("\r\n"))
     escaped = "Groei\\, meer klanten\\; minder \\\\ administratie " + "é" * 60
@@ -535,7 +575,7 @@ def long_answers(page) -> tuple[list[str], str]:
     pick(page, "ws-afleidingen-3-zelf-2")
     pick(page, "ws-afleidingen-3-energie-1")
     step = "Eerst " + " ".join(f"stap{i}" for i in range(200))
-    page.fill("#ws-stap", step)
+    fill(page, "#ws-stap", step)
     return tasks, step
 
 
@@ -610,7 +650,7 @@ def test_the_finish_leads_on_with_the_summary_for_the_contact_form(sheet):
     finish = page.locator("[data-end] [data-contact]")
     assert finish.is_hidden()
     tasks, _ = long_answers(page)
-    page.fill("#ws-stap", "lang " * 1200)
+    fill(page, "#ws-stap", "lang " * 1200)
     assert finish.is_visible()
     assert finish.get_attribute("href") == (
         "../../contact/?bron=dilemmas&cta=kennismaking#contactformulier"
@@ -637,8 +677,8 @@ def test_a_long_emoji_answer_is_saved_and_the_mail_link_decodes(sheet, lead):
     # in units lands inside one of them for one of the two runs.
     page = sheet.page
     answer = lead + "🐴🐎😀" * 700
-    page.fill("#ws-doelen-1-doel", "Kort doel")
-    page.fill("#ws-stap", answer)
+    fill(page, "#ws-doelen-1-doel", "Kort doel")
+    fill(page, "#ws-stap", answer)
     saved = json.loads(page.evaluate(f"sessionStorage.getItem('{KEY}')"))
     assert saved["data"]["stap"] == answer
     href, _ = mail_body(page)
@@ -665,10 +705,10 @@ def test_printing_gives_the_worksheet_alone_every_answer_whole(sheet, tmp_path):
     fill_in(page)
     goal = " ".join(["Ik wil elke week een dag vrij voor mijn paarden"] * 11)
     assert len(goal) >= 480
-    page.fill("#ws-doelen-1-doel", goal)
+    fill(page, "#ws-doelen-1-doel", goal)
     add(page, "doelen")
-    page.fill("#ws-doelen-2-doel", "Twee nieuwe klanten per maand")
-    page.fill("#ws-afleidingen-1-taak", "Facturen maken en versturen " * 4)
+    fill(page, "#ws-doelen-2-doel", "Twee nieuwe klanten per maand")
+    fill(page, "#ws-afleidingen-1-taak", "Facturen maken en versturen " * 4)
     page.evaluate("() => { window.print = () => (window.printed = true); }")
     tool(page, "Afdrukken of bewaar als pdf").click()
     assert page.evaluate("window.printed")
@@ -713,7 +753,12 @@ def test_clearing_asks_first_can_be_undone_and_removes_every_copy(sheet):
     assert box.is_checked()
     undo = page.get_by_role("button", name="Ongedaan maken")
     assert page.evaluate("document.activeElement.textContent") == "Ongedaan maken"
+    assert visible_sections(page) == ["doelen"]  # again from the first step
     undo.click()
+    assert visible_sections(page) == ["volgende_stap"]  # back where she cleared
+    assert page.evaluate("document.activeElement.textContent") == (
+        "Wis mijn antwoorden"
+    )
     assert page.input_value("#ws-doelen-1-doel") == HOSTILE
     assert page.input_value("#ws-afleidingen-2-taak") == "Lessen geven"
     assert page.text_content("#ws-omzet_kwijt") == "€ 25.010 per maand"
@@ -725,7 +770,7 @@ def test_clearing_asks_first_can_be_undone_and_removes_every_copy(sheet):
 
 def test_the_checklists_memory_keeps_only_the_ticks(sheet):
     page = sheet.page
-    page.fill("#ws-doelen-1-doel", "Geheim doel")
+    fill(page, "#ws-doelen-1-doel", "Geheim doel")
     page.click("section.checklist summary")
     page.get_by_label(re.compile("Onthoud alleen mijn vinkjes")).check()
     assert page.evaluate(f"localStorage.getItem('{KEY}')") is None
@@ -736,10 +781,12 @@ def test_the_checklists_memory_keeps_only_the_ticks(sheet):
 def test_corrupted_and_foreign_entries_are_thrown_away_with_a_notice(page, base_url):
     page.add_init_script(f"sessionStorage.setItem('{KEY}', '{{not json')")
     page.goto(base_url + PATH)
+    ready(page)
     notice = page.locator(".ws-notice")
     assert "onleesbaar" in notice.inner_text()
     assert page.input_value("#ws-doelen-1-doel") == ""
-    page.fill("#ws-dagen", "3")
+    fill(page, "#ws-doelen-1-doel", GOAL)
+    fill(page, "#ws-dagen", "3")
     assert page.text_content("#ws-uren_kwijt") == "24 uur per maand"
 
 
@@ -779,8 +826,10 @@ def test_blocked_storage_keeps_answers_in_memory_with_a_notice(page, base_url):
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(base_url + PATH)
     assert "privé-modus" in page.locator(".ws-notice").inner_text()
-    page.fill("#ws-uurtarief", "50")
+    fill(page, "#ws-doelen-1-doel", GOAL)
+    fill(page, "#ws-uurtarief", "50")
     assert page.text_content("#ws-omzet_kwijt") == "€ 1.000 per maand"
+    reach(page, "#ws-remember")
     page.click("#ws-remember")
     assert not page.is_checked("#ws-remember")
     assert errors == []
@@ -803,7 +852,9 @@ def test_a_full_storage_still_shows_saved_answers_and_says_they_are_not_kept(
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(base_url + PATH)
-    page.fill("#ws-dagen", "3")  # saved while saving still works
+    ready(page)
+    fill(page, "#ws-doelen-1-doel", GOAL)
+    fill(page, "#ws-dagen", "3")  # saved while saving still works
     assert page.evaluate(f"sessionStorage.getItem('{KEY}')")
     page.add_init_script(FULL_STORAGE % "true")  # from the next load on, it is full
     page.reload()
@@ -811,11 +862,11 @@ def test_a_full_storage_still_shows_saved_answers_and_says_they_are_not_kept(
     assert page.input_value("#ws-dagen") == "3"  # still readable
     assert page.locator(".ws-notice").count() == 0
 
-    page.fill("#ws-dagen", "4")
+    fill(page, "#ws-dagen", "4")
     notice = page.locator(".ws-notice")
     assert notice.count() == 1 and "niet meer opslaan" in notice.inner_text()
     assert page.evaluate(f"sessionStorage.getItem('{KEY}')") is None  # not stale
-    page.fill("#ws-uurtarief", "50")
+    fill(page, "#ws-uurtarief", "50")
     assert page.text_content("#ws-omzet_kwijt") == "€ 1.600 per maand"
     assert page.locator(".ws-notice").count() == 1  # said once, not per keystroke
     assert errors == []
@@ -826,7 +877,8 @@ def test_a_full_device_storage_untick_remembering_and_says_so(page, base_url):
     page.goto(base_url + PATH)
     ready(page)
     page.click("#ws-remember")
-    page.fill("#ws-dagen", "3")
+    fill(page, "#ws-doelen-1-doel", GOAL)
+    fill(page, "#ws-dagen", "3")
     assert not page.is_checked("#ws-remember")
     assert "niet meer opslaan" in page.locator(".ws-notice").inner_text()
     assert (
@@ -847,7 +899,7 @@ def test_without_javascript_the_whole_form_is_there_and_enter_sends_nothing(
     assert page.locator("[data-tools]").is_hidden()
     assert page.locator("[data-add]").first.is_hidden()
     assert page.locator(".ws-nav").first.is_hidden()
-    page.fill("#ws-doelen-1-doel", "Op papier")
+    fill(page, "#ws-doelen-1-doel", "Op papier")
     assert page.input_value("#ws-dagen") == "2,5"
     # A worksheet with one one-line field: Enter would send it as a GET (answers in
     # the URL) but for the form's disabled default button.
@@ -855,7 +907,7 @@ def test_without_javascript_the_whole_form_is_there_and_enter_sends_nothing(
         """() => document.querySelectorAll('.ws-form input, .ws-form textarea')
             .forEach((e) => e.id === 'ws-uurtarief' || e.remove())"""
     )
-    page.fill("#ws-uurtarief", "45")
+    fill(page, "#ws-uurtarief", "45")
     page.press("#ws-uurtarief", "Enter")
     assert page.input_value("#ws-uurtarief") == "45"  # still here: no new page
     assert "?" not in page.url
@@ -895,13 +947,18 @@ def assert_paper_form(words: str) -> None:
     assert "Wilhelmien · info@hippisch-va.example" in words
 
 
-def test_an_empty_worksheet_prints_as_a_paper_form_on_two_pages(sheet, tmp_path):
+def test_a_worksheet_with_only_its_goal_prints_as_a_paper_form_on_two_pages(
+    sheet, tmp_path
+):
+    # The print button is at the end, which the first step's goal opens the way to.
     page = sheet.page
+    fill(page, "#ws-doelen-1-doel", GOAL)
     page.evaluate("() => { window.print = () => (window.printed = true); }")
     tool(page, "Afdrukken of bewaar als pdf").click()
     words, pages = printed(page, tmp_path)
     assert pages == 2
     assert_paper_form(words)
+    assert GOAL in words
     # No heading left alone: page 1 does not end in one, page 2 is more than one.
     first, second = (
         pdf_text(tmp_path / "werkblad.pdf", "-f", n, "-l", n) for n in "12"

@@ -41,8 +41,8 @@ function enhance(form) {
     noticed.add(key);
   };
 
-  // One section at a time on a small screen (the stylesheet decides what is small);
-  // the result card and the end with the last.
+  // One section at a time, on every screen (embeds.css; on paper all of them); the
+  // result card and the end with the last.
   function show(index, focus) {
     step = Math.max(0, Math.min(sections.length - 1, index));
     sections.forEach((section, i) => section.classList.toggle("ws-current", i === step));
@@ -246,6 +246,7 @@ function enhance(form) {
     },
     undo() {
       F.apply(sections, undo);
+      show(undo._step); // back at the step she cleared from, the end
       changed();
       toggle("[data-undo]", false, $("[data-action=clear]"));
       say(S.restored);
