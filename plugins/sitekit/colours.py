@@ -41,7 +41,7 @@ LIGHT = {
 DARK = {  # night in the stable: the brand's black, warm light text
     "bg": "#121814",
     "surface": "#1c2a20",
-    "card": "#222f26",
+    "card": "#29392e",  # a lift above the surface, so a card on a band still shows
     "text": "#ebe8df",
     "muted": "#c3c7bf",
     "accent": "#9fd1a9",
@@ -54,7 +54,7 @@ DARK = {  # night in the stable: the brand's black, warm light text
     "focus": "#c2ecca",
     "danger": "#ff9a9a",
     "ok": "#9fd1a9",
-    "band": "#223527",
+    "band": "#1d3a28",  # a deep saturated green, the brand's at night
     "band-text": "#ebe8df",
 }
 MODES = {"light": LIGHT, "dark": DARK}
@@ -87,7 +87,7 @@ STEPS = {
         ("accent-hover", +1, HOVER),
         ("accent-soft", -1, [(f, "accent-soft", TEXT) for f in ON_SOFT]),
         ("ok", "=accent", []),
-        ("band", "=accent-soft", [("band-text", "band", TEXT)]),
+        ("band", -1, [("band-text", "band", TEXT)]),
         ("focus", +1, [("focus", b, UI) for b in (*BACKGROUNDS, "accent-soft")]),
     ],
 }

@@ -173,5 +173,53 @@ def test_over_mij_shows_facts_and_leaves_zo_werkt_het_to_the_other_pages(site):
     panel = page.select_one(".portrait-panel")
     assert text_of(panel.select_one(".portrait-initial")) == "W"
     assert text_of(panel.select_one(".portrait-caption b")) == "Wilhelmien"
+    # Her initial alone in the frame: no glyph under it that reads as a second letter.
+    assert panel.select("svg") == []
+    # The eyebrow does not repeat the site's name; under her text the promises
+    # Diensten shows too, and one button to the next step.
+    assert text_of(page.select_one(".about-text .kicker")) == "Even voorstellen"
+    services = soup(site / "diensten/index.html")
+    promises = [text_of(li) for li in page.select(".about-promises li")]
+    assert promises == [text_of(li) for li in services.select(".services-promises li")]
+    assert len(promises) == 3
+    assert [text_of(a) for a in page.select(".about-promises a.button")] == [
+        "Plan een gratis kennismaking"
+    ]
     assert page.select(".photo") == []
     assert page.select_one(".cta-band")
+
+
+def test_the_footer_ends_in_one_line_dated_by_the_newest_post(site):
+    dates = [
+        soup(page).select_one("article.post time")["datetime"]
+        for page in (site / "blog").glob("*/index.html")
+        if soup(page).select_one("article.post")
+    ]
+    year = max(dates)[:4]
+    for path in ("index.html", "blog/dilemmas/index.html", "contact/index.html"):
+        base = [text_of(li) for li in soup(site / path).select(".footer-base li")]
+        assert base[0] == f"© {year} Hippisch virtueel assistent", path
+        assert "Privacyverklaring" in base
+
+
+def test_the_newest_post_and_its_worksheet_are_one_feature_on_the_home_page(site):
+    page = soup(site / "index.html")
+    feature = page.select_one(".latest .feature")
+    assert feature.select_one(".feature-post a")["href"].endswith("/blog/dilemmas/")
+    assert feature.select_one(".teaser a.button")["href"].endswith("dilemmas/#werkblad")
+    # Not a second invitation, and the post not twice.
+    assert page.select(".teaser") == [feature.select_one(".teaser")]
+    others = [a["href"] for a in page.select(".latest .post-list .post-card-title a")]
+    assert others and not any(href.endswith("/dilemmas/") for href in others)
+    # The hero's illustration: a day's work, a time and a tick per row.
+    rows = page.select(".hero-art .today-list li")
+    assert len(rows) >= 3 and all(row.time and row.svg for row in rows)
+
+
+def test_the_mail_form_says_so_and_the_questions_say_where_to_ask_more(site):
+    contact = soup(site / "contact/index.html")
+    assert text_of(contact.select_one("#contactformulier")) == "Mail je vraag"
+    assert "eigen e-mail" in text_of(contact.select_one(".form-lead"))
+    head = soup(site / "diensten/index.html").select_one(".faq .faq-head")
+    assert "Staat je vraag er niet bij?" in text_of(head)
+    assert head.select_one('a[href$="/contact/#contactformulier"]')

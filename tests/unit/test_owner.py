@@ -146,6 +146,13 @@ def test_todays_colour_gives_the_reviewed_palette():
     assert "--accent:#2d5a37;" in css and "--focus:#2f7a45;" in css
     # At night a tinted band (surface) stands clearly apart from the page.
     assert colours.contrast(colours.DARK["surface"], colours.DARK["bg"]) >= 1.15
+    # ... a card on that band stands apart from it, and the closing band is a deep
+    # green of the brand's hue, not a grey one.
+    assert colours.contrast(colours.DARK["card"], colours.DARK["surface"]) >= 1.2
+    _hue, lightness, saturation = colorsys.rgb_to_hls(
+        *colours._rgb(colours.DARK["band"])
+    )
+    assert lightness < 0.2 and saturation >= 0.3
 
 
 @settings(max_examples=60, deadline=None)
