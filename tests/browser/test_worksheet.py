@@ -108,7 +108,7 @@ def test_a_missing_answer_is_named_under_the_result(sheet):
     assert hint.is_hidden() and hint.inner_text() == ""
     assert page.text_content("#ws-omzet_kwijt") == "€ 900 per maand"
     # Every answer it needs is in: the result says so.
-    assert heading.inner_text() == "Klaar: dit is jouw uitkomst"
+    assert heading.inner_text() == "Klaar: jouw uitkomst"
 
 
 @pytest.mark.parametrize(
@@ -259,6 +259,69 @@ def test_on_a_laptop_the_same_guided_flow_in_the_text_column(browser, base_url):
     page.emulate_media(media="print")
     assert len(visible_sections(page)) == 4
     context.close()
+
+
+def test_a_step_is_one_column_and_the_end_ends_in_its_quiet_controls(browser, base_url):
+    context = browser.new_context(viewport=LAPTOP, color_scheme="dark")
+    page = context.new_page()
+    page.goto(base_url + PATH)
+    ready(page)
+    fill(page, "#ws-doelen-1-doel", GOAL)
+    fill(page, "#ws-afleidingen-1-taak", "Facturen")
+    fill(page, "#ws-uurtarief", "45")
+    fill(page, "#ws-uren_per_klant", "4")
+    # One column: every box of the step the same width, one left and right edge; the
+    # hint under its box, still its description.
+    boxes = [
+        box.bounding_box()
+        for box in page.locator("[data-section=berekening] input").all()
+        if box.is_visible()
+    ]
+    assert len(boxes) == 4
+    assert len({(round(b["x"]), round(b["width"])) for b in boxes}) == 1, boxes
+    rate = page.locator("#ws-uurtarief")
+    assert rate.get_attribute("aria-describedby") == "ws-uurtarief-help"
+    hint = page.locator("#ws-uurtarief-help").bounding_box()
+    assert hint["y"] >= rate.bounding_box()["y"] + rate.bounding_box()["height"]
+    to_end(page)
+    # The end in one order: result, main action, one way to keep, the quiet controls,
+    # and the way back last.
+    order = [
+        "[data-result]",
+        "[data-cta-shown]",
+        "[data-mail]",
+        ".ws-more > summary",
+        "[data-action=clear]",
+        "[data-end] [data-step='-1']",
+    ]
+    tops = [page.locator(s).bounding_box()["y"] for s in order]
+    assert tops == sorted(tops), dict(zip(order, tops, strict=True))
+    assert page.locator("[data-section=volgende_stap] [data-step]").count() == 0
+    # At night the end's dividers still show on the card.
+    rule, card = page.evaluate(
+        """() => [getComputedStyle(document.querySelector(".ws-tools")).borderTopColor,
+                  getComputedStyle(document.querySelector(".worksheet")).backgroundColor]"""
+    )
+    assert contrast(rule, card) >= 1.5, (rule, card)
+    page.locator("[data-end] [data-step='-1']").click()
+    assert visible_sections(page) == ["berekening"]
+    context.close()
+
+
+def contrast(first: str, second: str) -> float:
+    """WCAG contrast of two computed colours (rgb() or color(srgb ...))."""
+
+    def luminance(colour: str) -> float:
+        numbers = [float(n) for n in re.findall(r"[\d.]+", colour)[:3]]
+        scale = 1 if colour.startswith("color(") else 255
+        linear = [
+            c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+            for c in (n / scale for n in numbers)
+        ]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
 
 
 def in_view(locator) -> bool:

@@ -23,7 +23,9 @@ def to_step(page: Page, index: int) -> None:
     Without the script every step shows: nothing to walk."""
     while (now := page.evaluate(CURRENT)) not in (index, -1):
         section = page.locator(SECTIONS).nth(now)
-        section.locator(f"[data-step='{1 if now < index else -1}']").click()
+        # The shown one: the last step's "Vorige" is at the end, outside its section.
+        step = 1 if now < index else -1
+        page.locator(f"form[data-worksheet] [data-step='{step}']:visible").click()
         if page.evaluate(CURRENT) == now:
             messages = section.locator("[data-errors]").inner_text()
             raise AssertionError(f"step {now + 1} does not go on: {messages}")

@@ -271,14 +271,16 @@ function enhance(form) {
   root.addEventListener("click", (event) => {
     const button = event.target.closest("button");
     if (button?.dataset.action) return actions[button.dataset.action]();
-    const section = button?.closest("[data-section]");
-    if (!section) return;
-    if (button.dataset.step) {
-      const forward = button.dataset.step === "1";
-      if (forward && validate(section, true)) return section.querySelector("[data-errors]").focus();
+    // "Vorige" of the last step sits at the very end, outside its section.
+    if (button?.dataset.step) {
+      const current = sections[step];
+      if (button.dataset.step === "1" && validate(current, true))
+        return current.querySelector("[data-errors]").focus();
       show(step + Number(button.dataset.step), true);
       return changed();
     }
+    const section = button?.closest("[data-section]");
+    if (!section) return;
     const row = button.closest("[data-row]");
     let n = rowsOf(section).length + 1;
     if (button.matches("[data-remove]")) {
