@@ -175,16 +175,16 @@ def test_over_mij_shows_facts_and_leaves_zo_werkt_het_to_the_other_pages(site):
     assert text_of(panel.select_one(".portrait-caption b")) == "Wilhelmien"
     # Her initial alone in the frame: no glyph under it that reads as a second letter.
     assert panel.select("svg") == []
+    # One card beside her text holds her initial and the facts.
+    assert panel.find_parent(class_="about-facts")
     # The eyebrow does not repeat the site's name; under her text the promises
-    # Diensten shows too, and one button to the next step.
+    # Diensten shows too, without a button: the band after them is the next step.
     assert text_of(page.select_one(".about-text .kicker")) == "Even voorstellen"
     services = soup(site / "diensten/index.html")
     promises = [text_of(li) for li in page.select(".about-promises li")]
     assert promises == [text_of(li) for li in services.select(".services-promises li")]
     assert len(promises) == 3
-    assert [text_of(a) for a in page.select(".about-promises a.button")] == [
-        "Plan een gratis kennismaking"
-    ]
+    assert page.select(".about-promises a") == []
     assert page.select(".photo") == []
     assert page.select_one(".cta-band")
 
