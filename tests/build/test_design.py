@@ -200,6 +200,8 @@ def test_the_footer_ends_in_one_line_dated_by_the_newest_post(site):
         base = [text_of(li) for li in soup(site / path).select(".footer-base li")]
         assert base[0] == f"© {year} Hippisch virtueel assistent", path
         assert "Privacyverklaring" in base
+        # Her KvK once, in the contact lines, not again in the base line.
+        assert not any("KvK" in part for part in base), path
 
 
 def test_the_newest_post_and_its_worksheet_are_one_feature_on_the_home_page(site):
