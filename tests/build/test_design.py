@@ -224,6 +224,15 @@ def test_the_mail_form_says_so_and_the_questions_say_where_to_ask_more(site):
     # One line on what the mail button does, above it; not a second one at the top.
     notes = [text_of(p) for p in contact.select(".contact-form p")]
     assert sum("eigen e-mail" in note for note in notes) == 1
-    head = soup(site / "diensten/index.html").select_one(".faq .faq-head")
-    assert "Staat je vraag er niet bij?" in text_of(head)
-    assert head.select_one('a[href$="/contact/#contactformulier"]')
+    faq = soup(site / "diensten/index.html").select_one(".faq")
+    ask = faq.select_one(".faq-ask")
+    assert "Staat je vraag er niet bij?" in text_of(ask)
+    assert ask.select_one('a[href$="/contact/#contactformulier"]')
+    # The questions first (a fold each, her question its summary), then the ways to ask.
+    parts = [div["class"][0] for div in faq.find_all(recursive=False)]
+    assert parts == ["faq-head", "faq-list", "faq-ask"]
+    assert [text_of(s) for s in faq.select("details.faq-item > summary > h3")] == [
+        "Hoe werkt dat, op afstand?",
+        "Moet ik meteen veel uitbesteden?",
+        "Wat kost het?",
+    ]
