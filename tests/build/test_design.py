@@ -204,6 +204,15 @@ def test_the_footer_ends_in_one_line_dated_by_the_newest_post(site):
         assert not any("KvK" in part for part in base), path
 
 
+def test_the_home_page_quotes_her_own_words_under_her_name(site):
+    quote = soup(site / "index.html").select_one("figure.pull-quote")
+    words = text_of(quote.blockquote)
+    # Verbatim from her "Over mij", not words put in her mouth.
+    about = soup(site / "over-mij/index.html").select_one(".about-text")
+    assert words in text_of(about)
+    assert text_of(quote.figcaption).startswith("Wilhelmien")
+
+
 def test_the_newest_post_and_its_worksheet_are_one_feature_on_the_home_page(site):
     page = soup(site / "index.html")
     feature = page.select_one(".latest .feature")
