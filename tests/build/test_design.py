@@ -175,16 +175,16 @@ def test_over_mij_shows_facts_and_leaves_zo_werkt_het_to_the_other_pages(site):
     assert text_of(panel.select_one(".portrait-caption b")) == "Wilhelmien"
     # Her initial alone in the frame: no glyph under it that reads as a second letter.
     assert panel.select("svg") == []
+    # One card beside her text holds her initial and the facts.
+    assert panel.find_parent(class_="about-facts")
     # The eyebrow does not repeat the site's name; under her text the promises
-    # Diensten shows too, and one button to the next step.
+    # Diensten shows too, without a button: the band after them is the next step.
     assert text_of(page.select_one(".about-text .kicker")) == "Even voorstellen"
     services = soup(site / "diensten/index.html")
     promises = [text_of(li) for li in page.select(".about-promises li")]
     assert promises == [text_of(li) for li in services.select(".services-promises li")]
     assert len(promises) == 3
-    assert [text_of(a) for a in page.select(".about-promises a.button")] == [
-        "Plan een gratis kennismaking"
-    ]
+    assert page.select(".about-promises a") == []
     assert page.select(".photo") == []
     assert page.select_one(".cta-band")
 
@@ -200,6 +200,17 @@ def test_the_footer_ends_in_one_line_dated_by_the_newest_post(site):
         base = [text_of(li) for li in soup(site / path).select(".footer-base li")]
         assert base[0] == f"© {year} Hippisch virtueel assistent", path
         assert "Privacyverklaring" in base
+        # Her KvK once, in the contact lines, not again in the base line.
+        assert not any("KvK" in part for part in base), path
+
+
+def test_the_home_page_quotes_her_own_words_under_her_name(site):
+    quote = soup(site / "index.html").select_one("figure.pull-quote")
+    words = text_of(quote.blockquote)
+    # Verbatim from her "Over mij", not words put in her mouth.
+    about = soup(site / "over-mij/index.html").select_one(".about-text")
+    assert words in text_of(about)
+    assert text_of(quote.figcaption).startswith("Wilhelmien")
 
 
 def test_the_newest_post_and_its_worksheet_are_one_feature_on_the_home_page(site):
@@ -219,7 +230,18 @@ def test_the_newest_post_and_its_worksheet_are_one_feature_on_the_home_page(site
 def test_the_mail_form_says_so_and_the_questions_say_where_to_ask_more(site):
     contact = soup(site / "contact/index.html")
     assert text_of(contact.select_one("#contactformulier")) == "Mail je vraag"
-    assert "eigen e-mail" in text_of(contact.select_one(".form-lead"))
-    head = soup(site / "diensten/index.html").select_one(".faq .faq-head")
-    assert "Staat je vraag er niet bij?" in text_of(head)
-    assert head.select_one('a[href$="/contact/#contactformulier"]')
+    # One line on what the mail button does, above it; not a second one at the top.
+    notes = [text_of(p) for p in contact.select(".contact-form p")]
+    assert sum("eigen e-mail" in note for note in notes) == 1
+    faq = soup(site / "diensten/index.html").select_one(".faq")
+    ask = faq.select_one(".faq-ask")
+    assert "Staat je vraag er niet bij?" in text_of(ask)
+    assert ask.select_one('a[href$="/contact/#contactformulier"]')
+    # The questions first (a fold each, her question its summary), then the ways to ask.
+    parts = [div["class"][0] for div in faq.find_all(recursive=False)]
+    assert parts == ["faq-head", "faq-list", "faq-ask"]
+    assert [text_of(s) for s in faq.select("details.faq-item > summary > h3")] == [
+        "Hoe werkt dat, op afstand?",
+        "Moet ik meteen veel uitbesteden?",
+        "Wat kost het?",
+    ]

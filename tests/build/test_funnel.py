@@ -349,7 +349,11 @@ def test_the_mail_contact_form_asks_for_an_address_only_optionally(site):
     assert not field.has_attr("required")
     assert field["type"] == "email" and field["pattern"]
     label = text_of(soup(site / "contact/index.html").select_one("[for=contact-email]"))
-    assert label == "E-mailadres (niet verplicht)"
+    assert label == "E-mailadres (optioneel)"
+    # A required field says so by `required` alone; only the optional one is marked.
+    page = soup(site / "contact/index.html")
+    assert page.select_one("#contact-naam").has_attr("required")
+    assert text_of(page.select_one("[for=contact-naam]")) == "Naam"
 
 
 def test_each_thank_you_page_says_what_happened_to_its_form(direct_site, site):
