@@ -160,3 +160,18 @@ def test_an_article_reads_at_60_to_75_characters_a_line(page, base_url):
         page.set_viewport_size({"width": width, "height": 800})
         page.goto(base_url + "/blog/dilemmas/")
         assert 60 <= page.evaluate(LONGEST_LINE) <= 75, width
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [390, 1366])
+def test_the_portrait_panel_meets_the_edges_of_its_card(page, base_url, width):
+    """Without her photo, the panel atop "In het kort" bleeds to the card's border, as
+    wide as the card inside it, however much padding the card has at this width."""
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(base_url + "/over-mij/")
+    card, panel = page.evaluate(
+        """() => [document.querySelector('.about-facts'),
+                  document.querySelector('.about-facts > .portrait-panel')]
+              .map((e) => e.getBoundingClientRect().width)"""
+    )
+    assert panel == pytest.approx(card - 2, abs=0.5)  # the card's 1px borders
