@@ -1,4 +1,4 @@
-"""The content check (`invoke check`): the build itself, writing nothing.
+"""The content check (`invoke check`): the build itself, into a folder thrown away.
 
 The build runs as `invoke build` runs it (Pelican in this process, with every plugin
 and the rules the build reports without refusing, sitekit.rules) into a folder thrown
