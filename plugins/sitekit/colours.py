@@ -50,7 +50,7 @@ DARK = {  # night in the stable: the brand's black, warm light text
     "accent-soft": "#223527",
     "earth": "#dcb483",
     "border": "#7d857c",
-    "line": "#2e3a31",
+    "line": "#3b4a3f",  # still a line on the lifted card
     "focus": "#c2ecca",
     "danger": "#ff9a9a",
     "ok": "#9fd1a9",

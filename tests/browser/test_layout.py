@@ -175,3 +175,15 @@ def test_the_portrait_panel_meets_the_edges_of_its_card(page, base_url, width):
               .map((e) => e.getBoundingClientRect().width)"""
     )
     assert panel == pytest.approx(card - 2, abs=0.5)  # the card's 1px borders
+
+
+@pytest.mark.browser
+def test_on_a_phone_the_worksheet_invitation_stands_above_its_words(page, base_url):
+    """At 390 px the invitation's icon sits above its text, which gets the full width
+    of the panel instead of a column beside the icon."""
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(base_url + "/")
+    icon = page.locator(".teaser-icon").first.bounding_box()
+    heading = page.locator(".teaser :is(h2, h3)").first.bounding_box()
+    assert heading["y"] >= icon["y"] + icon["height"]
+    assert heading["x"] <= icon["x"] + 1

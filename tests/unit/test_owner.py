@@ -149,6 +149,8 @@ def test_todays_colour_gives_the_reviewed_palette():
     # ... a card on that band stands apart from it, and the closing band is a deep
     # green of the brand's hue, not a grey one.
     assert colours.contrast(colours.DARK["card"], colours.DARK["surface"]) >= 1.2
+    # ... and a card's dividers still show on the lifted card.
+    assert colours.contrast(colours.DARK["line"], colours.DARK["card"]) >= 1.2
     _hue, lightness, saturation = colorsys.rgb_to_hls(
         *colours._rgb(colours.DARK["band"])
     )
