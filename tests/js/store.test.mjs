@@ -76,8 +76,12 @@ test("corrupt, foreign and expired entries are thrown away", () => {
   const sheet = openStore("worksheet:doelen", "v1");
   assert.equal(sheet.load(), null);
   assert.ok(sheet.notices.has("corrupt") && !session().has("hva:worksheet:doelen"));
-  session().set("hva:worksheet:doelen", JSON.stringify({ kind: "other", data: {} }));
-  assert.equal(openStore("worksheet:doelen", "v1").load(), null);
+  for (const foreign of [JSON.stringify({ kind: "other", data: {} }), "null", "42"]) {
+    session().set("hva:worksheet:doelen", foreign);
+    const store = openStore("worksheet:doelen", "v1");
+    assert.equal(store.load(), null);
+    assert.ok(store.notices.has("corrupt") && !session().has("hva:worksheet:doelen"));
+  }
   const old = { kind: "hva:worksheet:doelen", version: "v", expires: 1, data: {} };
   session().set("hva:worksheet:doelen", JSON.stringify(old));
   const fresh = openStore("worksheet:doelen", "v1");
@@ -109,10 +113,18 @@ test("another tab's remembered answers arrive; forget removes every copy", () =>
   assert.ok(!session().has("hva:contact-message") && !local().has("hva:contact-message"));
 });
 
-test("the old site-wide flag becomes a flag per remembered widget", () => {
+test("a site-wide flag of an unreleased version is a foreign key: it harms nothing", () => {
+  // For three days of development (never released) one "hva:remember" flag kept every
+  // widget; now each widget has its own. Such a flag and the entry it kept still load.
+  const kept = { kind: "hva:checklist:x", version: "v1", expires: Date.now() + 1e6, data: { ticked: ["a"] } };
   local().set("hva:remember", "1");
-  local().set("hva:checklist:x", "{}");
-  assert.equal(openStore("worksheet:doelen", "v1").remembered(), false);
-  assert.equal(openStore("checklist:x", "v1").remembered(), true);
-  assert.ok(!local().has("hva:remember"));
+  local().set("hva:checklist:x", JSON.stringify(kept));
+  const list = openStore("checklist:x", "v1");
+  assert.equal(list.remembered(), false);
+  assert.deepEqual(list.load().data, { ticked: ["a"] });
+  assert.equal(list.notices.size, 0);
+  list.save({ ticked: ["a", "b"] }); // not remembered: into the session
+  assert.deepEqual(openStore("checklist:x", "v1").load().data, { ticked: ["a", "b"] });
+  assert.ok(!local().has("hva:checklist:x") && session().has("hva:checklist:x"));
+  assert.equal(openStore("worksheet:doelen", "v1").load(), null);
 });

@@ -6,6 +6,7 @@
 // reader's own mail program with her fields in it. Without this script the other forms
 // still work (the browser checks the required fields), and a mail form stays a link.
 
+import { markField } from "./fielderror.js";
 import { fill } from "./fill.js";
 
 const MESSAGE_KEY = "hva:contact-message";
@@ -103,28 +104,6 @@ function errorFor(field, form) {
   return form.dataset.errorInvalid;
 }
 
-function clearError(field) {
-  const error = document.getElementById(`${field.id}-fout`);
-  if (error) error.remove();
-  field.removeAttribute("aria-invalid");
-  const rest = (field.getAttribute("aria-describedby") || "")
-    .split(" ")
-    .filter((id) => id && id !== `${field.id}-fout`);
-  if (rest.length) field.setAttribute("aria-describedby", rest.join(" "));
-  else field.removeAttribute("aria-describedby");
-}
-
-function showError(field, text) {
-  const error = document.createElement("p");
-  error.id = `${field.id}-fout`;
-  error.className = "field-error";
-  error.textContent = text;
-  field.closest(".field").append(error);
-  field.setAttribute("aria-invalid", "true");
-  const ids = (field.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
-  field.setAttribute("aria-describedby", [...ids, error.id].join(" "));
-}
-
 function fieldsOf(form) {
   return [...form.elements].filter((el) => el.willValidate && !el.closest(".hp"));
 }
@@ -141,9 +120,8 @@ function enhance(form) {
       return;
     }
     const fields = fieldsOf(form);
-    fields.forEach(clearError);
+    for (const field of fields) markField(field, field.validity.valid ? "" : errorFor(field, form));
     const invalid = fields.filter((field) => !field.validity.valid);
-    invalid.forEach((field) => showError(field, errorFor(field, form)));
     if (invalid.length) {
       event.preventDefault();
       summary.textContent = fill(form.dataset.errorSummary, { n: invalid.length });
@@ -160,7 +138,7 @@ function enhance(form) {
   const recheck = (event) => {
     const field = event.target;
     if (field.getAttribute("aria-invalid") === "true" && field.validity.valid) {
-      clearError(field);
+      markField(field, "");
     }
   };
   form.addEventListener("input", recheck);

@@ -111,13 +111,18 @@ export function update(section) {
 function shown(box) {
   const element = box.querySelector("[data-field], [data-verdict]");
   if (element.tagName === "OUTPUT") return element.textContent;
-  const value = read(box, element.dataset.field);
   if (element.type === "radio")
     return all(box, "input:checked").map((e) => e.labels[0].textContent.trim()).join("");
-  if (element.dataset.kind === "money" && parseNumber(value) !== null)
-    return formatNumber(parseNumber(value), "money", +element.dataset.decimals);
-  if (element.type === "date" && value) return value.split("-").reverse().join("-");
-  return value;
+  return typed(element);
+}
+// A field's answer as the reader reads it: an amount in euros the Dutch way, a date
+// day first, anything else as written.
+export function typed(input) {
+  const { value } = input;
+  const number = parseNumber(value);
+  if (input.dataset.kind === "money" && number !== null)
+    return formatNumber(number, "money", Number(input.dataset.decimals));
+  return input.type === "date" ? value.split("-").reverse().join("-") : value;
 }
 
 export const title = (scope) => scope.querySelector("legend").lastChild.textContent.trim();

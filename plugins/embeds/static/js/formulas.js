@@ -22,12 +22,13 @@ export function evaluate(tree, values, computed = {}) {
   return Number.isFinite(result) ? result : null;
 }
 
-// The fields a formula reads (through computed ones) that have no number yet.
+// The fields a formula reads (through computed ones) that have no number yet, a field
+// read twice named twice (worksheet.js gathers them in a Set).
 export function missing(tree, values, computed = {}) {
   if (!Array.isArray(tree)) return [];
   const [op, a] = tree;
   if (op === "f" && own(computed, a)) return missing(computed[a], values, computed);
   if (op === "f") return typeof values[a] === "number" ? [] : [a];
   if (op === "sum") return [];
-  return [...new Set(tree.slice(1).flatMap((t) => missing(t, values, computed)))];
+  return tree.slice(1).flatMap((t) => missing(t, values, computed));
 }

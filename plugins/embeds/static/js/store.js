@@ -4,7 +4,7 @@
 // here ever leaves the device.
 
 const PREFIX = "hva:";
-const DAY = 86400000;
+const KEEP = 90 * 86400000; // 90 days, as theme/strings.yaml tells the reader
 const memory = new Map();
 const inMemory = {
   getItem: (key) => memory.get(key) ?? null,
@@ -29,46 +29,36 @@ export function forget(key) {
     place?.removeItem(key);
 }
 
-// Before remembering was per widget, one flag ("hva:remember") covered the whole site:
-// every entry it kept gets its own flag.
-function migrate(local) {
-  if (local?.getItem(PREFIX + "remember") !== "1") return;
-  const keys = Array.from({ length: local.length }, (_, i) => local.key(i));
-  for (const key of keys)
-    if (/^hva:(worksheet|checklist):[^:]+$/.test(key)) local.setItem(key + ":remember", "1");
-  local.removeItem(PREFIX + "remember");
-}
-
 /**
  * A store for one widget, e.g. openStore("worksheet:doelen", "3f2a"). `version` names
  * the definition the answers were made with. `notices` collects codes for the page:
  * "corrupt" (an unreadable entry was thrown away), "memory" (storage is blocked),
  * "full" (writing failed: answers last until the page closes).
  */
-export function openStore(name, version, { days = 90 } = {}) {
+export function openStore(name, version) {
   const key = PREFIX + name;
   const flag = key + ":remember";
   const notices = new Set();
   const local = storage("localStorage");
   const session = storage("sessionStorage");
   if (!session) notices.add("memory");
-  migrate(local);
   const remembered = () => local?.getItem(flag) === "1";
 
   function read(place, raw = place?.getItem(key)) {
     if (raw == null) return null;
+    let entry;
     try {
-      const entry = JSON.parse(raw);
-      const valid =
-        entry?.kind === key &&
-        typeof entry.version === "string" &&
-        typeof entry.expires === "number" &&
-        entry.data?.constructor === Object;
-      if (!valid) throw new Error("foreign entry");
-      if (entry.expires > Date.now()) return entry;
+      entry = JSON.parse(raw);
     } catch {
-      notices.add("corrupt");
+      // Not JSON: thrown away as a foreign entry is.
     }
+    const valid =
+      entry?.kind === key &&
+      typeof entry.version === "string" &&
+      typeof entry.expires === "number" &&
+      entry.data?.constructor === Object;
+    if (!valid) notices.add("corrupt");
+    else if (entry.expires > Date.now()) return entry;
     place.removeItem(key);
     return null;
   }
@@ -77,7 +67,7 @@ export function openStore(name, version, { days = 90 } = {}) {
     const entry = JSON.stringify({
       kind: key,
       version,
-      expires: Date.now() + days * DAY,
+      expires: Date.now() + KEEP,
       data,
     });
     const places = [remembered() && local, session, inMemory].filter(Boolean);

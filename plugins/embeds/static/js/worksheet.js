@@ -5,15 +5,13 @@ import { formatNumber, parseNumber } from "./numbers.js";
 import { asCalendar, asText, brief } from "./exports.js";
 import { saveFile } from "./download.js";
 import { fill } from "./fill.js";
+import { el, markField } from "./fielderror.js";
 import * as F from "./form.js";
 
 const { all, labelOf, repeated, rowsOf } = F;
 const CONTACT_ROOM = 5000; // the contact form's message field (funnel: maxlength)
 const HANDOFF = "hva:contact-message"; // read by theme/static/js/forms.js
 
-const el = (tag, props) => Object.assign(document.createElement(tag), props);
-const set = (element, name, value) =>
-  value ? element.setAttribute(name, value) : element.removeAttribute(name);
 
 function enhance(form) {
   const sheet = form.dataset;
@@ -61,23 +59,12 @@ function enhance(form) {
     if (input.required && !value && (force || touched.has(input))) return S.error_required;
     return "";
   }
-  function mark(input, message) {
-    const id = input.id + "-error";
-    const old = document.getElementById(id);
-    if ((old?.textContent || "") === message) return;
-    old?.remove();
-    input.dataset.help ??= input.getAttribute("aria-describedby") || "";
-    const ids = `${input.dataset.help} ${message ? id : ""}`.trim();
-    if (message) input.before(el("p", { id, className: "ws-error", textContent: message }));
-    set(input, "aria-invalid", message && "true");
-    set(input, "aria-describedby", ids);
-  }
   function validate(section, force) {
     const wrong = [];
     for (const input of all(section, "input[type=text], textarea, select, input[type=date]")) {
       const message = problem(input, force);
       if (message) wrong.push([input, message]);
-      mark(input, message);
+      markField(input, message);
     }
     const box = section.querySelector("[data-errors]");
     box.hidden = !wrong.length;
@@ -134,7 +121,7 @@ function enhance(form) {
     for (const input of all(form, "textarea, input[type=text], input[type=date]")) {
       let copy = input.nextElementSibling;
       if (!copy?.matches(".ws-copy")) input.after((copy = el("span", { className: "ws-copy" })));
-      copy.textContent = input.type === "date" ? input.value.split("-").reverse().join("-") : input.value;
+      copy.textContent = F.typed(input);
     }
     if (mail) mail.href = mailto();
   }
@@ -261,9 +248,7 @@ function enhance(form) {
   });
   form.addEventListener("change", (event) => {
     const input = event.target;
-    const value = parseNumber(input.value);
-    if (input.dataset.kind === "money" && value !== null)
-      input.value = formatNumber(value, "money", Number(input.dataset.decimals));
+    if (input.dataset.kind === "money") input.value = F.typed(input);
     touched.add(input);
     validate(input.closest("[data-section]"));
     changed();
