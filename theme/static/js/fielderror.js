@@ -1,4 +1,5 @@
-// An element with its properties: el("p", { className: "notice", textContent }).
+// An element with its properties: el("p", { className: "notice", textContent }). Here
+// for markField; worksheet.js makes its elements with it too (one copy in its budget).
 export const el = (tag, props) => Object.assign(document.createElement(tag), props);
 
 // A field's error message, one markup in every form (forms.js: the site's forms;
