@@ -14,6 +14,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 from sitekit.images import BRAND, PAPER, brand_colour, png_bytes
 from sitekit.logo import drawn as drawn_logo
+from sitekit.mark import inverted, mark_svg, rendered
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 80
@@ -52,14 +53,11 @@ def _fitted(text: str, face: str, width: int, lines: int) -> tuple:
     return font, kept
 
 
-def _mark(draw: ImageDraw.ImageDraw, x: int, y: int, brand: str) -> None:
-    """The brand mark (img/icon.svg) at 1.5 times, inverted: cream field, green
-    horseshoe; its top left at x, y."""
-    draw.rounded_rectangle((x, y, x + 96, y + 96), radius=21, fill=PAPER)
-    for cx in (x + 30, x + 66):
-        draw.line((cx, y + 21, cx, y + 51), fill=brand, width=10)
-        draw.ellipse((cx - 5, y + 16, cx + 5, y + 26), fill=brand)
-    draw.arc((x + 25, y + 28, x + 71, y + 74), 0, 180, fill=brand, width=10)
+def _mark(image: Image.Image, mark: str, brand: str, x: int, y: int) -> None:
+    """The brand mark (its SVG, sitekit.mark) at 96 px, inverted: cream tile, the
+    horseshoe in the brand's colour; its top left at x, y."""
+    tile = rendered(inverted(mark, brand), 96)
+    image.paste(tile, (x, y), tile)
 
 
 def _logo(image: Image.Image, logo: str, x: int, y: int) -> None:
@@ -79,6 +77,7 @@ class Drawing:
     subtitle: str
     kicker: str
     face: str
+    mark: str
     logo: str | None = None
     brand: str = BRAND
 
@@ -90,6 +89,7 @@ class Drawing:
             subtitle,
             kicker,
             face(settings),
+            mark_svg(settings),
             settings.get("LOGO"),
             brand_colour(settings),
         )
@@ -98,7 +98,7 @@ class Drawing:
 @lru_cache(maxsize=4)
 def render(drawing: Drawing) -> bytes:
     """A PNG of `drawing`; the logo, or the mark, bottom right."""
-    title, subtitle, kicker, face, logo, brand = astuple(drawing)
+    title, subtitle, kicker, face, mark, logo, brand = astuple(drawing)
     image = Image.new("RGB", (WIDTH, HEIGHT), brand)
     draw = ImageDraw.Draw(image)
     small = ImageFont.load_default(size=34)
@@ -117,7 +117,7 @@ def render(drawing: Drawing) -> bytes:
     if logo:
         _logo(image, logo, WIDTH - MARGIN - 96, HEIGHT - MARGIN - 96)
     else:
-        _mark(draw, WIDTH - MARGIN - 96, HEIGHT - MARGIN - 96, brand)
+        _mark(image, mark, brand, WIDTH - MARGIN - 96, HEIGHT - MARGIN - 96)
     y += 40
     room = max(1, (HEIGHT - MARGIN - y) // 46)
     for line in _wrap(subtitle, small, width - 120)[:room]:
@@ -131,8 +131,8 @@ def render(drawing: Drawing) -> bytes:
 
 def post_image(drawing: Drawing, cache: Path) -> bytes:
     """A post's image: from the cache when this drawing of it was made before."""
-    title, subtitle, kicker, face, logo, brand = astuple(drawing)
-    drawn = "\0".join((DRAWING, title, subtitle, kicker, Path(face).name, brand))
+    title, subtitle, kicker, face, mark, logo, brand = astuple(drawing)
+    drawn = "\0".join((DRAWING, title, subtitle, kicker, Path(face).name, mark, brand))
     logo_bytes = Path(logo).read_bytes() if logo else b""
     key = hashlib.sha256(drawn.encode() + logo_bytes).hexdigest()
     cached = cache / f"{key[:32]}.png"

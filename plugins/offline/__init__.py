@@ -18,6 +18,7 @@ import sitekit
 from pelican import signals
 from sitekit.assets import HASHED_END
 from sitekit.images import PAPER, brand_colour
+from sitekit.mark import mark_svg
 from sitekit.security import SEARCH_BUNDLE, SERVICE_WORKER
 
 from .icons import write_icons
@@ -87,8 +88,8 @@ def on_finalized(pelican) -> None:
         output,
         f"{settings['THEME_STATIC_DIR']}/img",
         Path(settings["CACHE_PATH"]) / "icons",
+        mark_svg(settings),
         settings.get("LOGO"),
-        brand_colour(settings),
     )
     (output / settings["MANIFEST_URL"]).write_text(
         web_app_manifest(settings, icons), encoding="utf-8"

@@ -11,13 +11,14 @@ from pelican.contents import Content, Static
 
 from . import build, findings, rules
 from .assets import AssetManifest
-from .colours import BASE_BRAND, colours_css
+from .colours import colours_css
 from .dates import SLUG
 from .feeds import restore_titles
 from .files import write_atomically
 from .filters import dutch_date, reading_minutes, soft_hyphens
 from .header import declare
 from .images import brand_colour
+from .mark import inline, mark_svg
 from .owner import site_menu
 from .reading import use_reusing_reader, use_sized_rst_images
 from .security import content_security_policy
@@ -65,14 +66,15 @@ def on_initialized(pelican) -> None:
 
 def add_owner_assets(settings: dict) -> None:
     """Give the theme what the owner's settings make (at initialized): css/colours.css,
-    the colour tokens made from BRAND_COLOUR, img/icon.svg, the mark on that colour,
-    and img/logo.svg or .png, her LOGO. Written into the cache, in a folder named by
-    what they hold, found before the theme's own static folder."""
-    brand = brand_colour(settings)
-    mark = Path(settings["THEME"]) / "static" / "img" / "icon.svg"
+    the colour tokens made from BRAND_COLOUR, img/icon.svg, the mark on that colour
+    (also inline for the templates, `MARK_SVG`), and img/logo.svg or .png, her LOGO.
+    Written into the cache, in a folder named by what they hold, found before the
+    theme's own static folder."""
+    mark = mark_svg(settings)
+    build.of(settings).context["MARK_SVG"] = inline(mark)
     made = {
-        "css/colours.css": colours_css(brand),
-        "img/icon.svg": mark.read_text(encoding="utf-8").replace(BASE_BRAND, brand),
+        "css/colours.css": colours_css(brand_colour(settings)),
+        "img/icon.svg": mark + "\n",
     }
     made = {name: text.encode("utf-8") for name, text in made.items()}
     if settings.get("LOGO"):

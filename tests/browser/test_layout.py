@@ -1,7 +1,11 @@
 """Any page, any content, any screen: no sideways scroll, a menu that opens without
 JavaScript, the footer at the bottom, a good measure, code that scrolls inside."""
 
+import io
+
 import pytest
+from PIL import Image
+from sitekit.colours import contrast
 
 from tests.support.html import site_paths
 from tests.support.probe import wait_until
@@ -187,3 +191,54 @@ def test_on_a_phone_the_worksheet_invitation_stands_above_its_words(page, base_u
     heading = page.locator(".teaser :is(h2, h3)").first.bounding_box()
     assert heading["y"] >= icon["y"] + icon["height"]
     assert heading["x"] <= icon["x"] + 1
+
+
+@pytest.mark.browser
+def test_on_a_laptop_search_is_an_icon_and_the_menu_ends_with_its_button(
+    page, base_url
+):
+    page.set_viewport_size({"width": 1366, "height": 800})
+    page.goto(base_url + "/contact/")
+    nav = page.get_by_role("navigation", name="Hoofdmenu")
+    # Search: a plain link to its page (no script needed), its icon a square target,
+    # its name for screen readers.
+    search = nav.get_by_role("link", name="Zoeken", exact=True)
+    assert search.get_attribute("href").endswith("/zoeken/")
+    box = search.bounding_box()
+    assert 44 <= box["width"] < 56 and box["height"] >= 44
+    assert search.locator("svg").is_visible()
+    links = [link.get_attribute("href") for link in nav.get_by_role("link").all()]
+    assert [href.rsplit("/", 2)[-2] for href in links[-2:]] == ["zoeken", "contact"]
+    # The call to action on its own page: the filled button, no underline in it.
+    cta = nav.get_by_role("link", name="Contact")
+    assert cta.get_attribute("aria-current") == "page"
+    assert cta.evaluate("el => getComputedStyle(el).textDecorationLine") == "none"
+
+
+@pytest.mark.browser
+def test_at_night_the_footer_stands_apart_from_the_band_above_it(browser, base_url):
+    context = browser.new_context(
+        color_scheme="dark", viewport={"width": 1366, "height": 800}
+    )
+    page = context.new_page()
+    page.goto(base_url + "/")
+    shot = Image.open(io.BytesIO(page.screenshot(full_page=True))).convert("RGB")
+    band = page.locator(".cta-band").bounding_box()
+    footer = page.locator(".site-footer").bounding_box()
+    x = 8  # the left edge: no text there
+    above = shot.getpixel((x, round(band["y"] + band["height"]) - 4))
+    below = shot.getpixel((x, round(footer["y"]) + 8))
+    above, below = ("#{:02x}{:02x}{:02x}".format(*rgb) for rgb in (above, below))
+    assert contrast(above, below) >= 1.4
+    context.close()
+
+
+@pytest.mark.browser
+def test_on_paper_the_menu_goes_and_a_button_shows_its_address(page, base_url):
+    page.goto(base_url + "/blog/dilemmas/")
+    page.emulate_media(media="print")
+    assert page.locator(".site-header nav").is_hidden()
+    address = page.locator("aside.cta .print-url")
+    assert address.is_visible() and "/contact/" in address.inner_text()
+    page.emulate_media(media="screen")
+    assert address.is_hidden()

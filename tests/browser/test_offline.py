@@ -151,7 +151,7 @@ def test_the_app_icon_is_the_brand_mark(page, site, base_url):
     page.goto(f"{base_url}/{svg.relative_to(site).as_posix()}")
     rendered = Image.open(io.BytesIO(page.screenshot())).convert("RGB")
     drawn = Image.new("RGB", (192, 192), "white")
-    icon = draw_mark(192)
+    icon = draw_mark(192, svg.read_text(encoding="utf-8"))
     drawn.paste(icon, mask=icon)
     difference = ImageStat.Stat(ImageChops.difference(rendered, drawn)).mean
     assert max(difference) < 1.5, difference  # measured: about 1.2, the edges

@@ -245,3 +245,16 @@ def test_the_mail_form_says_so_and_the_questions_say_where_to_ask_more(site):
         "Moet ik meteen veel uitbesteden?",
         "Wat kost het?",
     ]
+
+
+def test_the_header_and_footer_draw_the_mark_of_the_favicon(site):
+    # One drawing of the horseshoe (theme/static/img/icon.svg): inline in the header
+    # and the footer, decorative there, and the favicon itself.
+    page = soup(site / "index.html")
+    favicon = soup(site / page.select_one("link[rel=icon]")["href"]).svg
+    marks = page.select(".brand > svg.mark, .footer-name > svg.mark")
+    assert len(marks) == 2
+    for mark in marks:
+        assert mark.decode_contents() == favicon.decode_contents()
+        assert mark["viewbox"] == favicon["viewbox"]
+        assert mark["aria-hidden"] == "true"

@@ -313,11 +313,16 @@ def test_the_contact_page_offers_booking_call_and_whatsapp_before_the_form(
 ):
     page = soup(direct_site / "contact/index.html")
     channels = page.select_one("section.contact-channels")
-    assert channel_links(channels) == {
+    # Each way a row, its name over what it does; the booking page the main one.
+    rows = {text_of(a.strong): a["href"] for a in channels.select("a.contact-row")}
+    assert rows == {
         "Plan een gratis kennismaking": BOOKING,
-        "Bel 06 12345678": "tel:+31612345678",
-        "Stuur een WhatsApp": "https://wa.me/31612345678",
+        "Bellen": "tel:+31612345678",
+        "WhatsApp": "https://wa.me/31612345678",
+        "E-mail": "mailto:"
+        + text_of(channels.select_one("a[href^=mailto] strong + span")),
     }
+    assert channels.select_one(".contact-row-main")["href"] == BOOKING
     sections = page.select("main section")
     assert sections.index(channels) < sections.index(page.select_one(".contact-form"))
     # One card: the quick ways and her e-mail under one heading, the phone once.
