@@ -187,3 +187,31 @@ def test_on_a_phone_the_worksheet_invitation_stands_above_its_words(page, base_u
     heading = page.locator(".teaser :is(h2, h3)").first.bounding_box()
     assert heading["y"] >= icon["y"] + icon["height"]
     assert heading["x"] <= icon["x"] + 1
+
+
+@pytest.mark.browser
+def test_on_a_laptop_the_home_service_cards_start_their_texts_on_one_line(
+    page, base_url
+):
+    """Four cards in a row at 1366 px: "Telefonische opvang" takes two lines, and
+    every card's text still starts at the same height."""
+    page.set_viewport_size({"width": 1366, "height": 800})
+    page.goto(base_url + "/")
+    titles = page.locator(".home-services .service h3").all()
+    assert len({round(t.bounding_box()["y"]) for t in titles}) == 1
+    tops = {
+        round(p.bounding_box()["y"])
+        for p in page.locator(".home-services .service > p:first-of-type").all()
+    }
+    assert len(tops) == 1, tops
+
+
+@pytest.mark.browser
+def test_on_a_laptop_her_text_on_over_mij_fills_the_height_of_her_card(page, base_url):
+    """Her text beside "In het kort" ends near the card's foot (her quote takes the
+    room), not half-way down it with a hole under it."""
+    page.set_viewport_size({"width": 1366, "height": 800})
+    page.goto(base_url + "/over-mij/")
+    text = page.locator(".about-text").bounding_box()
+    card = page.locator(".about-facts").bounding_box()
+    assert text["y"] + text["height"] >= card["y"] + 0.75 * card["height"]
