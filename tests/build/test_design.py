@@ -220,6 +220,25 @@ def test_the_home_page_introduces_her_in_her_own_words(site):
     assert meet.select_one(".meet-more a")["href"].endswith("/over-mij/")
 
 
+def test_with_her_photo_on_over_mij_the_home_introduces_her_beside_it(tmp_path):
+    from PIL import Image
+
+    from tests.conftest import copy_content
+    from tests.support.funnel import build_with
+
+    content = copy_content(tmp_path)
+    (content / "images").mkdir(exist_ok=True)
+    Image.new("RGB", (800, 800), "#7a4f24").save(content / "images" / "ik.jpg")
+    about = content / "pages" / "over-mij.md"
+    head, body = about.read_text("utf-8").split("\n\n", 1)
+    photo = "Photo: images/ik.jpg\nPhoto_alt: Wilhelmien bij de stal"
+    about.write_text(f"{head}\n{photo}\n\n{body}", "utf-8")
+    meet = soup(build_with(tmp_path, content) / "index.html").select_one("section.meet")
+    # Her photo in place of her initial, with her words for it.
+    assert meet.select(".meet-initial") == []
+    assert meet.select_one(".photo img")["alt"] == "Wilhelmien bij de stal"
+
+
 def test_the_newest_post_and_its_worksheet_are_one_feature_on_the_home_page(site):
     page = soup(site / "index.html")
     feature = page.select_one(".latest .feature")
