@@ -215,3 +215,20 @@ def test_on_a_laptop_her_text_on_over_mij_fills_the_height_of_her_card(page, bas
     text = page.locator(".about-text").bounding_box()
     card = page.locator(".about-facts").bounding_box()
     assert text["y"] + text["height"] >= card["y"] + 0.75 * card["height"]
+
+
+@pytest.mark.browser
+def test_on_a_laptop_diensten_lists_each_service_on_a_row_its_tasks_beside_it(
+    page, base_url
+):
+    """At 1366 px the services are a list, not the home page's cards: one under the
+    other, each one's tasks in a column beside its name and text."""
+    page.set_viewport_size({"width": 1366, "height": 800})
+    page.goto(base_url + "/diensten/")
+    services = page.locator(".services .service").all()
+    assert len({round(s.bounding_box()["x"]) for s in services}) == 1
+    for service in services:
+        name = service.locator("h2").bounding_box()
+        tasks = service.locator("ul").bounding_box()
+        assert tasks["x"] >= name["x"] + name["width"]
+        assert tasks["y"] == pytest.approx(name["y"], abs=24)
