@@ -240,6 +240,17 @@ OWNER = {
 }
 
 
+# A "vanaf" price on two services (an example; hers are hers to set in
+# content/instellingen.yaml): the service cards with and without one. Review mode
+# shows her own settings.
+PRICED = {
+    "Planning": {"icon": "agenda", "price": "€ 35 per uur"},
+    "Administratie": {"icon": "invoice", "price": "€ 150 per maand"},
+    "Agendabeheer": {"icon": "clock", "price": None},
+    "Telefonische opvang": {"icon": "phone", "price": None},
+}
+
+
 def main(target: Path, review: bool = False) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     for old in target.glob("*.png"):
@@ -252,7 +263,7 @@ def main(target: Path, review: bool = False) -> Path:
             with SiteServer(real) as server:
                 index(shoot([(server, REVIEW)], target, REVIEW_WIDTHS), target)
             return target / "index.html"
-        site = build_with(Path(work) / "site", **OWNER)
+        site = build_with(Path(work) / "site", **OWNER, SERVICES=PRICED)
         gated = Path(work) / "gated"
         content = copy_content(gated)
         (content / "posts" / "lokker.md").write_text(GATED_POST, "utf-8")

@@ -242,3 +242,48 @@ def test_on_paper_the_menu_goes_and_a_button_shows_its_address(page, base_url):
     assert address.is_visible() and "/contact/" in address.inner_text()
     page.emulate_media(media="screen")
     assert address.is_hidden()
+
+
+@pytest.mark.browser
+def test_on_a_laptop_the_home_service_cards_start_their_texts_on_one_line(
+    page, base_url
+):
+    """Four cards in a row at 1366 px: "Telefonische opvang" takes two lines, and
+    every card's text still starts at the same height."""
+    page.set_viewport_size({"width": 1366, "height": 800})
+    page.goto(base_url + "/")
+    titles = page.locator(".home-services .service h3").all()
+    assert len({round(t.bounding_box()["y"]) for t in titles}) == 1
+    tops = {
+        round(p.bounding_box()["y"])
+        for p in page.locator(".home-services .service > p:first-of-type").all()
+    }
+    assert len(tops) == 1, tops
+
+
+@pytest.mark.browser
+def test_on_a_laptop_her_text_on_over_mij_fills_the_height_of_her_card(page, base_url):
+    """Her text beside "In het kort" ends near the card's foot (her quote takes the
+    room), not half-way down it with a hole under it."""
+    page.set_viewport_size({"width": 1366, "height": 800})
+    page.goto(base_url + "/over-mij/")
+    text = page.locator(".about-text").bounding_box()
+    card = page.locator(".about-facts").bounding_box()
+    assert text["y"] + text["height"] >= card["y"] + 0.75 * card["height"]
+
+
+@pytest.mark.browser
+def test_on_a_laptop_diensten_lists_each_service_on_a_row_its_tasks_beside_it(
+    page, base_url
+):
+    """At 1366 px the services are a list, not the home page's cards: one under the
+    other, each one's tasks in a column beside its name and text."""
+    page.set_viewport_size({"width": 1366, "height": 800})
+    page.goto(base_url + "/diensten/")
+    services = page.locator(".services .service").all()
+    assert len({round(s.bounding_box()["x"]) for s in services}) == 1
+    for service in services:
+        name = service.locator("h2").bounding_box()
+        tasks = service.locator("ul").bounding_box()
+        assert tasks["x"] >= name["x"] + name["width"]
+        assert tasks["y"] == pytest.approx(name["y"], abs=24)

@@ -177,14 +177,17 @@ def test_over_mij_shows_facts_and_leaves_zo_werkt_het_to_the_other_pages(site):
     assert panel.select("svg") == []
     # One card beside her text holds her initial and the facts.
     assert panel.find_parent(class_="about-facts")
-    # The eyebrow does not repeat the site's name; under her text the promises
-    # Diensten shows too, without a button: the band after them is the next step.
+    # The eyebrow does not repeat the site's name; her tip ("> " in over-mij.md) is
+    # the page's quote, in her text.
     assert text_of(page.select_one(".about-text .kicker")) == "Even voorstellen"
+    quote = text_of(page.select_one(".about-text blockquote"))
+    assert quote.startswith("Mijn tip aan iedere ondernemer:")
+    # How she works is said once, beside the services' intro; not again here or on
+    # the home page.
     services = soup(site / "diensten/index.html")
-    promises = [text_of(li) for li in page.select(".about-promises li")]
-    assert promises == [text_of(li) for li in services.select(".services-promises li")]
-    assert len(promises) == 3
-    assert page.select(".about-promises a") == []
+    assert len(services.select(".services-promises .promises li")) == 3
+    assert page.select(".promises") == []
+    assert soup(site / "index.html").select(".promises") == []
     assert page.select(".photo") == []
     assert page.select_one(".cta-band")
 
@@ -204,13 +207,36 @@ def test_the_footer_ends_in_one_line_dated_by_the_newest_post(site):
         assert not any("KvK" in part for part in base), path
 
 
-def test_the_home_page_quotes_her_own_words_under_her_name(site):
-    quote = soup(site / "index.html").select_one("figure.pull-quote")
-    words = text_of(quote.blockquote)
-    # Verbatim from her "Over mij", not words put in her mouth.
+def test_the_home_page_introduces_her_in_her_own_words(site):
+    meet = soup(site / "index.html").select_one("section.meet")
+    assert text_of(meet.h2) == "Even voorstellen"
+    words = text_of(meet.select_one(".meet-text > p"))
+    # Verbatim: the first paragraph of her "Over mij", not words put in her mouth.
     about = soup(site / "over-mij/index.html").select_one(".about-text")
-    assert words in text_of(about)
-    assert text_of(quote.figcaption).startswith("Wilhelmien")
+    assert words == text_of(about.select_one("h1 + p"))
+    assert words.startswith("Ik ben Wilhelmien")
+    # Her initial stands in for her photo (decorative), and the way to read on.
+    assert text_of(meet.select_one(".meet-initial[aria-hidden=true]")) == "W"
+    assert meet.select_one(".meet-more a")["href"].endswith("/over-mij/")
+
+
+def test_with_her_photo_on_over_mij_the_home_introduces_her_beside_it(tmp_path):
+    from PIL import Image
+
+    from tests.conftest import copy_content
+    from tests.support.funnel import build_with
+
+    content = copy_content(tmp_path)
+    (content / "images").mkdir(exist_ok=True)
+    Image.new("RGB", (800, 800), "#7a4f24").save(content / "images" / "ik.jpg")
+    about = content / "pages" / "over-mij.md"
+    head, body = about.read_text("utf-8").split("\n\n", 1)
+    photo = "Photo: images/ik.jpg\nPhoto_alt: Wilhelmien bij de stal"
+    about.write_text(f"{head}\n{photo}\n\n{body}", "utf-8")
+    meet = soup(build_with(tmp_path, content) / "index.html").select_one("section.meet")
+    # Her photo in place of her initial, with her words for it.
+    assert meet.select(".meet-initial") == []
+    assert meet.select_one(".photo img")["alt"] == "Wilhelmien bij de stal"
 
 
 def test_the_newest_post_and_its_worksheet_are_one_feature_on_the_home_page(site):
