@@ -262,8 +262,9 @@ function enhance(form) {
   form.addEventListener("change", (event) => {
     const input = event.target;
     const value = parseNumber(input.value);
+    // An amount as "45,00": its "€" stands before the box (embeds.css).
     if (input.dataset.kind === "money" && value !== null)
-      input.value = formatNumber(value, "money", Number(input.dataset.decimals));
+      input.value = formatNumber(value, "money", Number(input.dataset.decimals)).slice(2);
     touched.add(input);
     validate(input.closest("[data-section]"));
     changed();
