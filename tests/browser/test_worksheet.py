@@ -372,6 +372,13 @@ def test_the_result_is_the_high_point_and_the_end_has_three_control_styles(
     assert "underline" in page.evaluate(
         style, ["[data-action=clear]", "textDecorationLine"]
     )
+    # "Meer opties" opens where it is: beside the mail button, its ways under both.
+    more = page.locator(".ws-more > summary")
+    before = more.bounding_box()
+    more.click()
+    assert more.bounding_box() == before
+    mail = page.locator("[data-mail]").bounding_box()
+    assert page.locator(".ws-more-row").bounding_box()["y"] > mail["y"] + mail["height"]
     assert probe.axe_violations() == [] and probe.csp_violations() == []
     context.close()
 
