@@ -69,7 +69,7 @@ def fill_in(page):
 def test_filling_in_computes_results_with_units_and_verdicts(sheet):
     page = sheet.page
     fill_in(page)
-    assert page.input_value("#ws-uurtarief") == "€ 1.250,50"
+    assert page.input_value("#ws-uurtarief") == "1.250,50"
     assert page.text_content("#ws-uren_kwijt") == "20 uur per maand"
     assert page.text_content("#ws-omzet_kwijt") == "€ 25.010 per maand"
     assert page.text_content("#ws-klanten_extra") == "ongeveer 5 klanten"
@@ -115,13 +115,13 @@ def test_a_missing_answer_is_named_under_the_result(sheet):
 @pytest.mark.parametrize(
     ("typed", "shown", "revenue"),
     [
-        ("45", "€ 45,00", "€ 900 per maand"),
-        ("45,50", "€ 45,50", "€ 910 per maand"),
-        ("€ 45", "€ 45,00", "€ 900 per maand"),
-        ("45,-", "€ 45,00", "€ 900 per maand"),
-        ("45 euro", "€ 45,00", "€ 900 per maand"),
-        ("1.250", "€ 1.250,00", "€ 25.000 per maand"),
-        ("1.250,00", "€ 1.250,00", "€ 25.000 per maand"),
+        ("45", "45,00", "€ 900 per maand"),
+        ("45,50", "45,50", "€ 910 per maand"),
+        ("€ 45", "45,00", "€ 900 per maand"),
+        ("45,-", "45,00", "€ 900 per maand"),
+        ("45 euro", "45,00", "€ 900 per maand"),
+        ("1.250", "1.250,00", "€ 25.000 per maand"),
+        ("1.250,00", "1.250,00", "€ 25.000 per maand"),
     ],
 )
 def test_money_is_read_as_dutch_people_write_it(sheet, typed, shown, revenue):
@@ -273,8 +273,9 @@ def test_a_step_is_one_column_and_the_end_ends_in_its_quiet_controls(browser, ba
     fill(page, "#ws-afleidingen-1-taak", "Facturen")
     fill(page, "#ws-uurtarief", "45")
     fill(page, "#ws-uren_per_klant", "4")
-    # One column: every box of the step the same width, one left and right edge; the
-    # hint under its box, still its description.
+    # One column: every number's box the same width, one left edge, as wide as a
+    # figure (not the card's), its unit from the definition on its line after it and
+    # "€" before an amount; the hint under its box, still its description.
     boxes = [
         box.bounding_box()
         for box in page.locator("[data-section=berekening] input").all()
@@ -282,6 +283,19 @@ def test_a_step_is_one_column_and_the_end_ends_in_its_quiet_controls(browser, ba
     ]
     assert len(boxes) == 4
     assert len({(round(b["x"]), round(b["width"])) for b in boxes}) == 1, boxes
+    card = page.locator("[data-section=berekening]").bounding_box()
+    assert boxes[0]["width"] < card["width"] / 3, (boxes[0], card)
+    units = page.locator("[data-section=berekening] .ws-unit").all()
+    assert [u.inner_text() for u in units] == ["dagen", "uur", "per uur", "uur"]
+    for box, unit in zip(boxes, units, strict=True):
+        at = unit.bounding_box()
+        assert at["x"] >= box["x"] + box["width"], (box, at)
+        assert box["y"] < at["y"] + at["height"] / 2 < box["y"] + box["height"]
+    euro = page.evaluate(
+        """() => getComputedStyle(document.querySelector(".ws-money"), "::before")
+                 .content"""
+    )
+    assert euro.startswith('"€"'), euro
     rate = page.locator("#ws-uurtarief")
     assert rate.get_attribute("aria-describedby") == "ws-uurtarief-help"
     hint = page.locator("#ws-uurtarief-help").bounding_box()
@@ -300,14 +314,75 @@ def test_a_step_is_one_column_and_the_end_ends_in_its_quiet_controls(browser, ba
     tops = [page.locator(s).bounding_box()["y"] for s in order]
     assert tops == sorted(tops), dict(zip(order, tops, strict=True))
     assert page.locator("[data-section=volgende_stap] [data-step]").count() == 0
-    # At night the end's dividers still show on the card.
+    # At night the end's divider still shows on the card.
     rule, card = page.evaluate(
-        """() => [getComputedStyle(document.querySelector(".ws-tools")).borderTopColor,
+        """() => [getComputedStyle(document.querySelector(".ws-back")).borderTopColor,
                   getComputedStyle(document.querySelector(".worksheet")).backgroundColor]"""
     )
     assert contrast(rule, card) >= 1.5, (rule, card)
     page.locator("[data-end] [data-step='-1']").click()
     assert visible_sections(page) == ["berekening"]
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_result_is_the_high_point_and_the_end_has_three_control_styles(
+    browser, base_url, scheme
+):
+    from tests.support.probe import PageProbe
+
+    context = browser.new_context(viewport=PHONE, color_scheme=scheme)
+    probe = PageProbe(context.new_page(), base_url)
+    page = probe.page
+    probe.goto(PATH)
+    ready(page)
+    fill(page, "#ws-doelen-1-doel", GOAL)
+    fill(page, "#ws-afleidingen-1-taak", "Facturen")
+    fill(page, "#ws-uurtarief", "45")
+    fill(page, "#ws-uren_per_klant", "4")
+    to_end(page)
+    style = """([selector, name]) => getComputedStyle(
+        document.querySelector(selector))[name]"""
+
+    def px(selector: str) -> float:
+        return float(page.evaluate(style, [selector, "fontSize"])[:-2])
+
+    # Headings from large to small: the result's, the step's, "Bewaar of deel".
+    step = "[data-section=volgende_stap] > legend"
+    assert px("#ws-uitkomst") > 1.2 * px(step) > 1.2 * px(".ws-tools > h3")
+    # The result card on the brand's band, the main action on it, light on dark.
+    card, action = page.locator("[data-result]"), page.locator(".ws-cta .button")
+    band = page.evaluate(style, ["[data-result]", "backgroundColor"])
+    assert page.evaluate(style, [".ws-cta", "backgroundColor"]) == band
+    assert page.evaluate(style, [".ws-cta .button", "color"]) == band
+    bottom = card.bounding_box()["y"] + card.bounding_box()["height"]
+    assert abs(action.bounding_box()["y"] - bottom) < 40
+    # One primary (the main action), one secondary style for the ways to keep and the
+    # way back (as on every step), "Wis" a quiet link.
+    secondary = ["[data-mail]", ".ws-more > summary", "[data-end] [data-step='-1']"]
+    looks = {
+        tuple(
+            page.evaluate(
+                """s => { const c = getComputedStyle(document.querySelector(s));
+                          return [c.borderTopStyle, c.borderTopColor, c.color,
+                                  c.backgroundColor, c.textDecorationLine]; }""",
+                selector,
+            )
+        )
+        for selector in secondary + ["[data-section=berekening] [data-step='-1']"]
+    }
+    assert len(looks) == 1, looks
+    assert "underline" in page.evaluate(
+        style, ["[data-action=clear]", "textDecorationLine"]
+    )
+    # "Meer opties" opens where it is: beside the mail button, its ways under both.
+    more = page.locator(".ws-more > summary")
+    before = more.bounding_box()
+    more.click()
+    assert more.bounding_box() == before
+    mail = page.locator("[data-mail]").bounding_box()
+    assert page.locator(".ws-more-row").bounding_box()["y"] > mail["y"] + mail["height"]
+    assert probe.axe_violations() == [] and probe.csp_violations() == []
     context.close()
 
 

@@ -93,7 +93,7 @@ function enhance(form) {
     for (const output of outputs) {
       const { field, kind, decimals, unit } = output.dataset;
       const value = evaluate(computed[field], values, computed);
-      const number = formatNumber(value, kind, Number(decimals));
+      const number = formatNumber(value, kind, +decimals);
       const about = "about" in output.dataset && S.about;
       const text = number && [about, number, unit].filter(Boolean).join(" ");
       if (output.textContent !== text) output.textContent = text;
@@ -148,7 +148,7 @@ function enhance(form) {
     const subject = encodeURIComponent(t("mail_subject", { title: sheet.title }));
     const head = `mailto:${mail.dataset.email}?subject=${subject}&body=`;
     const encode = (text) => encodeURIComponent(text.toWellFormed());
-    const room = Number(mail.dataset.mailMax) - head.length; // data-mail-max: sitekit
+    const room = +mail.dataset.mailMax - head.length; // data-mail-max: sitekit
     return head + encode(brief(doc(), S, intro(), room, (x) => encode(x).length));
   }
   function events() {
@@ -248,7 +248,8 @@ function enhance(form) {
   });
   form.addEventListener("change", (event) => {
     const input = event.target;
-    if (input.dataset.kind === "money") input.value = F.typed(input);
+    // An amount as "45,00": its "€" stands before the box (embeds.css).
+    if (input.dataset.kind === "money") input.value = F.typed(input).replace(/^€ /, "");
     touched.add(input);
     validate(input.closest("[data-section]"));
     changed();
@@ -261,7 +262,7 @@ function enhance(form) {
       const current = sections[step];
       if (button.dataset.step === "1" && validate(current, true))
         return current.querySelector("[data-errors]").focus();
-      show(step + Number(button.dataset.step), true);
+      show(+button.dataset.step + step, true);
       return changed();
     }
     const section = button?.closest("[data-section]");
