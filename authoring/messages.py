@@ -36,7 +36,7 @@ from sitekit.owner import (
     setting_lines,
     setting_path,
 )
-from sitekit.reading import ReadErrors
+from sitekit.reading import FieldMissing, ReadErrors
 
 from .catalog import ERROR, Problem, worded, words  # noqa: F401 (ERROR: for lint.py)
 from .source import site_settings, slug_field, slug_for
@@ -433,6 +433,8 @@ class DutchBuildLog(logging.Handler):
             return slug_problem(file, field_line(path, "slug"), error)
         if isinstance(error, HeaderError):
             return lost_fields(file, error.line, error.field)
+        if isinstance(error, FieldMissing):
+            return missing_field(file, path, error.field)
         if isinstance(error, MarkupError):
             lines = error.lines
             if error.field:

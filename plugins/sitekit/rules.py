@@ -6,9 +6,8 @@ header fields the site does not read, a field line below the blank line, a date 
 the future, a missing summary or photo, the example text of `invoke new-post`,
 links to what the build did not write (sitekit.findings.outputs), images on
 another website or without a description, headings that skip a level, a title used
-twice, and a file in the posts' folders the build does not read; of a post that
-could not be read, its header fields the site does not read (told with why it could
-not be read). And in the owner's settings, an example address (`.example`) she has
+twice, and a file in the posts' folders the build does not read. And in the owner's
+settings, an example address (`.example`) she has
 not replaced: a warning, an error when PUBLISHING (publishconf.py). Each is reported
 (sitekit.findings.report, report_setting) with its code and parameters; the author's
 catalog (authoring/problems.nl.yaml) words it and says how bad it is.
@@ -88,6 +87,27 @@ def items(generators) -> list:
     return [found[path] for path in sorted(found)]
 
 
+def unknown_fields(path, source) -> None:
+    """Header fields the site does not read, each with what it may have meant (of a
+    post the build read, and by the reader of one it could not)."""
+    known = known_fields()
+    last = source.fields[-1] if source.fields else None
+    for field in source.fields:
+        key = field.name.lower()
+        if key in known:
+            continue
+        hint = DUTCH_FIELDS.get(key) or next(
+            (m.capitalize() for m in difflib.get_close_matches(key, known, 1, 0.8)),
+            None,
+        )
+        if hint:
+            report(path, field.line, "field-unknown", name=field.name, hint=hint)
+        elif field is last and source.interrupted is None:
+            report(path, field.line, "field-is-text", name=field.name)
+        else:
+            report(path, field.line, "field-unused", name=field.name)
+
+
 class Rules:
     def __init__(self, settings: dict):
         self.settings = settings
@@ -115,18 +135,9 @@ class Rules:
         text = text.replace("\r\n", "\n").expandtabs(4).removeprefix("\ufeff")
         return split_header(text, Path(path))
 
-    def unread(self, context: dict) -> None:
-        """A post or page the build could not read (told why, by the build's log):
-        its header fields the site does not read, told with it."""
-        content = Path(self.settings["PATH"])
-        for relative, item in sorted(context.get("generated_content", {}).items()):
-            source = None if item else self.read(str(content / relative))
-            if source is not None:
-                self.fields(str(content / relative), source)
-
     def header(self, item, source) -> None:
         path = item.source_path
-        self.fields(path, source)
+        unknown_fields(path, source)
         slug = source.first("slug")
         if slug and not slug.value:
             report(path, slug.line, "slug-empty")
@@ -148,25 +159,6 @@ class Rules:
         template = str(getattr(item, "template", "") or "")
         if template in ("home", "about") and not getattr(item, "photo", None):
             report(path, 1, "photo-missing")
-
-    def fields(self, path, source) -> None:
-        """Header fields the site does not read, each with what it may have meant."""
-        known = known_fields()
-        last = source.fields[-1] if source.fields else None
-        for field in source.fields:
-            key = field.name.lower()
-            if key in known:
-                continue
-            hint = DUTCH_FIELDS.get(key) or next(
-                (m.capitalize() for m in difflib.get_close_matches(key, known, 1, 0.8)),
-                None,
-            )
-            if hint:
-                report(path, field.line, "field-unknown", name=field.name, hint=hint)
-            elif field is last and source.interrupted is None:
-                report(path, field.line, "field-is-text", name=field.name)
-            else:
-                report(path, field.line, "field-unused", name=field.name)
 
     def body(self, item, source) -> None:
         path = item.source_path
@@ -311,7 +303,6 @@ def on_all_generators_finalized(generators) -> None:
         rules.check(item)
     rules.titles_taken(found)
     rules.not_read(generators[0].readers.extensions)
-    rules.unread(generators[0].context)
     example_addresses(settings)
 
 
