@@ -125,7 +125,7 @@ class ReusingMarkdownReader(MarkdownReader):
             metadata = self._parse_metadata(meta) if meta is not None else {}
         finally:
             self._errors = None
-        if "title" not in metadata:
+        if errors and "title" not in metadata:  # else Pelican's own check says it
             errors.append(FieldMissing("title"))
         if errors:  # never an item of the build: its fields are checked here
             unknown_fields(source_path, source)
