@@ -235,7 +235,8 @@ def check(c, content=None, alles=False):
     """Controleer posts, pagina's, werkbladen en checklists: één regel per probleem.
 
     Elke regel zegt waar (bestand:regel), wat er mis is en wat je kunt doen. Wat de
-    bouw of het publiceren zou tegenhouden, meldt check als fout.
+    bouw zou tegenhouden, meldt check als fout; een voorbeeldadres in je instellingen
+    als waarschuwing (pas invoke publish weigert het).
     """
     content_check(content, every=alles)
 

@@ -523,8 +523,10 @@ def fallback_settings(settings_file: Path) -> dict:
     (both are watched, so the preview builds again when she mends either)."""
     project = settings_file.parent
     content = project / Path(OWNER_FILE).parent
-    theme = project / THEME
-    settings = read_settings(None, override={"PATH": str(content), "THEME": str(theme)})
+    override = {"PATH": str(content)}
+    if (project / THEME).is_dir():
+        override["THEME"] = str(project / THEME)
+    settings = read_settings(None, override=override)
     settings["OUTPUT_PATH"] = str(project / settings["OUTPUT_PATH"])
     settings["CACHE_PATH"] = str(project / settings["CACHE_PATH"] / "preview")
     return settings
