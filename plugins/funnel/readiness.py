@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from sitekit.findings import report_setting
+from sitekit.owner import own_file
 
 from .channels import e164
 from .forms import EMAIL_PATTERN, newsletter_by_mail
@@ -89,6 +90,8 @@ def funnel_findings(settings: dict) -> list[Finding]:
 
 
 def report_funnel(generators) -> None:
-    """all_generators_finalized: each finding, at the setting it is about."""
-    for found in funnel_findings(generators[0].settings):
+    """all_generators_finalized: each finding, at the setting it is about (when the
+    settings are the built content's, sitekit.owner.own_file)."""
+    settings = generators[0].settings
+    for found in funnel_findings(settings) if own_file(settings) else ():
         report_setting(found.setting, found.code, **found.params)

@@ -29,6 +29,7 @@ from . import build, findings
 from .findings import outputs, report, report_setting
 from .header import known_fields, split_header
 from .markup import AllowedMarkup
+from .owner import own_file
 
 # The example body `invoke new-post` writes (authoring/new_post.py).
 PLACEHOLDER = "Schrijf hier je post. Een lege regel begint een nieuwe alinea."
@@ -278,7 +279,10 @@ def shown(path, settings: dict) -> str:
 
 def example_addresses(settings: dict) -> None:
     """An address of her settings that is still an example (`.example`): a warning
-    while she previews and builds, an error when PUBLISHING (publishconf.py)."""
+    while she previews and builds, an error when PUBLISHING (publishconf.py). Only
+    when the settings are the built content's (sitekit.owner.own_file)."""
+    if not own_file(settings):
+        return
     values = [("SITE_PUBLIC_URL", settings.get("SITE_PUBLIC_URL"))]
     values += [
         (f"BUSINESS.{k}", v) for k, v in (settings.get("BUSINESS") or {}).items()
