@@ -1,12 +1,17 @@
 """Production settings: absolute URLs on the public address, feeds on, clean output."""
 
-import os
 import sys
+from pathlib import Path
 
-sys.path.append(os.curdir)
+# pelicanconf.py of this folder (not one another build in this process imported).
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.modules.pop("pelicanconf", None)
 from pelicanconf import *  # noqa: E402,F403
 from pelicanconf import SITE_PUBLIC_URL  # noqa: E402
 
+# What is only a reminder while you preview (an example address in
+# content/instellingen.yaml) stops a publish.
+PUBLISHING = True
 SITEURL = SITE_PUBLIC_URL
 # Drafts (Status: draft) are previewed locally on /concepten/ but never published.
 DRAFT_URL = DRAFT_SAVE_AS = DRAFT_PAGE_URL = DRAFT_PAGE_SAVE_AS = ""

@@ -137,7 +137,8 @@ def deploy(target: str | None, dry_run: bool, verbose: bool) -> None:
         chosen = target_settings(settings, target)
     except DeployError as error:
         raise Exit(str(worded(TASK, 0, error.code, error.params)), code=2) from None
-    content_check(publishing=True)  # her mistakes first: they need no tools
+    # Her mistakes first (they need no tools), with the settings of publishing.
+    content_check(settings=PUBLISH_SETTINGS, quiet=True)
     try:
         tools.check_all(ROOT)
     except ToolMissing as error:
@@ -211,13 +212,16 @@ def publish_build(settings: dict, before: dict) -> tuple[Path, dict]:
 
 
 def content_check(
-    content: str | None = None, publishing: bool = False, every: bool = False
+    content: str | None = None,
+    settings: str = DEV_SETTINGS,
+    quiet: bool = False,
+    every: bool = False,
 ) -> None:
-    """The content check; stops the task when it finds an error."""
+    """The content check with `settings`; stops the task when it finds an error."""
     from authoring.lint import main as lint_main
 
     folder = Path(content) if content else None
-    if lint_main(ROOT / DEV_SETTINGS, folder, publishing=publishing, every=every):
+    if lint_main(ROOT / settings, folder, quiet=quiet, every=every):
         sys.exit(1)
 
 
@@ -231,7 +235,8 @@ def check(c, content=None, alles=False):
     """Controleer posts, pagina's, werkbladen en checklists: één regel per probleem.
 
     Elke regel zegt waar (bestand:regel), wat er mis is en wat je kunt doen. Wat de
-    bouw of het publiceren zou tegenhouden, meldt check als fout.
+    bouw zou tegenhouden, meldt check als fout; een voorbeeldadres in je instellingen
+    als waarschuwing (pas invoke publish weigert het).
     """
     content_check(content, every=alles)
 

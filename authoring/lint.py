@@ -3,10 +3,10 @@
 The build runs as `invoke build` runs it (Pelican in this process, with every plugin
 and the rules the build reports without refusing, sitekit.rules) into a folder thrown
 away afterwards, without the costly outputs, going on past each problem: every
-problem is the line the build prints (authoring/messages.py, DutchBuildLog). Added
-here are the checks of the author's tools, not of the site: what the owner's settings
-still miss (funnel.readiness, the example addresses) and what a Wix import left to do
-(wix_check.py).
+problem is the line the build prints (authoring/messages.py, DutchBuildLog), her
+settings' reminders included (funnel.readiness, sitekit.rules' example addresses: an
+error with the settings of publishing, publishconf.py). Added here is what a Wix
+import left to do (wix_check.py), a check of the author's tools, not of the site.
 """
 
 import re
@@ -14,18 +14,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from funnel.readiness import funnel_findings
 from sitekit.header import Source, read_source
 
-from .messages import (
-    ERROR,
-    SETTINGS_NAME,
-    Problem,
-    dutch_build_log,
-    line_with,
-    shown,
-    worded,
-)
+from .messages import ERROR, Problem, dutch_build_log, shown, worded
 from .source import SETTINGS_FILE, site_settings
 from .wix_check import check_imported
 
@@ -39,18 +30,16 @@ class Document:
 
 
 def check_content(
-    settings_file: Path = SETTINGS_FILE,
-    content: Path | None = None,
-    publishing: bool = False,
+    settings_file: Path = SETTINGS_FILE, content: Path | None = None
 ) -> list[Problem]:
-    """Every problem in the site's content, sorted by file and line. When publishing,
-    placeholders the owner has not yet replaced are errors rather than warnings."""
+    """Every problem in the site's content, sorted by file and line, as a build with
+    `settings_file` (pelicanconf.py, or publishconf.py when publishing) finds them."""
     settings = site_settings(settings_file)
     root = Path(settings_file).resolve().parent
     content = Path(content or root / settings["PATH"]).resolve()
     settings["PATH"] = str(content)  # as `pelican <content>` sets it
     built = dry_build(Path(settings_file), content)
-    checked = Checker(settings, root, content, publishing).run()
+    checked = Checker(settings, root, content).run()
     return sorted({*built, *checked})
 
 
@@ -113,17 +102,15 @@ def lines(problems: list[Problem], every: bool = False) -> list[str]:
     return told
 
 
-def report(
-    problems: list[Problem], publishing: bool = False, every: bool = False
-) -> int:
+def report(problems: list[Problem], quiet: bool = False, every: bool = False) -> int:
     """Print the problems and a closing line; the exit code: 1 when any is an error.
-    When publishing, a clean check says nothing: the publish itself reports."""
+    `quiet`: a clean check says nothing (when publishing: the publish reports)."""
     for line in lines(problems, every):
         print(line)
     errors = sum(p.level == ERROR for p in problems)
     warnings = len(problems) - errors
     if not problems:
-        if not publishing:
+        if not quiet:
             print("Alles in orde: geen problemen gevonden.")
     else:
         print(f"{errors} fout(en), {warnings} waarschuwing(en).")
@@ -135,26 +122,25 @@ def report(
 def main(
     settings_file: Path = SETTINGS_FILE,
     content: Path | None = None,
-    publishing: bool = False,
+    quiet: bool = False,
     every: bool = False,
 ) -> int:
-    """Run the check and print the report (`every`: each finding on its own line);
-    returns the exit code."""
+    """Run the check and print the report (`every`: each finding on its own line,
+    `quiet`: nothing when all is well); returns the exit code."""
     if content is not None and not Path(content).is_dir():
         print(
             f"{content}: fout: map niet gevonden (geef de map met je posts mee, "
             "bijvoorbeeld: invoke check --content content)"
         )
         return 1
-    found = check_content(settings_file, content, publishing=publishing)
-    return report(found, publishing, every)
+    found = check_content(settings_file, content)
+    return report(found, quiet, every)
 
 
 class Checker:
     """What the author's tools add to the build's problems."""
 
-    def __init__(self, settings: dict, root: Path, content: Path, publishing: bool):
-        self.publishing = publishing
+    def __init__(self, settings: dict, root: Path, content: Path):
         self.settings = settings
         self.root = root
         self.content = content
@@ -177,30 +163,4 @@ class Checker:
                 except (OSError, UnicodeDecodeError):
                     continue  # the build says so
                 check_imported(self, Document(source, self.display(path)))
-        self.check_settings()
         return self.problems
-
-    def check_settings(self) -> None:
-        """The placeholders the owner must replace and what the funnel still misses
-        (the names chosen site-wide the build itself checks)."""
-        settings_file = Path(
-            self.settings.get("OWNER_SETTINGS_FILE") or self.root / SETTINGS_NAME
-        )
-        display = self.display(settings_file)
-
-        def line_of(anchor: str) -> int:  # `"kvk":`, `FORMS =`: the file's `kvk:`
-            key = anchor.strip('"').removesuffix(" =").removesuffix('":').lower()
-            written = f"{key}:" if settings_file.suffix == ".yaml" else anchor
-            return line_with(settings_file, written)
-
-        values = [("SITE_PUBLIC_URL", self.settings.get("SITE_PUBLIC_URL"))]
-        values += list((self.settings.get("BUSINESS") or {}).items())
-        for key, value in values:
-            if isinstance(value, str) and ".example" in value:
-                code = (
-                    "example-address-publish" if self.publishing else "example-address"
-                )
-                line = line_with(settings_file, value)
-                self.add(display, line, code, key=key, value=value)
-        for found in funnel_findings(self.settings):  # its level: the catalog's
-            self.add(display, line_of(found.anchor), found.code, **found.params)

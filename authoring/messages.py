@@ -16,6 +16,7 @@ import re
 import sys
 from contextlib import contextmanager
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 
 from pelican.settings import DEFAULT_CONFIG
@@ -26,8 +27,16 @@ from sitekit.findings import FINDING
 from sitekit.header import HeaderError, read_source
 from sitekit.lines import field_line, line_with
 from sitekit.markup import MarkupError, Refusal
-from sitekit.owner import OWNER_FILE, SettingsError, read, setting_line, setting_lines
-from sitekit.reading import ReadErrors
+from sitekit.owner import (
+    OWNER_FILE,
+    SCHEMA,
+    SettingsError,
+    read,
+    setting_line,
+    setting_lines,
+    setting_path,
+)
+from sitekit.reading import FieldMissing, ReadErrors
 
 from .catalog import ERROR, Problem, worded, words  # noqa: F401 (ERROR: for lint.py)
 from .source import site_settings, slug_field, slug_for
@@ -93,15 +102,20 @@ def problem_from_error(
     message, advice, _level = words(error.code, error.params)
     if error.path and not message.startswith(error.path):
         message = f"{error.path}: {message}"
-    line = error.line
-    file = error.file
+    file, line = error.file, error.line
     if Path(file).name == SETTINGS_NAME and not Path(file).is_absolute():
-        settings_file = (root or Path.cwd()) / SETTINGS_NAME
-        file, line = owner_line(settings_file, error.path or "") or (
-            settings_file,
-            line or settings_line(settings_file, error.path or ""),
-        )
+        file, line = setting_place(error.path or "", line, root)
     return Problem.error(shown(file, content, root), line or 1, message, advice)
+
+
+def setting_place(path: str, line: int | None, root: Path | None) -> tuple[Path, int]:
+    """Where the setting at `path` (e.g. `CTAS.kennismaking.title`) is written: its
+    line of the owner's settings, or of `pelicanconf.py` when that sets it itself."""
+    settings_file = (root or Path.cwd()) / SETTINGS_NAME
+    return owner_line(settings_file, path) or (
+        settings_file,
+        line or settings_line(settings_file, path),
+    )
 
 
 def problems_from_error(
@@ -109,6 +123,13 @@ def problems_from_error(
 ) -> list[Problem]:
     """Every finding a DefinitionError holds (a file's, collected), worded."""
     return [problem_from_error(found, content, root) for found in error.findings]
+
+
+@lru_cache(maxsize=4)
+def owner_lines(owner: Path, version: tuple) -> dict[str, int]:
+    """The lines of the owner's settings by setting path, read once per version of
+    the file (its modification time and size)."""
+    return setting_lines(read(owner)[1])
 
 
 def owner_line(settings_file: Path, path: str) -> tuple[Path, int] | None:
@@ -121,10 +142,13 @@ def owner_line(settings_file: Path, path: str) -> tuple[Path, int] | None:
         return None
     owner = settings_file.parent / OWNER_FILE
     try:
-        _values, lines = read(owner)
+        stat = owner.stat()
+        lines = owner_lines(owner, (stat.st_mtime_ns, stat.st_size))
     except (SettingsError, OSError):
         return None
-    line = setting_line(setting_lines(lines), path)
+    line = setting_line(lines, path)
+    if not line and name in {setting_path(key) for key in SCHEMA}:
+        line = 1  # hers, but not in the file (left out: empty)
     return (owner, line) if line else None
 
 
@@ -301,9 +325,13 @@ class DutchBuildLog(logging.Handler):
         return any(getattr(p, "level", ERROR) == ERROR for p in self.problems)
 
     def finding(self, finding) -> Problem:
-        """A plugin's finding (sitekit.findings), worded from the catalog."""
-        file = shown(finding.source_path, self.content, self.root)
-        return worded(file, finding.line, finding.code, finding.params)
+        """A plugin's finding (sitekit.findings), worded from the catalog; one about
+        a setting at the line that sets it."""
+        file, line = finding.source_path, finding.line
+        if finding.setting:
+            file, line = setting_place(finding.setting, None, self.root)
+        return worded(shown(file, self.content, self.root), line, finding.code,
+                      finding.params)  # fmt: skip
 
     def exception_raised(self, error: Exception) -> None:
         """An exception that stopped a build, told as Pelican's `main` logs it."""
@@ -405,6 +433,8 @@ class DutchBuildLog(logging.Handler):
             return slug_problem(file, field_line(path, "slug"), error)
         if isinstance(error, HeaderError):
             return lost_fields(file, error.line, error.field)
+        if isinstance(error, FieldMissing):
+            return missing_field(file, path, error.field)
         if isinstance(error, MarkupError):
             lines = error.lines
             if error.field:

@@ -7,7 +7,9 @@ feeds, related posts, the search index) and leaves output/ as a clean build woul
 without the files of deleted posts. Anything else (a template, a setting, a
 worksheet, a checklist, an image, a new or deleted file) takes the full pass at once.
 While a pass fails, every page shows the error line at its top over the last good
-version; while the full pass is behind, pages say that search is catching up. The
+version; a page's warnings show on it, quieter, and those of the settings files (her
+settings' reminders) on every page, folded away; while the full pass is behind, pages
+say that search is catching up. The
 reload script and the notices are added as pages are served: never in output/.
 The editor (authoring/editor.py) is served at /schrijven/, also never in output/.
 """
@@ -33,6 +35,7 @@ from pelican.log import init as init_logging
 from pelican.settings import read_settings
 from pelican.writers import Writer
 from sitekit.findings import asked
+from sitekit.owner import OWNER_FILE
 
 from . import editor as cms
 from .messages import (
@@ -53,6 +56,7 @@ ASSETS = {  # authoring/preview_assets/, served under /_preview/: the preview's 
     "reload.js": "text/javascript",
     "preview.css": "text/css",
 }
+THEME = "theme"  # the project's theme folder (pelicanconf.py's THEME)
 STATE_FILE = "preview.json"  # in CACHE_PATH: the address new-post prints
 WRITTEN_FILE = "preview-written.json"  # in CACHE_PATH: what the last full pass wrote
 BODY = re.compile(rb"<body\b[^>]*>")
@@ -65,6 +69,7 @@ HEAD_END = b"</head>"
 # What the author sees (Dutch, one line each).
 SEARCH_BEHIND = "Zoeken, overzichten en gerelateerde posts worden bijgewerkt…"
 LAST_GOOD = "Hieronder staat de laatste versie die wel lukte."
+SETTINGS_REMINDERS = "Herinneringen bij je instellingen ({count})"
 
 
 class Cancelled(BaseException):
@@ -289,6 +294,15 @@ class Preview:
         if self.behind:
             notice = f"<p>{SEARCH_BEHIND}</p>"
             parts.append(f'<div class="preview-notice" role="status">{notice}</div>')
+        settings = {self.settings_file.resolve(), (root / OWNER_FILE).resolve()}
+        reminders = [w for w in self.warnings if (root / w.file).resolve() in settings]
+        if reminders:  # on every page, folded away
+            lines = "".join(f"<p>{escape(str(line))}</p>" for line in reminders)
+            summary = SETTINGS_REMINDERS.format(count=len(reminders))
+            parts.append(
+                f'<details class="preview-settings"><summary>{summary}</summary>'
+                f"{lines}</details>"
+            )
         return "".join(parts).encode()
 
     def page(self, html: bytes, file: Path | None = None) -> bytes:
@@ -505,11 +519,14 @@ def project_settings(settings_file: Path, **overrides) -> dict:
 
 def fallback_settings(settings_file: Path) -> dict:
     """While the settings file cannot be read: Pelican's defaults, in the project,
-    with the content folder the owner's settings file is in (it is watched, so the
-    preview builds again when she mends it)."""
+    with the content folder the owner's settings file is in and the project's theme
+    (both are watched, so the preview builds again when she mends either)."""
     project = settings_file.parent
-    content = project / Path(cms.owner.OWNER_FILE).parent
-    settings = read_settings(None, override={"PATH": str(content)})
+    content = project / Path(OWNER_FILE).parent
+    override = {"PATH": str(content)}
+    if (project / THEME).is_dir():
+        override["THEME"] = str(project / THEME)
+    settings = read_settings(None, override=override)
     settings["OUTPUT_PATH"] = str(project / settings["OUTPUT_PATH"])
     settings["CACHE_PATH"] = str(project / settings["CACHE_PATH"] / "preview")
     return settings

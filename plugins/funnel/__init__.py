@@ -3,7 +3,7 @@
 Stages, one module each: `cta` (the call-to-action blocks and choosing one per
 article), `channels` (booking page, tap-to-call, WhatsApp), `forms` (the form
 definitions and where each form posts, from FORMS), `gate` (the optional lead magnet:
-a checklist behind a newsletter signup), `readiness` (what `invoke check` tells the
+a checklist behind a newsletter signup), `readiness` (what every build tells the
 owner is still missing). Templates: theme/templates/partials/call_to_action.html,
 channels.html, form.html, analytics.html; the gate's own in plugins/funnel/templates/.
 """
@@ -18,6 +18,7 @@ from .channels import load_channels
 from .cta import attach_ctas, load_ctas
 from .forms import load_analytics, load_forms, newsletter_shown
 from .gate import GateThanksGenerator, attach_gates
+from .readiness import report_funnel
 
 logger = logging.getLogger(__name__)
 # The header fields this plugin reads (collected by sitekit.header).
@@ -54,3 +55,4 @@ def register() -> None:
     signals.initialized.connect(on_initialized)
     signals.article_generator_finalized.connect(on_article_generator_finalized)
     signals.get_generators.connect(get_generators)
+    signals.all_generators_finalized.connect(report_funnel)

@@ -1,10 +1,14 @@
-"""What the owner still has to fill in for a complete funnel: told by `invoke check`
-and `invoke publish` (authoring/lint.py), never shown to readers. Each finding is a
-code of the author's catalog (authoring/problems.nl.yaml, which says how bad it is:
-a setting that would make the site say something false is an error) with its data."""
+"""What the owner still has to fill in for a complete funnel: reported by every build
+(`invoke check`, `invoke build`, the preview, `invoke publish`) at the line of her
+settings, never shown to readers. Each finding is a code of the author's catalog
+(authoring/problems.nl.yaml, which says how bad it is: a setting that would make the
+site say something false is an error) with its data."""
 
 import re
 from dataclasses import dataclass, field
+
+from sitekit.findings import report_setting
+from sitekit.owner import own_file
 
 from .channels import e164
 from .forms import EMAIL_PATTERN, newsletter_by_mail
@@ -25,7 +29,7 @@ class Finding:
     """One thing missing or wrong in the owner's settings: a code and its data."""
 
     code: str
-    anchor: str  # text on the settings line to report (its first occurrence)
+    setting: str  # the path of the setting it is about, e.g. BUSINESS.kvk
     params: dict = field(default_factory=dict)
 
 
@@ -34,18 +38,22 @@ def _business(settings: dict) -> list[Finding]:
     found = []
     email = business.get("email")
     if not email:
-        found.append(Finding("business-email-missing", '"email":'))
+        found.append(Finding("business-email-missing", "BUSINESS.email"))
     elif not EMAIL.match(str(email)):
-        found.append(Finding("business-email-invalid", '"email":', {"value": email}))
+        found.append(
+            Finding("business-email-invalid", "BUSINESS.email", {"value": email})
+        )
     kvk = business.get("kvk")
     if kvk and not KVK.match(str(kvk).replace(" ", "")):
-        found.append(Finding("business-kvk-invalid", '"kvk":', {"value": kvk}))
+        found.append(Finding("business-kvk-invalid", "BUSINESS.kvk", {"value": kvk}))
     phone = business.get("phone")
     if phone and not e164(phone):
-        found.append(Finding("business-phone-invalid", '"phone":', {"value": phone}))
+        found.append(
+            Finding("business-phone-invalid", "BUSINESS.phone", {"value": phone})
+        )
     for key, code in MISSING.items():
         if not business.get(key):
-            found.append(Finding(code, f'"{key}":'))
+            found.append(Finding(code, f"BUSINESS.{key}"))
     return found
 
 
@@ -53,23 +61,25 @@ def _forms(settings: dict) -> list[Finding]:
     forms = settings.get("FORMS") or {}
     found = []
     if "contact" not in forms:
-        found.append(Finding("contact-form-no-service", "FORMS ="))
+        found.append(Finding("contact-form-no-service", "FORMS"))
     if "newsletter" not in forms:
         by_mail = newsletter_by_mail(settings)
         code = "newsletter-by-mail" if by_mail else "newsletter-no-tool"
-        found.append(Finding(code, "FORMS ="))
+        found.append(Finding(code, "FORMS"))
     return found
 
 
 def _privacy(settings: dict) -> list[Finding]:
     privacy = settings.get("PRIVACY") or {}
-    return [] if privacy.get("host") else [Finding("privacy-host-missing", '"host":')]
+    return (
+        [] if privacy.get("host") else [Finding("privacy-host-missing", "PRIVACY.host")]
+    )
 
 
 def _booking(settings: dict) -> list[Finding]:
     if not settings.get("BOOKING_URL") or settings.get("BOOKING_TOOL"):
         return []
-    return [Finding("booking-tool-missing", "BOOKING_TOOL =")]
+    return [Finding("booking-tool-missing", "BOOKING_TOOL")]
 
 
 def funnel_findings(settings: dict) -> list[Finding]:
@@ -77,3 +87,11 @@ def funnel_findings(settings: dict) -> list[Finding]:
     return (
         _business(settings) + _booking(settings) + _forms(settings) + _privacy(settings)
     )
+
+
+def report_funnel(generators) -> None:
+    """all_generators_finalized: each finding, at the setting it is about (when the
+    settings are the built content's, sitekit.owner.own_file)."""
+    settings = generators[0].settings
+    for found in funnel_findings(settings) if own_file(settings) else ():
+        report_setting(found.setting, found.code, **found.params)

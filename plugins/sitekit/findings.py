@@ -1,7 +1,9 @@
 """Findings the build reports instead of raising, and what the build writes.
 
-`report(source_path, line, code, **params)` logs a finding (`refuse(error)` one a
-plugin raised as an error with a code): a code of the author's
+`report(source_path, line, code, **params)` logs a finding (`report_setting(path,
+code, **params)` one about the setting at `path`, such as `BUSINESS.kvk`, told at its
+line of the owner's settings or the settings file; `refuse(error)` one a plugin raised
+as an error with a code): a code of the author's
 catalog (authoring/problems.nl.yaml, which words it and gives its level) at a file
 and line, with its parameters as data. It is logged below WARNING, so Pelican's
 `--fatal warnings` does not stop the build at the first one: every finding of every
@@ -22,6 +24,7 @@ from pathlib import Path
 from pelican import signals
 
 from . import build
+from .errors import SETTINGS_FILE
 
 FINDING = logging.INFO + 5  # below WARNING: a finding never stops the build itself
 logger = logging.getLogger(__name__)
@@ -34,6 +37,7 @@ class Finding:
     line: int
     code: str
     params: dict = field(default_factory=dict, hash=False)
+    setting: str = ""  # the path of the setting it is about (at SETTINGS_FILE)
 
 
 def report(source_path, line: int, code: str, **params) -> None:
@@ -43,6 +47,16 @@ def report(source_path, line: int, code: str, **params) -> None:
     logger.log(
         FINDING, "%s:%d: %s %r", finding.source_path, line, code, params,
         extra={"finding": finding},
+    )  # fmt: skip
+
+
+def report_setting(path: str, code: str, **params) -> None:
+    """A finding of `code` about the setting at `path` (`BUSINESS.kvk`, `FORMS`):
+    the author's tools find the file and line that set it (as for a DefinitionError
+    at SETTINGS_FILE)."""
+    finding = Finding(SETTINGS_FILE, 0, code, params, setting=path)
+    logger.log(
+        FINDING, "%s: %s %r", path, code, params, extra={"finding": finding}
     )  # fmt: skip
 
 

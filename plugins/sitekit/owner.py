@@ -362,19 +362,24 @@ def menu_addresses(
     return found
 
 
+def own_file(settings: dict) -> str | None:
+    """The owner's settings file, when it is the built content folder's (a test's
+    content folder built with the project's settings is not hers)."""
+    file = settings.get("OWNER_SETTINGS_FILE")
+    content = Path(settings["PATH"]).resolve()
+    return file if file and Path(file).resolve().is_relative_to(content) else None
+
+
 def site_menu(settings: dict, pages: list) -> list[tuple[str, str]]:
     """MENU_ITEMS with each page's address, among these pages (Pelican's, or what
     the check reads); SettingsError for a page that does not exist, when the
     settings file is that of the content folder (a test's content folder built with
     the project's settings may have other pages)."""
-    file = settings.get("OWNER_SETTINGS_FILE")
-    content = Path(settings["PATH"]).resolve()
-    own = bool(file) and Path(file).resolve().is_relative_to(content)
     index = settings["INDEX_URL"]
     return menu_addresses(
         settings.get("MENU_ITEMS", []),
         pages,
         {"": "", index.strip("/"): index},
         settings.get("OWNER_SETTINGS_LINES", {}),
-        file if own else None,
+        own_file(settings),
     )

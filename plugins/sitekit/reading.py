@@ -8,7 +8,9 @@ Pelican's `_parse_metadata` removes after each file. The output is byte-identica
 Dates are read day first, the Dutch way, and slugs are checked (sitekit.dates); a
 header that a stray line cuts short stops the build (sitekit.header), and so does HTML
 a post may not contain (sitekit.markup). Every such mistake of a file is told at once:
-more than one is raised together as one `ReadErrors`.
+more than one is raised together as one `ReadErrors`, a missing title among them
+(Pelican would look for it only once the others are mended), and the header fields
+the site does not read are reported with them (sitekit.rules.unknown_fields).
 reStructuredText images keep their size as width and height attributes, not as the
 inline style docutils writes (the CSP refuses inline styles).
 """
@@ -30,6 +32,7 @@ from pelican.utils import pelican_open
 from .dates import DateError, read_date, read_slug
 from .header import HeaderError, lost_field, split_header
 from .markup import MarkupError, refusals
+from .rules import unknown_fields
 
 logger = logging.getLogger(__name__)
 
@@ -40,6 +43,14 @@ class ReadErrors(ValueError):
     def __init__(self, errors: list[Exception]):
         super().__init__("; ".join(map(str, errors)))
         self.errors = errors
+
+
+class FieldMissing(ValueError):
+    """A field every post and page needs (its title) is not there."""
+
+    def __init__(self, field: str):
+        super().__init__(f"could not find information about '{field}'")
+        self.field = field
 
 
 class ReusingMarkdownReader(MarkdownReader):
@@ -114,6 +125,10 @@ class ReusingMarkdownReader(MarkdownReader):
             metadata = self._parse_metadata(meta) if meta is not None else {}
         finally:
             self._errors = None
+        if errors and "title" not in metadata:  # else Pelican's own check says it
+            errors.append(FieldMissing("title"))
+        if errors:  # never an item of the build: its fields are checked here
+            unknown_fields(source_path, source)
         if len(errors) > 1:
             raise ReadErrors(errors)
         if errors:

@@ -6,9 +6,11 @@ header fields the site does not read, a field line below the blank line, a date 
 the future, a missing summary or photo, the example text of `invoke new-post`,
 links to what the build did not write (sitekit.findings.outputs), images on
 another website or without a description, headings that skip a level, a title used
-twice, and a file in the posts' folders the build does not read. Each is reported
-(sitekit.findings.report) with its code and parameters; the author's catalog
-(authoring/problems.nl.yaml) words it and says how bad it is.
+twice, and a file in the posts' folders the build does not read. And in the owner's
+settings, an example address (`.example`) she has
+not replaced: a warning, an error when PUBLISHING (publishconf.py). Each is reported
+(sitekit.findings.report, report_setting) with its code and parameters; the author's
+catalog (authoring/problems.nl.yaml) words it and says how bad it is.
 """
 
 import difflib
@@ -24,9 +26,10 @@ from pelican.contents import Article
 from pelican.readers import MarkdownReader
 
 from . import build, findings
-from .findings import outputs, report
+from .findings import outputs, report, report_setting
 from .header import known_fields, split_header
 from .markup import AllowedMarkup
+from .owner import own_file
 
 # The example body `invoke new-post` writes (authoring/new_post.py).
 PLACEHOLDER = "Schrijf hier je post. Een lege regel begint een nieuwe alinea."
@@ -85,6 +88,27 @@ def items(generators) -> list:
     return [found[path] for path in sorted(found)]
 
 
+def unknown_fields(path, source) -> None:
+    """Header fields the site does not read, each with what it may have meant (of a
+    post the build read, and by the reader of one it could not)."""
+    known = known_fields()
+    last = source.fields[-1] if source.fields else None
+    for field in source.fields:
+        key = field.name.lower()
+        if key in known:
+            continue
+        hint = DUTCH_FIELDS.get(key) or next(
+            (m.capitalize() for m in difflib.get_close_matches(key, known, 1, 0.8)),
+            None,
+        )
+        if hint:
+            report(path, field.line, "field-unknown", name=field.name, hint=hint)
+        elif field is last and source.interrupted is None:
+            report(path, field.line, "field-is-text", name=field.name)
+        else:
+            report(path, field.line, "field-unused", name=field.name)
+
+
 class Rules:
     def __init__(self, settings: dict):
         self.settings = settings
@@ -94,37 +118,27 @@ class Rules:
         self.sources: dict = {}  # source path -> its sitekit.header.Source
 
     def check(self, item) -> None:
+        source = self.read(item.source_path)
+        if source is not None:
+            self.sources[item.source_path] = source
+            self.header(item, source)
+            self.body(item, source)
+
+    @staticmethod
+    def read(path: str):
+        """The Markdown source at `path`, split into header and body (None: none)."""
+        if not path.endswith(tuple(MarkdownReader.file_extensions)):
+            return None
         try:
-            text = Path(item.source_path).read_text(encoding="utf-8")
+            text = Path(path).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
-            return
-        if not item.source_path.endswith(tuple(MarkdownReader.file_extensions)):
-            return
+            return None
         text = text.replace("\r\n", "\n").expandtabs(4).removeprefix("\ufeff")
-        source = self.sources[item.source_path] = split_header(
-            text, Path(item.source_path)
-        )
-        self.header(item, source)
-        self.body(item, source)
+        return split_header(text, Path(path))
 
     def header(self, item, source) -> None:
         path = item.source_path
-        known = known_fields()
-        last = source.fields[-1] if source.fields else None
-        for field in source.fields:
-            key = field.name.lower()
-            if key in known:
-                continue
-            hint = DUTCH_FIELDS.get(key) or next(
-                (m.capitalize() for m in difflib.get_close_matches(key, known, 1, 0.8)),
-                None,
-            )
-            if hint:
-                report(path, field.line, "field-unknown", name=field.name, hint=hint)
-            elif field is last and source.interrupted is None:
-                report(path, field.line, "field-is-text", name=field.name)
-            else:
-                report(path, field.line, "field-unused", name=field.name)
+        unknown_fields(path, source)
         slug = source.first("slug")
         if slug and not slug.value:
             report(path, slug.line, "slug-empty")
@@ -263,6 +277,26 @@ def shown(path, settings: dict) -> str:
     return path.relative_to(base).as_posix() if path.is_relative_to(base) else str(path)
 
 
+def example_addresses(settings: dict) -> None:
+    """An address of her settings that is still an example (`.example`): a warning
+    while she previews and builds, an error when PUBLISHING (publishconf.py). Only
+    when the settings are the built content's (sitekit.owner.own_file)."""
+    if not own_file(settings):
+        return
+    values = [("SITE_PUBLIC_URL", settings.get("SITE_PUBLIC_URL"))]
+    values += [
+        (f"BUSINESS.{k}", v) for k, v in (settings.get("BUSINESS") or {}).items()
+    ]
+    code = (
+        "example-address-publish" if settings.get("PUBLISHING") else "example-address"
+    )
+    for path, value in values:
+        if isinstance(value, str) and ".example" in value:
+            name, _dot, rest = path.partition(".")  # as her file names it
+            key = ".".join(filter(None, (name.lower(), rest)))
+            report_setting(path, code, key=key, value=value)
+
+
 def on_all_generators_finalized(generators) -> None:
     """Every post and page the build read: all but their links now, before
     anything is written (a build that stops while writing has told these)."""
@@ -273,6 +307,7 @@ def on_all_generators_finalized(generators) -> None:
         rules.check(item)
     rules.titles_taken(found)
     rules.not_read(generators[0].readers.extensions)
+    example_addresses(settings)
 
 
 def on_finalized(pelican) -> None:

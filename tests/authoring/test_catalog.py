@@ -33,6 +33,7 @@ CODE_ARGUMENT = {
     "Finding": 0,
     "add": 2,  # invoke check's Checker.add(doc, line, code, **params)
     "report": 2,  # sitekit.findings.report(source_path, line, code, **params)
+    "report_setting": 1,  # sitekit.findings.report_setting(path, code, **params)
     "worded": 2,  # authoring.messages.worded(file, line, code, params)
     "words": 0,  # authoring.catalog.words(code, params)
 }

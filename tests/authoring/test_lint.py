@@ -40,12 +40,13 @@ def test_the_real_content_and_the_fixture_posts_have_no_errors(tmp_path):
 
 
 def test_a_missing_title_and_an_unreadable_date(workspace):
-    """The build reads a post up to its first mistake in the header: the check, being
-    the build, says that one (the missing title comes once the date is readable)."""
+    """Both at once: the reader adds the missing title to the post's read errors
+    (Pelican would look for it only once the date is readable)."""
     posts = workspace.parent / "content/posts"
     post = "Slug: zonder\nDate: {date}\nSummary: x\n\nT.\n"
     write(posts, "zonder.md", post.format(date="15-01-2024 9 uur"))
     assert problems_in(workspace, "zonder.md") == [
+        (1, "fout", "de post heeft geen titel"),
         (2, "fout", "de datum '15-01-2024 9 uur' is niet te lezen"),
     ]
     write(posts, "zonder.md", post.format(date="15-01-2024 09:00"))

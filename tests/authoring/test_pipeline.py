@@ -203,6 +203,49 @@ MISTAKES = [
         ],
     ),
     (
+        "a missing title and an iframe, told together",
+        lambda project: [
+            edit(POST, "Title: Dilemma's\n", "")(project),
+            in_body(IFRAME)(project),
+        ],
+        [
+            f"{POST}:1: fout: de post heeft geen titel (zet bovenaan een regel als: "
+            "Title: Mijn titel)",
+            f"{POST}:9: fout: een ingesloten frame (<iframe>) kan niet op de site "
+            "(zet er een gewone link neer, zoals [Bekijk de video](https://...))",
+        ],
+    ),
+    (
+        "an iframe and a misspelled field, told together",
+        lambda project: [
+            edit(POST, "Category: Ondernemen", "Categorie: Ondernemen")(project),
+            in_body(IFRAME)(project),
+        ],
+        [
+            f"{POST}:10: fout: een ingesloten frame (<iframe>) kan niet op de site "
+            "(zet er een gewone link neer, zoals [Bekijk de video](https://...))",
+            f"{POST}:4: waarschuwing: onbekend veld Categorie: de site leest het niet "
+            "(bedoel je Category?)",
+        ],
+    ),
+    (
+        "an example address in her settings",
+        edit(SETTINGS, "info@hippisch-va.example", "wilhelmien@stal-hoefslag.example"),
+        [
+            f"{SETTINGS}:19: waarschuwing: business.email is nog een voorbeeldadres "
+            "(wilhelmien@stal-hoefslag.example) (vul je echte gegevens in voordat je "
+            "publiceert)"
+        ],
+    ),
+    (
+        "a KvK number of seven digits",
+        edit(SETTINGS, "kvk: null", 'kvk: "1234567"'),
+        [
+            f"{SETTINGS}:21: fout: business.kvk is geen KvK-nummer van 8 cijfers "
+            "(1234567) (neem het nummer over van je inschrijving bij de KvK)"
+        ],
+    ),
+    (
         "links to the offline page and the checklist's PDF",
         in_body("Zie [offline](/offline/) en [de lijst](/checklists/uitbesteden.pdf)."),
         [],
@@ -227,7 +270,7 @@ def built(settings: Path) -> set[str]:
     output = settings.parent / "output"
     run_pelican(settings, [str(settings.parent / "content"), "-o", str(output)],
                 told.append)  # fmt: skip
-    return set(told) - {f"Klaar: de site staat in {output}/"}
+    return {line for line in told if not line.startswith("Klaar: ")}
 
 
 def previewed(settings: Path) -> set[str]:
@@ -245,7 +288,45 @@ def previewed(settings: Path) -> set[str]:
 def before(tmp_path_factory) -> dict[str, set[str]]:
     """What each says about the project as it is (her settings' reminders)."""
     settings = project(tmp_path_factory.mktemp("before"))
-    return {"check": checked(settings), "build": built(settings)}
+    told = {"check": checked(settings), "build": built(settings)}
+    return told | {"preview": previewed(settings)}
+
+
+REMINDERS = [
+    f"{SETTINGS}:19: waarschuwing: business.email is nog een voorbeeldadres "
+    "(info@hippisch-va.example) (vul je echte gegevens in voordat je publiceert)",
+    f"{SETTINGS}:21: waarschuwing: het KvK-nummer ontbreekt (vul business.kvk in: "
+    "een zakelijke website moet het tonen)",
+    f"{SETTINGS}:91: waarschuwing: het contactformulier heeft geen formulierdienst: "
+    "lezers versturen hun bericht met hun eigen e-mailprogramma (zet een dienst bij "
+    "forms.contact, zie docs/handleiding.md, 'Formulieren')",
+    "content/pages/home.md:1: waarschuwing: deze pagina heeft nog geen foto van jou "
+    "(zet je foto in content/images/ en in de kop 'Photo: images/naam.jpg' met "
+    "'Photo_alt:' (wat erop staat))",
+]
+
+
+def test_her_settings_reminders_are_told_alike_by_check_build_and_preview(before):
+    """The project as shipped: only warnings (what she has yet to fill in, her
+    photo), the same from all three."""
+    assert before["check"] == before["build"] == before["preview"]
+    assert set(REMINDERS) <= before["check"]
+    assert not [line for line in before["check"] if ": fout: " in line]
+
+
+def test_an_example_address_stops_a_publish(tmp_path):
+    """With the settings of publishing (PUBLISHING in publishconf.py), as `invoke
+    publish` checks and builds, an example address is an error: the same line from
+    both, and the build fails."""
+    project(tmp_path)
+    publish = Path(shutil.copy(ROOT / "publishconf.py", tmp_path))
+    error = REMINDERS[0].replace(": waarschuwing: ", ": fout: ")
+    assert error in checked(publish)
+    told: list[str] = []
+    code = run_pelican(publish, [str(tmp_path / "content"), "-o", str(tmp_path / "o")],
+                       told.append)  # fmt: skip
+    assert error in told
+    assert code == 1
 
 
 @pytest.mark.parametrize(
@@ -261,4 +342,4 @@ def test_check_build_and_preview_tell_the_same_lines(
     # The build stops at an error before it writes; the preview goes on (it shows
     # the last good pages below the errors). Both say what check says.
     assert built(settings) - before["build"] == set(expected)
-    assert previewed(settings) - before["check"] == set(expected)
+    assert previewed(settings) - before["preview"] == set(expected)

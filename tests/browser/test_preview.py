@@ -348,7 +348,9 @@ def banner(page: str) -> list[str]:
 
 def test_a_broken_settings_file_at_start_up_shows_in_the_banner(tmp_path):
     """The preview starts anyway, and every page shows the settings file's line (not
-    only the terminal); mended, the site is built and shown without it."""
+    only the terminal); theme/ is watched meanwhile too (a change builds again);
+    mended, the site is built and shown without it, with her settings' reminders
+    folded away on every page."""
     project = copy_project(tmp_path)
     owner = project / "content" / "instellingen.yaml"
     good = owner.read_text(encoding="utf-8")
@@ -364,12 +366,32 @@ def test_a_broken_settings_file_at_start_up_shows_in_the_banner(tmp_path):
         status, page = fetched(preview.url + "/blog/dilemmas/")
         assert status == 404  # nothing could be built yet
         assert banner(page)[0] == expected
+        told = preview.log().count(expected)
+        template = project / "theme/templates/article.html"
+        template.write_text(template.read_text(encoding="utf-8") + "\n")
+        preview.wait_for(expected, timeout=30, count=told + 1)  # a pass: told again
         owner.write_text(good, encoding="utf-8")
         preview.wait_for(FULL_PASS, timeout=120)
-        status, page = fetched(preview.url + "/blog/dilemmas/")
-        assert (status, banner(page)) == (200, [])
-        assert "<h1" in page
+        for address in ("/blog/dilemmas/", "/diensten/"):
+            status, page = fetched(preview.url + address)
+            assert (status, banner(page)) == (200, [])
+            assert "<h1" in page
+            assert reminders(page)[0] == "Herinneringen bij je instellingen (9)"
+            assert (
+                "content/instellingen.yaml:19: waarschuwing: business.email is nog "
+                "een voorbeeldadres (info@hippisch-va.example) (vul je echte gegevens "
+                "in voordat je publiceert)"
+            ) in reminders(page)
     assert "Traceback" not in preview.log()
+
+
+def reminders(page: str) -> list[str]:
+    """The summary and lines of her settings' reminders on a served page."""
+    import html
+    import re
+
+    found = re.search(r'<details class="preview-settings">(.*?)</details>', page)
+    return [html.unescape(text) for text in re.findall(r">([^<]+)</", found[1])]
 
 
 def test_every_mistake_of_a_checklist_is_a_line_of_the_banner(tmp_path):

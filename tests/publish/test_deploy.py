@@ -211,7 +211,7 @@ def test_publish_refuses_while_the_owner_placeholders_remain(tmp_path):
         if text.startswith("site_public_url:")
     )
     assert (
-        f"content/instellingen.yaml:{line}: fout: SITE_PUBLIC_URL is nog een "
+        f"content/instellingen.yaml:{line}: fout: site_public_url is nog een "
         "voorbeeldadres" in result.stdout
     )
     assert not (tmp_path / "server").exists()

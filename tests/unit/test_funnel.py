@@ -152,7 +152,7 @@ def test_a_mobile_number_gets_call_and_whatsapp_a_landline_only_call():
 
 def test_a_number_that_is_no_number_is_one_dutch_line_for_the_owner():
     findings = funnel_findings({"BUSINESS": {"phone": "06-bel-me"}})
-    (found,) = [f for f in findings if f.anchor == '"phone":']
+    (found,) = [f for f in findings if f.setting == "BUSINESS.phone"]
     message, advice, level = words(found.code, found.params)
     assert level == "fout"
     assert message.startswith("business.phone is geen telefoonnummer (06-bel-me)")
@@ -191,11 +191,11 @@ def test_with_a_booking_page_the_booking_block_leads_there_without_the_source():
         load_ctas({**settings, "BOOKING_URL": "calendly.com/wilhelmien"})
     # The privacy page names the tool: by BOOKING_TOOL, or else by the host.
     assert load_channels(settings)["booking_tool"] == "cal.com"
-    told = {f.anchor for f in funnel_findings(settings)}
-    assert "BOOKING_TOOL =" in told
+    told = {f.setting for f in funnel_findings(settings)}
+    assert "BOOKING_TOOL" in told
     named = {**settings, "BOOKING_TOOL": "Cal.com (VS)"}
     assert load_channels(named)["booking_tool"] == "Cal.com (VS)"
-    assert "BOOKING_TOOL =" not in {f.anchor for f in funnel_findings(named)}
+    assert "BOOKING_TOOL" not in {f.setting for f in funnel_findings(named)}
 
 
 @pytest.mark.parametrize(
