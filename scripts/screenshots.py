@@ -25,7 +25,7 @@ from tests.browser.test_lead_magnet import mailing_forms  # noqa: E402
 from tests.conftest import CHROMIUM_FLAGS, copy_content  # noqa: E402
 from tests.support.funnel import build_with  # noqa: E402
 from tests.support.server import SiteServer  # noqa: E402
-from tests.support.worksheet import fill, pick  # noqa: E402
+from tests.support.worksheet import fill, pick, to_end  # noqa: E402
 
 PAGES = {
     "home": "/",
@@ -65,13 +65,21 @@ def fill_in_worksheet(page) -> None:
     page.locator("#werkblad").scroll_into_view_if_needed()
 
 
-def worksheet_finish(page) -> None:
-    """The last step: her next step, the result card and the one main action."""
+def worksheet_last_step(page) -> None:
+    """The last step (her next step), filled in, before "Bekijk mijn uitkomst"."""
     fill_in_worksheet(page)
     fill(page, "#ws-stap", "Een kennismakingsgesprek plannen")
     fill(page, "#ws-wanneer", "2027-01-15")
-    page.locator("#ws-wanneer").blur()
-    page.locator("[data-end]").scroll_into_view_if_needed()
+    page.locator("#werkblad").scroll_into_view_if_needed()
+
+
+def worksheet_finish(page) -> None:
+    """After her next step the end: the result card and the one main action."""
+    fill_in_worksheet(page)
+    fill(page, "#ws-stap", "Een kennismakingsgesprek plannen")
+    fill(page, "#ws-wanneer", "2027-01-15")
+    to_end(page)
+    page.locator("#werkblad").scroll_into_view_if_needed()
 
 
 def worksheet_mistakes(page) -> None:
@@ -155,6 +163,7 @@ REVIEW = {
     "home": ("/", None),
     "artikel": ("/blog/dilemmas/", None),
     "werkblad-stap": ("/blog/dilemmas/", worksheet_step),
+    "werkblad-laatste-stap": ("/blog/dilemmas/", worksheet_last_step),
     "werkblad-einde": ("/blog/dilemmas/", worksheet_finish),
     "diensten": ("/diensten/", None),
     "over-mij": ("/over-mij/", None),

@@ -64,6 +64,7 @@ def fill_in(page):
     fill(page, "#ws-uren_per_klant", "4")
     fill(page, "#ws-stap", "Bellen\nmet Wilhelmien")
     fill(page, "#ws-wanneer", "2027-01-15")
+    to_end(page)  # on to her result
 
 
 def test_filling_in_computes_results_with_units_and_verdicts(sheet):
@@ -96,7 +97,7 @@ def test_a_missing_answer_is_named_under_the_result(sheet):
     hint = page.locator("[data-hint]")
     heading = page.locator("#ws-uitkomst")
     fill(page, "#ws-doelen-1-doel", GOAL)
-    to_end(page)  # the result comes with the last step
+    to_end(page)  # the result is the end, after the last step
     assert (
         hint.inner_text() == "Vul eerst in: Mijn uurtarief, Uren per klant per maand."
     )
@@ -259,6 +260,7 @@ def test_on_a_laptop_the_same_guided_flow_in_the_text_column(browser, base_url):
     to_end(page)
     assert page.locator("[data-result]").is_visible()
     assert page.locator("[data-end] [data-tools]").is_visible()
+    assert visible_sections(page) == []  # the end a screen of its own
     page.emulate_media(media="print")
     assert len(visible_sections(page)) == 4
     context.close()
@@ -300,20 +302,34 @@ def test_a_step_is_one_column_and_the_end_ends_in_its_quiet_controls(browser, ba
     assert rate.get_attribute("aria-describedby") == "ws-uurtarief-help"
     hint = page.locator("#ws-uurtarief-help").bounding_box()
     assert hint["y"] >= rate.bounding_box()["y"] + rate.bounding_box()["height"]
-    to_end(page)
-    # The end in one order: result, main action, one way to keep, the quiet controls,
-    # and the way back last.
+    # On a wide card a number's question beside its box, the hint under the box.
+    label = page.locator("label[for=ws-uurtarief]").bounding_box()
+    assert label["x"] + label["width"] <= boxes[0]["x"], (label, boxes[0])
+    assert hint["x"] >= boxes[0]["x"] - 1, (hint, boxes[0])
+    # The last step goes on to the end with its own words.
+    reach(page, "#ws-stap")
+    go = page.locator("[data-section=volgende_stap] [data-step='1']")
+    assert go.inner_text() == "Bekijk mijn uitkomst"
+    go.click()
+    # The end in one order: the sheet's title, the result, main action, one way to
+    # keep, and at the foot the way back with the quiet "Wis" on its line.
     order = [
+        "#ws-title",
         "[data-result]",
         "[data-cta-shown]",
         "[data-mail]",
         ".ws-more > summary",
-        "[data-action=clear]",
         "[data-end] [data-step='-1']",
     ]
     tops = [page.locator(s).bounding_box()["y"] for s in order]
     assert tops == sorted(tops), dict(zip(order, tops, strict=True))
-    assert page.locator("[data-section=volgende_stap] [data-step]").count() == 0
+    assert page.evaluate("document.activeElement.id") == "ws-uitkomst"
+    back = page.locator("[data-end] [data-step='-1']").bounding_box()
+    wipe = page.locator("[data-action=clear]").bounding_box()
+    assert abs(
+        (back["y"] + back["height"] / 2) - (wipe["y"] + wipe["height"] / 2)
+    ) < 2, (back, wipe)
+    assert wipe["x"] > back["x"] + back["width"], (back, wipe)
     # At night the end's divider still shows on the card.
     rule, card = page.evaluate(
         """() => [getComputedStyle(document.querySelector(".ws-back")).borderTopColor,
@@ -321,7 +337,7 @@ def test_a_step_is_one_column_and_the_end_ends_in_its_quiet_controls(browser, ba
     )
     assert contrast(rule, card) >= 1.5, (rule, card)
     page.locator("[data-end] [data-step='-1']").click()
-    assert visible_sections(page) == ["berekening"]
+    assert visible_sections(page) == ["volgende_stap"]
     context.close()
 
 
@@ -347,9 +363,13 @@ def test_the_result_is_the_high_point_and_the_end_has_three_control_styles(
     def px(selector: str) -> float:
         return float(page.evaluate(style, [selector, "fontSize"])[:-2])
 
-    # Headings from large to small: the result's, the step's, "Bewaar of deel".
-    step = "[data-section=volgende_stap] > legend"
-    assert px("#ws-uitkomst") > 1.2 * px(step) > 1.2 * px(".ws-tools > h3")
+    # From large to small: her figures, the result's heading, "Bewaar of deel".
+    assert px("#ws-omzet_kwijt") > 1.15 * px("#ws-uitkomst")
+    assert px("#ws-uitkomst") > 1.2 * px(".ws-tools > h3")
+    # On a step the sheet's title over the step's heading over its questions.
+    assert px("#ws-title") > px("[data-section=volgende_stap] > legend") > px(
+        "label[for=ws-stap]"
+    )
     # The result card on the brand's band, the main action on it, light on dark.
     card, action = page.locator("[data-result]"), page.locator(".ws-cta .button")
     band = page.evaluate(style, ["[data-result]", "backgroundColor"])
@@ -375,11 +395,20 @@ def test_the_result_is_the_high_point_and_the_end_has_three_control_styles(
     assert "underline" in page.evaluate(
         style, ["[data-action=clear]", "textDecorationLine"]
     )
-    # "Meer opties" opens where it is: beside the mail button, its ways under both.
+    # "Meer opties" opens where it is: beside the mail button, its ways under both;
+    # its chevron points down, where it opens, and turns once open.
     more = page.locator(".ws-more > summary")
+    chevron = """() => getComputedStyle(
+        document.querySelector(".ws-more > summary"), "::before").transform"""
+    closed = page.evaluate(chevron)
+    assert closed == "matrix(0.707107, 0.707107, -0.707107, 0.707107, 0, 0)", closed
     before = more.bounding_box()
     more.click()
     assert more.bounding_box() == before
+    assert page.evaluate(chevron) not in (closed, "none")
+    # No word alone on the last line of a question, a hint or a figure's words.
+    for selector in ["label[for=ws-stap]", "#ws-uurtarief-help", ".ws-result label"]:
+        assert page.evaluate(style, [selector, "textWrapStyle"]) == "pretty", selector
     mail = page.locator("[data-mail]").bounding_box()
     assert page.locator(".ws-more-row").bounding_box()["y"] > mail["y"] + mail["height"]
     assert probe.axe_violations() == [] and probe.csp_violations() == []
@@ -426,6 +455,9 @@ def test_on_a_phone_the_last_step_ends_in_the_result_and_one_main_action(phone):
     fill(page, "#ws-uren_per_klant", "4")
     page.click("[data-section=berekening] [data-step='1']")
     assert visible_sections(page) == ["volgende_stap"]
+    assert page.locator("[data-result]").is_hidden()
+    page.click("[data-section=volgende_stap] [data-step='1']")
+    assert visible_sections(page) == []
     # Her result with its units and one main action, in view without opening anything.
     result = page.locator("#ws-omzet_kwijt")
     assert result.inner_text() == "€ 900 per maand" and in_view(result)
@@ -460,6 +492,7 @@ def test_the_articles_next_step_steps_aside_once_the_worksheet_shows_its_own(
     fill(phone, "#ws-uurtarief", "45")
     fill(phone, "#ws-uren_per_klant", "4")
     phone.click("[data-section=berekening] [data-step='1']")
+    phone.click("[data-section=volgende_stap] [data-step='1']")
     assert phone.locator("[data-cta-shown]").is_visible()
     assert aside.is_hidden()  # the same action once, not twice in a row
     # Without JavaScript the worksheet shows no call to action: the card stays.
@@ -762,6 +795,7 @@ def test_sharing_hands_over_a_file_with_every_answer_and_the_dates(page, base_ur
     page.goto(base_url + PATH)
     ready(page)
     tasks, step = long_answers(page)
+    to_end(page)
     page.get_by_role("button", name="Stuur naar …").click()
     wait_until(page, "Boolean(window.shared)")
     shared = page.evaluate("window.shared")
@@ -792,6 +826,7 @@ def test_the_finish_leads_on_with_the_summary_for_the_contact_form(sheet):
     assert finish.is_hidden()
     tasks, _ = long_answers(page)
     fill(page, "#ws-stap", "lang " * 1200)
+    to_end(page)
     assert finish.is_visible()
     assert finish.get_attribute("href") == (
         "../../contact/?bron=dilemmas&cta=kennismaking#contactformulier"
@@ -896,7 +931,8 @@ def test_clearing_asks_first_can_be_undone_and_removes_every_copy(sheet):
     assert page.evaluate("document.activeElement.textContent") == "Ongedaan maken"
     assert visible_sections(page) == ["doelen"]  # again from the first step
     undo.click()
-    assert visible_sections(page) == ["volgende_stap"]  # back where she cleared
+    assert visible_sections(page) == []  # back where she cleared: the end
+    assert page.locator("[data-result]").is_visible()
     assert page.evaluate("document.activeElement.textContent") == (
         "Wis mijn antwoorden"
     )

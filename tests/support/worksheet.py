@@ -5,17 +5,21 @@ reach a field as a reader does, with the step's "Volgende" and "Vorige" buttons
 from playwright.sync_api import Page
 
 SECTIONS = "form[data-worksheet] [data-section]"
-# The step holding an element: its section's; the result and the end come with the
-# last step, the title, intro and memory with the first.
+# The step holding an element: its section's; the result and the end are a step of
+# their own after the last section, the title, intro and memory with the first.
 STEP_OF = f"""(target) => {{
   const sections = [...document.querySelectorAll("{SECTIONS}")];
   const element = document.querySelector(target);
   const section = element.closest("[data-section]");
   if (section) return sections.indexOf(section);
-  return element.closest("[data-end], [data-result]") ? sections.length - 1 : 0;
+  return element.closest("[data-end], [data-result]") ? sections.length : 0;
 }}"""
-CURRENT = f"""() => [...document.querySelectorAll("{SECTIONS}")]
-  .findIndex((s) => s.classList.contains("ws-current"))"""
+# The step shown: -1 without the script (every step shows), the end after the last.
+CURRENT = f"""() => {{
+  const sections = [...document.querySelectorAll("{SECTIONS}")];
+  if (document.querySelector("form.ws-at-end")) return sections.length;
+  return sections.findIndex((s) => s.classList.contains("ws-current"));
+}}"""
 
 
 def to_step(page: Page, index: int) -> None:
@@ -23,7 +27,7 @@ def to_step(page: Page, index: int) -> None:
     Without the script every step shows: nothing to walk."""
     while (now := page.evaluate(CURRENT)) not in (index, -1):
         section = page.locator(SECTIONS).nth(now)
-        # The shown one: the last step's "Vorige" is at the end, outside its section.
+        # The shown one: the end's "Vorige" is outside every section.
         step = 1 if now < index else -1
         page.locator(f"form[data-worksheet] [data-step='{step}']:visible").click()
         if page.evaluate(CURRENT) == now:
@@ -37,8 +41,8 @@ def reach(page: Page, selector: str) -> None:
 
 
 def to_end(page: Page) -> None:
-    """Walk to the last step: the result card and the end under it."""
-    to_step(page, page.locator(SECTIONS).count() - 1)
+    """Walk past the last step to the end: the result card and what follows it."""
+    to_step(page, page.locator(SECTIONS).count())
 
 
 def fill(page: Page, selector: str, value: str) -> None:

@@ -39,16 +39,16 @@ function enhance(form) {
     noticed.add(key);
   };
 
-  // One section at a time, on every screen (embeds.css; on paper all of them); the
-  // result card and the end with the last.
+  // One section at a time, on every screen (embeds.css; on paper all of them); after
+  // the last one the end (step sections.length): the result card, the action, the tools.
   function show(index, focus) {
-    step = Math.max(0, Math.min(sections.length - 1, index));
+    step = Math.max(0, Math.min(sections.length, index));
     sections.forEach((section, i) => section.classList.toggle("ws-current", i === step));
-    form.classList.toggle("ws-at-end", step === sections.length - 1);
+    form.classList.toggle("ws-at-end", step === sections.length);
     root.classList.toggle("ws-later", step > 0);
     if (!focus) return;
-    sections[step].scrollIntoView(); // the step from its top: the end in view below it
-    sections[step].querySelector("legend").focus({ preventScroll: true });
+    form.scrollIntoView(); // the shown step (or the end) from its top
+    form.querySelector(".ws-current>legend,h3[tabindex]")?.focus({ preventScroll: true });
   }
 
   // Wrong answers: a message next to the field, a summary at the top of the section.
@@ -257,7 +257,7 @@ function enhance(form) {
   root.addEventListener("click", (event) => {
     const button = event.target.closest("button");
     if (button?.dataset.action) return actions[button.dataset.action]();
-    // "Vorige" of the last step sits at the very end, outside its section.
+    // The end's "Vorige" sits outside every section.
     if (button?.dataset.step) {
       const current = sections[step];
       if (button.dataset.step === "1" && validate(current, true))
