@@ -326,9 +326,9 @@ def test_a_step_is_one_column_and_the_end_ends_in_its_quiet_controls(browser, ba
     assert page.evaluate("document.activeElement.id") == "ws-uitkomst"
     back = page.locator("[data-end] [data-step='-1']").bounding_box()
     wipe = page.locator("[data-action=clear]").bounding_box()
-    assert abs(
-        (back["y"] + back["height"] / 2) - (wipe["y"] + wipe["height"] / 2)
-    ) < 2, (back, wipe)
+    assert (
+        abs((back["y"] + back["height"] / 2) - (wipe["y"] + wipe["height"] / 2)) < 2
+    ), (back, wipe)
     assert wipe["x"] > back["x"] + back["width"], (back, wipe)
     # At night the end's divider still shows on the card.
     rule, card = page.evaluate(
@@ -367,8 +367,10 @@ def test_the_result_is_the_high_point_and_the_end_has_three_control_styles(
     assert px("#ws-omzet_kwijt") > 1.15 * px("#ws-uitkomst")
     assert px("#ws-uitkomst") > 1.2 * px(".ws-tools > h3")
     # On a step the sheet's title over the step's heading over its questions.
-    assert px("#ws-title") > px("[data-section=volgende_stap] > legend") > px(
-        "label[for=ws-stap]"
+    assert (
+        px("#ws-title")
+        > px("[data-section=volgende_stap] > legend")
+        > px("label[for=ws-stap]")
     )
     # The result card on the brand's band, the main action on it, light on dark.
     card, action = page.locator("[data-result]"), page.locator(".ws-cta .button")
