@@ -62,3 +62,14 @@ def test_the_contact_page_puts_the_direct_ways_before_the_form(phone):
     assert phone.foreign_requests() == []
     assert phone.csp_violations() == []
     assert phone.errors == []
+
+
+@pytest.mark.parametrize("path", ["/diensten/", "/over-mij/"])
+def test_the_buttons_to_call_or_app_her_are_full_width_and_equal(phone, path):
+    phone.goto(path)
+    page = phone.page
+    buttons = [b.bounding_box() for b in page.locator("main .channels .button").all()]
+    assert len(buttons) == 2
+    assert buttons[0]["width"] == buttons[1]["width"]
+    row = page.locator("main .channels").bounding_box()
+    assert buttons[0]["width"] == pytest.approx(row["width"], abs=1)

@@ -245,20 +245,48 @@ def test_on_paper_the_menu_goes_and_a_button_shows_its_address(page, base_url):
 
 
 @pytest.mark.browser
-def test_on_a_laptop_the_home_service_cards_start_their_texts_on_one_line(
+def test_on_a_laptop_the_home_service_cards_stand_two_by_two_names_on_one_line(
     page, base_url
 ):
-    """Four cards in a row at 1366 px: "Telefonische opvang" takes two lines, and
-    every card's text still starts at the same height."""
+    """At 1366 px the four cards two by two, each name on one line beside its icon
+    ("Telefonische opvang" too), and the cards of a row end in their links at one
+    height however long their texts."""
     page.set_viewport_size({"width": 1366, "height": 800})
     page.goto(base_url + "/")
-    titles = page.locator(".home-services .service h3").all()
-    assert len({round(t.bounding_box()["y"]) for t in titles}) == 1
-    tops = {
-        round(p.bounding_box()["y"])
-        for p in page.locator(".home-services .service > p:first-of-type").all()
-    }
-    assert len(tops) == 1, tops
+    cards = [c.bounding_box() for c in page.locator(".home-services .service").all()]
+    assert len({round(c["x"]) for c in cards}) == 2
+    assert len({round(c["y"]) for c in cards}) == 2
+    for card in page.locator(".home-services .service").all():
+        icon = card.locator(".icon-badge").bounding_box()
+        name = card.locator("h3")
+        lines = name.evaluate(
+            """(e) => { const r = document.createRange(); r.selectNodeContents(e);
+                       const tops = [...r.getClientRects()].map((x) => x.top);
+                       return new Set(tops).size; }"""
+        )
+        assert lines == 1, name.text_content()
+        box = name.bounding_box()
+        assert box["x"] >= icon["x"] + icon["width"]
+        assert box["y"] + box["height"] / 2 == pytest.approx(
+            icon["y"] + icon["height"] / 2, abs=2
+        )
+    links = page.locator(".home-services .service-more").all()
+    bottoms = [round(a.bounding_box()["y"] + a.bounding_box()["height"]) for a in links]
+    assert bottoms[0] == bottoms[1] and bottoms[2] == bottoms[3], bottoms
+
+
+@pytest.mark.browser
+def test_the_audience_icons_are_drawn_at_28_to_32_px(page, base_url):
+    page.set_viewport_size({"width": 1366, "height": 800})
+    page.goto(base_url + "/")
+    for icon in page.locator(".tile .icon-badge").all():
+        # The drawing: the badge less its padding, less the 24-unit grid's margin.
+        drawn = icon.evaluate(
+            """(e) => { const s = getComputedStyle(e);
+                       return (e.getBoundingClientRect().width
+                               - 2 * parseFloat(s.paddingLeft)) * 20 / 24; }"""
+        )
+        assert 28 <= drawn <= 34, drawn
 
 
 @pytest.mark.browser

@@ -133,6 +133,17 @@ def test_service_cards_carry_their_icon_and_a_vanaf_price_when_set(tmp_path):
         assert prices == ["vanaf € 35 per uur"], path
 
 
+def test_each_home_service_card_leads_to_its_service_on_diensten(site):
+    ids = [card["id"] for card in soup(site / "diensten/index.html").select(".service")]
+    assert ids == ["planning", "administratie", "agendabeheer", "telefonische-opvang"]
+    links = [
+        card.select_one(".service-more a")
+        for card in soup(site / "index.html").select(".home-services .service")
+    ]
+    assert [link["href"] for link in links] == [f"./diensten/#{id}" for id in ids]
+    assert text_of(links[3]) == "Meer over telefonische opvang"
+
+
 def test_card_titles_break_long_compounds_with_a_hyphen_but_search_reads_words(site):
     card_titles = [
         text_of(title)
@@ -169,6 +180,11 @@ def test_over_mij_shows_facts_and_leaves_zo_werkt_het_to_the_other_pages(site):
     assert page.select(".steps") == []
     facts = [text_of(dt) for dt in page.select(".about-facts dt")]
     assert facts[0] == "Werkwijze"
+    # Her services, each a link to it on Diensten.
+    ids = {card["id"] for card in soup(site / "diensten/index.html").select(".service")}
+    links = page.select(".about-facts .fact-list a")
+    assert len(links) == 4
+    assert {link["href"].split("#")[1] for link in links} == ids
     # No photo set: a portrait panel of her initial and name stands in, not a slot.
     panel = page.select_one(".portrait-panel")
     assert text_of(panel.select_one(".portrait-initial")) == "W"
@@ -213,8 +229,10 @@ def test_the_home_page_introduces_her_in_her_own_words(site):
     words = text_of(meet.select_one(".meet-text > p"))
     # Verbatim: the first paragraph of her "Over mij", not words put in her mouth.
     about = soup(site / "over-mij/index.html").select_one(".about-text")
-    assert words == text_of(about.select_one("h1 + p"))
+    assert words == text_of(about.select_one("blockquote ~ p"))
     assert words.startswith("Ik ben Wilhelmien")
+    # "Over mij" does not open with them again: her tip comes first there.
+    assert about.select_one("h1").find_next_sibling().name == "blockquote"
     # Her initial stands in for her photo (decorative), and the way to read on.
     assert text_of(meet.select_one(".meet-initial[aria-hidden=true]")) == "W"
     assert meet.select_one(".meet-more a")["href"].endswith("/over-mij/")

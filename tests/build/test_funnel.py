@@ -281,7 +281,7 @@ def direct_site(tmp_path_factory):
     business = read_settings(str(ROOT / "pelicanconf.py"))["BUSINESS"]
     return build_with(
         work,
-        BUSINESS={**business, "phone": "06 12345678"},
+        BUSINESS={**business, "phone": "06 12345678", "kvk": "87654321"},
         BOOKING_URL=BOOKING,
         BOOKING_TOOL="Calendly (VS)",
         FORMS={"newsletter": {"provider": "netlify"}},
@@ -306,6 +306,19 @@ def test_with_a_booking_page_the_call_to_action_plans_the_conversation(direct_si
         "Bel 06 12345678": "tel:+31612345678",
         "Stuur een WhatsApp": "https://wa.me/31612345678",
     }
+
+
+def test_over_mij_offers_a_call_and_whatsapp_under_her_text(direct_site, site):
+    about = soup(direct_site / "over-mij/index.html").select_one(".about-text")
+    # The booking is the band's, after the page.
+    assert channel_links(about) == {
+        "Bel 06 12345678": "tel:+31612345678",
+        "Stuur een WhatsApp": "https://wa.me/31612345678",
+    }
+    assert soup(site / "over-mij/index.html").select(".channels") == []
+    # Her KvK is the footer's; the card beside her text does not repeat it.
+    facts = soup(direct_site / "over-mij/index.html").select_one(".about-facts")
+    assert "87654321" not in text_of(facts)
 
 
 def test_the_contact_page_offers_booking_call_and_whatsapp_before_the_form(
