@@ -179,7 +179,7 @@ def test_over_mij_shows_facts_and_leaves_zo_werkt_het_to_the_other_pages(site):
     assert panel.find_parent(class_="about-facts")
     # The eyebrow does not repeat the site's name; her tip ("> " in over-mij.md) is
     # the page's quote, in her text.
-    assert text_of(page.select_one(".about-text .kicker")) == "Even voorstellen"
+    assert text_of(page.select_one(".about-text .page-header .kicker")) == "Even voorstellen"
     quote = text_of(page.select_one(".about-text blockquote"))
     assert quote.startswith("Mijn tip aan iedere ondernemer:")
     # How she works is said once, beside the services' intro; not again here or on
@@ -213,7 +213,7 @@ def test_the_home_page_introduces_her_in_her_own_words(site):
     words = text_of(meet.select_one(".meet-text > p"))
     # Verbatim: the first paragraph of her "Over mij", not words put in her mouth.
     about = soup(site / "over-mij/index.html").select_one(".about-text")
-    assert words == text_of(about.select_one("h1 + p"))
+    assert words == text_of(about.select_one(".page-header h1 + .lead"))
     assert words.startswith("Ik ben Wilhelmien")
     # Her initial stands in for her photo (decorative), and the way to read on.
     assert text_of(meet.select_one(".meet-initial[aria-hidden=true]")) == "W"
