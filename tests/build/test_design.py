@@ -179,7 +179,8 @@ def test_over_mij_shows_facts_and_leaves_zo_werkt_het_to_the_other_pages(site):
     assert panel.find_parent(class_="about-facts")
     # The eyebrow does not repeat the site's name; her tip ("> " in over-mij.md) is
     # the page's quote, in her text.
-    assert text_of(page.select_one(".about-text .page-header .kicker")) == "Even voorstellen"
+    kicker = page.select_one(".about-text .page-header .kicker")
+    assert text_of(kicker) == "Even voorstellen"
     quote = text_of(page.select_one(".about-text blockquote"))
     assert quote.startswith("Mijn tip aan iedere ondernemer:")
     # How she works is said once, beside the services' intro; not again here or on
