@@ -42,6 +42,8 @@ def test_a_guest_author_gets_his_own_author_box_and_no_over_mij(site):
     assert "Geschreven door Jane Guest" in box
     assert "Jane runs a riding school" in box
     assert "paardenbranche" not in box and "Meer over mij" not in box
+    # His own initial in the byline, not hers.
+    assert text_of(page.select_one(".post-meta .avatar")) == "J"
     assert article_ld(page)["author"] == {"@type": "Person", "name": "Jane Guest"}
     owner = article_ld(soup(site / "blog/dilemmas/index.html"))["author"]
     assert owner["url"] == PUBLIC + "/over-mij/"
@@ -285,3 +287,34 @@ def test_the_header_and_footer_draw_the_mark_of_the_favicon(site):
         assert mark.decode_contents() == favicon.decode_contents()
         assert mark["viewbox"] == favicon["viewbox"]
         assert mark["aria-hidden"] == "true"
+
+
+def test_every_inner_page_opens_with_one_page_header(site):
+    """Diensten, Over mij, Contact, privacy and the blog's lists open alike: a kicker,
+    the title, and the page's opening paragraph as the lead, said once."""
+    expect = {
+        "diensten/index.html": ("Wat ik uit handen neem", "Diensten", "Ik werk voor"),
+        "over-mij/index.html": ("Even voorstellen", "Over mij", "Ik ben Wilhelmien"),
+        "contact/index.html": ("Kennismaken", "Contact", "Wil je weten"),
+        "privacy/index.html": ("Je gegevens", "Privacyverklaring", "Deze website is"),
+        "blog/index.html": ("Uit de praktijk", "Blog", "Alle blogposts"),
+        "blog/archief/index.html": ("Blog", "Archief", None),
+        "zoeken/index.html": (None, "Zoeken", None),
+    }
+    for path, (kicker, title, lead) in expect.items():
+        page = soup(site / path)
+        headers = page.select("main .page-header")
+        assert len(headers) == 1 and len(page.select("h1")) == 1, path
+        header = headers[0]
+        assert text_of(header.h1) == title, path
+        assert (
+            text_of(header.select_one(".kicker")) == kicker
+            if kicker
+            else (header.select_one(".kicker") is None)
+        ), path
+        if lead:
+            words = text_of(header.select_one(".lead"))
+            assert words.startswith(lead), path
+            assert text_of(page.main).count(words) == 1, path
+        else:
+            assert header.select_one(".lead") is None, path
