@@ -307,11 +307,8 @@ def test_every_inner_page_opens_with_one_page_header(site):
         assert len(headers) == 1 and len(page.select("h1")) == 1, path
         header = headers[0]
         assert text_of(header.h1) == title, path
-        assert (
-            text_of(header.select_one(".kicker")) == kicker
-            if kicker
-            else (header.select_one(".kicker") is None)
-        ), path
+        found = header.select_one(".kicker")
+        assert (text_of(found) if found else None) == kicker, path
         if lead:
             words = text_of(header.select_one(".lead"))
             assert words.startswith(lead), path
