@@ -87,20 +87,18 @@ def test_article_page_parts(site):
     assert text_of(page.select_one("h1")) == "Dilemma's"
     assert page.select_one(".post-meta time").get_text() == "15 januari 2024"
     assert page.select_one(".post-meta time")["datetime"].startswith("2024-01-15T09:00")
-    byline, separator, reading = page.select_one(".post-meta").find_all(
-        "span", recursive=False
+    # The byline: her initial in a disc (decorative), "Door Wilhelmien" over the date
+    # and the reading time, apart by a dot.
+    byline = page.select_one(".post-header .byline")
+    assert text_of(byline.select_one(".avatar[aria-hidden=true]")) == "W"
+    assert text_of(byline.b) == "Door Wilhelmien"
+    assert re.fullmatch(
+        r"15 januari 2024 · \d+ min lezen", text_of(byline.b.find_next("span"))
     )
-    assert re.fullmatch(r"\d+ min lezen", text_of(reading))
-    # "Door ..." and the reading time apart by a dot; her initial in a disc (decorative)
-    # before her name.
-    assert text_of(separator) == "·" and separator["aria-hidden"] == "true"
-    avatar = byline.select_one(".avatar[aria-hidden=true]")
-    assert text_of(avatar) == "W"
     # The header: back to the blog, the summary as a standfirst, the byline.
     back = page.select_one(".post-header .kicker a")
     assert text_of(back) == "← Blog" and back["href"].endswith("/blog/")
     assert text_of(page.select_one(".standfirst")).startswith("Twijfel je of je taken")
-    assert text_of(byline).startswith("W Door Wilhelmien op")
     terms = text_of(page.select_one(".post-terms"))
     assert "Categorie: Ondernemen" in terms and "uitbesteden" in terms
     assert "Geschreven door Wilhelmien" in text_of(page.select_one(".author-box"))
