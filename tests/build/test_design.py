@@ -298,8 +298,8 @@ def test_every_inner_page_opens_with_one_page_header(site):
         "contact/index.html": ("Kennismaken", "Contact", "Wil je weten"),
         "privacy/index.html": ("Je gegevens", "Privacyverklaring", "Deze website is"),
         "blog/index.html": ("Uit de praktijk", "Blog", "Alle blogposts"),
-        "blog/archief/index.html": ("Blog", "Archief", None),
-        "zoeken/index.html": (None, "Zoeken", None),
+        "blog/archief/index.html": ("Blog", "Archief", "Alle blogposts op datum"),
+        "zoeken/index.html": (None, "Zoeken", "Zoek op de hele website"),
     }
     for path, (kicker, title, lead) in expect.items():
         page = soup(site / path)
