@@ -15,7 +15,7 @@ from .colours import colours_css
 from .dates import SLUG
 from .feeds import restore_titles
 from .files import write_atomically
-from .filters import dutch_date, reading_minutes, soft_hyphens
+from .filters import dutch_date, lead_paragraph, reading_minutes, soft_hyphens
 from .header import declare
 from .images import brand_colour
 from .mark import inline, mark_svg
@@ -108,6 +108,7 @@ def on_generator_init(generator) -> None:
     env = generator.env
     env.filters.update(
         dutch_date=dutch_date,
+        lead_paragraph=lead_paragraph,
         reading_minutes=reading_minutes,
         soft_hyphens=soft_hyphens,
     )

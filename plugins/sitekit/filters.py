@@ -86,3 +86,13 @@ def word_count(html: str) -> int:
 def reading_minutes(html: str, words_per_minute: int = 200) -> int:
     """Minutes it takes to read an HTML fragment: at least one."""
     return max(1, math.ceil(word_count(html) / words_per_minute))
+
+
+def lead_paragraph(html: str) -> tuple[str, str]:
+    """A page's opening paragraph (its inner HTML) as the lead of its header, and the
+    rest; no lead when the page opens with anything else (a heading, a list)."""
+    text = html.lstrip()
+    if not text.startswith("<p>"):
+        return "", html
+    lead, rest = text[3:].split("</p>", 1)
+    return lead, rest

@@ -2,8 +2,12 @@
 booking page and a mobile number set, the call to action and the contact page offer
 them as plain links, next to the form, and nothing of another site loads."""
 
+import io
+
 import pytest
 from pelican.settings import read_settings
+from PIL import Image
+from sitekit.colours import contrast
 
 from tests.conftest import ROOT
 from tests.support.funnel import build_with
@@ -73,3 +77,36 @@ def test_the_buttons_to_call_or_app_her_are_full_width_and_equal(phone, path):
     assert buttons[0]["width"] == buttons[1]["width"]
     row = page.locator("main .channels").bounding_box()
     assert buttons[0]["width"] == pytest.approx(row["width"], abs=1)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_contacts_booking_row_is_even_and_its_icon_clear_by_day_and_night(
+    browser, direct, scheme
+):
+    """The booking row: as much room left of its icon as right of its arrow, its icon's
+    disc set off from the row (3:1, WCAG 1.4.11), and the address in the note above
+    the form's button whole on a line, not broken at its "-"."""
+    for width in (390, 1366):
+        context = browser.new_context(
+            color_scheme=scheme, viewport={"width": width, "height": 900}
+        )
+        page = context.new_page()
+        page.goto(direct + "/contact/")
+        row = page.locator(".contact-row-main")
+        style = "el => getComputedStyle(el)"
+        left, right = row.evaluate(
+            f"el => [({style})(el).paddingLeft, ({style})(el).paddingRight]"
+        )
+        assert left == right, (width, left, right)
+        shot = Image.open(io.BytesIO(row.screenshot())).convert("RGB")
+        box = row.bounding_box()
+        disc = row.locator(".icon-badge").bounding_box()
+        middle = round(disc["y"] - box["y"] + disc["height"] / 2)
+        inside = shot.getpixel((round(disc["x"] - box["x"]) + 4, middle))
+        outside = shot.getpixel((round(disc["x"] - box["x"]) - 4, middle))
+        inside, outside = ("#{:02x}{:02x}{:02x}".format(*c) for c in (inside, outside))
+        assert contrast(inside, outside) >= 3, (width, inside, outside)
+        address = page.locator(".contact-form .help .address")
+        assert address.inner_text() == "info@hippisch-va.example"
+        assert address.evaluate("el => el.getClientRects().length") == 1, width
+        context.close()

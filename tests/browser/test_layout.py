@@ -315,3 +315,20 @@ def test_on_a_laptop_diensten_lists_each_service_on_a_row_its_tasks_beside_it(
         tasks = service.locator("ul").bounding_box()
         assert tasks["x"] >= name["x"] + name["width"]
         assert tasks["y"] == pytest.approx(name["y"], abs=24)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width, low, high", [(390, 35, 41), (1366, 56, 64)])
+def test_an_inner_pages_title_stands_a_size_above_its_sections(
+    page, base_url, width, low, high
+):
+    """Diensten, Over mij, Contact and privacy open with one header: the title about
+    38 px on a phone and 60 px on a laptop, larger than any section heading under it."""
+    page.set_viewport_size({"width": width, "height": 800})
+    size_of = "el => parseFloat(getComputedStyle(el).fontSize)"
+    for path in ("/diensten/", "/over-mij/", "/contact/", "/privacy/"):
+        page.goto(base_url + path)
+        title = page.locator("main .page-header h1").evaluate(size_of)
+        assert low <= title <= high, (path, title)
+        sections = [h.evaluate(size_of) for h in page.locator("main h2").all()]
+        assert title >= 1.15 * max(sections), (path, title, sections)

@@ -42,6 +42,8 @@ def test_a_guest_author_gets_his_own_author_box_and_no_over_mij(site):
     assert "Geschreven door Jane Guest" in box
     assert "Jane runs a riding school" in box
     assert "paardenbranche" not in box and "Meer over mij" not in box
+    # His own initial in the byline, not hers.
+    assert text_of(page.select_one(".post-meta .avatar")) == "J"
     assert article_ld(page)["author"] == {"@type": "Person", "name": "Jane Guest"}
     owner = article_ld(soup(site / "blog/dilemmas/index.html"))["author"]
     assert owner["url"] == PUBLIC + "/over-mij/"
@@ -195,7 +197,8 @@ def test_over_mij_shows_facts_and_leaves_zo_werkt_het_to_the_other_pages(site):
     assert panel.find_parent(class_="about-facts")
     # The eyebrow does not repeat the site's name; her tip ("> " in over-mij.md) is
     # the page's quote, in her text.
-    assert text_of(page.select_one(".about-text .kicker")) == "Even voorstellen"
+    kicker = page.select_one(".about-text .page-header .kicker")
+    assert text_of(kicker) == "Even voorstellen"
     quote = text_of(page.select_one(".about-text blockquote"))
     assert quote.startswith("Mijn tip aan iedere ondernemer:")
     # How she works is said once, beside the services' intro; not again here or on
@@ -232,7 +235,7 @@ def test_the_home_page_introduces_her_in_her_own_words(site):
     assert words == text_of(about.select_one("blockquote ~ p"))
     assert words.startswith("Ik ben Wilhelmien")
     # "Over mij" does not open with them again: her tip comes first there.
-    assert about.select_one("h1").find_next_sibling().name == "blockquote"
+    assert about.select_one(".page-header").find_next_sibling().name == "blockquote"
     # Her initial stands in for her photo (decorative), and the way to read on.
     assert text_of(meet.select_one(".meet-initial[aria-hidden=true]")) == "W"
     assert meet.select_one(".meet-more a")["href"].endswith("/over-mij/")
@@ -302,3 +305,31 @@ def test_the_header_and_footer_draw_the_mark_of_the_favicon(site):
         assert mark.decode_contents() == favicon.decode_contents()
         assert mark["viewbox"] == favicon["viewbox"]
         assert mark["aria-hidden"] == "true"
+
+
+def test_every_inner_page_opens_with_one_page_header(site):
+    """Diensten, Over mij, Contact, privacy and the blog's lists open alike: a kicker,
+    the title, and the page's opening paragraph as the lead, said once."""
+    expect = {
+        "diensten/index.html": ("Wat ik uit handen neem", "Diensten", "Ik werk voor"),
+        "over-mij/index.html": ("Even voorstellen", "Over mij", "Ik ben Wilhelmien"),
+        "contact/index.html": ("Kennismaken", "Contact", "Wil je weten"),
+        "privacy/index.html": ("Je gegevens", "Privacyverklaring", "Deze website is"),
+        "blog/index.html": ("Uit de praktijk", "Blog", "Alle blogposts"),
+        "blog/archief/index.html": ("Blog", "Archief", "Alle blogposts op datum"),
+        "zoeken/index.html": (None, "Zoeken", "Zoek op de hele website"),
+    }
+    for path, (kicker, title, lead) in expect.items():
+        page = soup(site / path)
+        headers = page.select("main .page-header")
+        assert len(headers) == 1 and len(page.select("h1")) == 1, path
+        header = headers[0]
+        assert text_of(header.h1) == title, path
+        found = header.select_one(".kicker")
+        assert (text_of(found) if found else None) == kicker, path
+        if lead:
+            words = text_of(header.select_one(".lead"))
+            assert words.startswith(lead), path
+            assert text_of(page.main).count(words) == 1, path
+        else:
+            assert header.select_one(".lead") is None, path

@@ -87,12 +87,18 @@ def test_article_page_parts(site):
     assert text_of(page.select_one("h1")) == "Dilemma's"
     assert page.select_one(".post-meta time").get_text() == "15 januari 2024"
     assert page.select_one(".post-meta time")["datetime"].startswith("2024-01-15T09:00")
-    assert re.fullmatch(r"\d+ min lezen", text_of(page.select(".post-meta span")[1]))
+    # The byline: her initial in a disc (decorative), "Door Wilhelmien" over the date
+    # and the reading time, apart by a dot.
+    byline = page.select_one(".post-header .byline")
+    assert text_of(byline.select_one(".avatar[aria-hidden=true]")) == "W"
+    assert text_of(byline.b) == "Door Wilhelmien"
+    assert re.fullmatch(
+        r"15 januari 2024 · \d+ min lezen", text_of(byline.b.find_next("span"))
+    )
     # The header: back to the blog, the summary as a standfirst, the byline.
     back = page.select_one(".post-header .kicker a")
     assert text_of(back) == "← Blog" and back["href"].endswith("/blog/")
     assert text_of(page.select_one(".standfirst")).startswith("Twijfel je of je taken")
-    assert text_of(page.select(".post-meta span")[0]).startswith("Door Wilhelmien op")
     terms = text_of(page.select_one(".post-terms"))
     assert "Categorie: Ondernemen" in terms and "uitbesteden" in terms
     assert "Geschreven door Wilhelmien" in text_of(page.select_one(".author-box"))

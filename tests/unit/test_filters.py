@@ -7,6 +7,7 @@ import pytest
 from sitekit.filters import (
     MONTHS_NL,
     dutch_date,
+    lead_paragraph,
     reading_minutes,
     soft_hyphens,
     word_count,
@@ -65,3 +66,14 @@ def test_soft_hyphens_follow_the_language_of_the_title():
     english = soft_hyphens("Accessibility", "en")
     assert english == "Access\u00adib\u00adil\u00adity"
     assert english != soft_hyphens("Accessibility")
+
+
+def test_a_pages_opening_paragraph_is_its_lead_and_the_rest_follows():
+    html = "<p>Wil je <em>weten</em> wat?</p>\n<h2>Meer</h2>\n<p>Tekst</p>"
+    assert lead_paragraph(html) == (
+        "Wil je <em>weten</em> wat?",
+        "\n<h2>Meer</h2>\n<p>Tekst</p>",
+    )
+    # A page that opens with a heading, a quote or a list has no lead.
+    for html in ("<h2>Kop</h2><p>Tekst</p>", "<ul><li>Een</li></ul>", ""):
+        assert lead_paragraph(html) == ("", html)
