@@ -309,10 +309,12 @@ def test_the_header_and_footer_draw_the_mark_of_the_favicon(site):
 
 def test_every_inner_page_opens_with_one_page_header(site):
     """Diensten, Over mij, Contact, privacy and the blog's lists open alike: a kicker,
-    the title, and the page's opening paragraph as the lead, said once."""
+    the title, and the page's opening paragraph as the lead, said once (Over mij
+    opens with her quote instead)."""
     expect = {
         "diensten/index.html": ("Wat ik uit handen neem", "Diensten", "Ik werk voor"),
-        "over-mij/index.html": ("Even voorstellen", "Over mij", "Ik ben Wilhelmien"),
+        # Over mij: her quote follows the header; her first paragraph is on the home page.
+        "over-mij/index.html": ("Even voorstellen", "Over mij", None),
         "contact/index.html": ("Kennismaken", "Contact", "Wil je weten"),
         "privacy/index.html": ("Je gegevens", "Privacyverklaring", "Deze website is"),
         "blog/index.html": ("Uit de praktijk", "Blog", "Alle blogposts"),
