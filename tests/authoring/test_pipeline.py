@@ -54,14 +54,20 @@ def add(name: str, data: bytes):
 
 
 IFRAME = '<iframe src="https://www.youtube.com/embed/x"></iframe>'
+
+
+def iframe_line(line: int) -> str:
+    return (
+        f"{POST}:{line}: fout: een ingesloten frame (<iframe>) kan niet op de site "
+        "(zet er een gewone link neer, zoals [Bekijk de video](https://...))"
+    )
+
+
 MISTAKES = [
     (
         "an iframe in a post",
         in_body(IFRAME),
-        [
-            f"{POST}:10: fout: een ingesloten frame (<iframe>) kan niet op de site "
-            "(zet er een gewone link neer, zoals [Bekijk de video](https://...))"
-        ],
+        [iframe_line(10)],
     ),
     (
         "a style attribute in a post",
@@ -182,8 +188,7 @@ MISTAKES = [
             in_body(IFRAME)(project),
         ],
         [
-            f"{POST}:10: fout: een ingesloten frame (<iframe>) kan niet op de site "
-            "(zet er een gewone link neer, zoals [Bekijk de video](https://...))",
+            iframe_line(10),
             f"{POST}:2: fout: de slug 'dilemma's & meer' kan niet in een webadres: "
             "alleen kleine letters (zonder accenten), cijfers, - en _ (schrijf Slug: "
             "dilemmas-meer)",
@@ -211,8 +216,7 @@ MISTAKES = [
         [
             f"{POST}:1: fout: de post heeft geen titel (zet bovenaan een regel als: "
             "Title: Mijn titel)",
-            f"{POST}:9: fout: een ingesloten frame (<iframe>) kan niet op de site "
-            "(zet er een gewone link neer, zoals [Bekijk de video](https://...))",
+            iframe_line(9),
         ],
     ),
     (
@@ -222,8 +226,7 @@ MISTAKES = [
             in_body(IFRAME)(project),
         ],
         [
-            f"{POST}:10: fout: een ingesloten frame (<iframe>) kan niet op de site "
-            "(zet er een gewone link neer, zoals [Bekijk de video](https://...))",
+            iframe_line(10),
             f"{POST}:4: waarschuwing: onbekend veld Categorie: de site leest het niet "
             "(bedoel je Category?)",
         ],
