@@ -840,7 +840,7 @@ def test_the_finish_leads_on_with_the_summary_for_the_contact_form(sheet):
     page.wait_for_url(
         re.compile(r"/contact/\?bron=dilemmas&cta=kennismaking#contactformulier$")
     )
-    message = page.evaluate("sessionStorage.getItem('hva:contact-message')")
+    message = page.evaluate("sessionStorage.getItem('hva:handoff')")
     assert len(message) <= 5000  # the contact form's field: nothing for it to cut
     assert message.startswith("Hallo, hier zijn mijn antwoorden op het werkblad bij")
     assert "€ 25.010 per maand" in message and "ongeveer 5 klanten" in message
@@ -913,7 +913,7 @@ def test_clearing_asks_first_can_be_undone_and_removes_every_copy(sheet):
     page.click("[data-contact]")
     page.go_back()
     ready(page)
-    assert page.evaluate("sessionStorage.getItem('hva:contact-message')")
+    assert page.evaluate("sessionStorage.getItem('hva:handoff')")
     page.get_by_role("button", name="Wis mijn antwoorden").click()
     assert page.input_value("#ws-doelen-1-doel") == HOSTILE  # not yet: it asks
     assert page.get_by_text("Alle antwoorden op dit werkblad wissen?").is_visible()

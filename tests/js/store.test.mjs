@@ -107,10 +107,10 @@ test("another tab's remembered answers arrive; forget removes every copy", () =>
   for (const listener of listeners)
     listener({ key: "hva:worksheet:doelen", storageArea: window.localStorage, newValue: JSON.stringify(entry) });
   assert.deepEqual(seen, ["ander tabblad"]);
-  session().set("hva:contact-message", "x");
-  local().set("hva:contact-message", "x");
-  forget("hva:contact-message");
-  assert.ok(!session().has("hva:contact-message") && !local().has("hva:contact-message"));
+  session().set("hva:handoff", "x");
+  local().set("hva:handoff", "x");
+  forget("hva:handoff");
+  assert.ok(!session().has("hva:handoff") && !local().has("hva:handoff"));
 });
 
 test("a site-wide flag of an unreleased version is a foreign key: it harms nothing", () => {

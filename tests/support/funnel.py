@@ -12,7 +12,7 @@ from tests.conftest import ROOT, TEST_OVERRIDES, build_site, copy_content
 from tests.support.form_backend import FormBackend
 from tests.support.server import SiteServer
 
-MESSAGE_KEY = "hva:contact-message"  # forms.js and worksheet.js
+MESSAGE_KEY = "hva:handoff"  # forms.js and worksheet.js
 
 
 def build_with(work: Path, content: Path | None = None, **settings) -> Path:

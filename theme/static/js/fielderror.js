@@ -1,3 +1,7 @@
+// The worksheet's answers on their way to the contact form (sessionStorage): the
+// worksheet writes them, forms.js puts them in the message field.
+export const HANDOFF = "hva:handoff";
+
 // An element with its properties: el("p", { className: "notice", textContent }). Here
 // for markField; worksheet.js makes its elements with it too (one copy in its budget).
 export const el = (tag, props) => Object.assign(document.createElement(tag), props);

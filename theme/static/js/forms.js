@@ -1,20 +1,18 @@
 // The site's forms, enhanced: accessible error messages on top of the browser's own
 // checks, a refusal to send when the honeypot is filled, the contact form filled in
-// from the worksheet ("hva:contact-message" in sessionStorage), and where the reader
+// from the worksheet (HANDOFF in sessionStorage), and where the reader
 // came from ("bron" and "cta" in the URL of a call to action).
 // A form with no provider (data-mailto) is shown only here: on submit it opens the
 // reader's own mail program with her fields in it. Without this script the other forms
 // still work (the browser checks the required fields), and a mail form stays a link.
 
-import { markField } from "./fielderror.js";
+import { HANDOFF, markField } from "./fielderror.js";
 import { fill } from "./fill.js";
-
-const MESSAGE_KEY = "hva:contact-message";
 
 function takeStoredMessage() {
   try {
-    const message = sessionStorage.getItem(MESSAGE_KEY);
-    sessionStorage.removeItem(MESSAGE_KEY);
+    const message = sessionStorage.getItem(HANDOFF);
+    sessionStorage.removeItem(HANDOFF);
     return typeof message === "string" ? message : "";
   } catch {
     return ""; // storage blocked: the reader types the message herself

@@ -5,12 +5,11 @@ import { formatNumber, parseNumber } from "./numbers.js";
 import { asCalendar, asText, brief } from "./exports.js";
 import { saveFile } from "./download.js";
 import { fill } from "./fill.js";
-import { el, markField } from "./fielderror.js";
+import { HANDOFF, el, markField } from "./fielderror.js";
 import * as F from "./form.js";
 
 const { all, labelOf, repeated, rowsOf } = F;
 const CONTACT_ROOM = 5000; // the contact form's message field (funnel: maxlength)
-const HANDOFF = "hva:contact-message"; // read by theme/static/js/forms.js
 
 
 function enhance(form) {
