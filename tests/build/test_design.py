@@ -313,7 +313,7 @@ def test_every_inner_page_opens_with_one_page_header(site):
     opens with her quote instead)."""
     expect = {
         "diensten/index.html": ("Wat ik uit handen neem", "Diensten", "Ik werk voor"),
-        # Over mij: her quote follows the header; her first paragraph is on the home page.
+        # Over mij: her quote follows the header (her first paragraph is on home).
         "over-mij/index.html": ("Even voorstellen", "Over mij", None),
         "contact/index.html": ("Kennismaken", "Contact", "Wil je weten"),
         "privacy/index.html": ("Je gegevens", "Privacyverklaring", "Deze website is"),
