@@ -373,7 +373,8 @@ def test_every_row_ends_on_the_cards_content_edge(browser, base_url, viewport):
     edge = page.evaluate(
         """() => { const c = document.querySelector(".worksheet");
                    const s = getComputedStyle(c);
-                   return c.getBoundingClientRect().right - parseFloat(s.borderRightWidth)
+                   return c.getBoundingClientRect().right
+                          - parseFloat(s.borderRightWidth)
                           - parseFloat(s.paddingRight); }"""
     )
     for section in ["doelen", "afleidingen", "berekening", "volgende_stap"]:
