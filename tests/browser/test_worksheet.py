@@ -341,6 +341,75 @@ def test_a_step_is_one_column_and_the_end_ends_in_its_quiet_controls(browser, ba
     context.close()
 
 
+def right(locator) -> float:
+    box = locator.bounding_box()
+    return box["x"] + box["width"]
+
+
+@pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["390", "1366"])
+def test_every_row_ends_on_the_cards_content_edge(browser, base_url, viewport):
+    """Every step's buttons, the progress bar and the dividers share one right edge
+    (the card's content edge); on a phone back and on are a pair across it, on one
+    line, 50/50 where the words fit in half ("Bekijk mijn uitkomst" does not)."""
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.goto(base_url + PATH)
+    ready(page)
+    fill(page, "#ws-doelen-1-doel", GOAL)
+    fill(page, "#ws-afleidingen-1-taak", "Facturen")
+    fill(page, "#ws-uurtarief", "45")
+    fill(page, "#ws-uren_per_klant", "4")
+    # The title breaks after its phrase, "Wat zijn jouw / doelstellingen?".
+    title = page.locator("#ws-title")
+    if viewport == PHONE:
+        tops = title.evaluate(
+            """e => { const t = e.firstChild, r = document.createRange();
+                      const top = (a, b) => { r.setStart(t, a); r.setEnd(t, b);
+                                              return r.getBoundingClientRect().top; };
+                      const s = t.data, j = s.indexOf("jouw");
+                      return [top(0, 3), top(j, j + 4), top(j + 5, s.length)]; }"""
+        )
+        assert tops[0] == tops[1] < tops[2], tops
+    edge = page.evaluate(
+        """() => { const c = document.querySelector(".worksheet");
+                   const s = getComputedStyle(c);
+                   return c.getBoundingClientRect().right
+                          - parseFloat(s.borderRightWidth)
+                          - parseFloat(s.paddingRight); }"""
+    )
+    for section in ["doelen", "afleidingen", "berekening", "volgende_stap"]:
+        reach(page, f"[data-section={section}] [data-step='1']")
+        step = f"[data-section={section}]"
+        rows = {
+            "progress": right(page.locator(f"{step} progress")),
+            "divider": right(page.locator(f"{step} .ws-nav")),
+            "on": right(page.locator(f"{step} [data-step='1']")),
+        }
+        assert all(abs(x - edge) < 1 for x in rows.values()), (section, edge, rows)
+        back = page.locator(f"{step} [data-step='-1']")
+        if viewport == PHONE and back.count():
+            nav = page.locator(f"{step} .ws-nav").bounding_box()
+            pair = [back.bounding_box(), page.locator(f"{step} [data-step='1']")]
+            pair[1] = pair[1].bounding_box()
+            assert abs(pair[0]["x"] - nav["x"]) < 1, (section, pair, nav)
+            # One line each: as tall as a tap target (44 px), side by side.
+            assert pair[0]["y"] == pair[1]["y"], (section, pair)
+            assert pair[0]["height"] == pair[1]["height"] == 44, (section, pair)
+            if section != "volgende_stap":
+                assert abs(pair[0]["width"] - pair[1]["width"]) < 1, (section, pair)
+    to_end(page)
+    for selector in [".ws-back", "[data-action=clear]", ".ws-result"]:
+        assert abs(right(page.locator(selector)) - edge) < 1, (selector, edge)
+    # "Wis" is a link: its words (not an invisible padding) end on the edge.
+    clear = page.locator("[data-action=clear]")
+    words = clear.evaluate(
+        """e => { const r = document.createRange(); r.selectNodeContents(e);
+                  return r.getBoundingClientRect().right; }"""
+    )
+    assert abs(words - edge) < 1, (words, edge)
+    context.close()
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_result_is_the_high_point_and_the_end_has_three_control_styles(
     browser, base_url, scheme
@@ -372,11 +441,30 @@ def test_the_result_is_the_high_point_and_the_end_has_three_control_styles(
         > px("[data-section=volgende_stap] > legend")
         > px("label[for=ws-stap]")
     )
+    # ... and clearly so: the step's heading no rival to the title.
+    assert px("#ws-title") >= 1.25 * px("[data-section=volgende_stap] > legend")
     # The result card on the brand's band, the main action on it, light on dark.
     card, action = page.locator("[data-result]"), page.locator(".ws-cta .button")
     band = page.evaluate(style, ["[data-result]", "backgroundColor"])
     assert page.evaluate(style, [".ws-cta", "backgroundColor"]) == band
     assert page.evaluate(style, [".ws-cta .button", "color"]) == band
+    # Filled in both modes: clearly green (green the strongest channel, well apart
+    # from the card), its words light on it with AA contrast; at night lifted off the
+    # dark card so it keeps its weight.
+    sheet = page.evaluate(style, [".worksheet", "backgroundColor"])
+    words = page.evaluate(style, ["[data-result]", "color"])
+    scale = 1 if band.startswith("color(") else 255
+    r, g, b = (float(n) / scale for n in re.findall(r"[\d.]+", band)[:3])
+    assert g > r + 0.08 and g > b + 0.04, band
+    assert contrast(words, band) >= 4.5, (words, band)
+    assert contrast(band, sheet) >= (1.2 if scheme == "dark" else 3), (band, sheet)
+    # One button size throughout: the ways to keep as large as the way back.
+    sizes = {px(s) for s in ["[data-mail]", ".ws-more > summary", ".ws-back > button"]}
+    heights = {
+        round(page.locator(s).bounding_box()["height"])
+        for s in ["[data-mail]", ".ws-more > summary", ".ws-back > button"]
+    }
+    assert len(sizes) == 1 and len(heights) == 1, (sizes, heights)
     bottom = card.bounding_box()["y"] + card.bounding_box()["height"]
     assert abs(action.bounding_box()["y"] - bottom) < 40
     # One primary (the main action), one secondary style for the ways to keep and the
