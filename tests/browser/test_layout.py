@@ -332,3 +332,69 @@ def test_an_inner_pages_title_stands_a_size_above_its_sections(
         assert low <= title <= high, (path, title)
         sections = [h.evaluate(size_of) for h in page.locator("main h2").all()]
         assert title >= 1.15 * max(sections), (path, title, sections)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [390, 1366])
+def test_every_band_before_the_footer_has_one_alignment_and_one_measure(
+    page, base_url, width
+):
+    """Home, Diensten (her "Hoe begin je?") and Over mij end in bands alike: centred,
+    their words in one measure."""
+    page.set_viewport_size({"width": width, "height": 800})
+    looks = set()
+    for path in ("/", "/diensten/", "/over-mij/"):
+        page.goto(base_url + path)
+        style = page.locator(".cta-band p").first.evaluate(
+            """(p) => [getComputedStyle(p).textAlign, getComputedStyle(p).maxWidth,
+                          getComputedStyle(p).textWrapStyle]"""
+        )
+        looks.add(tuple(style))
+    assert len(looks) == 1, looks
+    align, measure, wrap = looks.pop()
+    assert align == "center" and wrap == "balance", looks
+
+
+@pytest.mark.browser
+def test_the_contact_forms_note_stands_as_far_from_its_button_as_a_field_from_the_next(
+    page, base_url
+):
+    """The mail note before "Verstuur" is spaced as the fields are; on a laptop the
+    form's card and the column beside it end at one height."""
+    page.set_viewport_size({"width": 1366, "height": 800})
+    page.goto(base_url + "/contact/")
+    form = page.locator(".contact-form")
+    fields = form.locator(".field").all()
+    gap_fields = (
+        fields[1].bounding_box()["y"]
+        - fields[0].bounding_box()["y"]
+        - fields[0].bounding_box()["height"]
+    )
+    note = form.locator(".help").bounding_box()
+    button = form.locator("button[type=submit]").bounding_box()
+    assert button["y"] - note["y"] - note["height"] == pytest.approx(gap_fields, abs=1)
+    foot = form.bounding_box()
+    expect = page.locator(".contact-expect").bounding_box()
+    assert foot["y"] + foot["height"] == pytest.approx(
+        expect["y"] + expect["height"], abs=1
+    )
+
+
+@pytest.mark.browser
+def test_at_night_her_initials_ring_stands_out_three_to_one(browser, base_url):
+    context = browser.new_context(
+        color_scheme="dark", viewport={"width": 1366, "height": 800}
+    )
+    page = context.new_page()
+    page.goto(base_url + "/")
+    initial = page.locator(".meet-initial")
+    initial.scroll_into_view_if_needed()
+    box = initial.bounding_box()
+    border = initial.evaluate("(e) => parseFloat(getComputedStyle(e).borderTopWidth)")
+    shot = Image.open(io.BytesIO(page.screenshot())).convert("RGB")
+    middle = round(box["y"] + box["height"] / 2)
+    ring = shot.getpixel((round(box["x"] + border / 2), middle))
+    ground = shot.getpixel((round(box["x"]) - 60, middle))  # beyond its shadow
+    ring, ground = ("#{:02x}{:02x}{:02x}".format(*rgb) for rgb in (ring, ground))
+    assert contrast(ring, ground) >= 3, (ring, ground)
+    context.close()
