@@ -332,3 +332,54 @@ def test_an_inner_pages_title_stands_a_size_above_its_sections(
         assert low <= title <= high, (path, title)
         sections = [h.evaluate(size_of) for h in page.locator("main h2").all()]
         assert title >= 1.15 * max(sections), (path, title, sections)
+
+
+# Where the brand's motif (img/motif.svg, motif.css) is drawn: the mask of a
+# pseudo-element, or "none" where it is not.
+MOTIF = """() => [['.hero-art', '::before'], ['.cta-band', '::before'],
+                  ['.post-header', '::after']]
+  .filter(([sel]) => document.querySelector(sel))
+  .map(([sel, pseudo]) => {
+    const style = getComputedStyle(document.querySelector(sel), pseudo);
+    return [sel, style.content === 'none' ? 'none' : style.maskImage];
+  })"""
+
+
+@pytest.mark.browser
+def test_the_motif_is_drawn_from_the_site_itself_behind_hero_band_and_header(probe):
+    """Wide: the line drawings behind the home hero's card and the band before the
+    footer, and beside an article's header, on the tint to the right of its column
+    and inside the window; the SVG served by the site itself. On a phone not beside
+    the header nor around the hero's card; on paper nowhere."""
+    page = probe.page
+    page.set_viewport_size({"width": 1366, "height": 800})
+    probe.goto("/")
+    drawn = dict(page.evaluate(MOTIF))
+    assert drawn.keys() == {".hero-art", ".cta-band"}
+    for mask in drawn.values():
+        assert "/img/motif.svg" in mask and mask.startswith(f'url("{probe.base_url}/')
+    svg = [url for url in probe.requests if url.endswith("/img/motif.svg")]
+    assert svg and page.request.get(svg[0]).headers["content-type"] == "image/svg+xml"
+    assert probe.foreign_requests() == []
+
+    probe.goto("/blog/dilemmas/")
+    assert "/img/motif.svg" in dict(page.evaluate(MOTIF))[".post-header"]
+    column, motif = page.evaluate(
+        """() => {
+          const header = document.querySelector('.post-header');
+          const column = header.getBoundingClientRect();
+          const width = parseFloat(getComputedStyle(header, '::after').width);
+          const left = parseFloat(getComputedStyle(header, '::after').left);
+          return [column.right, [column.left + left, column.left + left + width]];
+        }"""
+    )
+    assert column < motif[0] and motif[1] <= 1366 - 15 and motif[1] - motif[0] > 200
+
+    page.emulate_media(media="print")
+    assert set(dict(page.evaluate(MOTIF)).values()) == {"none"}
+    page.emulate_media(media="screen")
+    page.set_viewport_size({"width": 390, "height": 800})
+    assert dict(page.evaluate(MOTIF))[".post-header"] == "none"
+    probe.goto("/")
+    drawn = dict(page.evaluate(MOTIF))
+    assert drawn[".hero-art"] == "none" and "/img/motif.svg" in drawn[".cta-band"]
