@@ -337,7 +337,7 @@ def test_an_inner_pages_title_stands_a_size_above_its_sections(
 # Where the brand's motif (img/motif.svg, motif.css) is drawn: the mask of a
 # pseudo-element, or "none" where it is not.
 MOTIF = """() => [['.hero-art', '::before'], ['.cta-band', '::before'],
-                  ['.post-header', '::after']]
+                  ['.post-header', '::after'], ['.page-header', '::after']]
   .filter(([sel]) => document.querySelector(sel))
   .map(([sel, pseudo]) => {
     const style = getComputedStyle(document.querySelector(sel), pseudo);
@@ -346,11 +346,13 @@ MOTIF = """() => [['.hero-art', '::before'], ['.cta-band', '::before'],
 
 
 @pytest.mark.browser
-def test_the_motif_is_drawn_from_the_site_itself_behind_hero_band_and_header(probe):
+def test_the_motif_is_drawn_from_the_site_itself_behind_hero_band_and_headers(probe):
     """Wide: the line drawings behind the home hero's card and the band before the
     footer, and beside an article's header, on the tint to the right of its column
-    and inside the window; the SVG served by the site itself. On a phone not beside
-    the header nor around the hero's card; on paper nowhere."""
+    and inside the window, and at the right of an inner page's header clear of its
+    words (not where a card stands beside them: Diensten); the SVG served by the site
+    itself. On a phone not beside a header nor around the hero's card; on paper
+    nowhere."""
     page = probe.page
     page.set_viewport_size({"width": 1366, "height": 800})
     probe.goto("/")
@@ -375,11 +377,29 @@ def test_the_motif_is_drawn_from_the_site_itself_behind_hero_band_and_header(pro
     )
     assert column < motif[0] and motif[1] <= 1366 - 15 and motif[1] - motif[0] > 200
 
+    probe.goto("/contact/")
+    assert "/img/motif.svg" in dict(page.evaluate(MOTIF))[".page-header"]
+    lead, motif = page.evaluate(
+        """() => {
+          const header = document.querySelector('.page-header');
+          const left = header.getBoundingClientRect().left;
+          const after = getComputedStyle(header, '::after');
+          return [header.querySelector('.lead').getBoundingClientRect().right,
+                  left + parseFloat(after.left)];
+        }"""
+    )
+    assert lead < motif
+    probe.goto("/diensten/")
+    assert dict(page.evaluate(MOTIF))[".page-header"] == "none"
+    probe.goto("/blog/dilemmas/")
+
     page.emulate_media(media="print")
     assert set(dict(page.evaluate(MOTIF)).values()) == {"none"}
     page.emulate_media(media="screen")
     page.set_viewport_size({"width": 390, "height": 800})
     assert dict(page.evaluate(MOTIF))[".post-header"] == "none"
+    probe.goto("/contact/")
+    assert dict(page.evaluate(MOTIF))[".page-header"] == "none"
     probe.goto("/")
     drawn = dict(page.evaluate(MOTIF))
     assert drawn[".hero-art"] == "none" and "/img/motif.svg" in drawn[".cta-band"]
