@@ -398,3 +398,74 @@ def test_at_night_her_initials_ring_stands_out_three_to_one(browser, base_url):
     ring, ground = ("#{:02x}{:02x}{:02x}".format(*rgb) for rgb in (ring, ground))
     assert contrast(ring, ground) >= 3, (ring, ground)
     context.close()
+
+
+# Where the brand's motif (img/motif.svg, motif.css) is drawn: the mask of a
+# pseudo-element, or "none" where it is not.
+MOTIF = """() => [['.hero-art', '::before'], ['.cta-band', '::before'],
+                  ['.post-header', '::after'], ['.page-header', '::after']]
+  .filter(([sel]) => document.querySelector(sel))
+  .map(([sel, pseudo]) => {
+    const style = getComputedStyle(document.querySelector(sel), pseudo);
+    return [sel, style.content === 'none' ? 'none' : style.maskImage];
+  })"""
+
+
+@pytest.mark.browser
+def test_the_motif_is_drawn_from_the_site_itself_behind_hero_band_and_headers(probe):
+    """Wide: the line drawings behind the home hero's card and the band before the
+    footer, and beside an article's header, on the tint to the right of its column
+    and inside the window, and at the right of an inner page's header clear of its
+    words (not where a card stands beside them: Diensten); the SVG served by the site
+    itself. On a phone not beside a header nor around the hero's card; on paper
+    nowhere."""
+    page = probe.page
+    page.set_viewport_size({"width": 1366, "height": 800})
+    probe.goto("/")
+    drawn = dict(page.evaluate(MOTIF))
+    assert drawn.keys() == {".hero-art", ".cta-band"}
+    for mask in drawn.values():
+        assert "/img/motif.svg" in mask and mask.startswith(f'url("{probe.base_url}/')
+    svg = [url for url in probe.requests if url.endswith("/img/motif.svg")]
+    assert svg and page.request.get(svg[0]).headers["content-type"] == "image/svg+xml"
+    assert probe.foreign_requests() == []
+
+    probe.goto("/blog/dilemmas/")
+    assert "/img/motif.svg" in dict(page.evaluate(MOTIF))[".post-header"]
+    column, motif = page.evaluate(
+        """() => {
+          const header = document.querySelector('.post-header');
+          const column = header.getBoundingClientRect();
+          const width = parseFloat(getComputedStyle(header, '::after').width);
+          const left = parseFloat(getComputedStyle(header, '::after').left);
+          return [column.right, [column.left + left, column.left + left + width]];
+        }"""
+    )
+    assert column < motif[0] and motif[1] <= 1366 - 15 and motif[1] - motif[0] > 200
+
+    probe.goto("/contact/")
+    assert "/img/motif.svg" in dict(page.evaluate(MOTIF))[".page-header"]
+    lead, motif = page.evaluate(
+        """() => {
+          const header = document.querySelector('.page-header');
+          const left = header.getBoundingClientRect().left;
+          const after = getComputedStyle(header, '::after');
+          return [header.querySelector('.lead').getBoundingClientRect().right,
+                  left + parseFloat(after.left)];
+        }"""
+    )
+    assert lead < motif
+    probe.goto("/diensten/")
+    assert dict(page.evaluate(MOTIF))[".page-header"] == "none"
+    probe.goto("/blog/dilemmas/")
+
+    page.emulate_media(media="print")
+    assert set(dict(page.evaluate(MOTIF)).values()) == {"none"}
+    page.emulate_media(media="screen")
+    page.set_viewport_size({"width": 390, "height": 800})
+    assert dict(page.evaluate(MOTIF))[".post-header"] == "none"
+    probe.goto("/contact/")
+    assert dict(page.evaluate(MOTIF))[".page-header"] == "none"
+    probe.goto("/")
+    drawn = dict(page.evaluate(MOTIF))
+    assert drawn[".hero-art"] == "none" and "/img/motif.svg" in drawn[".cta-band"]
