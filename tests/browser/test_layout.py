@@ -276,6 +276,40 @@ def test_on_a_laptop_the_home_service_cards_stand_two_by_two_names_on_one_line(
 
 
 @pytest.mark.browser
+def test_on_a_laptop_the_audience_tiles_and_the_service_cards_are_one_card_style(
+    page, base_url
+):
+    """ "Voor wie ik werk" and "Waar ik je mee help": one padding, one icon disc, one
+    title size; a tile's words use its width (no narrow column in a wide card)."""
+    page.set_viewport_size({"width": 1366, "height": 800})
+    page.goto(base_url + "/")
+    style = """(e) => { const s = getComputedStyle(e);
+                        const b = getComputedStyle(e.querySelector('.icon-badge'));
+                        const h = getComputedStyle(e.querySelector('h3'));
+                        return [s.paddingTop, s.paddingRight, b.width, h.fontSize]; }"""
+    cards = page.locator(".tile, .home-services .service").all()
+    assert len(cards) == 8
+    assert len({tuple(card.evaluate(style)) for card in cards}) == 1
+    for text in page.locator(".tile p").all():
+        # Each line as full as it can be: the word that opens the next line would
+        # not have fit at the end of it.
+        fitting = text.evaluate(
+            """(p) => {
+                const node = p.firstChild, right = p.getBoundingClientRect().right;
+                const rects = (m) => { const r = document.createRange();
+                    r.setStart(node, m.index); r.setEnd(node, m.index + m[0].length);
+                    return [...r.getClientRects()]; };
+                const words = [...node.textContent.matchAll(/\\S+/g)];
+                return words.slice(1).filter((word, i) => {
+                    const end = rects(words[i]).at(-1), next = rects(word);
+                    return next[0].top > end.top + 1
+                        && end.right + 5 + next[0].width <= right;
+                }).map((word) => word[0]); }"""
+        )
+        assert fitting == [], (text.inner_text(), fitting)
+
+
+@pytest.mark.browser
 def test_the_audience_icons_are_drawn_at_28_to_32_px(page, base_url):
     page.set_viewport_size({"width": 1366, "height": 800})
     page.goto(base_url + "/")

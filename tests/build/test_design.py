@@ -241,6 +241,30 @@ def test_the_home_page_introduces_her_in_her_own_words(site):
     assert meet.select_one(".meet-more a")["href"].endswith("/over-mij/")
 
 
+def test_every_section_of_the_home_page_opens_with_kicker_heading_and_intro(site):
+    home = soup(site / "index.html")
+    heads = {
+        head.h2["id"]: [child.name for child in head.find_all(recursive=False)]
+        for head in home.select("main section > header.section-head")
+    }
+    assert set(heads) == {"voor-wie", "diensten", "zo-werkt-het", "nieuwste"}
+    for head in home.select("header.section-head"):
+        kicker, intro = head.select_one("p.kicker"), head.select_one("p.section-intro")
+        assert kicker.find_next_sibling() is head.h2, head
+        assert head.h2.find_next_sibling() is intro and text_of(intro), head
+
+
+def test_beside_her_words_the_home_page_says_how_and_where_she_works(site):
+    facts = soup(site / "index.html").select_one("section.meet dl.meet-facts")
+    terms = {text_of(dt): text_of(dt.find_next_sibling("dd")) for dt in facts("dt")}
+    # The same facts as her card on "Over mij", none of its own.
+    about = soup(site / "over-mij/index.html").select_one(".about-facts dl")
+    assert terms == {
+        text_of(dt): text_of(dt.find_next_sibling("dd")) for dt in about("dt")
+    }
+    assert terms["Werkwijze"] == "Op afstand, door heel Nederland"
+
+
 def test_with_her_photo_on_over_mij_the_home_introduces_her_beside_it(tmp_path):
     from PIL import Image
 
