@@ -489,6 +489,19 @@ def test_the_motif_is_drawn_from_the_site_itself_behind_hero_band_and_headers(pr
         }"""
     )
     assert lead < motif
+    # One treatment for both headers: a framed panel (rounded, a tint layer under
+    # the repeated drawings), not drawings loose on the header's tint.
+    headers = (("/blog/dilemmas/", ".post-header"), ("/contact/", ".page-header"))
+    for path, header in headers:
+        probe.goto(path)
+        radius, layers = page.evaluate(
+            """(header) => {
+              const after = getComputedStyle(document.querySelector(header), '::after');
+              return [parseFloat(after.borderTopLeftRadius), after.maskImage];
+            }""",
+            header,
+        )
+        assert radius > 0 and "linear-gradient" in layers, path
     probe.goto("/diensten/")
     assert dict(page.evaluate(MOTIF))[".page-header"] == "none"
     probe.goto("/blog/dilemmas/")

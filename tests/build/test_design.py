@@ -201,6 +201,15 @@ def test_over_mij_shows_facts_and_leaves_zo_werkt_het_to_the_other_pages(site):
     assert text_of(kicker) == "Even voorstellen"
     quote = text_of(page.select_one(".about-text blockquote"))
     assert quote.startswith("Mijn tip aan iedere ondernemer:")
+    # Her name under her words, outside the quote (BUSINESS.owner).
+    assert text_of(page.select_one(".about-quote > figcaption")) == "— Wilhelmien"
+    # The band's call to action also as the page's one filled button, before the
+    # outlined ways to call or app her.
+    buttons = page.select(".about-text a.button")
+    assert "button-secondary" not in buttons[0]["class"]
+    assert text_of(buttons[0]) == text_of(page.select_one(".cta-band .button"))
+    assert buttons[0]["href"] == page.select_one(".cta-band .button")["href"]
+    assert all("button-secondary" in button["class"] for button in buttons[1:])
     # How she works is said once, beside the services' intro; not again here or on
     # the home page.
     services = soup(site / "diensten/index.html")
@@ -232,10 +241,11 @@ def test_the_home_page_introduces_her_in_her_own_words(site):
     words = text_of(meet.select_one(".meet-text > p"))
     # Verbatim: the first paragraph of her "Over mij", not words put in her mouth.
     about = soup(site / "over-mij/index.html").select_one(".about-text")
-    assert words == text_of(about.select_one("blockquote ~ p"))
+    assert words == text_of(about.select_one(".about-quote ~ p"))
     assert words.startswith("Ik ben Wilhelmien")
     # "Over mij" does not open with them again: her tip comes first there.
-    assert about.select_one(".page-header").find_next_sibling().name == "blockquote"
+    opening = about.select_one(".page-header").find_next_sibling()
+    assert opening.name == "figure" and opening.select_one("blockquote")
     # Her initial stands in for her photo (decorative), and the way to read on.
     assert text_of(meet.select_one(".meet-initial[aria-hidden=true]")) == "W"
     assert meet.select_one(".meet-more a")["href"].endswith("/over-mij/")
