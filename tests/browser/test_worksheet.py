@@ -276,8 +276,9 @@ def test_a_step_is_one_column_and_the_end_ends_in_its_quiet_controls(browser, ba
     fill(page, "#ws-uurtarief", "45")
     fill(page, "#ws-uren_per_klant", "4")
     # One column: every number's box the same width, one left edge, as wide as a
-    # figure (not the card's), its unit from the definition on its line after it and
-    # "€" before an amount; the hint under its box, still its description.
+    # figure (not the card's), its unit from the definition drawn as the box's end
+    # (one box: same top and height, no gap) and "€" before an amount; the hint under
+    # its box, still its description.
     boxes = [
         box.bounding_box()
         for box in page.locator("[data-section=berekening] input").all()
@@ -291,8 +292,8 @@ def test_a_step_is_one_column_and_the_end_ends_in_its_quiet_controls(browser, ba
     assert [u.inner_text() for u in units] == ["dagen", "uur", "per uur", "uur"]
     for box, unit in zip(boxes, units, strict=True):
         at = unit.bounding_box()
-        assert at["x"] >= box["x"] + box["width"], (box, at)
-        assert box["y"] < at["y"] + at["height"] / 2 < box["y"] + box["height"]
+        assert abs(at["x"] - (box["x"] + box["width"])) < 1, (box, at)
+        assert abs(at["y"] - box["y"]) < 1 and abs(at["height"] - box["height"]) < 1
     euro = page.evaluate(
         """() => getComputedStyle(document.querySelector(".ws-money"), "::before")
                  .content"""
@@ -302,7 +303,10 @@ def test_a_step_is_one_column_and_the_end_ends_in_its_quiet_controls(browser, ba
     assert rate.get_attribute("aria-describedby") == "ws-uurtarief-help"
     hint = page.locator("#ws-uurtarief-help").bounding_box()
     assert hint["y"] >= rate.bounding_box()["y"] + rate.bounding_box()["height"]
-    # On a wide card a number's question beside its box, the hint under the box.
+    # On a wide card a number's question beside its box, the hint under the box; the
+    # longest question on one line.
+    longest = page.locator("label[for=ws-dagen]").bounding_box()
+    assert longest["height"] < boxes[0]["height"], longest
     label = page.locator("label[for=ws-uurtarief]").bounding_box()
     assert label["x"] + label["width"] <= boxes[0]["x"], (label, boxes[0])
     assert hint["x"] >= boxes[0]["x"] - 1, (hint, boxes[0])
@@ -330,6 +334,23 @@ def test_a_step_is_one_column_and_the_end_ends_in_its_quiet_controls(browser, ba
         abs((back["y"] + back["height"] / 2) - (wipe["y"] + wipe["height"] / 2)) < 2
     ), (back, wipe)
     assert wipe["x"] > back["x"] + back["width"], (back, wipe)
+    # The foot's divider as far under the tools as its buttons under it.
+    mail = page.locator("[data-mail]").bounding_box()
+    foot = page.locator("[data-end] .ws-back").bounding_box()
+    above = foot["y"] - (mail["y"] + mail["height"])
+    assert abs(above - (back["y"] - foot["y"])) < 2, (mail, foot, back)
+    # The result's words at 16 px at least, in the card's full light text.
+    size, colour = page.evaluate(
+        """() => { const s = getComputedStyle(
+                     document.querySelector(".ws-result label"));
+                 return [parseFloat(s.fontSize), s.color]; }"""
+    )
+    assert size >= 16, size
+    text, fill_ = page.evaluate(
+        """() => { const s = getComputedStyle(document.querySelector(".ws-result"));
+                 return [s.color, s.backgroundColor]; }"""
+    )
+    assert colour == text and contrast(colour, fill_) >= 4.5, (colour, text, fill_)
     # At night the end's divider still shows on the card.
     rule, card = page.evaluate(
         """() => [getComputedStyle(document.querySelector(".ws-back")).borderTopColor,
