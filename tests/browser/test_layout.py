@@ -215,22 +215,32 @@ def test_on_a_laptop_search_is_an_icon_and_the_menu_ends_with_its_button(
     assert cta.evaluate("el => getComputedStyle(el).textDecorationLine") == "none"
 
 
-@pytest.mark.browser
-def test_at_night_the_footer_stands_apart_from_the_band_above_it(browser, base_url):
+@pytest.fixture
+def night_home(browser, base_url):
+    """The home page on a laptop at night."""
     context = browser.new_context(
         color_scheme="dark", viewport={"width": 1366, "height": 800}
     )
     page = context.new_page()
     page.goto(base_url + "/")
+    yield page
+    context.close()
+
+
+def colour_at(shot: Image.Image, x: float, y: float) -> str:
+    return "#{:02x}{:02x}{:02x}".format(*shot.getpixel((round(x), round(y))))
+
+
+@pytest.mark.browser
+def test_at_night_the_footer_stands_apart_from_the_band_above_it(night_home):
+    page = night_home
     shot = Image.open(io.BytesIO(page.screenshot(full_page=True))).convert("RGB")
     band = page.locator(".cta-band").bounding_box()
     footer = page.locator(".site-footer").bounding_box()
     x = 8  # the left edge: no text there
-    above = shot.getpixel((x, round(band["y"] + band["height"]) - 4))
-    below = shot.getpixel((x, round(footer["y"]) + 8))
-    above, below = ("#{:02x}{:02x}{:02x}".format(*rgb) for rgb in (above, below))
+    above = colour_at(shot, x, band["y"] + band["height"] - 4)
+    below = colour_at(shot, x, footer["y"] + 8)
     assert contrast(above, below) >= 1.4
-    context.close()
 
 
 @pytest.mark.browser
@@ -415,23 +425,17 @@ def test_the_contact_forms_note_stands_as_far_from_its_button_as_a_field_from_th
 
 
 @pytest.mark.browser
-def test_at_night_her_initials_ring_stands_out_three_to_one(browser, base_url):
-    context = browser.new_context(
-        color_scheme="dark", viewport={"width": 1366, "height": 800}
-    )
-    page = context.new_page()
-    page.goto(base_url + "/")
+def test_at_night_her_initials_ring_stands_out_three_to_one(night_home):
+    page = night_home
     initial = page.locator(".meet-initial")
     initial.scroll_into_view_if_needed()
     box = initial.bounding_box()
     border = initial.evaluate("(e) => parseFloat(getComputedStyle(e).borderTopWidth)")
     shot = Image.open(io.BytesIO(page.screenshot())).convert("RGB")
     middle = round(box["y"] + box["height"] / 2)
-    ring = shot.getpixel((round(box["x"] + border / 2), middle))
-    ground = shot.getpixel((round(box["x"]) - 60, middle))  # beyond its shadow
-    ring, ground = ("#{:02x}{:02x}{:02x}".format(*rgb) for rgb in (ring, ground))
+    ring = colour_at(shot, box["x"] + border / 2, middle)
+    ground = colour_at(shot, box["x"] - 60, middle)  # beyond its shadow
     assert contrast(ring, ground) >= 3, (ring, ground)
-    context.close()
 
 
 # Where the brand's motif (img/motif.svg, motif.css) is drawn: the mask of a

@@ -28,6 +28,14 @@ REST = "[Lange antwoorden zijn hier ingekort.]"
 GOAL = "Meer tijd voor de paarden"
 
 
+def fill_every_step(page) -> None:
+    """A goal, a task and what the calculation still needs: every step filled in."""
+    fill(page, "#ws-doelen-1-doel", GOAL)
+    fill(page, "#ws-afleidingen-1-taak", "Facturen")
+    fill(page, "#ws-uurtarief", "45")
+    fill(page, "#ws-uren_per_klant", "4")
+
+
 def ready(page):
     page.wait_for_selector("form.ws-stepped", state="attached")
 
@@ -271,10 +279,7 @@ def test_a_step_is_one_column_and_the_end_ends_in_its_quiet_controls(browser, ba
     page = context.new_page()
     page.goto(base_url + PATH)
     ready(page)
-    fill(page, "#ws-doelen-1-doel", GOAL)
-    fill(page, "#ws-afleidingen-1-taak", "Facturen")
-    fill(page, "#ws-uurtarief", "45")
-    fill(page, "#ws-uren_per_klant", "4")
+    fill_every_step(page)
     # One column: every number's box the same width, one left edge, as wide as a
     # figure (not the card's), its unit from the definition drawn as the box's end
     # (one box: same top and height, no gap) and "€" before an amount; the hint under
@@ -376,10 +381,7 @@ def test_every_row_ends_on_the_cards_content_edge(browser, base_url, viewport):
     page = context.new_page()
     page.goto(base_url + PATH)
     ready(page)
-    fill(page, "#ws-doelen-1-doel", GOAL)
-    fill(page, "#ws-afleidingen-1-taak", "Facturen")
-    fill(page, "#ws-uurtarief", "45")
-    fill(page, "#ws-uren_per_klant", "4")
+    fill_every_step(page)
     # The title breaks after its phrase, "Wat zijn jouw / doelstellingen?".
     title = page.locator("#ws-title")
     if viewport == PHONE:
@@ -442,10 +444,7 @@ def test_the_result_is_the_high_point_and_the_end_has_three_control_styles(
     page = probe.page
     probe.goto(PATH)
     ready(page)
-    fill(page, "#ws-doelen-1-doel", GOAL)
-    fill(page, "#ws-afleidingen-1-taak", "Facturen")
-    fill(page, "#ws-uurtarief", "45")
-    fill(page, "#ws-uren_per_klant", "4")
+    fill_every_step(page)
     to_end(page)
     style = """([selector, name]) => getComputedStyle(
         document.querySelector(selector))[name]"""
