@@ -55,4 +55,4 @@ def register() -> None:
     signals.initialized.connect(on_initialized)
     signals.article_generator_finalized.connect(on_article_generator_finalized)
     signals.get_generators.connect(get_generators)
-    signals.all_generators_finalized.connect(report_funnel)
+    signals.get_generators.connect(report_funnel)

@@ -89,9 +89,11 @@ def funnel_findings(settings: dict) -> list[Finding]:
     )
 
 
-def report_funnel(generators) -> None:
-    """all_generators_finalized: each finding, at the setting it is about (when the
-    settings are the built content's, sitekit.owner.own_file)."""
-    settings = generators[0].settings
+def report_funnel(pelican) -> None:
+    """get_generators, the first signal of a build (sitekit.rules.on_build_start):
+    each finding, at the setting it is about (when the settings are the built
+    content's, sitekit.owner.own_file); told even when a post's read error stops the
+    build. Adds no generator."""
+    settings = pelican.settings
     for found in funnel_findings(settings) if own_file(settings) else ():
         report_setting(found.setting, found.code, **found.params)

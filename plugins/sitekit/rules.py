@@ -307,7 +307,13 @@ def on_all_generators_finalized(generators) -> None:
         rules.check(item)
     rules.titles_taken(found)
     rules.not_read(generators[0].readers.extensions)
-    example_addresses(settings)
+
+
+def on_build_start(pelican) -> None:
+    """get_generators, the first signal of a build (`initialized` also comes when
+    Pelican only serves): her settings' findings first, told even when a post's
+    read error stops the build before its generators are done. Adds no generator."""
+    example_addresses(pelican.settings)
 
 
 def on_finalized(pelican) -> None:
@@ -318,6 +324,7 @@ def on_finalized(pelican) -> None:
 
 
 def register() -> None:
+    signals.get_generators.connect(on_build_start)
     signals.all_generators_finalized.connect(on_all_generators_finalized)
     signals.finalized.connect(on_finalized)
     signals.finalized.connect(findings.fail_at_the_end)  # after the links are told

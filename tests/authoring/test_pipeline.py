@@ -346,3 +346,14 @@ def test_check_build_and_preview_tell_the_same_lines(
     # the last good pages below the errors). Both say what check says.
     assert built(settings) - before["build"] == set(expected)
     assert previewed(settings) - before["preview"] == set(expected)
+
+
+def test_a_post_that_stops_the_build_does_not_hide_her_settings_reminders(tmp_path):
+    """A read error stops the build before its posts are done: her settings'
+    reminders are told all the same (they come first), by all three."""
+    settings = project(tmp_path)
+    in_body(IFRAME)(tmp_path)
+    reminders = {line for line in REMINDERS if line.startswith(SETTINGS)}
+    assert reminders <= checked(settings)
+    assert reminders <= built(settings)
+    assert reminders <= previewed(settings)
