@@ -385,7 +385,7 @@ def bench(
 
 @task(
     help={
-        "lighthouse": "run Lighthouse on home, article and contact (default on)",
+        "lighthouse": "Lighthouse on home, article, Diensten and contact (default on)",
         "write": "write the report to benchmarks/weight.md (default on)",
     }
 )

@@ -167,7 +167,7 @@ def page_types(site: Path) -> dict[str, Path]:
         "tag": sorted((blog / "tag").glob("*/index.html")),
         "tags": [blog / "tags" / "index.html"],
         "archives": [blog / "archief" / "index.html"],
-        "page": [site / "diensten" / "index.html"],
+        "diensten": [site / "diensten" / "index.html"],
         "contact": [site / "contact" / "index.html"],
         "privacy": [site / "privacy" / "index.html"],
         "404": [site / "404.html"],

@@ -2,7 +2,8 @@
 
 Run with `invoke weight`. Builds the real site (development settings, so that it can be
 served locally) into benchmarks/work/weight-site, weighs one page of each type, and runs
-Lighthouse (mobile) on the home, article and contact pages served with the site's CSP.
+Lighthouse (mobile) on the home, article, Diensten and contact pages served with the
+site's CSP.
 """
 
 import argparse
@@ -30,7 +31,7 @@ from tests.support.server import SiteServer  # noqa: E402
 WORK = ROOT / "benchmarks" / "work"
 REPORT = ROOT / "benchmarks" / "weight.md"
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
-AUDITED = ("home", "article", "contact")
+AUDITED = ("home", "article", "diensten", "contact")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
 
