@@ -285,38 +285,88 @@ def test_on_a_laptop_the_home_service_cards_stand_two_by_two_names_on_one_line(
     assert bottoms[0] == bottoms[1] and bottoms[2] == bottoms[3], bottoms
 
 
+# An element's text: the words that open a line and would have fitted at the end of
+# the line before (a line left short), the number of lines, the words broken over
+# two lines.
+LINES = """(p) => {
+    const node = p.firstChild, right = p.getBoundingClientRect().right;
+    const rects = (m) => { const r = document.createRange();
+        r.setStart(node, m.index); r.setEnd(node, m.index + m[0].length);
+        return [...r.getClientRects()]; };
+    const words = [...node.textContent.matchAll(/\\S+/g)];
+    const tops = new Set(words.flatMap((w) => rects(w).map((r) => Math.round(r.top))));
+    return [words.slice(1).filter((word, i) => {
+        const end = rects(words[i]).at(-1), next = rects(word);
+        return next[0].top > end.top + 1 && end.right + 5 + next[0].width <= right;
+    }).map((word) => word[0]), tops.size,
+    words.filter((w) => new Set(rects(w).map((r) => Math.round(r.top))).size > 1)
+         .map((w) => w[0])]; }"""
+
+
 @pytest.mark.browser
-def test_on_a_laptop_the_audience_tiles_and_the_service_cards_are_one_card_style(
-    page, base_url
-):
-    """ "Voor wie ik werk" and "Waar ik je mee help": one padding, one icon disc, one
-    title size; a tile's words use its width (no narrow column in a wide card)."""
+@pytest.mark.parametrize("width", [390, 1366])
+def test_the_audience_reads_as_open_items_in_whole_words(page, base_url, width):
+    """ "Voor wie ik werk": no cards (the services are), and each item's words in
+    lines as full as they can be, two or three of them, no word broken
+    ("africh-tingsstallen"). On a laptop the head on the left, the items two by two
+    beside it."""
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(base_url + "/")
+    for tile in page.locator(".tile").all():
+        look = tile.evaluate(
+            """(e) => { const s = getComputedStyle(e);
+                       return [s.backgroundColor, s.boxShadow]; }"""
+        )
+        assert look == ["rgba(0, 0, 0, 0)", "none"], look
+    for text in page.locator(".tile p").all():
+        assert "\u00ad" not in text.inner_text()
+        short, lines, broken = text.evaluate(LINES)
+        assert short == [] and broken == [], (text.inner_text(), short, broken)
+        assert lines <= 3, (text.inner_text(), lines)
+    if width > 1000:
+        head = page.locator(".audience .section-head").bounding_box()
+        items = [t.bounding_box() for t in page.locator(".tile").all()]
+        assert all(item["x"] >= head["x"] + head["width"] for item in items)
+        assert len({round(i["x"]) for i in items}) == 2
+        assert len({round(i["y"]) for i in items}) == 2
+
+
+@pytest.mark.browser
+def test_on_a_laptop_the_home_service_cards_are_one_card_style(page, base_url):
+    """One padding, one icon disc, one title size for the four services' cards."""
     page.set_viewport_size({"width": 1366, "height": 800})
     page.goto(base_url + "/")
     style = """(e) => { const s = getComputedStyle(e);
                         const b = getComputedStyle(e.querySelector('.icon-badge'));
                         const h = getComputedStyle(e.querySelector('h3'));
                         return [s.paddingTop, s.paddingRight, b.width, h.fontSize]; }"""
-    cards = page.locator(".tile, .home-services .service").all()
-    assert len(cards) == 8
+    cards = page.locator(".home-services .service").all()
+    assert len(cards) == 4
     assert len({tuple(card.evaluate(style)) for card in cards}) == 1
-    for text in page.locator(".tile p").all():
-        # Each line as full as it can be: the word that opens the next line would
-        # not have fit at the end of it.
-        fitting = text.evaluate(
-            """(p) => {
-                const node = p.firstChild, right = p.getBoundingClientRect().right;
-                const rects = (m) => { const r = document.createRange();
-                    r.setStart(node, m.index); r.setEnd(node, m.index + m[0].length);
-                    return [...r.getClientRects()]; };
-                const words = [...node.textContent.matchAll(/\\S+/g)];
-                return words.slice(1).filter((word, i) => {
-                    const end = rects(words[i]).at(-1), next = rects(word);
-                    return next[0].top > end.top + 1
-                        && end.right + 5 + next[0].width <= right;
-                }).map((word) => word[0]); }"""
-        )
-        assert fitting == [], (text.inner_text(), fitting)
+
+
+@pytest.mark.browser
+def test_on_a_laptop_the_home_sections_take_turns_in_shape(page, base_url):
+    """Not one shape for every section: "Voor wie" its head beside its items, the
+    services' cards under their head, "Zo werkt het" centred, the blog's way to all
+    posts beside its head."""
+    page.set_viewport_size({"width": 1366, "height": 800})
+    page.goto(base_url + "/")
+
+    def box(selector):
+        return page.locator(selector).first.bounding_box()
+
+    audience = box(".audience .section-head")
+    assert box(".tile")["x"] > audience["x"] + audience["width"]
+    services = box(".home-services .section-head")
+    assert box(".home-services .service")["y"] > services["y"] + services["height"]
+    steps = page.locator(".steps .section-head h2")
+    assert steps.evaluate("(e) => getComputedStyle(e).textAlign") == "center"
+    middle = box(".steps .section-head h2")
+    assert middle["x"] + middle["width"] / 2 == pytest.approx(1366 / 2, abs=20)
+    latest, more = box(".latest .section-head"), box(".latest-more")
+    assert more["x"] > latest["x"] + latest["width"]
+    assert more["y"] < latest["y"] + latest["height"]
 
 
 @pytest.mark.browser
@@ -425,17 +475,37 @@ def test_the_contact_forms_note_stands_as_far_from_its_button_as_a_field_from_th
 
 
 @pytest.mark.browser
-def test_at_night_her_initials_ring_stands_out_three_to_one(night_home):
-    page = night_home
+@pytest.mark.parametrize("width", [390, 1366])
+def test_at_night_her_initial_is_drawn_as_the_mark(browser, base_url, width):
+    """Her initial in the mark's colours, deliberate at night too: its thin ring 3:1
+    on the page, a gap of the page's colour inside it, then the deep green disc
+    (lifted from the page) and the letter on it 4.5:1."""
+    context = browser.new_context(
+        color_scheme="dark", viewport={"width": width, "height": 800}
+    )
+    page = context.new_page()
+    page.goto(base_url + "/")
     initial = page.locator(".meet-initial")
     initial.scroll_into_view_if_needed()
     box = initial.bounding_box()
-    border = initial.evaluate("(e) => parseFloat(getComputedStyle(e).borderTopWidth)")
+    border, gap, letter = initial.evaluate(
+        """(e) => { const s = getComputedStyle(e);
+                   const gap = s.boxShadow.match(/0px 0px 0px ([\\d.]+)px inset/);
+                   const width = parseFloat(s.borderTopWidth);
+                   return [width, parseFloat(gap[1]), s.color]; }"""
+    )
     shot = Image.open(io.BytesIO(page.screenshot())).convert("RGB")
     middle = round(box["y"] + box["height"] / 2)
     ring = colour_at(shot, box["x"] + border / 2, middle)
-    ground = colour_at(shot, box["x"] - 60, middle)  # beyond its shadow
+    inside = colour_at(shot, box["x"] + border + gap / 2, middle)
+    disc = colour_at(shot, box["x"] + border + gap + 4, middle)
+    ground = colour_at(shot, box["x"] - 30, middle)  # beyond its shadow
+    context.close()
     assert contrast(ring, ground) >= 3, (ring, ground)
+    assert contrast(inside, ground) < 1.1, (inside, ground)
+    assert contrast(disc, ground) >= 1.3, (disc, ground)
+    rgb = "#{:02x}{:02x}{:02x}".format(*map(int, letter[4:-1].split(", ")))
+    assert contrast(rgb, disc) >= 4.5, (rgb, disc)
 
 
 # Where the brand's motif (img/motif.svg, motif.css) is drawn: the mask of a
@@ -450,17 +520,17 @@ MOTIF = """() => [['.hero-art', '::before'], ['.cta-band', '::before'],
 
 
 @pytest.mark.browser
-def test_the_motif_is_drawn_from_the_site_itself_behind_hero_and_band(probe):
-    """Wide: the line drawings behind the home hero's card and in the band before the
-    footer, never beside a header; the SVG served by the site itself. On a phone not
-    around the hero's card; on paper nowhere."""
+def test_the_motif_is_drawn_from_the_site_itself_in_the_band(probe):
+    """The line drawings in the band before the footer (the hero's card has a drawing
+    of its own), never beside a header; the SVG served by the site itself. On paper
+    nowhere."""
     page = probe.page
     page.set_viewport_size({"width": 1366, "height": 800})
     probe.goto("/")
     drawn = dict(page.evaluate(MOTIF))
-    assert drawn.keys() == {".hero-art", ".cta-band"}
-    for mask in drawn.values():
-        assert "/img/motif.svg" in mask and mask.startswith(f'url("{probe.base_url}/')
+    assert drawn == {".hero-art": "none", ".cta-band": drawn[".cta-band"]}
+    mask = drawn[".cta-band"]
+    assert "/img/motif.svg" in mask and mask.startswith(f'url("{probe.base_url}/')
     svg = [url for url in probe.requests if url.endswith("/img/motif.svg")]
     assert svg and page.request.get(svg[0]).headers["content-type"] == "image/svg+xml"
     assert probe.foreign_requests() == []
@@ -479,4 +549,35 @@ def test_the_motif_is_drawn_from_the_site_itself_behind_hero_and_band(probe):
     page.emulate_media(media="screen")
     page.set_viewport_size({"width": 390, "height": 800})
     drawn = dict(page.evaluate(MOTIF))
-    assert drawn[".hero-art"] == "none" and "/img/motif.svg" in drawn[".cta-band"]
+    assert "/img/motif.svg" in drawn[".cta-band"]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    "width, low, high", [(390, 36, 42), (768, 46, 56), (1366, 64, 72)]
+)
+def test_the_home_hero_has_a_large_title_and_a_drawing_of_its_own(
+    probe, width, low, high
+):
+    """The title about 38 px on a phone and 64 to 72 on a laptop, within the screen
+    however long its words; the card of work done under the horseshoe of the brand's
+    own drawing (inline: no request), which spans the art's width and ends within it."""
+    page = probe.page
+    page.set_viewport_size({"width": width, "height": 800})
+    probe.goto("/")
+    wait_until(page, "document.fonts.status === 'loaded'")
+    title = page.locator(".hero h1")
+    size = title.evaluate("(e) => parseFloat(getComputedStyle(e).fontSize)")
+    assert low <= size <= high, size
+    assert title.evaluate("(e) => e.scrollWidth <= e.clientWidth")
+    art = page.locator(".hero-art").bounding_box()
+    drawing = page.locator(".hero-art > svg.hero-lines").bounding_box()
+    assert drawing["width"] == pytest.approx(art["width"], abs=1)
+    assert drawing["y"] + drawing["height"] <= art["y"] + art["height"] + 1
+    # Its geometry (Playwright's box of an SVG group is wider: its quads').
+    top, bottom = page.locator(".hero-lines g.art-line").first.evaluate(
+        "(e) => [e.getBoundingClientRect().top, e.getBoundingClientRect().bottom]"
+    )
+    card = page.locator(".hero-art .today").bounding_box()
+    assert art["y"] <= top and bottom <= card["y"], (art, top, bottom, card)
+    assert probe.foreign_requests() == []
