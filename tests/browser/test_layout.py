@@ -361,7 +361,7 @@ def test_an_inner_pages_header_sets_its_lead_beside_its_title(page, base_url, wi
         lead = page.locator("main .page-header .lead").bounding_box()
         if width == 1366:
             assert lead["x"] >= title["x"] + title["width"], path
-            assert lead["x"] < header["x"] + header["width"] / 2, path
+            assert lead["x"] < header["x"] + 0.6 * header["width"], path
             assert lead["x"] + lead["width"] > header["x"] + 0.8 * header["width"], path
             feet = (lead["y"] + lead["height"], title["y"] + title["height"])
             assert feet[0] == pytest.approx(feet[1], abs=16), path
