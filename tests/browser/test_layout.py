@@ -170,8 +170,8 @@ def test_an_article_reads_at_60_to_75_characters_a_line(page, base_url):
 @pytest.mark.parametrize("width", [390, 1366])
 def test_her_card_on_over_mij_stands_over_the_headers_foot(page, base_url, width):
     """On a laptop her card (her initial, how she works) stands over the lower edge of
-    the header's tint, as wide as the page's column, its parts on one row; on a phone
-    under the header, its parts one under the other; never wider than the window."""
+    the header's tint, its parts on one row, and who she works for stands beside what
+    she does; on a phone all one under the other; never wider than the window."""
     page.set_viewport_size({"width": width, "height": 800})
     page.goto(base_url + "/over-mij/")
     header = page.locator("main .page-header").bounding_box()
@@ -185,6 +185,10 @@ def test_her_card_on_over_mij_stands_over_the_headers_foot(page, base_url, width
         assert card["y"] > lead["y"] + lead["height"]  # under the lead, not over it
         assert terms["x"] > initial["x"] + initial["width"]
         assert terms["y"] < initial["y"] + initial["height"]
+        # Who she works for beside what she does, their first hairlines on one line.
+        who, what = (box.bounding_box() for box in page.locator(".about-list").all())
+        assert what["x"] > who["x"] + who["width"]
+        assert what["y"] == pytest.approx(who["y"], abs=1)
     else:
         assert card["y"] >= bottom
         assert terms["y"] >= initial["y"] + initial["height"]
