@@ -297,10 +297,14 @@ def test_with_her_photo_on_over_mij_the_home_introduces_her_beside_it(tmp_path):
     head, body = about.read_text("utf-8").split("\n\n", 1)
     photo = "Photo: images/ik.jpg\nPhoto_alt: Wilhelmien bij de stal"
     about.write_text(f"{head}\n{photo}\n\n{body}", "utf-8")
-    meet = soup(build_with(tmp_path, content) / "index.html").select_one("section.meet")
-    # Her photo in place of her initial, with her words for it.
+    output = build_with(tmp_path, content)
+    meet = soup(output / "index.html").select_one("section.meet")
+    # Her photo in place of her initial, with her words for it; on her card too.
     assert meet.select(".meet-initial") == []
     assert meet.select_one(".photo img")["alt"] == "Wilhelmien bij de stal"
+    card = soup(output / "over-mij/index.html").select_one(".about-card")
+    assert card.select(".about-initial") == []
+    assert card.select_one(".about-id .photo img")["alt"] == "Wilhelmien bij de stal"
 
 
 def test_the_newest_post_and_its_worksheet_are_one_feature_on_the_home_page(site):
