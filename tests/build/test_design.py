@@ -234,12 +234,14 @@ def test_the_footer_ends_in_one_line_dated_by_the_newest_post(site):
 
 def test_the_footer_leaves_the_call_to_action_to_the_band_above_it(site):
     """Where the band before the footer asks for the conversation, the footer does not
-    ask again; where there is no band, its link is the way to it."""
+    ask again, nor on the contact page, which is that action; elsewhere its link is
+    the way to it."""
     for path in ("index.html", "diensten/index.html", "over-mij/index.html"):
         page = soup(site / path)
         assert page.select_one(".cta-band"), path
         assert page.select(".site-footer .footer-cta") == [], path
-    for path in ("contact/index.html", "blog/dilemmas/index.html", "blog/index.html"):
+    assert soup(site / "contact/index.html").select(".footer-cta, .cta-band") == []
+    for path in ("privacy/index.html", "blog/dilemmas/index.html", "blog/index.html"):
         page = soup(site / path)
         assert page.select(".cta-band") == [], path
         link = page.select_one(".site-footer .footer-cta")
