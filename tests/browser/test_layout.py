@@ -348,6 +348,22 @@ def test_the_audience_icons_are_drawn_at_28_to_32_px(page, base_url):
         assert 28 <= drawn <= 34, drawn
 
 
+@pytest.mark.browser
+def test_on_a_laptop_dienstens_promises_are_one_row_over_the_headers_foot(
+    page, base_url
+):
+    page.set_viewport_size({"width": 1366, "height": 800})
+    page.goto(base_url + "/diensten/")
+    header = page.locator("main .page-header").bounding_box()
+    panel = page.locator(".services-promises").bounding_box()
+    assert panel["y"] < header["y"] + header["height"] < panel["y"] + panel["height"]
+    promises = [li.bounding_box() for li in page.locator(".promises li").all()]
+    assert len(promises) == 3
+    assert len({round(box["y"]) for box in promises}) == 1
+    for left, right in zip(promises, promises[1:], strict=False):
+        assert right["x"] >= left["x"] + left["width"]
+
+
 INNER_PAGES = ("/over-mij/", "/diensten/", "/contact/", "/blog/", "/privacy/")
 
 
