@@ -168,17 +168,32 @@ def test_an_article_reads_at_60_to_75_characters_a_line(page, base_url):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [390, 1366])
-def test_the_portrait_panel_meets_the_edges_of_its_card(page, base_url, width):
-    """Without her photo, the panel atop "In het kort" bleeds to the card's border, as
-    wide as the card inside it, however much padding the card has at this width."""
+def test_her_card_on_over_mij_stands_over_the_headers_foot(page, base_url, width):
+    """On a laptop her card (her initial, how she works) stands over the lower edge of
+    the header's tint, its parts on one row, and who she works for stands beside what
+    she does; on a phone all one under the other; never wider than the window."""
     page.set_viewport_size({"width": width, "height": 800})
     page.goto(base_url + "/over-mij/")
-    card, panel = page.evaluate(
-        """() => [document.querySelector('.about-facts'),
-                  document.querySelector('.about-facts > .portrait-panel')]
-              .map((e) => e.getBoundingClientRect().width)"""
-    )
-    assert panel == pytest.approx(card - 2, abs=0.5)  # the card's 1px borders
+    header = page.locator("main .page-header").bounding_box()
+    card = page.locator(".about-card").bounding_box()
+    initial = page.locator(".about-initial").bounding_box()
+    terms = page.locator(".about-terms").bounding_box()
+    lead = page.locator("main .page-header .lead").bounding_box()
+    bottom = header["y"] + header["height"]
+    if width == 1366:
+        assert card["y"] < bottom < card["y"] + card["height"]
+        assert card["y"] > lead["y"] + lead["height"]  # under the lead, not over it
+        assert terms["x"] > initial["x"] + initial["width"]
+        assert terms["y"] < initial["y"] + initial["height"]
+        # Who she works for beside what she does, their first hairlines on one line.
+        who, what = (box.bounding_box() for box in page.locator(".about-list").all())
+        assert what["x"] > who["x"] + who["width"]
+        assert what["y"] == pytest.approx(who["y"], abs=1)
+    else:
+        assert card["y"] >= bottom
+        assert terms["y"] >= initial["y"] + initial["height"]
+    assert card["x"] >= 0 and card["x"] + card["width"] <= width
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
 
 
 @pytest.mark.browser
@@ -384,14 +399,45 @@ def test_the_audience_icons_are_drawn_at_28_to_32_px(page, base_url):
 
 
 @pytest.mark.browser
-def test_on_a_laptop_her_text_on_over_mij_fills_the_height_of_her_card(page, base_url):
-    """Her text beside "In het kort" ends near the card's foot (her quote takes the
-    room), not half-way down it with a hole under it."""
+def test_on_a_laptop_dienstens_promises_are_one_row_over_the_headers_foot(
+    page, base_url
+):
     page.set_viewport_size({"width": 1366, "height": 800})
-    page.goto(base_url + "/over-mij/")
-    text = page.locator(".about-text").bounding_box()
-    card = page.locator(".about-facts").bounding_box()
-    assert text["y"] + text["height"] >= card["y"] + 0.75 * card["height"]
+    page.goto(base_url + "/diensten/")
+    header = page.locator("main .page-header").bounding_box()
+    panel = page.locator(".services-promises").bounding_box()
+    assert panel["y"] < header["y"] + header["height"] < panel["y"] + panel["height"]
+    promises = [li.bounding_box() for li in page.locator(".promises li").all()]
+    assert len(promises) == 3
+    assert len({round(box["y"]) for box in promises}) == 1
+    for left, right in zip(promises, promises[1:], strict=False):
+        assert right["x"] >= left["x"] + left["width"]
+
+
+INNER_PAGES = ("/over-mij/", "/diensten/", "/contact/", "/blog/", "/privacy/")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [390, 1366])
+def test_an_inner_pages_header_sets_its_lead_beside_its_title(page, base_url, width):
+    """On a laptop the header uses the window's width: the title on the left, the lead
+    beside it on the right, their feet on one line, no half of it left empty; on a
+    phone the lead under the title."""
+    page.set_viewport_size({"width": width, "height": 800})
+    for path in INNER_PAGES:
+        page.goto(base_url + path)
+        header = page.locator("main .page-header").bounding_box()
+        title = page.locator("main .page-header h1").bounding_box()
+        lead = page.locator("main .page-header .lead").bounding_box()
+        if width == 1366:
+            assert lead["x"] >= title["x"] + title["width"], path
+            assert lead["x"] < header["x"] + 0.6 * header["width"], path
+            assert lead["x"] + lead["width"] > header["x"] + 0.8 * header["width"], path
+            feet = (lead["y"] + lead["height"], title["y"] + title["height"])
+            assert feet[0] == pytest.approx(feet[1], abs=16), path
+        else:
+            assert lead["y"] >= title["y"] + title["height"], path
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, path
 
 
 @pytest.mark.browser
@@ -453,8 +499,9 @@ def test_every_band_before_the_footer_has_one_alignment_and_one_measure(
 def test_the_contact_forms_note_stands_as_far_from_its_button_as_a_field_from_the_next(
     page, base_url
 ):
-    """The mail note before "Verstuur" is spaced as the fields are; on a laptop the
-    form's card and the column beside it end at one height."""
+    """The mail note before "Verstuur" is spaced as the fields are; on a laptop what to
+    expect, under the quick ways, is as tall as its words: no panel stretched to the
+    form's foot with a hole under its last line."""
     page.set_viewport_size({"width": 1366, "height": 800})
     page.goto(base_url + "/contact/")
     form = page.locator(".contact-form")
@@ -467,10 +514,14 @@ def test_the_contact_forms_note_stands_as_far_from_its_button_as_a_field_from_th
     note = form.locator(".help").bounding_box()
     button = form.locator("button[type=submit]").bounding_box()
     assert button["y"] - note["y"] - note["height"] == pytest.approx(gap_fields, abs=1)
-    foot = form.bounding_box()
-    expect = page.locator(".contact-expect").bounding_box()
-    assert foot["y"] + foot["height"] == pytest.approx(
-        expect["y"] + expect["height"], abs=1
+    side = page.locator(".contact-side").bounding_box()
+    expect = page.locator(".contact-expect")
+    box = expect.bounding_box()
+    last = expect.locator("li").last.bounding_box()
+    padding = expect.evaluate("(e) => parseFloat(getComputedStyle(e).paddingBottom)")
+    assert box["y"] > side["y"] + side["height"]
+    assert box["y"] + box["height"] == pytest.approx(
+        last["y"] + last["height"] + padding, abs=2
     )
 
 

@@ -177,47 +177,44 @@ def test_the_services_page_lists_tasks_questions_and_ends_in_one_band(site):
     assert len(home) == 4 and all(card.select("li") == [] for card in home)
 
 
-def test_over_mij_shows_facts_and_leaves_zo_werkt_het_to_the_other_pages(site):
+def test_over_mij_stands_on_what_the_site_has_with_one_main_action(site):
+    """Without a photo or words made up: her card (her initial, name, role, how she
+    works), her tip, who she works for and what she does (each service a link to its
+    card on Diensten), the steps; the band's button the one filled button."""
     page = soup(site / "over-mij/index.html")
-    assert page.select(".steps") == []
-    facts = [text_of(dt) for dt in page.select(".about-facts dt")]
-    assert facts[0] == "Werkwijze"
-    # Her services, each a link to it on Diensten.
+    about = page.select_one("article.about")
+    # Her card, right under the header: her initial (decorative), not a slot.
+    card = about.select_one(".page-header").find_next_sibling()
+    assert "about-card" in card["class"]
+    assert text_of(card.select_one(".about-initial[aria-hidden=true]")) == "W"
+    assert card.select("svg.mark, img, .photo") == []
+    name = text_of(card.select_one(".about-id p"))
+    assert name == "Wilhelmien hippisch virtueel assistent"
+    assert [text_of(dt) for dt in card.select("dt")][0] == "Werkwijze"
+    # Her tip ("> " in over-mij.md) after her card, her name under it.
+    quote = card.find_next_sibling()
+    assert text_of(quote.blockquote).startswith("Mijn tip aan iedere ondernemer:")
+    assert text_of(quote.figcaption) == "— Wilhelmien"
+    # Who she works for, and her services, each with its icon and a link to Diensten.
+    who = [text_of(h3) for h3 in about.select("section[aria-labelledby=voor-wie] h3")]
+    assert who == ["Stallen", "Instructeurs", "Hoefsmeden", "Paardenfysio's"]
     ids = {card["id"] for card in soup(site / "diensten/index.html").select(".service")}
-    links = page.select(".about-facts .fact-list a")
-    assert len(links) == 4
+    links = about.select(".about-services h3 a")
+    assert len(links) == 4 == len(about.select(".about-services li > svg.icon-badge"))
     assert {link["href"].split("#")[1] for link in links} == ids
-    # No photo set: a portrait panel of her initial and name stands in, not a slot.
-    panel = page.select_one(".portrait-panel")
-    assert text_of(panel.select_one(".portrait-initial")) == "W"
-    assert text_of(panel.select_one(".portrait-caption b")) == "Wilhelmien"
-    # Her initial alone in the frame: no glyph under it that reads as a second letter.
-    assert panel.select("svg") == []
-    # One card beside her text holds her initial and the facts.
-    assert panel.find_parent(class_="about-facts")
-    # The eyebrow does not repeat the site's name; her tip ("> " in over-mij.md) is
-    # the page's quote, in her text.
-    kicker = page.select_one(".about-text .page-header .kicker")
-    assert text_of(kicker) == "Even voorstellen"
-    quote = text_of(page.select_one(".about-text blockquote"))
-    assert quote.startswith("Mijn tip aan iedere ondernemer:")
-    # Her name under her words, outside the quote (BUSINESS.owner).
-    assert text_of(page.select_one(".about-quote > figcaption")) == "— Wilhelmien"
-    # The band's call to action also as the page's one filled button, before the
-    # outlined ways to call or app her.
-    buttons = page.select(".about-text a.button")
-    assert "button-secondary" not in buttons[0]["class"]
-    assert text_of(buttons[0]) == text_of(page.select_one(".cta-band .button"))
-    assert buttons[0]["href"] == page.select_one(".cta-band .button")["href"]
-    assert all("button-secondary" in button["class"] for button in buttons[1:])
-    # How she works is said once, beside the services' intro; not again here or on
-    # the home page.
+    assert all(link.find_parent("li").p for link in links)  # each with its words
+    # How it works, in its three steps.
+    assert len(about.select(".steps .step")) == 3
+    # One main action: the band's; in the page no button at all.
+    assert page.select("main a.button") == []
+    band = page.select_one(".cta-band .button")
+    assert text_of(band) == "Plan een gratis kennismaking"
+    # The promises stay Diensten's alone.
     services = soup(site / "diensten/index.html")
     assert len(services.select(".services-promises .promises li")) == 3
     assert page.select(".promises") == []
     assert soup(site / "index.html").select(".promises") == []
     assert page.select(".photo") == []
-    assert page.select_one(".cta-band")
 
 
 def test_the_footer_ends_in_one_line_dated_by_the_newest_post(site):
@@ -235,17 +232,31 @@ def test_the_footer_ends_in_one_line_dated_by_the_newest_post(site):
         assert not any("KvK" in part for part in base), path
 
 
+def test_the_footer_leaves_the_call_to_action_to_the_band_above_it(site):
+    """Where the band before the footer asks for the conversation, the footer does not
+    ask again, nor on the contact page, which is that action; elsewhere its link is
+    the way to it."""
+    for path in ("index.html", "diensten/index.html", "over-mij/index.html"):
+        page = soup(site / path)
+        assert page.select_one(".cta-band"), path
+        assert page.select(".site-footer .footer-cta") == [], path
+    assert soup(site / "contact/index.html").select(".footer-cta, .cta-band") == []
+    for path in ("privacy/index.html", "blog/dilemmas/index.html", "blog/index.html"):
+        page = soup(site / path)
+        assert page.select(".cta-band") == [], path
+        link = page.select_one(".site-footer .footer-cta")
+        assert text_of(link) == "Plan een gratis kennismaking", path
+
+
 def test_the_home_page_introduces_her_in_her_own_words(site):
     meet = soup(site / "index.html").select_one("section.meet")
     assert text_of(meet.h2) == "Even voorstellen"
     words = text_of(meet.select_one(".meet-text > p"))
-    # Verbatim: the first paragraph of her "Over mij", not words put in her mouth.
-    about = soup(site / "over-mij/index.html").select_one(".about-text")
-    assert words == text_of(about.select_one(".about-quote ~ p"))
+    # Verbatim: the first paragraph of her "Over mij" (its header's lead there), not
+    # words put in her mouth.
+    about = soup(site / "over-mij/index.html").select_one("article.about")
+    assert words == text_of(about.select_one(".page-header .lead"))
     assert words.startswith("Ik ben Wilhelmien")
-    # "Over mij" does not open with them again: her tip comes first there.
-    opening = about.select_one(".page-header").find_next_sibling()
-    assert opening.name == "figure" and opening.select_one("blockquote")
     # Her initial stands in for her photo (decorative), and the way to read on.
     assert text_of(meet.select_one(".meet-initial[aria-hidden=true]")) == "W"
     assert meet.select_one(".meet-more a")["href"].endswith("/over-mij/")
@@ -273,7 +284,7 @@ def test_beside_her_words_the_home_page_says_how_and_where_she_works(site):
     facts = soup(site / "index.html").select_one("section.meet dl.meet-facts")
     terms = {text_of(dt): text_of(dt.find_next_sibling("dd")) for dt in facts("dt")}
     # The same facts as her card on "Over mij", none of its own.
-    about = soup(site / "over-mij/index.html").select_one(".about-facts dl")
+    about = soup(site / "over-mij/index.html").select_one(".about-card dl")
     assert terms == {
         text_of(dt): text_of(dt.find_next_sibling("dd")) for dt in about("dt")
     }
@@ -293,10 +304,14 @@ def test_with_her_photo_on_over_mij_the_home_introduces_her_beside_it(tmp_path):
     head, body = about.read_text("utf-8").split("\n\n", 1)
     photo = "Photo: images/ik.jpg\nPhoto_alt: Wilhelmien bij de stal"
     about.write_text(f"{head}\n{photo}\n\n{body}", "utf-8")
-    meet = soup(build_with(tmp_path, content) / "index.html").select_one("section.meet")
-    # Her photo in place of her initial, with her words for it.
+    output = build_with(tmp_path, content)
+    meet = soup(output / "index.html").select_one("section.meet")
+    # Her photo in place of her initial, with her words for it; on her card too.
     assert meet.select(".meet-initial") == []
     assert meet.select_one(".photo img")["alt"] == "Wilhelmien bij de stal"
+    card = soup(output / "over-mij/index.html").select_one(".about-card")
+    assert card.select(".about-initial") == []
+    assert card.select_one(".about-id .photo img")["alt"] == "Wilhelmien bij de stal"
 
 
 def test_the_newest_post_and_its_worksheet_are_one_feature_on_the_home_page(site):
@@ -348,12 +363,10 @@ def test_the_header_and_footer_draw_the_mark_of_the_favicon(site):
 
 def test_every_inner_page_opens_with_one_page_header(site):
     """Diensten, Over mij, Contact, privacy and the blog's lists open alike: a kicker,
-    the title, and the page's opening paragraph as the lead, said once (Over mij
-    opens with her quote instead)."""
+    the title, and the page's opening paragraph as the lead, said once."""
     expect = {
         "diensten/index.html": ("Wat ik uit handen neem", "Diensten", "Ik werk voor"),
-        # Over mij: her quote follows the header (her first paragraph is on home).
-        "over-mij/index.html": ("Even voorstellen", "Over mij", None),
+        "over-mij/index.html": ("Even voorstellen", "Over mij", "Ik ben Wilhelmien"),
         "contact/index.html": ("Kennismaken", "Contact", "Wil je weten"),
         "privacy/index.html": ("Je gegevens", "Privacyverklaring", "Deze website is"),
         "blog/index.html": ("Uit de praktijk", "Blog", "Alle blogposts"),

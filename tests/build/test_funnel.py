@@ -308,17 +308,22 @@ def test_with_a_booking_page_the_call_to_action_plans_the_conversation(direct_si
     }
 
 
-def test_over_mij_offers_a_call_and_whatsapp_under_her_text(direct_site, site):
-    about = soup(direct_site / "over-mij/index.html").select_one(".about-text")
-    # The booking is the band's, after the page.
-    assert channel_links(about) == {
+def test_over_mij_offers_a_call_and_whatsapp_as_quiet_links_on_her_card(
+    direct_site, site
+):
+    card = soup(direct_site / "over-mij/index.html").select_one(".about-card")
+    # Links, not buttons: the booking is the band's, after the page, its one action.
+    links = {text_of(a): a["href"] for a in card.select(".about-reach a")}
+    assert links == {
         "Bel 06 12345678": "tel:+31612345678",
         "Stuur een WhatsApp": "https://wa.me/31612345678",
     }
-    assert soup(site / "over-mij/index.html").select(".channels") == []
-    # Her KvK is the footer's; the card beside her text does not repeat it.
-    facts = soup(direct_site / "over-mij/index.html").select_one(".about-facts")
-    assert "87654321" not in text_of(facts)
+    assert card.select(".button") == []
+    # Without a phone her e-mail address.
+    shipped = soup(site / "over-mij/index.html").select(".about-reach a")
+    assert [a["href"] for a in shipped] == ["mailto:info@hippisch-va.example"]
+    # Her KvK is the footer's; her card does not repeat it.
+    assert "87654321" not in text_of(card)
 
 
 def test_the_contact_page_offers_booking_call_and_whatsapp_before_the_form(
