@@ -538,3 +538,16 @@ def test_an_article_opens_on_its_cover_in_the_marks_colour(
     )
     assert sizes[0] > sizes[1] * 1.1, sizes
     context.close()
+
+
+@pytest.mark.browser
+def test_on_paper_an_articles_cover_is_black_on_white(page, base_url):
+    page.goto(base_url + "/blog/dilemmas/")
+    page.emulate_media(media="print")
+    header = page.locator(".post-header")
+    assert header.evaluate("el => getComputedStyle(el).borderImageSource") == "none"
+    assert (
+        page.locator(".post-header h1").evaluate("el => getComputedStyle(el).color")
+        == "rgb(0, 0, 0)"
+    )
+    assert page.locator(".post-header .ws-jump").is_hidden()
