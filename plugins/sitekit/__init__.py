@@ -18,6 +18,7 @@ from .files import write_atomically
 from .filters import dutch_date, lead_paragraph, reading_minutes, soft_hyphens
 from .header import declare
 from .images import brand_colour
+from .indent import Unindent
 from .mark import inline, mark_svg
 from .owner import site_menu
 from .reading import use_reusing_reader, use_sized_rst_images
@@ -106,6 +107,9 @@ def on_generator_init(generator) -> None:
     assets = state.assets
     generator.context.update(state.context)  # the values derived from the settings
     env = generator.env
+    env.add_extension(Unindent)
+    # `tojson` (the JSON-LD, the worksheet's data) without the spaces after , and :
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":")}
     env.filters.update(
         dutch_date=dutch_date,
         lead_paragraph=lead_paragraph,

@@ -632,3 +632,74 @@ def test_the_home_hero_has_a_large_title_and_a_drawing_of_its_own(
     card = page.locator(".hero-art .today").bounding_box()
     assert art["y"] <= top and bottom <= card["y"], (art, top, bottom, card)
     assert probe.foreign_requests() == []
+
+
+# The colour a custom property of the page's root resolves to, as #rrggbb.
+TOKEN = """(name) => {
+  const probe = document.createElement('i');
+  probe.style.color = `var(${name})`;
+  document.body.append(probe);
+  const [r, g, b] = getComputedStyle(probe).color.match(/\\d+/g).map(Number);
+  probe.remove();
+  return '#' + [r, g, b].map((c) => c.toString(16).padStart(2, '0')).join('');
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [390, 1366])
+def test_an_article_opens_on_its_cover_in_the_marks_colour(
+    browser, base_url, width, scheme
+):
+    """The post's header is its cover: the band's colour across the whole window (as
+    its Open Graph image), the title large and in the middle, in the band's text
+    colour; the first paragraph a lead, a step larger than the next."""
+    context = browser.new_context(
+        color_scheme=scheme, viewport={"width": width, "height": 900}
+    )
+    page = context.new_page()
+    page.goto(base_url + "/blog/dilemmas/")
+    wait_until(page, "document.fonts.status === 'loaded'")
+    shot = Image.open(io.BytesIO(page.screenshot())).convert("RGB")
+    header = page.locator(".post-header").bounding_box()
+    band, band_text, bg = (
+        page.evaluate(TOKEN, name) for name in ("--band", "--band-text", "--bg")
+    )
+    # Its colour at the top of the middle; the cover, not the page, at both edges.
+    assert colour_at(shot, width / 2, header["y"] + 2) == band
+    for x in (1, width - 2):
+        edge = colour_at(shot, x, header["y"] + header["height"] / 2)
+        assert contrast(edge, bg) > 1.15, (x, edge, bg)
+    # The title large, its lines in the middle, in the band's text colour.
+    title = page.locator(".post-header h1")
+    middle, size, colour = title.evaluate(
+        """(el) => {
+          const range = document.createRange();
+          range.selectNodeContents(el);
+          const box = range.getBoundingClientRect();
+          const style = getComputedStyle(el);
+          return [box.x + box.width / 2, parseFloat(style.fontSize), style.color];
+        }"""
+    )
+    assert middle == pytest.approx(width / 2, abs=2)
+    assert size >= (56 if width == 1366 else 36), size
+    assert "#{:02x}{:02x}{:02x}".format(*map(int, colour[4:-1].split(","))) == band_text
+    assert contrast(band_text, band) >= 4.5
+    sizes = page.locator(".post-body > p").evaluate_all(
+        "ps => ps.slice(0, 2).map((p) => parseFloat(getComputedStyle(p).fontSize))"
+    )
+    assert sizes[0] > sizes[1] * 1.1, sizes
+    context.close()
+
+
+@pytest.mark.browser
+def test_on_paper_an_articles_cover_is_black_on_white(page, base_url):
+    page.goto(base_url + "/blog/dilemmas/")
+    page.emulate_media(media="print")
+    header = page.locator(".post-header")
+    assert header.evaluate("el => getComputedStyle(el).borderImageSource") == "none"
+    assert (
+        page.locator(".post-header h1").evaluate("el => getComputedStyle(el).color")
+        == "rgb(0, 0, 0)"
+    )
+    assert page.locator(".post-header .ws-jump").is_hidden()

@@ -116,6 +116,22 @@ def test_an_article_loads_no_rules_of_the_other_pages(site):
     ]
 
 
+def test_an_articles_end_waits_for_later_css_right_after_its_text(site):
+    """What follows the text (tags, the author, the worksheet...) is styled by
+    later.css, linked right after the text, so the head's stylesheet does not carry
+    those rules and nothing above the link moves when they arrive."""
+    article = soup(site / "blog/dilemmas/index.html")
+    link = article.select_one(".post-body").find_next_sibling()
+    assert link.name == "link" and "/later." in link["href"]
+    assert link.find_next_sibling()["class"] == ["post-terms"]
+    css = site / "theme" / "css"
+    (head,) = css.glob("site.*.css")
+    (later,) = css.glob("later.*.css")
+    for rule in (".post-terms", ".author-box", ".cta{"):
+        assert rule not in head.read_text("utf-8"), rule
+        assert rule in later.read_text("utf-8"), rule
+
+
 def test_service_cards_carry_their_icon_and_a_vanaf_price_when_set(tmp_path):
     from tests.support.funnel import build_with
 

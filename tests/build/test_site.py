@@ -99,8 +99,12 @@ def test_article_page_parts(site):
     back = page.select_one(".post-header .kicker a")
     assert text_of(back) == "← Blog" and back["href"].endswith("/blog/")
     assert text_of(page.select_one(".standfirst")).startswith("Twijfel je of je taken")
+    # The category once, in the kicker; the tags at the end.
+    kicker = page.select(".post-header .kicker a")
+    assert text_of(kicker[1]) == "Ondernemen" and "categorie" in kicker[1]["href"]
     terms = text_of(page.select_one(".post-terms"))
-    assert "Categorie: Ondernemen" in terms and "uitbesteden" in terms
+    assert terms.startswith("Tags:") and "uitbesteden" in terms
+    assert "Ondernemen" not in terms
     assert "Geschreven door Wilhelmien" in text_of(page.select_one(".author-box"))
     recent = page.select(".recent-posts li a")
     assert len(recent) == 3
