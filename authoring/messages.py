@@ -222,7 +222,8 @@ MISSING_FIELD = {"title": "title-missing", "date": "date-missing"}
 
 
 def missing_field(file: str, path: Path, field: str) -> Problem:
-    """Pelican skips content without a title: an empty file, or one line missing."""
+    """Pelican skips content without a title: an empty file, or one line missing
+    (at line 1), or empty (at its line: sitekit.reading refuses an empty title)."""
     try:
         empty = not path.read_text(encoding="utf-8").strip()
     except (OSError, UnicodeDecodeError):
@@ -231,7 +232,7 @@ def missing_field(file: str, path: Path, field: str) -> Problem:
         return worded(
             file, 1, "file-empty" if empty else "build-failed", {"detail": field}
         )
-    return worded(file, 1, MISSING_FIELD[field])
+    return worded(file, field_line(path, field) or 1, MISSING_FIELD[field])
 
 
 def field_twice(file: str, line: int, name: str, first: int) -> Problem:

@@ -63,6 +63,10 @@ def iframe_line(line: int) -> str:
     )
 
 
+EMPTY_TITLE = (
+    "content/posts/lege-titel.md:2: fout: de post heeft geen titel (zet bovenaan een "
+    "regel als: Title: Mijn titel)"
+)
 MISTAKES = [
     (
         "an iframe in a post",
@@ -220,6 +224,22 @@ MISTAKES = [
         ],
     ),
     (
+        "an empty title",
+        add(
+            "content/posts/lege-titel.md",
+            b"Date: 2024-02-01 10:00\nTitle:\nSummary: Nog zonder titel.\n\nTekst.\n",
+        ),
+        [EMPTY_TITLE],
+    ),
+    (
+        "a title of only spaces",
+        edit(POST, "Title: Dilemma's", "Title:   "),
+        [
+            f"{POST}:1: fout: de post heeft geen titel (zet bovenaan een regel als: "
+            "Title: Mijn titel)"
+        ],
+    ),
+    (
         "an iframe and a misspelled field, told together",
         lambda project: [
             edit(POST, "Category: Ondernemen", "Categorie: Ondernemen")(project),
@@ -330,6 +350,23 @@ def test_an_example_address_stops_a_publish(tmp_path):
                        told.append)  # fmt: skip
     assert error in told
     assert code == 1
+
+
+def test_an_empty_title_stops_a_publish_before_it_writes(tmp_path):
+    """`invoke publish` checks and builds with publishconf.py: a post whose Title:
+    is empty is the error of a missing title there too, and the build stops before
+    it writes anything."""
+    project(tmp_path)
+    publish = Path(shutil.copy(ROOT / "publishconf.py", tmp_path))
+    MISTAKES[[m[0] for m in MISTAKES].index("an empty title")][1](tmp_path)
+    assert EMPTY_TITLE in checked(publish)
+    told: list[str] = []
+    site = tmp_path / "site"
+    code = run_pelican(publish, [str(tmp_path / "content"), "-o", str(site)],
+                       told.append)  # fmt: skip
+    assert EMPTY_TITLE in told
+    assert code == 1
+    assert not [p for p in site.rglob("*") if p.is_file()]
 
 
 @pytest.mark.parametrize(
