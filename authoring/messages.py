@@ -8,7 +8,8 @@ pattern. It words both for the author: `problems_from_error` for an error,
 `DutchBuildLog` for the log of a build, and `run_pelican(settings_file, args, write)`
 to build with it: `invoke build` and `publish` build through it, the preview through
 `dutch_build_log`; `write` receives each line (print it, or show it in the preview's
-banner).
+banner). Every report is in one order, `report_lines`: `invoke check`'s and the
+build's lines are the same lines in the same order.
 """
 
 import logging
@@ -152,6 +153,43 @@ def owner_line(settings_file: Path, path: str) -> tuple[Path, int] | None:
     return (owner, line) if line else None
 
 
+# -- the report: its order --------------------------------------------------------
+
+# More of one kind than this are one line with the count and the first places.
+GROUPED = 5
+SHOWN_PLACES = 3
+# What makes two findings one kind: the same level and advice, and the same message
+# once the names, addresses and numbers in it are left out.
+_PARTICULAR = re.compile(r"'[^']*'|\S*[/.:]\S*|\d+")
+
+
+def kind(problem: Problem) -> tuple:
+    return (problem.level, problem.advice, _PARTICULAR.sub("…", problem.message))
+
+
+def report_lines(problems: list[Problem], every: bool = False) -> list[str]:
+    """The lines of a report (`invoke check`, a build, the preview's banner), in
+    whatever order the problems were found: errors before warnings, each file's
+    findings together, by line; more than GROUPED findings of one kind are one line
+    with the count and the first places (unless `every`)."""
+    ordered = sorted(set(problems), key=lambda p: (p.level != ERROR, p))
+    groups: dict[tuple, list[Problem]] = {}
+    for problem in ordered:
+        groups.setdefault(kind(problem), []).append(problem)
+    told = []
+    for problem in ordered:
+        group = groups[kind(problem)]
+        if every or len(group) <= GROUPED:
+            told.append(str(problem))
+        elif problem is group[0]:
+            places = ", ".join(f"{p.file}:{p.line}" for p in group[:SHOWN_PLACES])
+            told.append(
+                f"{len(group)}× {problem.level}: {problem.message} ({problem.advice}): "
+                f"{places}, …; invoke check --alles toont ze allemaal"
+            )
+    return told
+
+
 # -- Pelican's own records ----------------------------------------------------------
 def empty_alt_line(path: Path, image: str) -> int | None:
     """The line showing `image` without a description: `![](...)` or `alt=""`."""
@@ -289,17 +327,16 @@ def busy_port(port: int | str) -> Problem:
 class DutchBuildLog(logging.Handler):
     """Turns the records of a Pelican build into Dutch problem lines.
 
-    Problems are kept in `problems` and each is printed once via `write`. Pelican's
+    Problems are kept in `problems`, each once (`report_lines` orders them). Pelican's
     own progress and the consequences of an earlier problem (the RuntimeError of
     --fatal, "Could not process" after a warning) are dropped. The plugins' findings
     (sitekit.findings, logged below WARNING) are worded from the catalog.
     """
 
-    def __init__(self, content: Path, root: Path, write=print):
+    def __init__(self, content: Path, root: Path):
         super().__init__(FINDING)
         self.content = Path(content)
         self.root = Path(root)
-        self.write = write
         self.problems: list[Problem] = []
         self.unread: set[Path] = set()  # posts the build could not read
 
@@ -318,7 +355,6 @@ class DutchBuildLog(logging.Handler):
         for problem in found if isinstance(found, list) else [found]:
             if problem and problem not in self.problems:
                 self.problems.append(problem)
-                self.write(str(problem))
 
     @property
     def failed(self) -> bool:
@@ -535,7 +571,7 @@ class DutchBuildLog(logging.Handler):
 
 
 @contextmanager
-def dutch_build_log(content: Path, root: Path, write, quiet: bool = True):
+def dutch_build_log(content: Path, root: Path, quiet: bool = True):
     """While one build runs: its problems go to a DutchBuildLog (given to the body)
     in place of the root logger's handlers, Pelican's console is quiet, and the
     warnings Pelican shows once per process are shown again (each build of the
@@ -543,7 +579,7 @@ def dutch_build_log(content: Path, root: Path, write, quiet: bool = True):
     from pelican import log as pelican_log
     from pelican import signals
 
-    log = DutchBuildLog(content, root, write)
+    log = DutchBuildLog(content, root)
 
     def stop_before_writing(pelican) -> None:
         """Under --fatal (`invoke build`, publish) an error reported while reading
@@ -567,10 +603,16 @@ def dutch_build_log(content: Path, root: Path, write, quiet: bool = True):
 
 
 def run_pelican(
-    settings_file: Path, args: list[str], write=print, done: bool = True
+    settings_file: Path,
+    args: list[str],
+    write=print,
+    done: bool = True,
+    warnings: bool = True,
 ) -> int:
-    """Build with Pelican, every problem told as one Dutch line; the exit code.
-    `done`: also say where the site is when the build succeeded."""
+    """Build with Pelican, every problem told as one Dutch line, the lines of
+    `invoke check` in its order (`report_lines`), once the build has ended; the exit
+    code. `done`: also say where the site is when the build succeeded; `warnings`:
+    tell the warnings too (not when the check just told them)."""
     from pelican import log as pelican_log
     from pelican import main as pelican_main
     from pelican import parse_arguments
@@ -582,7 +624,7 @@ def run_pelican(
     given = parse_arguments(argv)
     content = Path(given.path or settings["PATH"])
     listening = given.listen  # then Pelican's own "Serving site at" line is kept
-    with dutch_build_log(content.resolve(), root, write, quiet=not listening) as log:
+    with dutch_build_log(content.resolve(), root, quiet=not listening) as log:
         try:
             pelican_main(argv)
             code = 0
@@ -590,6 +632,9 @@ def run_pelican(
             code = stop.code if isinstance(stop.code, int) else 1
         finally:
             pelican_log.FatalLogger.fatal_lvl = logging.CRITICAL + 1
+            told = [p for p in log.problems if warnings or p.level == ERROR]
+            for line in report_lines(told):
+                write(line)
     if log.failed and not code:
         code = 1
     if done and not code and not listening:

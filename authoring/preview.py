@@ -44,6 +44,7 @@ from .messages import (
     DutchBuildLog,
     busy_port,
     dutch_build_log,
+    report_lines,
     worded,
 )
 from .publishing import written_item
@@ -204,15 +205,9 @@ class Preview:
             },
         )
         self.written, self.sources_written = set(), set()
-        # Every problem as the one Dutch line `invoke build` prints (and nothing else).
-        told: list[str] = []
-
-        def tell(line: str) -> None:
-            told.append(line)
-            printed(line)
-
+        stopped: list[str] = []  # the line of settings that cannot be read
         started = time.perf_counter()
-        with dutch_build_log(self.content, self.settings_file.parent, tell) as log:
+        with dutch_build_log(self.content, self.settings_file.parent) as log:
             try:
                 settings = self.read_settings()
                 settings["SEARCH_INDEX"] = selected is None
@@ -220,14 +215,18 @@ class Preview:
             except Cancelled:
                 return False
             except SystemExit as stop:  # the settings cannot be read: one line already
-                tell(str(stop.code))
+                stopped.append(str(stop.code))
             except Exception as problem:  # noqa: BLE001 (told to the author, by `log`)
                 log.exception_raised(problem)
         took = time.perf_counter() - started
         if selected is None:
             self.sources = self.sources_written
-        warned = [p for p in log.problems if getattr(p, "level", "") == WARNING]
-        self.errors = [line for line in told if line not in map(str, warned)]
+        # Every problem as the one Dutch line `invoke build` prints, in its order.
+        for line in [*stopped, *report_lines(log.problems)]:
+            printed(line)
+        warned = [p for p in log.problems if p.level == WARNING]
+        errors = [p for p in log.problems if p.level != WARNING]
+        self.errors = [*stopped, *report_lines(errors)]
         self.warnings = warned
         if self.unread and not self.errors:  # read at last: the editor's settings too
             self.settings.update(settings)
@@ -559,7 +558,10 @@ def serve(
     try:
         preview = Preview(settings_file)
     except Exception as problem:  # noqa: BLE001 (a broken settings file: one line)
-        DutchBuildLog(project / "content", project, printed).exception_raised(problem)
+        log = DutchBuildLog(project / "content", project)
+        log.exception_raised(problem)
+        for line in report_lines(log.problems):
+            printed(line)
         return 1
     names = Handler.names | ({host} - {"", "0.0.0.0", "::"})
     editor = cms.Editor(project, preview.settings, int(editor_port))

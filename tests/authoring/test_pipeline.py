@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from authoring.lint import check_content
+from authoring.lint import check_content, main
 from authoring.messages import run_pelican
 from tests.conftest import ROOT
 
@@ -383,6 +383,30 @@ def test_check_build_and_preview_tell_the_same_lines(
     # the last good pages below the errors). Both say what check says.
     assert built(settings) - before["build"] == set(expected)
     assert previewed(settings) - before["preview"] == set(expected)
+
+
+def test_build_and_check_print_the_same_lines_in_the_same_order(tmp_path, capsys):
+    """The build tells her settings' reminders (warnings) first and the posts' errors
+    later; it prints, as `invoke check` does, errors first, and seven findings of one
+    kind as one line."""
+    settings = project(tmp_path)
+    for n in range(1, 8):
+        text = f"Title: Kort {n}\nDate: 0{n}-03-2024 10:00\nSummary:\n\nTekst.\n"
+        add(f"content/posts/kort-{n}.md", (text + "\n#### Te diep\n").encode())(
+            tmp_path
+        )
+    assert main(settings) == 1
+    from_check = capsys.readouterr().out.splitlines()
+    told: list[str] = []
+    code = run_pelican(settings, [str(tmp_path / "content"), "-o",
+                                  str(tmp_path / "o")], told.append)  # fmt: skip
+    assert code == 1
+    assert told == from_check[: len(told)]
+    assert from_check[len(told)].startswith("7 fout(en), ")  # check's closing lines
+    assert from_check[len(told) + 1 :] == ["Los de fouten op voordat je publiceert."]
+    assert told[0].startswith("7× fout: Summary is leeg (")
+    assert any(line.startswith("7× waarschuwing: ") for line in told[1:])
+    assert set(REMINDERS) <= set(told[1:])  # told first by the build, printed after
 
 
 def test_a_post_that_stops_the_build_does_not_hide_her_settings_reminders(tmp_path):
