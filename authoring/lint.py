@@ -59,7 +59,7 @@ def dry_build(settings_file: Path, content: Path) -> list[Problem]:
             CHECKLIST_PDF=False,
             PRECOMPRESS=False,
         )
-        with dutch_build_log(content, root) as log:
+        with dutch_build_log(content, settings_file) as log:
             try:
                 Pelican(settings).run()
             except Exception as error:  # noqa: BLE001 (told to the author, by `log`)

@@ -75,8 +75,15 @@ def suggested_slug(text: str) -> str:
     return slug_for(text, DEFAULT_CONFIG)
 
 
+def sets_itself(settings_file: Path, path: str) -> bool:
+    """Whether the settings file assigns the setting at `path` (its name) itself."""
+    name = re.split(r"[.\[]", path, maxsplit=1)[0]
+    text = settings_file.read_text(encoding="utf-8") if settings_file.is_file() else ""
+    return bool(name) and bool(re.search(rf"^{re.escape(name)}\s*=", text, re.M))
+
+
 def settings_line(settings_file: Path, path: str) -> int:
-    """The line of `pelicanconf.py` that sets the setting at `path` (e.g.
+    """The line of a settings file that sets the setting at `path` (e.g.
     `CTAS.kennismaking.title`): the last assignment of the name, then its keys."""
     try:
         lines = settings_file.read_text(encoding="utf-8").splitlines()
@@ -96,34 +103,46 @@ def settings_line(settings_file: Path, path: str) -> int:
 
 
 def problem_from_error(
-    error: DefinitionError, content: Path | None = None, root: Path | None = None
+    error: DefinitionError,
+    content: Path | None = None,
+    settings_file: Path | None = None,
 ) -> Problem:
     """A plugin's DefinitionError as the author reads it: its code's words from the
-    catalog, at its file, line and field path."""
+    catalog, at its file, line and field path (a setting's: where the build with
+    `settings_file` gets it from)."""
     message, advice, _level = words(error.code, error.params)
     if error.path and not message.startswith(error.path):
         message = f"{error.path}: {message}"
     file, line = error.file, error.line
     if Path(file).name == SETTINGS_NAME and not Path(file).is_absolute():
-        file, line = setting_place(error.path or "", line, root)
+        file, line = setting_place(error.path or "", line, settings_file)
+    root = settings_file.parent if settings_file else None
     return Problem.error(shown(file, content, root), line or 1, message, advice)
 
 
-def setting_place(path: str, line: int | None, root: Path | None) -> tuple[Path, int]:
-    """Where the setting at `path` (e.g. `CTAS.kennismaking.title`) is written: its
-    line of the owner's settings, or of `pelicanconf.py` when that sets it itself."""
-    settings_file = (root or Path.cwd()) / SETTINGS_NAME
-    return owner_line(settings_file, path) or (
-        settings_file,
-        line or settings_line(settings_file, path),
-    )
+def setting_place(
+    path: str, line: int | None, settings_file: Path | None
+) -> tuple[Path, int]:
+    """Where the setting at `path` (e.g. `CTAS.kennismaking.title`) is written for a
+    build with `settings_file`: publishconf.py's line when it sets it itself (it
+    overrides pelicanconf.py), else its line of the owner's settings, or of
+    `pelicanconf.py` when that sets it itself."""
+    given = settings_file or Path.cwd() / SETTINGS_NAME
+    if given.name != SETTINGS_NAME and sets_itself(given, path):
+        return given, settings_line(given, path)
+    base = given.parent / SETTINGS_NAME
+    return owner_line(base, path) or (base, line or settings_line(base, path))
 
 
 def problems_from_error(
-    error: DefinitionError, content: Path | None = None, root: Path | None = None
+    error: DefinitionError,
+    content: Path | None = None,
+    settings_file: Path | None = None,
 ) -> list[Problem]:
     """Every finding a DefinitionError holds (a file's, collected), worded."""
-    return [problem_from_error(found, content, root) for found in error.findings]
+    return [
+        problem_from_error(found, content, settings_file) for found in error.findings
+    ]
 
 
 @lru_cache(maxsize=4)
@@ -138,8 +157,7 @@ def owner_line(settings_file: Path, path: str) -> tuple[Path, int] | None:
     `CTAS.kennismaking.title`), when the setting is hers and `pelicanconf.py` does not
     set it itself."""
     name = re.split(r"[.\[]", path, maxsplit=1)[0]
-    text = settings_file.read_text(encoding="utf-8") if settings_file.is_file() else ""
-    if not name or re.search(rf"^{re.escape(name)}\s*=", text, re.M):
+    if not name or sets_itself(settings_file, path):
         return None
     owner = settings_file.parent / OWNER_FILE
     try:
@@ -333,10 +351,11 @@ class DutchBuildLog(logging.Handler):
     (sitekit.findings, logged below WARNING) are worded from the catalog.
     """
 
-    def __init__(self, content: Path, root: Path):
+    def __init__(self, content: Path, settings_file: Path):
         super().__init__(FINDING)
         self.content = Path(content)
-        self.root = Path(root)
+        self.settings_file = Path(settings_file)  # the build's (publishconf.py...)
+        self.root = self.settings_file.parent
         self.problems: list[Problem] = []
         self.unread: set[Path] = set()  # posts the build could not read
 
@@ -347,7 +366,7 @@ class DutchBuildLog(logging.Handler):
             return
         try:
             if refused is not None:
-                found = problem_from_error(refused, self.content, self.root)
+                found = problem_from_error(refused, self.content, self.settings_file)
             else:
                 found = self.finding(finding) if finding else self.translate(record)
         except Exception:  # the report must never hide the problem itself
@@ -366,7 +385,7 @@ class DutchBuildLog(logging.Handler):
         a setting at the line that sets it."""
         file, line = finding.source_path, finding.line
         if finding.setting:
-            file, line = setting_place(finding.setting, None, self.root)
+            file, line = setting_place(finding.setting, None, self.settings_file)
         return worded(shown(file, self.content, self.root), line, finding.code,
                       finding.params)  # fmt: skip
 
@@ -391,7 +410,7 @@ class DutchBuildLog(logging.Handler):
         if isinstance(error, RuntimeError) and str(error) == FATAL:
             return None  # the problem that made the build stop was reported already
         if isinstance(error, DefinitionError):
-            return problems_from_error(error, self.content, self.root)
+            return problems_from_error(error, self.content, self.settings_file)
         if isinstance(error, SettingsError):
             return settings_problem(error, self.root)
         message = str(record.msg)
@@ -571,7 +590,7 @@ class DutchBuildLog(logging.Handler):
 
 
 @contextmanager
-def dutch_build_log(content: Path, root: Path, quiet: bool = True):
+def dutch_build_log(content: Path, settings_file: Path, quiet: bool = True):
     """While one build runs: its problems go to a DutchBuildLog (given to the body)
     in place of the root logger's handlers, Pelican's console is quiet, and the
     warnings Pelican shows once per process are shown again (each build of the
@@ -579,7 +598,7 @@ def dutch_build_log(content: Path, root: Path, quiet: bool = True):
     from pelican import log as pelican_log
     from pelican import signals
 
-    log = DutchBuildLog(content, root)
+    log = DutchBuildLog(content, settings_file)
 
     def stop_before_writing(pelican) -> None:
         """Under --fatal (`invoke build`, publish) an error reported while reading
@@ -624,7 +643,7 @@ def run_pelican(
     given = parse_arguments(argv)
     content = Path(given.path or settings["PATH"])
     listening = given.listen  # then Pelican's own "Serving site at" line is kept
-    with dutch_build_log(content.resolve(), root, quiet=not listening) as log:
+    with dutch_build_log(content.resolve(), settings_file, quiet=not listening) as log:
         try:
             pelican_main(argv)
             code = 0

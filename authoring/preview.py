@@ -207,7 +207,7 @@ class Preview:
         self.written, self.sources_written = set(), set()
         stopped: list[str] = []  # the line of settings that cannot be read
         started = time.perf_counter()
-        with dutch_build_log(self.content, self.settings_file.parent) as log:
+        with dutch_build_log(self.content, self.settings_file) as log:
             try:
                 settings = self.read_settings()
                 settings["SEARCH_INDEX"] = selected is None
@@ -558,7 +558,7 @@ def serve(
     try:
         preview = Preview(settings_file)
     except Exception as problem:  # noqa: BLE001 (a broken settings file: one line)
-        log = DutchBuildLog(project / "content", project)
+        log = DutchBuildLog(project / "content", settings_file)
         log.exception_raised(problem)
         for line in report_lines(log.problems):
             printed(line)

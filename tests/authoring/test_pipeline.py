@@ -369,6 +369,28 @@ def test_an_empty_title_stops_a_publish_before_it_writes(tmp_path):
     assert not [p for p in site.rglob("*") if p.is_file()]
 
 
+def test_a_setting_publishconf_sets_is_told_at_its_line_there(tmp_path):
+    """publishconf.py overrides pelicanconf.py and her settings: a mistake in a
+    value it sets itself is told at its line, by the check and the build of
+    publishing alike (and by neither at her settings)."""
+    project(tmp_path)
+    publish = Path(shutil.copy(ROOT / "publishconf.py", tmp_path))
+    with publish.open("a", encoding="utf-8") as file:
+        file.write('\nWORKSHEET_DEFAULT = "bestaat-niet"\n')
+    line = len(publish.read_text(encoding="utf-8").splitlines())
+    told = [p for p in checked(publish) if "WORKSHEET_DEFAULT" in p]
+    assert len(told) == 1
+    assert told[0].startswith(
+        f"publishconf.py:{line}: fout: WORKSHEET_DEFAULT: er is geen werkblad met de "
+        "naam 'bestaat-niet' ("
+    )
+    built: list[str] = []
+    code = run_pelican(publish, [str(tmp_path / "content"), "-o", str(tmp_path / "o")],
+                       built.append)  # fmt: skip
+    assert code == 1
+    assert told[0] in built
+
+
 @pytest.mark.parametrize(
     "mistake, expected", [m[1:] for m in MISTAKES], ids=[m[0] for m in MISTAKES]
 )
