@@ -48,7 +48,7 @@ from .messages import (
     worded,
 )
 from .publishing import written_item
-from .source import site_settings
+from .source import site_settings, written_setting
 
 logger = logging.getLogger(__name__)
 
@@ -57,7 +57,6 @@ ASSETS = {  # authoring/preview_assets/, served under /_preview/: the preview's 
     "reload.js": "text/javascript",
     "preview.css": "text/css",
 }
-THEME = "theme"  # the project's theme folder (pelicanconf.py's THEME)
 STATE_FILE = "preview.json"  # in CACHE_PATH: the address new-post prints
 WRITTEN_FILE = "preview-written.json"  # in CACHE_PATH: what the last full pass wrote
 BODY = re.compile(rb"<body\b[^>]*>")
@@ -518,13 +517,15 @@ def project_settings(settings_file: Path, **overrides) -> dict:
 
 def fallback_settings(settings_file: Path) -> dict:
     """While the settings file cannot be read: Pelican's defaults, in the project,
-    with the content folder the owner's settings file is in and the project's theme
-    (both are watched, so the preview builds again when she mends either)."""
+    with the content folder the owner's settings file is in and the theme the file's
+    line `THEME = "..."` names (both are watched, so the preview builds again when
+    she mends either)."""
     project = settings_file.parent
     content = project / Path(OWNER_FILE).parent
     override = {"PATH": str(content)}
-    if (project / THEME).is_dir():
-        override["THEME"] = str(project / THEME)
+    theme = written_setting(settings_file, "THEME")
+    if theme and (project / theme).is_dir():
+        override["THEME"] = str(project / theme)
     settings = read_settings(None, override=override)
     settings["OUTPUT_PATH"] = str(project / settings["OUTPUT_PATH"])
     settings["CACHE_PATH"] = str(project / settings["CACHE_PATH"] / "preview")
