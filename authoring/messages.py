@@ -186,8 +186,8 @@ def kind(problem: Problem) -> tuple:
 
 
 def report_lines(problems: list[Problem], every: bool = False) -> list[str]:
-    """The lines of a report (`invoke check`, a build, the preview's banner), in
-    whatever order the problems were found: errors before warnings, each file's
+    """The lines of a report (`invoke check`, a build, the preview's banner), the
+    same whatever order the problems came in: errors before warnings, each file's
     findings together, by line; more than GROUPED findings of one kind are one line
     with the count and the first places (unless `every`)."""
     ordered = sorted(set(problems), key=lambda p: (p.level != ERROR, p))
@@ -429,6 +429,7 @@ class DutchBuildLog(logging.Handler):
             return found
         if message.startswith("Skipping %s: could not find information about"):
             file, path = self.source(getattr(args[0], "source_path", args[0]))
+            self.unread.add(path.resolve())  # skipped: a link to it is told already
             return missing_field(file, path, str(args[1]))
         if message.startswith("Duplicate definition of"):
             file, path = self.source(args[1])

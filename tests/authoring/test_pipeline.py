@@ -240,6 +240,14 @@ MISTAKES = [
         ],
     ),
     (
+        "a Dutch Titel: in place of Title: (the site reads no alias)",
+        edit(POST, "Title: Dilemma's", "Titel: Dilemma's"),
+        [
+            f"{POST}:1: fout: de post heeft geen titel (zet bovenaan een regel als: "
+            "Title: Mijn titel)"
+        ],
+    ),
+    (
         "an iframe and a misspelled field, told together",
         lambda project: [
             edit(POST, "Category: Ondernemen", "Categorie: Ondernemen")(project),
