@@ -41,13 +41,11 @@ def pelican_run(
     same `invoke check` prints; an error (any warning of Pelican's own, so no post is
     silently dropped) fails the build, and a failed build exits. `checked`: the check
     ran just before and showed the warnings already."""
-    from authoring.messages import WARNING, run_pelican
+    from authoring.messages import run_pelican
 
-    def write(line: str) -> None:
-        if not (checked and f": {WARNING}: " in line):
-            print(line)
-
-    code = run_pelican(ROOT / settings_file, list(extra), write, done=done)
+    code = run_pelican(
+        ROOT / settings_file, list(extra), done=done, warnings=not checked
+    )
     if code:
         sys.exit(code)
 

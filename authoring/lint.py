@@ -9,14 +9,13 @@ error with the settings of publishing, publishconf.py). Added here is what a Wix
 import left to do (wix_check.py), a check of the author's tools, not of the site.
 """
 
-import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from sitekit.header import Source, read_source
 
-from .messages import ERROR, Problem, dutch_build_log, shown, worded
+from .messages import ERROR, Problem, dutch_build_log, report_lines, shown, worded
 from .source import SETTINGS_FILE, site_settings
 from .wix_check import check_imported
 
@@ -60,7 +59,7 @@ def dry_build(settings_file: Path, content: Path) -> list[Problem]:
             CHECKLIST_PDF=False,
             PRECOMPRESS=False,
         )
-        with dutch_build_log(content, root, write=lambda line: None) as log:
+        with dutch_build_log(content, settings_file) as log:
             try:
                 Pelican(settings).run()
             except Exception as error:  # noqa: BLE001 (told to the author, by `log`)
@@ -68,44 +67,10 @@ def dry_build(settings_file: Path, content: Path) -> list[Problem]:
         return log.problems
 
 
-# More of one kind than this are one line with the count and the first places.
-GROUPED = 5
-SHOWN_PLACES = 3
-# What makes two findings one kind: the same level and advice, and the same message
-# once the names, addresses and numbers in it are left out.
-_PARTICULAR = re.compile(r"'[^']*'|\S*[/.:]\S*|\d+")
-
-
-def kind(problem: Problem) -> tuple:
-    return (problem.level, problem.advice, _PARTICULAR.sub("…", problem.message))
-
-
-def lines(problems: list[Problem], every: bool = False) -> list[str]:
-    """The report: errors before warnings, each file's findings together; more than
-    GROUPED findings of one kind are one line with the count and the first places
-    (unless `every`)."""
-    ordered = sorted(problems, key=lambda p: (p.level != ERROR, p))
-    groups: dict[tuple, list[Problem]] = {}
-    for problem in ordered:
-        groups.setdefault(kind(problem), []).append(problem)
-    told = []
-    for problem in ordered:
-        group = groups[kind(problem)]
-        if every or len(group) <= GROUPED:
-            told.append(str(problem))
-        elif problem is group[0]:
-            places = ", ".join(f"{p.file}:{p.line}" for p in group[:SHOWN_PLACES])
-            told.append(
-                f"{len(group)}× {problem.level}: {problem.message} ({problem.advice}): "
-                f"{places}, …; invoke check --alles toont ze allemaal"
-            )
-    return told
-
-
 def report(problems: list[Problem], quiet: bool = False, every: bool = False) -> int:
     """Print the problems and a closing line; the exit code: 1 when any is an error.
     `quiet`: a clean check says nothing (when publishing: the publish reports)."""
-    for line in lines(problems, every):
+    for line in report_lines(problems, every):
         print(line)
     errors = sum(p.level == ERROR for p in problems)
     warnings = len(problems) - errors

@@ -8,7 +8,8 @@ pattern. It words both for the author: `problems_from_error` for an error,
 `DutchBuildLog` for the log of a build, and `run_pelican(settings_file, args, write)`
 to build with it: `invoke build` and `publish` build through it, the preview through
 `dutch_build_log`; `write` receives each line (print it, or show it in the preview's
-banner).
+banner). Every report is in one order, `report_lines`: `invoke check`'s and the
+build's lines are the same lines in the same order.
 """
 
 import logging
@@ -74,8 +75,15 @@ def suggested_slug(text: str) -> str:
     return slug_for(text, DEFAULT_CONFIG)
 
 
+def sets_itself(settings_file: Path, path: str) -> bool:
+    """Whether the settings file assigns the setting at `path` (its name) itself."""
+    name = re.split(r"[.\[]", path, maxsplit=1)[0]
+    text = settings_file.read_text(encoding="utf-8") if settings_file.is_file() else ""
+    return bool(name) and bool(re.search(rf"^{re.escape(name)}\s*=", text, re.M))
+
+
 def settings_line(settings_file: Path, path: str) -> int:
-    """The line of `pelicanconf.py` that sets the setting at `path` (e.g.
+    """The line of a settings file that sets the setting at `path` (e.g.
     `CTAS.kennismaking.title`): the last assignment of the name, then its keys."""
     try:
         lines = settings_file.read_text(encoding="utf-8").splitlines()
@@ -95,34 +103,46 @@ def settings_line(settings_file: Path, path: str) -> int:
 
 
 def problem_from_error(
-    error: DefinitionError, content: Path | None = None, root: Path | None = None
+    error: DefinitionError,
+    content: Path | None = None,
+    settings_file: Path | None = None,
 ) -> Problem:
     """A plugin's DefinitionError as the author reads it: its code's words from the
-    catalog, at its file, line and field path."""
+    catalog, at its file, line and field path (a setting's: where the build with
+    `settings_file` gets it from)."""
     message, advice, _level = words(error.code, error.params)
     if error.path and not message.startswith(error.path):
         message = f"{error.path}: {message}"
     file, line = error.file, error.line
     if Path(file).name == SETTINGS_NAME and not Path(file).is_absolute():
-        file, line = setting_place(error.path or "", line, root)
+        file, line = setting_place(error.path or "", line, settings_file)
+    root = settings_file.parent if settings_file else None
     return Problem.error(shown(file, content, root), line or 1, message, advice)
 
 
-def setting_place(path: str, line: int | None, root: Path | None) -> tuple[Path, int]:
-    """Where the setting at `path` (e.g. `CTAS.kennismaking.title`) is written: its
-    line of the owner's settings, or of `pelicanconf.py` when that sets it itself."""
-    settings_file = (root or Path.cwd()) / SETTINGS_NAME
-    return owner_line(settings_file, path) or (
-        settings_file,
-        line or settings_line(settings_file, path),
-    )
+def setting_place(
+    path: str, line: int | None, settings_file: Path | None
+) -> tuple[Path, int]:
+    """Where the setting at `path` (e.g. `CTAS.kennismaking.title`) is written for a
+    build with `settings_file`: publishconf.py's line when it sets it itself (it
+    overrides pelicanconf.py), else its line of the owner's settings, or of
+    `pelicanconf.py` when that sets it itself."""
+    given = settings_file or Path.cwd() / SETTINGS_NAME
+    if given.name != SETTINGS_NAME and sets_itself(given, path):
+        return given, settings_line(given, path)
+    base = given.parent / SETTINGS_NAME
+    return owner_line(base, path) or (base, line or settings_line(base, path))
 
 
 def problems_from_error(
-    error: DefinitionError, content: Path | None = None, root: Path | None = None
+    error: DefinitionError,
+    content: Path | None = None,
+    settings_file: Path | None = None,
 ) -> list[Problem]:
     """Every finding a DefinitionError holds (a file's, collected), worded."""
-    return [problem_from_error(found, content, root) for found in error.findings]
+    return [
+        problem_from_error(found, content, settings_file) for found in error.findings
+    ]
 
 
 @lru_cache(maxsize=4)
@@ -137,8 +157,7 @@ def owner_line(settings_file: Path, path: str) -> tuple[Path, int] | None:
     `CTAS.kennismaking.title`), when the setting is hers and `pelicanconf.py` does not
     set it itself."""
     name = re.split(r"[.\[]", path, maxsplit=1)[0]
-    text = settings_file.read_text(encoding="utf-8") if settings_file.is_file() else ""
-    if not name or re.search(rf"^{re.escape(name)}\s*=", text, re.M):
+    if not name or sets_itself(settings_file, path):
         return None
     owner = settings_file.parent / OWNER_FILE
     try:
@@ -150,6 +169,43 @@ def owner_line(settings_file: Path, path: str) -> tuple[Path, int] | None:
     if not line and name in {setting_path(key) for key in SCHEMA}:
         line = 1  # hers, but not in the file (left out: empty)
     return (owner, line) if line else None
+
+
+# -- the report: its order --------------------------------------------------------
+
+# More of one kind than this are one line with the count and the first places.
+GROUPED = 5
+SHOWN_PLACES = 3
+# What makes two findings one kind: the same level and advice, and the same message
+# once the names, addresses and numbers in it are left out.
+_PARTICULAR = re.compile(r"'[^']*'|\S*[/.:]\S*|\d+")
+
+
+def kind(problem: Problem) -> tuple:
+    return (problem.level, problem.advice, _PARTICULAR.sub("…", problem.message))
+
+
+def report_lines(problems: list[Problem], every: bool = False) -> list[str]:
+    """The lines of a report (`invoke check`, a build, the preview's banner), the
+    same whatever order the problems came in: errors before warnings, each file's
+    findings together, by line; more than GROUPED findings of one kind are one line
+    with the count and the first places (unless `every`)."""
+    ordered = sorted(set(problems), key=lambda p: (p.level != ERROR, p))
+    groups: dict[tuple, list[Problem]] = {}
+    for problem in ordered:
+        groups.setdefault(kind(problem), []).append(problem)
+    told = []
+    for problem in ordered:
+        group = groups[kind(problem)]
+        if every or len(group) <= GROUPED:
+            told.append(str(problem))
+        elif problem is group[0]:
+            places = ", ".join(f"{p.file}:{p.line}" for p in group[:SHOWN_PLACES])
+            told.append(
+                f"{len(group)}× {problem.level}: {problem.message} ({problem.advice}): "
+                f"{places}, …; invoke check --alles toont ze allemaal"
+            )
+    return told
 
 
 # -- Pelican's own records ----------------------------------------------------------
@@ -222,7 +278,8 @@ MISSING_FIELD = {"title": "title-missing", "date": "date-missing"}
 
 
 def missing_field(file: str, path: Path, field: str) -> Problem:
-    """Pelican skips content without a title: an empty file, or one line missing."""
+    """Pelican skips content without a title: an empty file, or one line missing
+    (at line 1), or empty (at its line: sitekit.reading refuses an empty title)."""
     try:
         empty = not path.read_text(encoding="utf-8").strip()
     except (OSError, UnicodeDecodeError):
@@ -231,7 +288,7 @@ def missing_field(file: str, path: Path, field: str) -> Problem:
         return worded(
             file, 1, "file-empty" if empty else "build-failed", {"detail": field}
         )
-    return worded(file, 1, MISSING_FIELD[field])
+    return worded(file, field_line(path, field) or 1, MISSING_FIELD[field])
 
 
 def field_twice(file: str, line: int, name: str, first: int) -> Problem:
@@ -288,17 +345,17 @@ def busy_port(port: int | str) -> Problem:
 class DutchBuildLog(logging.Handler):
     """Turns the records of a Pelican build into Dutch problem lines.
 
-    Problems are kept in `problems` and each is printed once via `write`. Pelican's
+    Problems are kept in `problems`, each once (`report_lines` orders them). Pelican's
     own progress and the consequences of an earlier problem (the RuntimeError of
     --fatal, "Could not process" after a warning) are dropped. The plugins' findings
     (sitekit.findings, logged below WARNING) are worded from the catalog.
     """
 
-    def __init__(self, content: Path, root: Path, write=print):
+    def __init__(self, content: Path, settings_file: Path):
         super().__init__(FINDING)
         self.content = Path(content)
-        self.root = Path(root)
-        self.write = write
+        self.settings_file = Path(settings_file)  # the build's (publishconf.py...)
+        self.root = self.settings_file.parent
         self.problems: list[Problem] = []
         self.unread: set[Path] = set()  # posts the build could not read
 
@@ -309,7 +366,7 @@ class DutchBuildLog(logging.Handler):
             return
         try:
             if refused is not None:
-                found = problem_from_error(refused, self.content, self.root)
+                found = problem_from_error(refused, self.content, self.settings_file)
             else:
                 found = self.finding(finding) if finding else self.translate(record)
         except Exception:  # the report must never hide the problem itself
@@ -317,7 +374,6 @@ class DutchBuildLog(logging.Handler):
         for problem in found if isinstance(found, list) else [found]:
             if problem and problem not in self.problems:
                 self.problems.append(problem)
-                self.write(str(problem))
 
     @property
     def failed(self) -> bool:
@@ -329,7 +385,7 @@ class DutchBuildLog(logging.Handler):
         a setting at the line that sets it."""
         file, line = finding.source_path, finding.line
         if finding.setting:
-            file, line = setting_place(finding.setting, None, self.root)
+            file, line = setting_place(finding.setting, None, self.settings_file)
         return worded(shown(file, self.content, self.root), line, finding.code,
                       finding.params)  # fmt: skip
 
@@ -354,7 +410,7 @@ class DutchBuildLog(logging.Handler):
         if isinstance(error, RuntimeError) and str(error) == FATAL:
             return None  # the problem that made the build stop was reported already
         if isinstance(error, DefinitionError):
-            return problems_from_error(error, self.content, self.root)
+            return problems_from_error(error, self.content, self.settings_file)
         if isinstance(error, SettingsError):
             return settings_problem(error, self.root)
         message = str(record.msg)
@@ -373,6 +429,7 @@ class DutchBuildLog(logging.Handler):
             return found
         if message.startswith("Skipping %s: could not find information about"):
             file, path = self.source(getattr(args[0], "source_path", args[0]))
+            self.unread.add(path.resolve())  # skipped: a link to it is told already
             return missing_field(file, path, str(args[1]))
         if message.startswith("Duplicate definition of"):
             file, path = self.source(args[1])
@@ -534,7 +591,7 @@ class DutchBuildLog(logging.Handler):
 
 
 @contextmanager
-def dutch_build_log(content: Path, root: Path, write, quiet: bool = True):
+def dutch_build_log(content: Path, settings_file: Path, quiet: bool = True):
     """While one build runs: its problems go to a DutchBuildLog (given to the body)
     in place of the root logger's handlers, Pelican's console is quiet, and the
     warnings Pelican shows once per process are shown again (each build of the
@@ -542,7 +599,7 @@ def dutch_build_log(content: Path, root: Path, write, quiet: bool = True):
     from pelican import log as pelican_log
     from pelican import signals
 
-    log = DutchBuildLog(content, root, write)
+    log = DutchBuildLog(content, settings_file)
 
     def stop_before_writing(pelican) -> None:
         """Under --fatal (`invoke build`, publish) an error reported while reading
@@ -566,10 +623,16 @@ def dutch_build_log(content: Path, root: Path, write, quiet: bool = True):
 
 
 def run_pelican(
-    settings_file: Path, args: list[str], write=print, done: bool = True
+    settings_file: Path,
+    args: list[str],
+    write=print,
+    done: bool = True,
+    warnings: bool = True,
 ) -> int:
-    """Build with Pelican, every problem told as one Dutch line; the exit code.
-    `done`: also say where the site is when the build succeeded."""
+    """Build with Pelican, every problem told as one Dutch line, the lines of
+    `invoke check` in its order (`report_lines`), once the build has ended; the exit
+    code. `done`: also say where the site is when the build succeeded; `warnings`:
+    tell the warnings too (not when the check just told them)."""
     from pelican import log as pelican_log
     from pelican import main as pelican_main
     from pelican import parse_arguments
@@ -581,7 +644,7 @@ def run_pelican(
     given = parse_arguments(argv)
     content = Path(given.path or settings["PATH"])
     listening = given.listen  # then Pelican's own "Serving site at" line is kept
-    with dutch_build_log(content.resolve(), root, write, quiet=not listening) as log:
+    with dutch_build_log(content.resolve(), settings_file, quiet=not listening) as log:
         try:
             pelican_main(argv)
             code = 0
@@ -589,6 +652,9 @@ def run_pelican(
             code = stop.code if isinstance(stop.code, int) else 1
         finally:
             pelican_log.FatalLogger.fatal_lvl = logging.CRITICAL + 1
+            told = [p for p in log.problems if warnings or p.level == ERROR]
+            for line in report_lines(told):
+                write(line)
     if log.failed and not code:
         code = 1
     if done and not code and not listening:

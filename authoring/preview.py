@@ -44,10 +44,11 @@ from .messages import (
     DutchBuildLog,
     busy_port,
     dutch_build_log,
+    report_lines,
     worded,
 )
 from .publishing import written_item
-from .source import site_settings
+from .source import site_settings, written_setting
 
 logger = logging.getLogger(__name__)
 
@@ -56,7 +57,6 @@ ASSETS = {  # authoring/preview_assets/, served under /_preview/: the preview's 
     "reload.js": "text/javascript",
     "preview.css": "text/css",
 }
-THEME = "theme"  # the project's theme folder (pelicanconf.py's THEME)
 STATE_FILE = "preview.json"  # in CACHE_PATH: the address new-post prints
 WRITTEN_FILE = "preview-written.json"  # in CACHE_PATH: what the last full pass wrote
 BODY = re.compile(rb"<body\b[^>]*>")
@@ -204,15 +204,9 @@ class Preview:
             },
         )
         self.written, self.sources_written = set(), set()
-        # Every problem as the one Dutch line `invoke build` prints (and nothing else).
-        told: list[str] = []
-
-        def tell(line: str) -> None:
-            told.append(line)
-            printed(line)
-
+        stopped: list[str] = []  # the line of settings that cannot be read
         started = time.perf_counter()
-        with dutch_build_log(self.content, self.settings_file.parent, tell) as log:
+        with dutch_build_log(self.content, self.settings_file) as log:
             try:
                 settings = self.read_settings()
                 settings["SEARCH_INDEX"] = selected is None
@@ -220,14 +214,18 @@ class Preview:
             except Cancelled:
                 return False
             except SystemExit as stop:  # the settings cannot be read: one line already
-                tell(str(stop.code))
+                stopped.append(str(stop.code))
             except Exception as problem:  # noqa: BLE001 (told to the author, by `log`)
                 log.exception_raised(problem)
         took = time.perf_counter() - started
         if selected is None:
             self.sources = self.sources_written
-        warned = [p for p in log.problems if getattr(p, "level", "") == WARNING]
-        self.errors = [line for line in told if line not in map(str, warned)]
+        # Every problem as the one Dutch line `invoke build` prints, in its order.
+        for line in [*stopped, *report_lines(log.problems)]:
+            printed(line)
+        warned = [p for p in log.problems if p.level == WARNING]
+        errors = [p for p in log.problems if p.level != WARNING]
+        self.errors = [*stopped, *report_lines(errors)]
         self.warnings = warned
         if self.unread and not self.errors:  # read at last: the editor's settings too
             self.settings.update(settings)
@@ -519,13 +517,15 @@ def project_settings(settings_file: Path, **overrides) -> dict:
 
 def fallback_settings(settings_file: Path) -> dict:
     """While the settings file cannot be read: Pelican's defaults, in the project,
-    with the content folder the owner's settings file is in and the project's theme
-    (both are watched, so the preview builds again when she mends either)."""
+    with the content folder the owner's settings file is in and the theme the file's
+    line `THEME = "..."` names (both are watched, so the preview builds again when
+    she mends either)."""
     project = settings_file.parent
     content = project / Path(OWNER_FILE).parent
     override = {"PATH": str(content)}
-    if (project / THEME).is_dir():
-        override["THEME"] = str(project / THEME)
+    theme = written_setting(settings_file, "THEME")
+    if theme and (project / theme).is_dir():
+        override["THEME"] = str(project / theme)
     settings = read_settings(None, override=override)
     settings["OUTPUT_PATH"] = str(project / settings["OUTPUT_PATH"])
     settings["CACHE_PATH"] = str(project / settings["CACHE_PATH"] / "preview")
@@ -559,7 +559,10 @@ def serve(
     try:
         preview = Preview(settings_file)
     except Exception as problem:  # noqa: BLE001 (a broken settings file: one line)
-        DutchBuildLog(project / "content", project, printed).exception_raised(problem)
+        log = DutchBuildLog(project / "content", settings_file)
+        log.exception_raised(problem)
+        for line in report_lines(log.problems):
+            printed(line)
         return 1
     names = Handler.names | ({host} - {"", "0.0.0.0", "::"})
     editor = cms.Editor(project, preview.settings, int(editor_port))

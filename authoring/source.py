@@ -56,6 +56,17 @@ def settings_values(settings_file: Path) -> dict:
         raise SystemExit(settings_problem(settings_file, error)) from None
 
 
+def written_setting(settings_file: Path, name: str) -> str | None:
+    """The text a line `NAME = "..."` of the settings file sets, read without running
+    the file (for when Python cannot run it); None when no such line."""
+    try:
+        text = Path(settings_file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    found = re.search(rf"^{name}\s*=\s*([\"'])([^\"'\n]+)\1\s*(#.*)?$", text, re.M)
+    return found[2] if found else None
+
+
 def site_settings(settings_file: Path = SETTINGS_FILE, **override) -> dict:
     """The site's settings with Pelican's defaults filled in; a settings file that
     cannot be read, or no content folder: the author's one line, and stop. The

@@ -9,7 +9,8 @@ Dates are read day first, the Dutch way, and slugs are checked (sitekit.dates); 
 header that a stray line cuts short stops the build (sitekit.header), and so does HTML
 a post may not contain (sitekit.markup). Every such mistake of a file is told at once:
 more than one is raised together as one `ReadErrors`, a missing title among them
-(Pelican would look for it only once the others are mended), and the header fields
+(Pelican would look for it only once the others are mended; an empty `Title:` is
+a missing one, which Pelican would publish), and the header fields
 the site does not read are reported with them (sitekit.rules.unknown_fields).
 reStructuredText images keep their size as width and height attributes, not as the
 inline style docutils writes (the CSP refuses inline styles).
@@ -125,7 +126,10 @@ class ReusingMarkdownReader(MarkdownReader):
             metadata = self._parse_metadata(meta) if meta is not None else {}
         finally:
             self._errors = None
-        if errors and "title" not in metadata:  # else Pelican's own check says it
+        # An empty Title: is none (Pelican would publish it); a missing one Pelican's
+        # own check says, unless the post is refused here for something else too.
+        title = metadata.get("title")
+        if (errors and title is None) or (title is not None and not str(title).strip()):
             errors.append(FieldMissing("title"))
         if errors:  # never an item of the build: its fields are checked here
             unknown_fields(source_path, source)

@@ -4,7 +4,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from authoring.lint import Problem, check_content, lines, main
+from authoring.lint import Problem, check_content, main
+from authoring.messages import report_lines
 from tests.conftest import FIXTURES, ROOT, copy_content
 from tests.support.images import image_bytes
 
@@ -369,7 +370,7 @@ def test_many_findings_of_one_kind_are_one_line_errors_first(workspace):
             + "\n#### Een kop die een niveau overslaat\n",
         )
     found = check_content(workspace)
-    short = lines(found)
+    short = report_lines(found)
     wix = [line for line in short if "wixstatic" in line]
     assert len(wix) == 1
     assert wix[0].startswith("7× fout: de afbeelding https://static.wixstatic.com/")
@@ -381,6 +382,6 @@ def test_many_findings_of_one_kind_are_one_line_errors_first(workspace):
         ": waarschuwing: " in line or "waarschuwing:" in line[:20] for line in short
     ]
     assert levels == sorted(levels)  # errors before warnings
-    every = lines(found, every=True)
+    every = report_lines(found, every=True)
     assert len([line for line in every if "wixstatic" in line]) == 7
     assert len(every) == len(found)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from authoring.lint import check_content
+from authoring.lint import check_content, main
 from authoring.messages import run_pelican
 from tests.conftest import ROOT
 
@@ -63,6 +63,10 @@ def iframe_line(line: int) -> str:
     )
 
 
+EMPTY_TITLE = (
+    "content/posts/lege-titel.md:2: fout: de post heeft geen titel (zet bovenaan een "
+    "regel als: Title: Mijn titel)"
+)
 MISTAKES = [
     (
         "an iframe in a post",
@@ -220,6 +224,30 @@ MISTAKES = [
         ],
     ),
     (
+        "an empty title",
+        add(
+            "content/posts/lege-titel.md",
+            b"Date: 2024-02-01 10:00\nTitle:\nSummary: Nog zonder titel.\n\nTekst.\n",
+        ),
+        [EMPTY_TITLE],
+    ),
+    (
+        "a title of only spaces",
+        edit(POST, "Title: Dilemma's", "Title:   "),
+        [
+            f"{POST}:1: fout: de post heeft geen titel (zet bovenaan een regel als: "
+            "Title: Mijn titel)"
+        ],
+    ),
+    (
+        "a Dutch Titel: in place of Title: (the site reads no alias)",
+        edit(POST, "Title: Dilemma's", "Titel: Dilemma's"),
+        [
+            f"{POST}:1: fout: de post heeft geen titel (zet bovenaan een regel als: "
+            "Title: Mijn titel)"
+        ],
+    ),
+    (
         "an iframe and a misspelled field, told together",
         lambda project: [
             edit(POST, "Category: Ondernemen", "Categorie: Ondernemen")(project),
@@ -332,6 +360,45 @@ def test_an_example_address_stops_a_publish(tmp_path):
     assert code == 1
 
 
+def test_an_empty_title_stops_a_publish_before_it_writes(tmp_path):
+    """`invoke publish` checks and builds with publishconf.py: a post whose Title:
+    is empty is the error of a missing title there too, and the build stops before
+    it writes anything."""
+    project(tmp_path)
+    publish = Path(shutil.copy(ROOT / "publishconf.py", tmp_path))
+    MISTAKES[[m[0] for m in MISTAKES].index("an empty title")][1](tmp_path)
+    assert EMPTY_TITLE in checked(publish)
+    told: list[str] = []
+    site = tmp_path / "site"
+    code = run_pelican(publish, [str(tmp_path / "content"), "-o", str(site)],
+                       told.append)  # fmt: skip
+    assert EMPTY_TITLE in told
+    assert code == 1
+    assert not [p for p in site.rglob("*") if p.is_file()]
+
+
+def test_a_setting_publishconf_sets_is_told_at_its_line_there(tmp_path):
+    """publishconf.py overrides pelicanconf.py and her settings: a mistake in a
+    value it sets itself is told at its line, by the check and the build of
+    publishing alike (and by neither at her settings)."""
+    project(tmp_path)
+    publish = Path(shutil.copy(ROOT / "publishconf.py", tmp_path))
+    with publish.open("a", encoding="utf-8") as file:
+        file.write('\nWORKSHEET_DEFAULT = "bestaat-niet"\n')
+    line = len(publish.read_text(encoding="utf-8").splitlines())
+    told = [p for p in checked(publish) if "WORKSHEET_DEFAULT" in p]
+    assert len(told) == 1
+    assert told[0].startswith(
+        f"publishconf.py:{line}: fout: WORKSHEET_DEFAULT: er is geen werkblad met de "
+        "naam 'bestaat-niet' ("
+    )
+    built: list[str] = []
+    code = run_pelican(publish, [str(tmp_path / "content"), "-o", str(tmp_path / "o")],
+                       built.append)  # fmt: skip
+    assert code == 1
+    assert told[0] in built
+
+
 @pytest.mark.parametrize(
     "mistake, expected", [m[1:] for m in MISTAKES], ids=[m[0] for m in MISTAKES]
 )
@@ -346,6 +413,30 @@ def test_check_build_and_preview_tell_the_same_lines(
     # the last good pages below the errors). Both say what check says.
     assert built(settings) - before["build"] == set(expected)
     assert previewed(settings) - before["preview"] == set(expected)
+
+
+def test_build_and_check_print_the_same_lines_in_the_same_order(tmp_path, capsys):
+    """The build tells her settings' reminders (warnings) first and the posts' errors
+    later; it prints, as `invoke check` does, errors first, and seven findings of one
+    kind as one line."""
+    settings = project(tmp_path)
+    for n in range(1, 8):
+        text = f"Title: Kort {n}\nDate: 0{n}-03-2024 10:00\nSummary:\n\nTekst.\n"
+        add(f"content/posts/kort-{n}.md", (text + "\n#### Te diep\n").encode())(
+            tmp_path
+        )
+    assert main(settings) == 1
+    from_check = capsys.readouterr().out.splitlines()
+    told: list[str] = []
+    code = run_pelican(settings, [str(tmp_path / "content"), "-o",
+                                  str(tmp_path / "o")], told.append)  # fmt: skip
+    assert code == 1
+    assert told == from_check[: len(told)]
+    assert from_check[len(told)].startswith("7 fout(en), ")  # check's closing lines
+    assert from_check[len(told) + 1 :] == ["Los de fouten op voordat je publiceert."]
+    assert told[0].startswith("7× fout: Summary is leeg (")
+    assert any(line.startswith("7× waarschuwing: ") for line in told[1:])
+    assert set(REMINDERS) <= set(told[1:])  # told first by the build, printed after
 
 
 def test_a_post_that_stops_the_build_does_not_hide_her_settings_reminders(tmp_path):

@@ -31,7 +31,10 @@ def build(
     """The site as the build writes it going on past its own findings (as `check`
     and the preview do): the gates must catch what reaches them anyway."""
     overrides = {"PATH": str(content), "OUTPUT_PATH": str(site)}
-    with pages.recorded_pages(site) as written, dutch_build_log(content, ROOT, print):
+    with (
+        pages.recorded_pages(site) as written,
+        dutch_build_log(content, ROOT / settings),
+    ):
         Pelican(site_settings(ROOT / settings, **overrides)).run()
     return written
 

@@ -2,8 +2,13 @@
 build` with one Dutch line at the file's line (the preview words a pass's failure
 through the same DutchBuildLog, and a settings file it cannot read by the same line)."""
 
+import pytest
+
 from authoring.lint import main as check_main
 from authoring.messages import run_pelican
+from authoring.preview import fallback_settings
+from authoring.source import site_settings
+from tests.conftest import ROOT
 
 
 def broken(workspace, old: str, new: str) -> tuple[str, int]:
@@ -120,3 +125,20 @@ def test_what_a_plugin_finds_in_her_settings_is_told_at_its_line(
         "'kennismakin' (bedoel je kennismaking? kies uit: kennismaking, nieuwsbrief, "
         "vraag, of none voor geen oproep)"
     ]
+
+
+def test_a_settings_file_python_cannot_run_still_names_the_previews_theme(workspace):
+    """While pelicanconf.py cannot run, the preview starts on stand-in settings with
+    the theme its line `THEME = "..."` names (that line is the one owner of it)."""
+    project = workspace.parent
+    (project / "theme").unlink()
+    (project / "mijn-thema").symlink_to(ROOT / "theme")
+    text = workspace.read_text(encoding="utf-8")
+    assert 'THEME = "theme"\n' in text
+    text = text.replace('THEME = "theme"\n', 'THEME = "mijn-thema"  # van de stal\n')
+    workspace.write_text(text + "\nSITENAME = (\n", encoding="utf-8")  # never closed
+    with pytest.raises(SystemExit):
+        site_settings(workspace)
+    settings = fallback_settings(workspace)
+    assert settings["THEME"] == str(project / "mijn-thema")
+    assert settings["PATH"] == str(project / "content")
