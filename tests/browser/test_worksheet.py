@@ -91,7 +91,8 @@ def test_filling_in_computes_results_with_units_and_verdicts(sheet):
     fill(page, "#ws-uren_per_klant", "6")
     assert page.text_content("#ws-klanten_extra") == "ongeveer 3 klanten"
     fill(page, "#ws-uren_per_klant", "0")
-    assert page.text_content("#ws-klanten_extra") == ""
+    # No number: its place empty (a dash shows), its words the server's.
+    assert page.text_content("#ws-klanten_extra b") == ""
     # Hostile text stays text: no element made of it, no script run.
     assert page.input_value("#ws-doelen-1-doel") == HOSTILE
     assert page.locator(".worksheet img").count() == 0
@@ -163,10 +164,11 @@ def test_anything_else_gets_a_message_at_the_field_and_a_summary(sheet):
             "Mijn uurtarief: Vul een bedrag in, zoals 45 of € 45,50."
         )
         assert summary.locator("a").get_attribute("href") == "#ws-uurtarief"
-        assert page.text_content("#ws-omzet_kwijt") == ""
-    # The invalid styling shows: the border turns the danger colour.
+        assert page.text_content("#ws-omzet_kwijt b") == ""
+    # The invalid styling shows: the box's border (its unit draws it) turns the
+    # danger colour.
     border, danger = page.evaluate(
-        """() => [getComputedStyle(document.querySelector('#ws-uurtarief'))
+        """() => [getComputedStyle(document.querySelector('#ws-uurtarief ~ .ws-unit'))
               .borderTopColor,
             (() => { const p = document.createElement('p');
               p.style.color = 'var(--danger)'; document.body.append(p);
@@ -295,10 +297,26 @@ def test_a_step_is_one_column_and_the_end_ends_in_its_quiet_controls(browser, ba
     assert boxes[0]["width"] < card["width"] / 3, (boxes[0], card)
     units = page.locator("[data-section=berekening] .ws-unit").all()
     assert [u.inner_text() for u in units] == ["dagen", "uur", "per uur", "uur"]
+    # The unit draws the one box, from the figure's left edge (under the figure's
+    # see-through box: no seam) to one right edge for all.
+    ends = set()
     for box, unit in zip(boxes, units, strict=True):
         at = unit.bounding_box()
-        assert abs(at["x"] - (box["x"] + box["width"])) < 1, (box, at)
+        assert abs(at["x"] - box["x"]) < 1 and at["width"] > box["width"], (box, at)
         assert abs(at["y"] - box["y"]) < 1 and abs(at["height"] - box["height"]) < 1
+        ends.add(round(at["x"] + at["width"]))
+    assert len(ends) == 1, ends
+    # One focus ring, the box's: none on the figure's own box, which shows no edge.
+    page.focus("#ws-uurtarief")
+    rings = page.evaluate(
+        """() => [document.querySelector("#ws-uurtarief"),
+                   document.querySelector("#ws-uurtarief ~ .ws-unit")].map((e) => {
+                 const s = getComputedStyle(e);
+                 return [s.outlineStyle, s.borderTopColor,
+                         s.backgroundColor, s.boxShadow]; })"""
+    )
+    assert rings[0] == ["none", "rgba(0, 0, 0, 0)", "rgba(0, 0, 0, 0)", "none"]
+    assert rings[1][0] == "solid" and rings[1][3] == "none", rings
     euro = page.evaluate(
         """() => getComputedStyle(document.querySelector(".ws-money"), "::before")
                  .content"""
@@ -570,7 +588,7 @@ def test_on_a_phone_the_last_step_ends_in_the_result_and_one_main_action(phone):
     assert visible_sections(page) == []
     # Her result with its units and one main action, in view without opening anything.
     result = page.locator("#ws-omzet_kwijt")
-    assert result.inner_text() == "€ 900 per maand" and in_view(result)
+    assert result.text_content() == "€ 900 per maand" and in_view(result)
     main = end.locator(
         ".button:not(.button-secondary), button:not(.button-secondary, .button-quiet)"
     )

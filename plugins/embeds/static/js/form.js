@@ -110,7 +110,8 @@ export function update(section) {
 // An answer as the reader saw it.
 function shown(box) {
   const element = box.querySelector("[data-field], [data-verdict]");
-  if (element.tagName === "OUTPUT") return element.textContent;
+  // A result's words ("20 uur per maand") once it has its number.
+  if (element.tagName === "OUTPUT") return (element.querySelector("b") ?? element).textContent && element.textContent;
   if (element.type === "radio")
     return all(box, "input:checked").map((e) => e.labels[0].textContent.trim()).join("");
   return typed(element);
