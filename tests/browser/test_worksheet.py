@@ -292,6 +292,9 @@ def test_the_end_is_a_results_card_with_what_she_wrote(browser, base_url, scheme
     ready(page)
     fill_every_step(page)
     fill(page, "#ws-doelen-1-deadline", "2027-06-30")
+    # On its step a recap section is a step like any other: no band's edge.
+    edge = "getComputedStyle(document.querySelector('#ws-doelen')).borderBottomStyle"
+    assert page.evaluate(edge) == "none"
     fill(page, "#ws-stap", "Bellen\nmet de boekhouder")
     fill(page, "#ws-wanneer", "2027-01-15")
     to_end(page)
