@@ -93,8 +93,13 @@ def test_filling_in_computes_results_with_units_and_verdicts(sheet):
     fill(page, "#ws-uren_per_klant", "6")
     assert page.text_content("#ws-klanten_extra") == "ongeveer 3 klanten"
     fill(page, "#ws-uren_per_klant", "0")
-    # No number: its place empty (a dash shows), its words the server's.
+    # No number: its place empty (a dash shows), its words the server's; what she
+    # sends has the figure with its words, or neither.
     assert page.text_content("#ws-klanten_extra b") == ""
+    body = mail_body(page)[1]
+    assert "20 uur per maand" in body and "klanten" not in body, body
+    # Under the heading the card shows, once.
+    assert "Jouw uitkomst" in body and "uitkomstJouw" not in body, body
     # Hostile text stays text: no element made of it, no script run.
     assert page.input_value("#ws-doelen-1-doel") == HOSTILE
     assert page.locator(".worksheet img").count() == 0

@@ -135,9 +135,9 @@ export const labelOf = (element) =>
 const answers = (scope) => all(scope, BOX).map((box) => [labelOf(box), shown(box), box.matches(".ws-options")]);
 
 // Every question with its answer, section by section, in the page's order; the result
-// card (`card`) first.
+// card (`card`) first, under its plain heading ("Jouw uitkomst", not both of its words).
 export function outline(sections, card) {
-  const results = card && [{ title: card.querySelector("h3").textContent, result: true, items: answers(card), rows: [] }];
+  const results = card && [{ title: card.querySelector("h3").lastChild.textContent, result: true, items: answers(card), rows: [] }];
   return (results || []).concat(
     sections.map((section) => ({
       title: title(section),
