@@ -291,9 +291,12 @@ def test_the_end_is_a_results_card_with_what_she_wrote(browser, base_url, scheme
     """On a wide card her figures side by side, each number large over its unit and
     what it counts; under them, on the same band and before the main action, her goal
     and her next step (recap sections) as she wrote them, no question to fill."""
+    from tests.support.probe import PageProbe
+
     context = browser.new_context(viewport=LAPTOP, color_scheme=scheme)
-    page = context.new_page()
-    page.goto(base_url + PATH)
+    probe = PageProbe(context.new_page(), base_url)
+    page = probe.page
+    probe.goto(PATH)
     ready(page)
     fill_every_step(page)
     fill(page, "#ws-doelen-1-deadline", "2027-06-30")
@@ -337,6 +340,7 @@ def test_the_end_is_a_results_card_with_what_she_wrote(browser, base_url, scheme
             .map((e) => getComputedStyle(e).backgroundColor)"""
     )
     assert len(set(colours)) == 1, colours
+    assert probe.axe_violations() == [] and probe.csp_violations() == []
     context.close()
 
 
