@@ -79,6 +79,7 @@ class Section:
     help: str = ""
     repeat: Repeat | None = None
     verdict: Verdict | None = None
+    recap: bool = False  # its written answers shown again in the result card
 
 
 @dataclass
@@ -300,7 +301,9 @@ def _identifier(node: _Node) -> str:
 
 
 def _section(node: _Node, places: _Places, found: list) -> Section:
-    keys = node.mapping(("name", "title", "fields"), ("help", "repeat", "verdict"))
+    keys = node.mapping(
+        ("name", "title", "fields"), ("help", "repeat", "verdict", "recap")
+    )
     before = len(found)
     repeat = _checked(found, _repeat, keys["repeat"]) if "repeat" in keys else None
     name = _checked(found, _identifier, keys["name"])
@@ -311,6 +314,7 @@ def _section(node: _Node, places: _Places, found: list) -> Section:
         help=_checked(found, keys["help"].text) if "help" in keys else "",
         fields=[],
         repeat=repeat,
+        recap=_checked(found, keys["recap"].boolean) if "recap" in keys else False,
     )
     repeated = "repeat" in keys
     for item in keys["fields"].sequence():

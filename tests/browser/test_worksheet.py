@@ -2,12 +2,14 @@
 one step at a time on every screen, results, rows, storage under the privacy model,
 exports, sending, clearing, robustness."""
 
+import io
 import json
 import re
 import subprocess
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
+from PIL import Image
 from sitekit import MAIL_LINK_MAX
 
 from tests.support.field_error import assert_field_error, assert_no_field_error
@@ -91,7 +93,13 @@ def test_filling_in_computes_results_with_units_and_verdicts(sheet):
     fill(page, "#ws-uren_per_klant", "6")
     assert page.text_content("#ws-klanten_extra") == "ongeveer 3 klanten"
     fill(page, "#ws-uren_per_klant", "0")
-    assert page.text_content("#ws-klanten_extra") == ""
+    # No number: its place empty (a dash shows), its words the server's; what she
+    # sends has the figure with its words, or neither.
+    assert page.text_content("#ws-klanten_extra b") == ""
+    body = mail_body(page)[1]
+    assert "20 uur per maand" in body and "klanten" not in body, body
+    # Under the heading the card shows, once.
+    assert "Jouw uitkomst" in body and "uitkomstJouw" not in body, body
     # Hostile text stays text: no element made of it, no script run.
     assert page.input_value("#ws-doelen-1-doel") == HOSTILE
     assert page.locator(".worksheet img").count() == 0
@@ -163,10 +171,11 @@ def test_anything_else_gets_a_message_at_the_field_and_a_summary(sheet):
             "Mijn uurtarief: Vul een bedrag in, zoals 45 of € 45,50."
         )
         assert summary.locator("a").get_attribute("href") == "#ws-uurtarief"
-        assert page.text_content("#ws-omzet_kwijt") == ""
-    # The invalid styling shows: the border turns the danger colour.
+        assert page.text_content("#ws-omzet_kwijt b") == ""
+    # The invalid styling shows: the box's border (its unit draws it) turns the
+    # danger colour.
     border, danger = page.evaluate(
-        """() => [getComputedStyle(document.querySelector('#ws-uurtarief'))
+        """() => [getComputedStyle(document.querySelector('#ws-uurtarief ~ .ws-unit'))
               .borderTopColor,
             (() => { const p = document.createElement('p');
               p.style.color = 'var(--danger)'; document.body.append(p);
@@ -201,11 +210,14 @@ def phone(browser, base_url):
 
 
 def visible_sections(page) -> list[str]:
-    return [
-        s.get_attribute("data-section")
-        for s in page.locator("[data-section]").all()
-        if s.is_visible()
-    ]
+    """The steps shown (at the end on screen a recap section shows her answers in
+    the result card: no step)."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll("[data-section]")]
+            .filter((s) => s.checkVisibility() && !(matchMedia("screen").matches
+                && s.matches(".ws-at-end > .ws-recap")))
+            .map((s) => s.dataset.section)"""
+    )
 
 
 def test_on_a_phone_one_step_at_a_time_with_progress_kept(phone):
@@ -274,6 +286,84 @@ def test_on_a_laptop_the_same_guided_flow_in_the_text_column(browser, base_url):
     context.close()
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_end_is_a_results_card_with_what_she_wrote(browser, base_url, scheme):
+    """On a wide card her figures side by side, each number large over its unit and
+    what it counts; under them, on the same band and before the main action, her goal
+    and her next step (recap sections) as she wrote them, no question to fill."""
+    from tests.support.probe import PageProbe
+
+    context = browser.new_context(viewport=LAPTOP, color_scheme=scheme)
+    probe = PageProbe(context.new_page(), base_url)
+    page = probe.page
+    probe.goto(PATH)
+    ready(page)
+    fill_every_step(page)
+    fill(page, "#ws-doelen-1-deadline", "2027-06-30")
+    # On its step a recap section is a step like any other: no band's edge.
+    edge = "getComputedStyle(document.querySelector('#ws-doelen')).borderBottomStyle"
+    assert page.evaluate(edge) == "none"
+    fill(page, "#ws-stap", "Bellen\nmet de boekhouder")
+    fill(page, "#ws-wanneer", "2027-01-15")
+    to_end(page)
+    figures = ["uren_kwijt", "omzet_kwijt", "klanten_extra"]
+    numbers = [page.locator(f"#ws-{f} b").bounding_box() for f in figures]
+    labels = [page.locator(f"label[for=ws-{f}]").bounding_box() for f in figures]
+    assert len({round(n["y"]) for n in numbers}) == 1, numbers
+    assert [n["x"] for n in numbers] == sorted(n["x"] for n in numbers)
+    for number, label, figure in zip(numbers, labels, figures, strict=True):
+        unit = page.locator(f"#ws-{figure} b + small").bounding_box()
+        assert number["y"] + number["height"] <= unit["y"] + 1, (number, unit)
+        assert unit["y"] + unit["height"] <= label["y"] + 1, (unit, label)
+    recaps = page.locator(".ws-at-end > .ws-recap")
+    assert [r.get_attribute("data-section") for r in recaps.all()] == [
+        "doelen",
+        "volgende_stap",
+    ]
+    assert [r.inner_text().split("\n") for r in recaps.all()] == [
+        ["MIJN DOELSTELLINGEN", GOAL, "30-06-2027"],
+        ["MIJN VOLGENDE STAP", "Bellen", "met de boekhouder", "15-01-2027"],
+    ]
+    assert (
+        not page.locator(".ws-recap :is(input, textarea, label)")
+        .filter(visible=True)
+        .count()
+    )
+    result = page.locator("[data-result]").bounding_box()
+    action = page.locator(".ws-cta .button").bounding_box()
+    goal, step = (r.bounding_box() for r in recaps.all())
+    assert goal["y"] == step["y"] and goal["x"] < step["x"], (goal, step)
+    assert result["y"] + result["height"] <= goal["y"] + 1
+    assert goal["y"] + goal["height"] <= action["y"]
+    colours = page.evaluate(
+        """() => [...document.querySelectorAll(".ws-result, .ws-recap, .ws-cta")]
+            .map((e) => getComputedStyle(e).backgroundColor)"""
+    )
+    assert len(set(colours)) == 1, colours
+    assert probe.axe_violations() == [] and probe.csp_violations() == []
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_part_of_a_date_being_typed_is_the_brands_green(browser, base_url, scheme):
+    """Chromium fills the date's part being typed in with the system's blue; the
+    worksheet's is green (the brand's), by day and at night."""
+    context = browser.new_context(viewport=PHONE, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(base_url + PATH)
+    ready(page)
+    fill(page, "#ws-doelen-1-doel", GOAL)
+    fill(page, "#ws-doelen-1-deadline", "2027-06-30")  # the focus stays in the date
+    shot = Image.open(io.BytesIO(page.locator("#ws-doelen-1-deadline").screenshot()))
+    data = shot.convert("RGB").tobytes()
+    pixels = [tuple(data[i : i + 3]) for i in range(0, len(data), 3)]
+    vivid = [c for c in pixels if max(c) - min(c) > 30]
+    assert len(vivid) > 100, len(vivid)  # the filled part, not a ring's edge
+    assert not [c for c in vivid if c[2] > c[1] + 20], "blue in the date"
+    assert sum(1 for r, g, b in vivid if g > r + 20 and g > b) > 100
+    context.close()
+
+
 def test_a_step_is_one_column_and_the_end_ends_in_its_quiet_controls(browser, base_url):
     context = browser.new_context(viewport=LAPTOP, color_scheme="dark")
     page = context.new_page()
@@ -295,10 +385,26 @@ def test_a_step_is_one_column_and_the_end_ends_in_its_quiet_controls(browser, ba
     assert boxes[0]["width"] < card["width"] / 3, (boxes[0], card)
     units = page.locator("[data-section=berekening] .ws-unit").all()
     assert [u.inner_text() for u in units] == ["dagen", "uur", "per uur", "uur"]
+    # The unit draws the one box, from the figure's left edge (under the figure's
+    # see-through box: no seam) to one right edge for all.
+    ends = set()
     for box, unit in zip(boxes, units, strict=True):
         at = unit.bounding_box()
-        assert abs(at["x"] - (box["x"] + box["width"])) < 1, (box, at)
+        assert abs(at["x"] - box["x"]) < 1 and at["width"] > box["width"], (box, at)
         assert abs(at["y"] - box["y"]) < 1 and abs(at["height"] - box["height"]) < 1
+        ends.add(round(at["x"] + at["width"]))
+    assert len(ends) == 1, ends
+    # One focus ring, the box's: none on the figure's own box, which shows no edge.
+    page.focus("#ws-uurtarief")
+    rings = page.evaluate(
+        """() => [document.querySelector("#ws-uurtarief"),
+                   document.querySelector("#ws-uurtarief ~ .ws-unit")].map((e) => {
+                 const s = getComputedStyle(e);
+                 return [s.outlineStyle, s.borderTopColor,
+                         s.backgroundColor, s.boxShadow]; })"""
+    )
+    assert rings[0] == ["none", "rgba(0, 0, 0, 0)", "rgba(0, 0, 0, 0)", "none"]
+    assert rings[1][0] == "solid" and rings[1][3] == "none", rings
     euro = page.evaluate(
         """() => getComputedStyle(document.querySelector(".ws-money"), "::before")
                  .content"""
@@ -445,16 +551,12 @@ def test_the_result_is_the_high_point_and_the_end_has_three_control_styles(
     probe.goto(PATH)
     ready(page)
     fill_every_step(page)
-    to_end(page)
     style = """([selector, name]) => getComputedStyle(
         document.querySelector(selector))[name]"""
 
     def px(selector: str) -> float:
         return float(page.evaluate(style, [selector, "fontSize"])[:-2])
 
-    # From large to small: her figures, the result's heading, "Bewaar of deel".
-    assert px("#ws-omzet_kwijt") > 1.15 * px("#ws-uitkomst")
-    assert px("#ws-uitkomst") > 1.2 * px(".ws-tools > h3")
     # On a step the sheet's title over the step's heading over its questions.
     assert (
         px("#ws-title")
@@ -463,6 +565,12 @@ def test_the_result_is_the_high_point_and_the_end_has_three_control_styles(
     )
     # ... and clearly so: the step's heading no rival to the title.
     assert px("#ws-title") >= 1.25 * px("[data-section=volgende_stap] > legend")
+    to_end(page)
+    # From large to small: her figures, the result's heading, "Bewaar of deel"; in a
+    # figure the number large, its unit small.
+    assert px("#ws-omzet_kwijt") > 1.15 * px("#ws-uitkomst")
+    assert px("#ws-uitkomst") > 1.2 * px(".ws-tools > h3")
+    assert px("#ws-omzet_kwijt b") > 2.5 * px("#ws-omzet_kwijt small")
     # The result card on the brand's band, the main action on it, light on dark.
     card, action = page.locator("[data-result]"), page.locator(".ws-cta .button")
     band = page.evaluate(style, ["[data-result]", "backgroundColor"])
@@ -485,8 +593,10 @@ def test_the_result_is_the_high_point_and_the_end_has_three_control_styles(
         for s in ["[data-mail]", ".ws-more > summary", ".ws-back > button"]
     }
     assert len(sizes) == 1 and len(heights) == 1, (sizes, heights)
-    bottom = card.bounding_box()["y"] + card.bounding_box()["height"]
-    assert abs(action.bounding_box()["y"] - bottom) < 40
+    # The action at the foot of the band: under her figures and what she wrote.
+    band = [card, *page.locator(".ws-at-end > .ws-recap:visible").all()]
+    bottom = max(p.bounding_box()["y"] + p.bounding_box()["height"] for p in band)
+    assert len(band) == 2 and abs(action.bounding_box()["y"] - bottom) < 40
     # One primary (the main action), one secondary style for the ways to keep and the
     # way back (as on every step), "Wis" a quiet link.
     secondary = ["[data-mail]", ".ws-more > summary", "[data-end] [data-step='-1']"]
@@ -570,7 +680,7 @@ def test_on_a_phone_the_last_step_ends_in_the_result_and_one_main_action(phone):
     assert visible_sections(page) == []
     # Her result with its units and one main action, in view without opening anything.
     result = page.locator("#ws-omzet_kwijt")
-    assert result.inner_text() == "€ 900 per maand" and in_view(result)
+    assert result.text_content() == "€ 900 per maand" and in_view(result)
     main = end.locator(
         ".button:not(.button-secondary), button:not(.button-secondary, .button-quiet)"
     )

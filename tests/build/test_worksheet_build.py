@@ -55,14 +55,19 @@ def test_server_rendered_form_has_labels_help_and_minimum_rows(site):
     first = form.find(["button", "input"])
     assert first.name == "button" and first["type"] == "submit"
     assert first.has_attr("disabled")
-    # Results with their units, in one card at the end, the post's call to action
-    # right under it (shown by the script once there is a result).
+    # Results with their words from the server ("ongeveer", the unit) and an empty
+    # place for the number the script computes, in one card at the end, the post's
+    # call to action right under it (shown by the script once there is a result).
     card = form.select_one(".ws-result")
-    assert [o["data-unit"] for o in card.select("output")] == [
-        "uur per maand",
-        "per maand",
-        "klanten",
+    assert [
+        [(part.name, part.get_text()) for part in o.find_all(True)]
+        for o in card.select("output")
+    ] == [
+        [("b", ""), ("small", "uur per maand")],
+        [("b", ""), ("small", "per maand")],
+        [("small", "ongeveer"), ("b", ""), ("small", "klanten")],
     ]
+    assert [o.get_text() for o in card.select("output")][2] == "ongeveer  klanten"
     end = card.find_next_sibling()
     assert end.has_attr("data-end")
     link = end.select_one(".ws-cta a[data-contact]")

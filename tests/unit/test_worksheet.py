@@ -330,6 +330,23 @@ def test_only_numbers_have_units_and_only_results_are_approximate():
     )
 
 
+def test_a_section_may_be_recapped_at_the_end():
+    """recap: true shows a section's written answers again under the result."""
+    assert [s.recap for s in parse_file(ROOT / FILE).sections] == [
+        True,
+        False,
+        False,
+        True,
+    ]
+    assert [s.recap for s in load(VALID).sections] == [False, False]
+    text = VALID.replace("    title: Som\n", "    title: Som\n    recap: true\n")
+    assert [s.recap for s in load(text).sections] == [False, True]
+    wrong = VALID.replace("    title: Som\n", "    title: Som\n    recap: ja\n")
+    assert "recap: hier hoort true of false, maar er staat tekst 'ja'" in error_of(
+        wrong
+    )
+
+
 def test_every_mistake_of_a_worksheet_is_told_at_once():
     """Each field and section is checked on its own: three mistakes, three lines, in
     the order of the file (a field with a mistake is left out, not a second one)."""

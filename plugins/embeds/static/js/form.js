@@ -110,7 +110,8 @@ export function update(section) {
 // An answer as the reader saw it.
 function shown(box) {
   const element = box.querySelector("[data-field], [data-verdict]");
-  if (element.tagName === "OUTPUT") return element.textContent;
+  // A result's words ("20 uur per maand") once it has its number.
+  if (element.tagName === "OUTPUT") return (element.querySelector("b") ?? element).textContent && element.textContent;
   if (element.type === "radio")
     return all(box, "input:checked").map((e) => e.labels[0].textContent.trim()).join("");
   return typed(element);
@@ -134,9 +135,9 @@ export const labelOf = (element) =>
 const answers = (scope) => all(scope, BOX).map((box) => [labelOf(box), shown(box), box.matches(".ws-options")]);
 
 // Every question with its answer, section by section, in the page's order; the result
-// card (`card`) first.
+// card (`card`) first, under its plain heading ("Jouw uitkomst", not both of its words).
 export function outline(sections, card) {
-  const results = card && [{ title: card.querySelector("h3").textContent, result: true, items: answers(card), rows: [] }];
+  const results = card && [{ title: card.querySelector("h3").lastChild.textContent, result: true, items: answers(card), rows: [] }];
   return (results || []).concat(
     sections.map((section) => ({
       title: title(section),

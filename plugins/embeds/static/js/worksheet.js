@@ -90,12 +90,12 @@ function enhance(form) {
     );
     const wanted = new Set();
     for (const output of outputs) {
-      const { field, kind, decimals, unit } = output.dataset;
+      const { field, kind, decimals } = output.dataset;
       const value = evaluate(computed[field], values, computed);
+      // The number alone: its words are the server's (worksheet_fields.html).
       const number = formatNumber(value, kind, +decimals);
-      const about = "about" in output.dataset && S.about;
-      const text = number && [about, number, unit].filter(Boolean).join(" ");
-      if (output.textContent !== text) output.textContent = text;
+      const figure = output.querySelector("b");
+      if (figure.textContent !== number) figure.textContent = number;
       if (value === null) for (const name of missing(computed[field], values, computed)) wanted.add(name);
     }
     const labels = [...wanted].map((name) => labelOf(form.querySelector(`[data-field="${name}"]`)));
