@@ -70,6 +70,7 @@ def worksheet_last_step(page) -> None:
     fill_in_worksheet(page)
     fill(page, "#ws-stap", "Een kennismakingsgesprek plannen")
     fill(page, "#ws-wanneer", "2027-01-15")
+    page.locator("#ws-wanneer").blur()  # the reader's next tap, not the typing state
     page.locator("#werkblad").scroll_into_view_if_needed()
 
 
