@@ -15,7 +15,13 @@ from .colours import colours_css
 from .dates import SLUG
 from .feeds import restore_titles
 from .files import write_atomically
-from .filters import dutch_date, lead_paragraph, reading_minutes, soft_hyphens
+from .filters import (
+    dutch_date,
+    lead_paragraph,
+    page_sections,
+    reading_minutes,
+    soft_hyphens,
+)
 from .header import declare
 from .images import brand_colour
 from .indent import Unindent
@@ -113,6 +119,7 @@ def on_generator_init(generator) -> None:
     env.filters.update(
         dutch_date=dutch_date,
         lead_paragraph=lead_paragraph,
+        page_sections=page_sections,
         reading_minutes=reading_minutes,
         soft_hyphens=soft_hyphens,
     )

@@ -3,11 +3,13 @@ locale."""
 
 import math
 import re
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Context, Decimal
 from functools import cache
 
 import pyphen
+from markupsafe import Markup
 
 MONTHS_NL = (
     "januari",
@@ -96,3 +98,44 @@ def lead_paragraph(html: str) -> tuple[str, str]:
         return "", html
     lead, rest = text[3:].split("</p>", 1)
     return lead, rest
+
+
+@dataclass(frozen=True)
+class Section:
+    """One "## heading" section of a page's HTML (the services page, diensten.md)."""
+
+    kind: str  # "service", "faq" (has "###" questions) or "next" (has a button)
+    title: str  # the heading's text
+    html: str  # the whole section, its <h2> included
+    body: str  # what follows the heading
+    brief: str  # the body before its first list ("wat ik doe")
+    head: str  # the section before its first question (the whole one without)
+    questions: tuple[tuple[str, str], ...]  # (the <h3> question, its answer)
+
+
+def page_sections(html: str) -> tuple[str, list[Section]]:
+    """A page's text before its first "##" heading, and its "##" sections: the one
+    place the theme splits the services page (Diensten, the home page's cards, Over
+    mij's list)."""
+    intro, *parts = html.split("<h2")
+    sections = []
+    for part in parts:
+        part = "<h2" + part
+        heading, _, body = part.partition("</h2>")
+        head, *questions = part.split("<h3")
+        kind = "next" if 'class="button' in part else "faq" if questions else "service"
+        sections.append(
+            Section(
+                kind=kind,
+                title=Markup(heading.split(">", 1)[1]).striptags(),
+                html=part,
+                body=body,
+                brief=body.split("<ul", 1)[0],
+                head=head,
+                questions=tuple(
+                    (q + "</h3>", a)
+                    for q, _, a in (("<h3" + q).partition("</h3>") for q in questions)
+                ),
+            )
+        )
+    return intro, sections

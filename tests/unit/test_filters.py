@@ -8,6 +8,7 @@ from sitekit.filters import (
     MONTHS_NL,
     dutch_date,
     lead_paragraph,
+    page_sections,
     reading_minutes,
     soft_hyphens,
     word_count,
@@ -77,3 +78,27 @@ def test_a_pages_opening_paragraph_is_its_lead_and_the_rest_follows():
     # A page that opens with a heading, a quote or a list has no lead.
     for html in ("<h2>Kop</h2><p>Tekst</p>", "<ul><li>Een</li></ul>", ""):
         assert lead_paragraph(html) == ("", html)
+
+
+def test_page_sections_splits_a_page_at_its_headings():
+    html = (
+        "<p>Intro</p>\n"
+        '<h2 id="p">Planning &amp; agenda</h2>\n<p>Kort.</p><ul><li>Lijst</li></ul>\n'
+        "<h2>Vragen</h2><p>Eerst.</p><h3>Wat?</h3><p>Dit.</p><h3>Hoe?</h3><p>Zo.</p>\n"
+        '<h2>Klaar?</h2><p><a class="button" href="/c">Plan</a></p><h3>Niet</h3>'
+    )
+    intro, (service, faq, step) = page_sections(html)
+    assert intro == "<p>Intro</p>\n"
+    assert [s.kind for s in (service, faq, step)] == ["service", "faq", "next"]
+    # The heading's text as the reader reads it (entities decoded, as striptags).
+    assert service.title == "Planning & agenda"
+    assert service.brief == "\n<p>Kort.</p>"
+    assert service.body == "\n<p>Kort.</p><ul><li>Lijst</li></ul>\n"
+    assert faq.head == "<h2>Vragen</h2><p>Eerst.</p>"
+    assert faq.questions == (
+        ("<h3>Wat?</h3>", "<p>Dit.</p>"),
+        ("<h3>Hoe?</h3>", "<p>Zo.</p>\n"),
+    )
+    # A section with a button is the next step, whatever else it holds.
+    assert step.html.startswith("<h2>Klaar?</h2>") and step.html.endswith("</h3>")
+    assert page_sections("<p>Alleen tekst</p>") == ("<p>Alleen tekst</p>", [])
