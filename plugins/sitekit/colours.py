@@ -39,22 +39,22 @@ LIGHT = {
     "band-text": "#fbfaf6",
 }
 DARK = {  # night in the stable: the brand's black, warm light text
-    "bg": "#121814",
-    "surface": "#1c2a20",
-    "card": "#29392e",  # a lift above the surface, so a card on a band still shows
+    "bg": "#0e1310",  # three levels about 8 L* apart: bg, surface, card
+    "surface": "#1a261d",
+    "card": "#2c3d31",  # a lift above the surface, so a card on a band still shows
     "text": "#ebe8df",
     "muted": "#c3c7bf",
     "accent": "#9fd1a9",
     "accent-hover": "#bde3c4",
     "accent-text": "#102015",
-    "accent-soft": "#223527",
+    "accent-soft": "#1c3022",  # the surface's level, greener
     "earth": "#dcb483",
     "border": "#7d857c",
-    "line": "#3b4a3f",  # still a line on the lifted card
+    "line": "#405446",  # still a line on the lifted card
     "focus": "#c2ecca",
     "danger": "#ff9a9a",
     "ok": "#9fd1a9",
-    "band": "#1d3a28",  # a deep saturated green, the brand's at night
+    "band": "#113b23",  # a deep saturated green, the brand's at night
     "band-text": "#ebe8df",
 }
 MODES = {"light": LIGHT, "dark": DARK}
