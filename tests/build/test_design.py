@@ -273,8 +273,12 @@ def test_the_home_page_introduces_her_in_her_own_words(site):
     about = soup(site / "over-mij/index.html").select_one("article.about")
     assert words == text_of(about.select_one(".page-header .lead"))
     assert words.startswith("Ik ben Wilhelmien")
-    # Her initial stands in for her photo (decorative), and the way to read on.
-    assert text_of(meet.select_one(".meet-initial[aria-hidden=true]")) == "W"
+    # Without her photo no stand-in for it (an initial reads as a portrait to come):
+    # her words signed with the mark (decorative) and her name; the way to read on.
+    assert "meet-words" in meet["class"] and meet.select(".meet-initial, .photo") == []
+    sign = meet.select_one(".meet-text > p.meet-sign")
+    assert text_of(sign) == "Wilhelmien"
+    assert sign.select_one(".mark")["aria-hidden"] == "true"
     assert meet.select_one(".meet-more a")["href"].endswith("/over-mij/")
 
 
@@ -322,8 +326,9 @@ def test_with_her_photo_on_over_mij_the_home_introduces_her_beside_it(tmp_path):
     about.write_text(f"{head}\n{photo}\n\n{body}", "utf-8")
     output = build_with(tmp_path, content)
     meet = soup(output / "index.html").select_one("section.meet")
-    # Her photo in place of her initial, with her words for it; on her card too.
-    assert meet.select(".meet-initial") == []
+    # Her photo beside her words, with her words for it (no signature); on her card
+    # too.
+    assert "meet-words" not in meet["class"] and meet.select(".meet-sign") == []
     assert meet.select_one(".photo img")["alt"] == "Wilhelmien bij de stal"
     card = soup(output / "over-mij/index.html").select_one(".about-card")
     assert card.select(".about-initial") == []
@@ -339,6 +344,9 @@ def test_the_newest_post_and_its_worksheet_are_one_feature_on_the_home_page(site
     assert page.select(".teaser") == [feature.select_one(".teaser")]
     others = [a["href"] for a in page.select(".latest .post-list .post-card-title a")]
     assert others and not any(href.endswith("/dilemmas/") for href in others)
+    # More posts than shown: the way to all of them, with the section's head.
+    more = page.select_one(".latest > p.section-more a")
+    assert text_of(more) == "Alle blogposts" and more["href"].endswith("/blog/")
     # The hero's illustration: a day's work, a time and a tick per row.
     rows = page.select(".hero-art .today-list li")
     assert len(rows) >= 3 and all(row.time and row.svg for row in rows)
@@ -403,3 +411,26 @@ def test_every_inner_page_opens_with_one_page_header(site):
             assert text_of(page.main).count(words) == 1, path
         else:
             assert header.select_one(".lead") is None, path
+
+
+def test_the_home_page_links_to_all_services_and_posts_only_where_there_are_more(
+    site, tmp_path
+):
+    """ "Alle diensten" with the services' cards (the page has each one's tasks); "Alle
+    blogposts" only when the blog holds more posts than the home page shows: with her
+    one post, no button that says there is just one."""
+    import shutil
+
+    from tests.conftest import ROOT
+    from tests.support.funnel import build_with
+
+    services = soup(site / "index.html").select_one("section.home-services")
+    more = services.select_one(":scope > p.section-more a")
+    assert text_of(more) == "Alle diensten" and more["href"].endswith("/diensten/")
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    home = soup(build_with(tmp_path, content) / "index.html")
+    latest = home.select_one("section.latest")
+    assert len(latest.select("article, .post-card")) == 1
+    assert latest.select(".section-more") == []
+    assert "Alle blogposts" not in text_of(latest)
