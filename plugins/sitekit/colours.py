@@ -41,7 +41,7 @@ LIGHT = {
 DARK = {  # night in the stable: the brand's black, warm light text
     "bg": "#0e1310",  # three levels about 8 L* apart: bg, surface, card
     "surface": "#1a261d",
-    "card": "#2c3d31",  # a lift above the surface, so a card on a band still shows
+    "card": "#2e4033",  # a lift above the surface, so a card on a band still shows
     "text": "#ebe8df",
     "muted": "#c3c7bf",
     "accent": "#9fd1a9",
@@ -54,7 +54,7 @@ DARK = {  # night in the stable: the brand's black, warm light text
     "focus": "#c2ecca",
     "danger": "#ff9a9a",
     "ok": "#9fd1a9",
-    "band": "#113b23",  # a deep saturated green, the brand's at night
+    "band": "#0e341e",  # a deep saturated green, the brand's at night
     "band-text": "#ebe8df",
 }
 MODES = {"light": LIGHT, "dark": DARK}
