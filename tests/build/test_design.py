@@ -193,34 +193,36 @@ def test_the_services_page_lists_tasks_questions_and_ends_in_one_band(site):
     assert len(home) == 4 and all(card.select("li") == [] for card in home)
 
 
-def test_over_mij_stands_on_what_the_site_has_with_one_main_action(site):
-    """Without a photo or words made up: her card (her initial, name, role, how she
-    works), her tip, who she works for and what she does (each service a link to its
-    card on Diensten), the steps; the band's button the one filled button."""
+def test_over_mij_is_her_card_and_her_story_not_the_home_page_again(site):
+    """Without a photo or words made up: her card (the brand's mark beside her name
+    and role, how she works), then her story (her tip, one quiet link to Diensten);
+    nothing the home page says already; the band's button the one filled button."""
     page = soup(site / "over-mij/index.html")
     about = page.select_one("article.about")
-    # Her card, right under the header: her initial (decorative), not a slot.
-    card = about.select_one(".page-header").find_next_sibling()
-    assert "about-card" in card["class"]
-    assert text_of(card.select_one(".about-initial[aria-hidden=true]")) == "W"
-    assert card.select("svg.mark, img, .photo") == []
+    # Her card, right under the header: the mark (decorative), not a round initial.
+    body = about.select_one(".page-header").find_next_sibling()
+    card, story = body.find_all(recursive=False)
+    assert "about-card" in card["class"] and "about-story" in story["class"]
+    mark = card.select_one(".about-id > svg.mark[aria-hidden=true]")
+    assert mark is not None
+    assert card.select(".about-initial, img, .photo") == []
     name = text_of(card.select_one(".about-id p"))
     assert name == "Wilhelmien hippisch virtueel assistent"
     assert [text_of(dt) for dt in card.select("dt")][0] == "Werkwijze"
-    # Her tip ("> " in over-mij.md) after her card, her name under it.
-    quote = card.find_next_sibling()
+    # Her tip ("> " in over-mij.md) opens her story, her name under it; then one
+    # quiet link to Diensten, the story's last word.
+    quote = story.select_one("figure.about-quote")
     assert text_of(quote.blockquote).startswith("Mijn tip aan iedere ondernemer:")
     assert text_of(quote.figcaption) == "— Wilhelmien"
-    # Who she works for, and her services, each with its icon and a link to Diensten.
-    who = [text_of(h3) for h3 in about.select("section[aria-labelledby=voor-wie] h3")]
-    assert who == ["Stallen", "Instructeurs", "Hoefsmeden", "Paardenfysio's"]
-    ids = {card["id"] for card in soup(site / "diensten/index.html").select(".service")}
-    links = about.select(".about-services h3 a")
-    assert len(links) == 4 == len(about.select(".about-services li > svg.icon-badge"))
-    assert {link["href"].split("#")[1] for link in links} == ids
-    assert all(link.find_parent("li").p for link in links)  # each with its words
-    # How it works, in its three steps.
-    assert len(about.select(".steps .step")) == 3
+    links = story.select("a")
+    assert [text_of(a) for a in links] == ["Bekijk wat ik voor je uit handen neem"]
+    assert links[0]["href"].endswith("/diensten/")
+    assert story.find_all(recursive=False)[-1] is links[0].parent
+    # Not the home page again: no audience, no services list, no steps.
+    words = text_of(about)
+    for home_part in ("Voor wie ik werk", "Waar ik je mee help", "Zo werkt het"):
+        assert home_part not in words, home_part
+    assert about.select(".steps, .about-list, section") == []
     # One main action: the band's; in the page no button at all.
     assert page.select("main a.button") == []
     band = page.select_one(".cta-band .button")
@@ -331,7 +333,7 @@ def test_with_her_photo_on_over_mij_the_home_introduces_her_beside_it(tmp_path):
     assert "meet-words" not in meet["class"] and meet.select(".meet-sign") == []
     assert meet.select_one(".photo img")["alt"] == "Wilhelmien bij de stal"
     card = soup(output / "over-mij/index.html").select_one(".about-card")
-    assert card.select(".about-initial") == []
+    assert card.select(".about-id .mark") == []
     assert card.select_one(".about-id .photo img")["alt"] == "Wilhelmien bij de stal"
 
 
@@ -355,9 +357,14 @@ def test_the_newest_post_and_its_worksheet_are_one_feature_on_the_home_page(site
 def test_the_mail_form_says_so_and_the_questions_say_where_to_ask_more(site):
     contact = soup(site / "contact/index.html")
     assert text_of(contact.select_one("#contactformulier")) == "Mail je vraag"
-    # One line on what the mail button does, above it; not a second one at the top.
+    # One quiet line on what the mail button does, under it and its description;
+    # not a second one at the top.
     notes = [text_of(p) for p in contact.select(".contact-form p")]
     assert sum("eigen e-mail" in note for note in notes) == 1
+    button = contact.select_one("#contact-form button[type=submit]")
+    hint = contact.select_one("#" + button["aria-describedby"])
+    assert "eigen e-mailprogramma" in text_of(hint)
+    assert button.find_next_sibling("p") is hint
     faq = soup(site / "diensten/index.html").select_one(".faq")
     ask = faq.select_one(".faq-ask")
     assert "Staat je vraag er niet bij?" in text_of(ask)
@@ -386,8 +393,8 @@ def test_the_header_and_footer_draw_the_mark_of_the_favicon(site):
 
 
 def test_every_inner_page_opens_with_one_page_header(site):
-    """Diensten, Over mij, Contact, privacy and the blog's lists open alike: a kicker,
-    the title, and the page's opening paragraph as the lead, said once."""
+    """Diensten, Over mij, Contact, privacy and the blog's lists open alike: a kicker
+    on the title, and the page's opening paragraph as the lead, said once."""
     expect = {
         "diensten/index.html": ("Wat ik uit handen neem", "Diensten", "Ik werk voor"),
         "over-mij/index.html": ("Even voorstellen", "Over mij", "Ik ben Wilhelmien"),
@@ -405,6 +412,9 @@ def test_every_inner_page_opens_with_one_page_header(site):
         assert text_of(header.h1) == title, path
         found = header.select_one(".kicker")
         assert (text_of(found) if found else None) == kicker, path
+        # The kicker and the title one group, whatever stands beside them.
+        group = header.select_one(".page-title")
+        assert group.h1 is header.h1 and (not found or found.parent is group), path
         if lead:
             words = text_of(header.select_one(".lead"))
             assert words.startswith(lead), path
