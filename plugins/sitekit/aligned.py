@@ -1,6 +1,7 @@
 """A Markdown extension: an aligned table column (`|:--:|`) gets a class, not the
 inline style Python-Markdown writes (the CSP refuses inline styles, and so does the
-allow-list of sitekit.markup). prose.css aligns `.align-left`, `-center`, `-right`."""
+allow-list of sitekit.markup). prose.css aligns `.align-center` and `-right`; a cell
+is left-aligned already."""
 
 import re
 

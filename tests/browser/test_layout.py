@@ -3,6 +3,7 @@ JavaScript, the footer at the bottom, a good measure, code that scrolls inside."
 
 import colorsys
 import io
+import re
 
 import pytest
 from PIL import Image
@@ -737,46 +738,87 @@ TOKEN = """(name) => {
 }"""
 
 
+# The boxes of the cover's parts, top to bottom, and its drawing.
+COVER_PARTS = """() => {
+  const box = (sel) => {
+    const el = document.querySelector(sel);
+    const r = el.getBoundingClientRect();
+    return {x: r.x, y: r.y, right: r.right, bottom: r.bottom, shown: r.width > 0};
+  };
+  const art = document.querySelector('.post-header img.cover-art');
+  return {
+    header: box('.post-header'), kicker: box('.post-header .kicker'),
+    title: box('.post-header h1'), lead: box('.post-header .lead'),
+    byline: box('.post-header .byline'), button: box('.post-header .ws-jump .button'),
+    brand: box('.site-header .brand'), art: box('.post-header img.cover-art'),
+    drawn: art.complete && art.naturalWidth > 0, src: art.currentSrc,
+  };
+}"""
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [390, 1366])
 def test_an_article_opens_on_its_cover_in_the_marks_colour(
     browser, base_url, width, scheme
 ):
-    """The post's header is its cover: the band's colour across the whole window (as
-    its Open Graph image), the title large and in the middle, in the band's text
-    colour; the first paragraph a lead, a step larger than the next."""
+    """The post's header is its cover, editorial: the mark's green across the whole
+    window (at night a livelier green than the page, so it stands apart), its words
+    on the left under the site's name, a group's space apart, with room above and
+    below; the title large, in the band's text colour. On a laptop the brand's
+    drawing beside the words, a file of the site's own; a phone does not load it.
+    The first paragraph a lead, a step larger than the next."""
     context = browser.new_context(
         color_scheme=scheme, viewport={"width": width, "height": 900}
     )
     page = context.new_page()
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
     page.goto(base_url + "/blog/dilemmas/")
+    page.wait_for_load_state("load")
     wait_until(page, "document.fonts.status === 'loaded'")
     shot = Image.open(io.BytesIO(page.screenshot())).convert("RGB")
-    header = page.locator(".post-header").bounding_box()
+    parts = page.evaluate(COVER_PARTS)
+    header = parts["header"]
     band, band_text, bg = (
         page.evaluate(TOKEN, name) for name in ("--band", "--band-text", "--bg")
     )
-    # Its colour at the top of the middle; the cover, not the page, at both edges.
-    assert colour_at(shot, width / 2, header["y"] + 2) == band
-    for x in (1, width - 2):
-        edge = colour_at(shot, x, header["y"] + header["height"] / 2)
-        assert contrast(edge, bg) > 1.15, (x, edge, bg)
-    # The title large, its lines in the middle, in the band's text colour.
+    # The cover's colour at both edges of the window: the band's (light), or one
+    # clearly apart from the page (at night the band alone is too near it).
+    middle = header["y"] + (header["bottom"] - header["y"]) / 2
+    cover = colour_at(shot, 1, middle)
+    assert contrast(colour_at(shot, width - 2, middle), cover) < 1.03
+    assert contrast(cover, bg) > (3 if scheme == "light" else 1.8), (cover, bg)
+    if scheme == "light":
+        assert contrast(cover, band) < 1.03, (cover, band)
+    assert contrast(band_text, cover) >= 4.5, (band_text, cover)
+    # The words on the left, on the site name's line, each group a space apart.
+    left = parts["brand"]["x"]
+    for name in ("kicker", "title", "lead", "byline", "button"):
+        assert parts[name]["x"] == pytest.approx(left, abs=2), (name, parts)
+    room = 40 if width == 390 else 64
+    assert parts["kicker"]["y"] - header["y"] >= room, parts
+    assert header["bottom"] - parts["button"]["bottom"] >= room, parts
+    for above, below in (("title", "lead"), ("lead", "byline"), ("byline", "button")):
+        gap = parts[below]["y"] - parts[above]["bottom"]
+        assert gap >= (22 if width == 390 else 27), (above, below, gap)
     title = page.locator(".post-header h1")
-    middle, size, colour = title.evaluate(
-        """(el) => {
-          const range = document.createRange();
-          range.selectNodeContents(el);
-          const box = range.getBoundingClientRect();
-          const style = getComputedStyle(el);
-          return [box.x + box.width / 2, parseFloat(style.fontSize), style.color];
-        }"""
+    size, colour = title.evaluate(
+        "(e) => [parseFloat(getComputedStyle(e).fontSize), getComputedStyle(e).color]"
     )
-    assert middle == pytest.approx(width / 2, abs=2)
-    assert size >= (56 if width == 1366 else 36), size
+    assert size >= (70 if width == 1366 else 38), size
     assert "#{:02x}{:02x}{:02x}".format(*map(int, colour[4:-1].split(","))) == band_text
-    assert contrast(band_text, band) >= 4.5
+    # The drawing: beside the words within the cover on a laptop, none on a phone.
+    art = parts["art"]
+    drawings = [url for url in requested if "/img/cover." in url]
+    if width == 1366:
+        assert parts["drawn"] and parts["src"].startswith(base_url), parts
+        assert re.search(r"/img/cover\.[0-9a-f]{10}\.svg$", parts["src"]), parts
+        assert art["x"] >= max(parts[n]["right"] for n in ("title", "lead")) + 32
+        assert header["y"] + 32 <= art["y"] and art["bottom"] <= header["bottom"] - 32
+        assert art["right"] <= width - left + 2, (art, left)
+    else:
+        assert not art["shown"] and drawings == [], (art, drawings)
     sizes = page.locator(".post-body > p").evaluate_all(
         "ps => ps.slice(0, 2).map((p) => parseFloat(getComputedStyle(p).fontSize))"
     )
@@ -795,3 +837,5 @@ def test_on_paper_an_articles_cover_is_black_on_white(page, base_url):
         == "rgb(0, 0, 0)"
     )
     assert page.locator(".post-header .ws-jump").is_hidden()
+    page.set_viewport_size({"width": 1366, "height": 900})
+    assert page.locator(".post-header .cover-art").is_hidden()

@@ -98,7 +98,8 @@ def test_article_page_parts(site):
     # The header: back to the blog, the summary as a standfirst, the byline.
     back = page.select_one(".post-header .kicker a")
     assert text_of(back) == "← Blog" and back["href"].endswith("/blog/")
-    assert text_of(page.select_one(".standfirst")).startswith("Twijfel je of je taken")
+    lead = page.select_one(".post-header .lead")
+    assert text_of(lead).startswith("Twijfel je of je taken")
     # The category once, in the kicker; the tags at the end.
     kicker = page.select(".post-header .kicker a")
     assert text_of(kicker[1]) == "Ondernemen" and "categorie" in kicker[1]["href"]
