@@ -2,6 +2,7 @@
 one step at a time on every screen, results, rows, storage under the privacy model,
 exports, sending, clearing, robustness."""
 
+import io
 import json
 import re
 import subprocess
@@ -286,9 +287,10 @@ def test_on_a_laptop_the_same_guided_flow_in_the_text_column(browser, base_url):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_end_is_a_results_card_with_what_she_wrote(browser, base_url, scheme):
-    """On a wide card her figures side by side, each number large over its unit and
-    what it counts; under them, on the same band and before the main action, her goal
-    and her next step (recap sections) as she wrote them, no question to fill."""
+    """On a wide card her figures side by side, each in one format: the number large
+    over its unit, what it counts under it; under them, on the same band, on the same
+    grid and before the main action, her goal and her next step (recap sections) as
+    she wrote them, no question to fill; every word on the band readable (4.5:1)."""
     from tests.support.probe import PageProbe
 
     context = browser.new_context(viewport=LAPTOP, color_scheme=scheme)
@@ -309,10 +311,32 @@ def test_the_end_is_a_results_card_with_what_she_wrote(browser, base_url, scheme
     labels = [page.locator(f"label[for=ws-{f}]").bounding_box() for f in figures]
     assert len({round(n["y"]) for n in numbers}) == 1, numbers
     assert [n["x"] for n in numbers] == sorted(n["x"] for n in numbers)
-    for number, label, figure in zip(numbers, labels, figures, strict=True):
-        unit = page.locator(f"#ws-{figure} b + small").bounding_box()
-        assert number["y"] + number["height"] <= unit["y"] + 1, (number, unit)
-        assert unit["y"] + unit["height"] <= label["y"] + 1, (unit, label)
+    units = [page.locator(f"#ws-{f} b + small") for f in figures]
+    for number, label, unit in zip(numbers, labels, units, strict=True):
+        box = unit.bounding_box()
+        assert number["y"] + number["height"] <= box["y"] + 1, (number, box)
+        assert box["y"] + box["height"] <= label["y"] + 1, (box, label)
+    # One format: every unit on one line at one height, nothing before a number but
+    # "≈" for "ongeveer" (still the words heard and sent); what a figure counts does
+    # not say its unit again.
+    assert len({round(u.bounding_box()["y"]) for u in units}) == 1
+    assert len({round(u.bounding_box()["height"]) for u in units}) == 1
+    assert page.text_content("#ws-klanten_extra") == "ongeveer 5 klanten"
+    # "ongeveer" not seen: nowhere in its box is it what a reader sees (or taps).
+    hidden = page.locator("#ws-klanten_extra small").first.evaluate(
+        """e => { const r = e.getBoundingClientRect();
+                  return [0.25, 0.5, 0.75].every((f) => document.elementFromPoint(
+                      r.left + f * r.width, r.top + r.height / 2) !== e); }"""
+    )
+    assert hidden
+    marks = page.evaluate(
+        """() => [...document.querySelectorAll(".ws-result output b")].map(
+                 (b) => getComputedStyle(b, "::before").content)"""
+    )
+    assert marks == ["none", "none", '"≈\u00a0" / ""'], marks
+    for figure, unit in zip(figures, units, strict=True):
+        words = page.locator(f"label[for=ws-{figure}]").inner_text().lower()
+        assert unit.inner_text().split()[-1] not in words, (words, figure)
     recaps = page.locator(".ws-at-end > .ws-recap")
     assert [r.get_attribute("data-section") for r in recaps.all()] == [
         "doelen",
@@ -330,9 +354,36 @@ def test_the_end_is_a_results_card_with_what_she_wrote(browser, base_url, scheme
     result = page.locator("[data-result]").bounding_box()
     action = page.locator(".ws-cta .button").bounding_box()
     goal, step = (r.bounding_box() for r in recaps.all())
-    assert goal["y"] == step["y"] and goal["x"] < step["x"], (goal, step)
+    assert goal["y"] + goal["height"] <= step["y"] + 1, (goal, step)
     assert result["y"] + result["height"] <= goal["y"] + 1
-    assert goal["y"] + goal["height"] <= action["y"]
+    assert step["y"] + step["height"] <= action["y"]
+    # One grid: each recap's kicker and its divider in the first figure's column,
+    # her words and theirs across the other two (a short answer on one line).
+    tiles = [page.locator(f"p:has(> #ws-{f})").bounding_box() for f in figures]
+    for recap in recaps.all():
+        kicker = recap.locator("> legend").bounding_box()
+        words = recap.locator(".ws-copy").first.bounding_box()
+        assert abs(kicker["x"] - tiles[0]["x"]) < 1, (kicker, tiles[0])
+        assert abs(right_of(kicker) - right_of(tiles[0])) < 1, (kicker, tiles[0])
+        assert abs(words["x"] - tiles[1]["x"]) < 1, (words, tiles[1])
+        assert abs(kicker["y"] - recap.bounding_box()["y"]) < 1
+        rule = recap.locator("> :not(legend):visible").first.bounding_box()
+        assert abs(rule["y"] - kicker["y"]) < 1 and abs(rule["x"] - tiles[1]["x"]) < 1
+        assert abs(right_of(rule) - right_of(tiles[2])) < 1, (rule, tiles[2])
+        assert abs(right_of(words) - right_of(tiles[2])) < 1, (words, tiles[2])
+    band = page.evaluate(
+        """() => [...document.querySelectorAll(
+                 ".ws-result :is(h3, label, b, small:not(:first-child)), .ws-recap "
+                 + ":is(legend, .ws-copy:not(:empty))")]
+                 .filter((e) => e.checkVisibility())
+                 .map((e) => [e.textContent.trim(), getComputedStyle(e).color])"""
+    )
+    fill_ = page.evaluate(
+        "getComputedStyle(document.querySelector('.ws-result')).backgroundColor"
+    )
+    assert len(band) >= 12, band
+    for words, colour in band:
+        assert contrast(colour, fill_) >= 4.5, (words, colour, fill_)
     colours = page.evaluate(
         """() => [...document.querySelectorAll(".ws-result, .ws-recap, .ws-cta")]
             .map((e) => getComputedStyle(e).backgroundColor)"""
@@ -452,21 +503,25 @@ def test_a_step_is_one_column_and_the_end_ends_in_its_quiet_controls(browser, ba
 
 
 def right(locator) -> float:
-    box = locator.bounding_box()
+    return right_of(locator.bounding_box())
+
+
+def right_of(box: dict) -> float:
     return box["x"] + box["width"]
 
 
 @pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["390", "1366"])
 def test_every_row_ends_on_the_cards_content_edge(browser, base_url, viewport):
-    """Every step's buttons, the progress bar and the dividers share one right edge
-    (the card's content edge); on a phone back and on are a pair across it, on one
-    line, 50/50 where the words fit in half ("Bekijk mijn uitkomst" does not)."""
+    """Every step's buttons, the progress bar, the dividers and every box share one
+    right edge (the card's content edge); on a phone every box spans the card, as the
+    buttons do, back and on a pair across it, on one line, 50/50 where the words fit
+    in half ("Bekijk mijn uitkomst" does not)."""
     context = browser.new_context(viewport=viewport)
     page = context.new_page()
     page.goto(base_url + PATH)
     ready(page)
-    fill_every_step(page)
-    # The title breaks after its phrase, "Wat zijn jouw / doelstellingen?".
+    # The title (on the first step) breaks after its phrase, "Wat zijn jouw /
+    # doelstellingen?".
     title = page.locator("#ws-title")
     if viewport == PHONE:
         tops = title.evaluate(
@@ -477,12 +532,14 @@ def test_every_row_ends_on_the_cards_content_edge(browser, base_url, viewport):
                       return [top(0, 3), top(j, j + 4), top(j + 5, s.length)]; }"""
         )
         assert tops[0] == tops[1] < tops[2], tops
-    edge = page.evaluate(
+    fill_every_step(page)
+    edge, start = page.evaluate(
         """() => { const c = document.querySelector(".worksheet");
-                   const s = getComputedStyle(c);
-                   return c.getBoundingClientRect().right
-                          - parseFloat(s.borderRightWidth)
-                          - parseFloat(s.paddingRight); }"""
+                   const s = getComputedStyle(c), r = c.getBoundingClientRect();
+                   return [r.right - parseFloat(s.borderRightWidth)
+                                   - parseFloat(s.paddingRight),
+                           r.left + parseFloat(s.borderLeftWidth)
+                                  + parseFloat(s.paddingLeft)]; }"""
     )
     for section in ["doelen", "afleidingen", "berekening", "volgende_stap"]:
         reach(page, f"[data-section={section}] [data-step='1']")
@@ -492,7 +549,16 @@ def test_every_row_ends_on_the_cards_content_edge(browser, base_url, viewport):
             "divider": right(page.locator(f"{step} .ws-nav")),
             "on": right(page.locator(f"{step} [data-step='1']")),
         }
+        # Every box: a number's (its unit draws its end), a date, a long answer.
+        boxes = page.locator(
+            f"{step} :is(.ws-unit, input[type=date], .ws-textarea textarea):visible"
+        ).all()
+        assert len(boxes) == {"afleidingen": 0, "berekening": 4}.get(section, 2)
+        rows |= {f"box {i}": right(box) for i, box in enumerate(boxes)}
         assert all(abs(x - edge) < 1 for x in rows.values()), (section, edge, rows)
+        if viewport == PHONE:
+            lefts = [b.bounding_box()["x"] for b in boxes]
+            assert all(abs(x - start) < 1 for x in lefts), (section, start, lefts)
         back = page.locator(f"{step} [data-step='-1']")
         if viewport == PHONE and back.count():
             nav = page.locator(f"{step} .ws-nav").bounding_box()
@@ -528,22 +594,30 @@ def test_the_result_is_the_high_point_and_the_end_has_three_control_styles(
     page = probe.page
     probe.goto(PATH)
     ready(page)
-    fill_every_step(page)
     style = """([selector, name]) => getComputedStyle(
         document.querySelector(selector))[name]"""
 
     def px(selector: str) -> float:
         return float(page.evaluate(style, [selector, "fontSize"])[:-2])
 
-    # On a step the sheet's title over the step's heading over its questions.
-    assert (
-        px("#ws-title")
-        > px("[data-section=volgende_stap] > legend")
-        > px("label[for=ws-stap]")
-    )
-    # ... and clearly so: the step's heading no rival to the title.
-    assert px("#ws-title") >= 1.25 * px("[data-section=volgende_stap] > legend")
+    # On the first step the sheet's title over the step's heading over its questions,
+    # clearly so: the step's heading no rival to the title.
+    title, first = px("#ws-title"), px("[data-section=doelen] > legend")
+    assert title >= 1.25 * first > 1.25 * px("label[for=ws-doelen-1-doel]")
+    fill_every_step(page)
+    # After it the title once, as a kicker: the sheet's name small over the step line,
+    # the step's title under them the main heading, as large as the title was.
+    step = "[data-section=berekening] > legend"
+    assert px(step) == title >= 1.25 * px("#ws-title")
+    assert page.evaluate(style, ["#ws-title", "textTransform"]) == "uppercase"
+    tops = [
+        page.locator(s).bounding_box()["y"]
+        for s in ["#ws-title", f"{step} .ws-step", "#ws-uurtarief"]
+    ]
+    assert tops == sorted(tops), tops
     to_end(page)
+    # At the end the result's heading the main one, under the kicker.
+    assert px("#ws-uitkomst") >= 1.25 * px("#ws-title")
     # From large to small: her figures, the result's heading, "Bewaar of deel"; in a
     # figure the number large, its unit small.
     assert px("#ws-omzet_kwijt") > 1.15 * px("#ws-uitkomst")
@@ -677,6 +751,43 @@ def test_on_a_phone_the_last_step_ends_in_the_result_and_one_main_action(phone):
     assert visible_sections(page) == ["doelen"]
     assert page.locator(".ws-intro").is_visible()
     assert page.errors == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_date_and_the_long_answer_are_the_brands_own_controls(
+    browser, base_url, scheme
+):
+    """The date's calendar button and the long answer's handle drawn in the brand's
+    colour, by day and by night (not the browser's black or white icons)."""
+    from PIL import Image
+
+    context = browser.new_context(viewport=PHONE, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(base_url + PATH)
+    ready(page)
+    # The brand's colour: the main button's.
+    accent = page.evaluate(
+        """() => getComputedStyle(document.querySelector(
+                 "[data-section=doelen] [data-step='1']")).backgroundColor"""
+    )
+    brand = [int(n) for n in re.findall(r"\d+", accent)[:3]]
+
+    def branded(selector: str, width: int, height: int) -> int:
+        """Pixels in the brand's colour at the box's right end (its bottom)."""
+        shot = Image.open(io.BytesIO(page.locator(selector).screenshot()))
+        corner = (shot.width - width, shot.height - height, *shot.size)
+        pixels = shot.convert("RGB").crop(corner).get_flattened_data()
+        return sum(
+            sum(abs(a - b) for a, b in zip(p, brand, strict=True)) < 24 for p in pixels
+        )
+
+    assert branded("#ws-doelen-1-deadline", 44, 46) >= 40, accent
+    answer = "#ws-doelen-1-doel"
+    assert (
+        page.locator(answer).evaluate("e => getComputedStyle(e).resize") == "vertical"
+    )
+    assert branded(answer, 20, 20) >= 12, accent
+    context.close()
 
 
 def test_the_articles_next_step_steps_aside_once_the_worksheet_shows_its_own(
@@ -866,7 +977,7 @@ def test_exports_hold_every_answer_as_text(sheet, tmp_path):
         assert HOSTILE in exported
         assert "Mijn besluit: Uitbesteden" in plain
         assert "Omzet die je in die uren had kunnen maken: € 25.010 per maand" in plain
-        assert "Klanten die je in plaats daarvan zou kunnen helpen: ongeveer 5" in plain
+        assert "In die uren had je kunnen helpen: ongeveer 5 klanten" in plain
         assert "Is het helder? Ja" in plain
         assert "31-12-2026" in exported and "15-01-2027" in exported
     assert markdown.startswith("# Wat zijn jouw doelstellingen?\n")
