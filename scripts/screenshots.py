@@ -44,6 +44,10 @@ PAGES = {
     "offline": "/offline/",
     "404": "/bestaat-niet/",
 }
+# Every image shown in the first screen has loaded (a lazy one further down may not
+# have been asked for yet): no empty space where a drawing belongs.
+IMAGES_SHOWN = """() => [...document.images].every((img) => img.complete
+  || !img.checkVisibility() || img.getBoundingClientRect().top > innerHeight)"""
 WIDTHS = (390, 768, 1366)
 SCHEMES = ("light", "dark")
 
@@ -200,6 +204,7 @@ def shoot(sites, target: Path, widths=WIDTHS) -> list[tuple[str, int, str, str]]
                             # The pointer off the page: no hover state where the
                             # scroll left it.
                             page.mouse.move(0, 0)
+                        page.wait_for_function(IMAGES_SHOWN)
                         file = f"{name}-{width}-{scheme}.png"
                         path = str(target / file)
                         if jobs is not REVIEW:
