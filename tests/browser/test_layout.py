@@ -346,9 +346,9 @@ def test_the_audience_reads_as_open_items_in_whole_words(page, base_url, width):
     for tile in page.locator(".tile").all():
         look = tile.evaluate(
             """(e) => { const s = getComputedStyle(e);
-                       return [s.backgroundColor, s.boxShadow]; }"""
+                       return [s.backgroundColor, s.boxShadow, s.borderTopStyle]; }"""
         )
-        assert look == ["rgba(0, 0, 0, 0)", "none"], look
+        assert look == ["rgba(0, 0, 0, 0)", "none", "none"], look  # no hairlines
     for text in page.locator(".tile p").all():
         assert "\u00ad" not in text.inner_text()
         short, lines, broken = text.evaluate(LINES)
@@ -360,6 +360,12 @@ def test_the_audience_reads_as_open_items_in_whole_words(page, base_url, width):
         assert all(item["y"] >= head["y"] + head["height"] for item in items)
         assert len({round(i["x"]) for i in items}) == 4
         assert len({round(i["y"]) for i in items}) == 1
+        # The band as deep under the items' words as over its head (no ~120 px
+        # under against ~80 over).
+        band = page.locator(".audience").bounding_box()
+        bottom = max(i["y"] + i["height"] for i in items)
+        above, below = head["y"] - band["y"], band["y"] + band["height"] - bottom
+        assert abs(above - below) <= 8, (above, below)
 
 
 @pytest.mark.browser
@@ -584,8 +590,10 @@ def test_without_her_photo_her_words_are_the_focus_of_even_voorstellen(
     page, base_url, width
 ):
     """No empty portrait slot (a large initial reads as "photo still to come"): her
-    words take the section's width beside the facts, larger than an intro, signed with
-    the mark and her name under them."""
+    words take the section's width beside the facts, larger than an intro but not so
+    large they run five lines on a laptop (~30 px, four), signed with her name after a
+    short rule (no mark in a tile, which reads as a placeholder avatar). The facts are
+    a card level with the top of her words, not afloat in an empty column."""
     page.set_viewport_size({"width": width, "height": 800})
     page.goto(base_url + "/")
     assert page.locator(".meet .meet-initial, .meet .photo").count() == 0
@@ -594,12 +602,66 @@ def test_without_her_photo_her_words_are_the_focus_of_even_voorstellen(
     box = words.bounding_box()
     assert box["x"] - main["x"] < 50  # from the left edge, nothing before them
     assert box["width"] >= (0.55 if width > 1000 else 0.9) * main["width"]
-    size = float(words.evaluate("(e) => parseFloat(getComputedStyle(e).fontSize)"))
-    assert size >= (36 if width > 1000 else 23), size
+    size, lines = words.evaluate(
+        """(e) => { const s = getComputedStyle(e);
+                   return [parseFloat(s.fontSize),
+                           Math.round(e.offsetHeight / parseFloat(s.lineHeight))]; }"""
+    )
+    if width > 1000:
+        assert 28 <= size <= 33 and lines <= 4, (size, lines)
+    else:
+        assert size >= 23, size
     sign = page.locator(".meet-sign")
     assert sign.inner_text().strip() == "Wilhelmien"
-    mark = sign.locator(".mark").bounding_box()
-    assert mark["width"] >= 40 and sign.bounding_box()["y"] > box["y"] + box["height"]
+    assert sign.locator(".mark, img, svg").count() == 0
+    rule = sign.evaluate(
+        """(e) => { const s = getComputedStyle(e, "::before");
+                   return [s.content, parseFloat(s.width), s.borderTopStyle]; }"""
+    )
+    assert rule[0] == '""' and 16 <= rule[1] <= 64 and rule[2] == "solid", rule
+    assert sign.bounding_box()["y"] > box["y"] + box["height"]
+    facts = page.locator(".meet-facts")
+    look = facts.evaluate(
+        """(e) => { const s = getComputedStyle(e);
+                   return [s.backgroundColor, s.borderTopLeftRadius]; }"""
+    )
+    assert look[0] != "rgba(0, 0, 0, 0)" and look[1] != "0px", look
+    card = facts.bounding_box()
+    if width > 1000:
+        assert card["x"] > box["x"] + box["width"]
+        assert abs(card["y"] - box["y"]) <= 4, (card["y"], box["y"])
+    else:
+        assert card["y"] > sign.bounding_box()["y"]
+
+
+@pytest.mark.browser
+def test_on_a_phone_the_home_services_are_compact_rows_each_a_link(page, base_url):
+    """A phone's home page is not a stack of tall cards: the services are rows of
+    one card (apart by hairlines), each its icon, name, short words and the way to
+    the service, the whole row that link's target (at least 44 px high)."""
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(base_url + "/")
+    grid = page.locator(".home-services .service-grid")
+    gap = grid.evaluate("(e) => getComputedStyle(e).rowGap")
+    assert gap == "0px", gap
+    rows = page.locator(".home-services .service").all()
+    assert len(rows) >= 4
+    for row in rows:
+        row.scroll_into_view_if_needed()
+        box = row.bounding_box()
+        assert 44 <= box["height"] <= 180, (row.inner_text(), box)
+        icon = row.locator(".icon-badge").bounding_box()
+        name = row.locator("h3").bounding_box()
+        assert icon["x"] + icon["width"] <= name["x"]
+        assert abs(icon["y"] - box["y"]) < 24  # at the row's top, beside its name
+        href = row.locator(".service-more a").get_attribute("href")
+        # A tap anywhere on the row (here: its lower right, away from the link's
+        # words) follows the link.
+        hit = page.evaluate(
+            """([x, y]) => document.elementFromPoint(x, y).closest('a')?.href""",
+            [box["x"] + box["width"] - 12, box["y"] + box["height"] - 8],
+        )
+        assert hit and hit.endswith(href.split("/")[-1]), (hit, href)
 
 
 # Lines of a text: [left, right] of each, from its words' boxes.
