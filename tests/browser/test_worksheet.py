@@ -426,7 +426,8 @@ def test_a_step_is_one_column_and_the_end_ends_in_its_quiet_controls(browser, ba
     # right end (not beside the figure, a gap after them).
     figures = page.locator("[data-section=berekening] input").filter(visible=True)
     for figure, unit in zip(figures.all(), units, strict=True):
-        assert figure.evaluate("e => getComputedStyle(e).textAlign") in ("start", "left")
+        align = figure.evaluate("e => getComputedStyle(e).textAlign")
+        assert align in ("start", "left"), align
         words = unit.evaluate(
             """e => { const r = document.createRange(); r.selectNodeContents(e);
                       return r.getBoundingClientRect().right; }"""
