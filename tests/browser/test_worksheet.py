@@ -288,9 +288,9 @@ def test_on_a_laptop_the_same_guided_flow_in_the_text_column(browser, base_url):
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_end_is_a_results_card_with_what_she_wrote(browser, base_url, scheme):
     """On a wide card her figures side by side, each in one format: the number large
-    over its unit, what it counts under it; under them, on the same band, on the same
-    grid and before the main action, her goal and her next step (recap sections) as
-    she wrote them, no question to fill; every word on the band readable (4.5:1)."""
+    over its unit, what it counts under it; under them, on the same band and before
+    the main action, her goal and her next step (recap sections), each kicker above
+    what she wrote, no question to fill; every word on the band readable (4.5:1)."""
     from tests.support.probe import PageProbe
 
     context = browser.new_context(viewport=LAPTOP, color_scheme=scheme)
@@ -357,20 +357,19 @@ def test_the_end_is_a_results_card_with_what_she_wrote(browser, base_url, scheme
     assert goal["y"] + goal["height"] <= step["y"] + 1, (goal, step)
     assert result["y"] + result["height"] <= goal["y"] + 1
     assert step["y"] + step["height"] <= action["y"]
-    # One grid: each recap's kicker and its divider in the first figure's column,
-    # her words and theirs across the other two (a short answer on one line).
+    # As on a phone: each recap's kicker on one line at its top, across the figures,
+    # her words under it from the same left edge (a short answer on one line).
     tiles = [page.locator(f"p:has(> #ws-{f})").bounding_box() for f in figures]
     for recap in recaps.all():
-        kicker = recap.locator("> legend").bounding_box()
+        kicker = recap.locator("> legend")
+        at = kicker.bounding_box()
         words = recap.locator(".ws-copy").first.bounding_box()
-        assert abs(kicker["x"] - tiles[0]["x"]) < 1, (kicker, tiles[0])
-        assert abs(right_of(kicker) - right_of(tiles[0])) < 1, (kicker, tiles[0])
-        assert abs(words["x"] - tiles[1]["x"]) < 1, (words, tiles[1])
-        assert abs(kicker["y"] - recap.bounding_box()["y"]) < 1
-        rule = recap.locator("> :not(legend):visible").first.bounding_box()
-        assert abs(rule["y"] - kicker["y"]) < 1 and abs(rule["x"] - tiles[1]["x"]) < 1
-        assert abs(right_of(rule) - right_of(tiles[2])) < 1, (rule, tiles[2])
-        assert abs(right_of(words) - right_of(tiles[2])) < 1, (words, tiles[2])
+        assert kicker.evaluate(LINES) == 1, at
+        assert abs(at["x"] - tiles[0]["x"]) < 1, (at, tiles[0])
+        assert abs(words["x"] - tiles[0]["x"]) < 1, (words, tiles[0])
+        assert at["y"] + at["height"] <= words["y"] + 1, (at, words)
+        assert abs(at["y"] - recap.bounding_box()["y"]) < 1
+        assert right_of(words) <= right_of(tiles[2]) + 1, (words, tiles[2])
     band = page.evaluate(
         """() => [...document.querySelectorAll(
                  ".ws-result :is(h3, label, b, small:not(:first-child)), .ws-recap "
@@ -423,6 +422,32 @@ def test_a_step_is_one_column_and_the_end_ends_in_its_quiet_controls(browser, ba
         assert abs(at["y"] - box["y"]) < 1 and abs(at["height"] - box["height"]) < 1
         ends.add(round(at["x"] + at["width"]))
     assert len(ends) == 1, ends
+    # One convention: the figure at the box's left, its unit's words at the box's
+    # right end (not beside the figure, a gap after them).
+    figures = page.locator("[data-section=berekening] input").filter(visible=True)
+    for figure, unit in zip(figures.all(), units, strict=True):
+        align = figure.evaluate("e => getComputedStyle(e).textAlign")
+        assert align in ("start", "left"), align
+        words = unit.evaluate(
+            """e => { const r = document.createRange(); r.selectNodeContents(e);
+                      return r.getBoundingClientRect().right; }"""
+        )
+        assert right(unit) - words < 20, (right(unit), words)
+    # At night the box a level between the page and the card, not a hole: lighter
+    # than the page, darker than the card, its edge still a control's (3:1).
+    page_bg, card_bg, fill_, edge = page.evaluate(
+        """() => [getComputedStyle(document.body).backgroundColor,
+                  ...["backgroundColor", "backgroundColor", "borderTopColor"].map(
+                      (k, i) => getComputedStyle(document.querySelector(
+                          [".worksheet", ".ws-unit", ".ws-unit"][i]))[k])]"""
+    )
+    assert contrast(fill_, page_bg) >= 1.1 and contrast(card_bg, fill_) >= 1.3, (
+        page_bg,
+        fill_,
+        card_bg,
+    )
+    assert contrast(card_bg, page_bg) > contrast(fill_, page_bg)
+    assert contrast(edge, fill_) >= 3, (edge, fill_)
     # One focus ring, the box's: none on the figure's own box, which shows no edge.
     page.focus("#ws-uurtarief")
     rings = page.evaluate(
@@ -506,6 +531,14 @@ def right(locator) -> float:
     return right_of(locator.bounding_box())
 
 
+# A card's chrome: its fill, its edge, its shadow.
+CHROME = ["backgroundColor", "borderTopWidth", "boxShadow"]
+# How many lines an element's words take.
+LINES = """e => { const r = document.createRange(); r.selectNodeContents(e);
+                  return new Set([...r.getClientRects()].map((x) => Math.round(x.top)))
+                      .size; }"""
+
+
 def right_of(box: dict) -> float:
     return box["x"] + box["width"]
 
@@ -571,6 +604,8 @@ def test_every_row_ends_on_the_cards_content_edge(browser, base_url, viewport):
             if section != "volgende_stap":
                 assert abs(pair[0]["width"] - pair[1]["width"]) < 1, (section, pair)
     to_end(page)
+    # At the end no card: the result and the end's rows on the sheet's own edge.
+    edge = right(page.locator(".worksheet"))
     for selector in [".ws-back", "[data-action=clear]", ".ws-result"]:
         assert abs(right(page.locator(selector)) - edge) < 1, (selector, edge)
     # "Wis" is a link: its words (not an invisible padding) end on the edge.
@@ -631,7 +666,10 @@ def test_the_result_is_the_high_point_and_the_end_has_three_control_styles(
     # Filled in both modes: clearly green (green the strongest channel, well apart
     # from the card), its words light on it with AA contrast; at night lifted off the
     # dark card so it keeps its weight.
-    sheet = page.evaluate(style, [".worksheet", "backgroundColor"])
+    # The result the surface: no card around it at the end (no fill, edge, shadow).
+    chrome = [page.evaluate(style, [".worksheet", k]) for k in CHROME]
+    assert chrome == ["rgba(0, 0, 0, 0)", "0px", "none"], chrome
+    sheet = page.evaluate(style, ["body", "backgroundColor"])
     words = page.evaluate(style, ["[data-result]", "color"])
     scale = 1 if band.startswith("color(") else 255
     r, g, b = (float(n) / scale for n in re.findall(r"[\d.]+", band)[:3])
