@@ -105,3 +105,24 @@ def test_contacts_booking_row_is_even_and_its_icon_clear_by_day_and_night(
         inside, outside = ("#{:02x}{:02x}{:02x}".format(*c) for c in (inside, outside))
         assert contrast(inside, outside) >= 3, (width, inside, outside)
         context.close()
+
+
+def test_contacts_booking_tile_reads_on_one_line_on_a_laptop(browser, direct):
+    """At 1366 px the booking tile's title on one line, its arrow on the tile's
+    middle; its words fill their lines (no early breaks) on a phone too."""
+    for width in (390, 1366):
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        page = context.new_page()
+        page.goto(direct + "/contact/")
+        tile = page.locator(".contact-row-main")
+        if width == 1366:
+            lines = tile.locator("strong").evaluate(
+                """t => t.getBoundingClientRect().height
+                       / parseFloat(getComputedStyle(t).lineHeight)"""
+            )
+            assert lines < 1.5, lines
+        assert tile.evaluate("a => getComputedStyle(a).alignItems") == "center"
+        for text in tile.locator("span:not(.icon-badge)").all():
+            wrap = text.evaluate("s => getComputedStyle(s).textWrapStyle")
+            assert wrap == "auto", (width, wrap)
+        context.close()

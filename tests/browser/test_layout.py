@@ -173,13 +173,14 @@ def test_an_article_reads_at_60_to_75_characters_a_line(page, base_url):
 def test_over_mij_sets_her_card_beside_her_tip_as_a_pull_quote(page, base_url, width):
     """On a laptop the header's two columns go on down the page: her card under the
     title, over the lower edge of the header's tint, her story beside it under the
-    lead, its words on the lead's; her tip left-aligned at about 26 px, not centred.
-    On a phone all one under the other; never wider than the window."""
+    lead, its words on the lead's; her tip left-aligned at 26 to 28 px, not centred.
+    The brand's drawing heads her card, her name under it. On
+    a phone all one under the other; never wider than the window."""
     page.set_viewport_size({"width": width, "height": 800})
     page.goto(base_url + "/over-mij/")
     header = page.locator("main .page-header").bounding_box()
     card = page.locator(".about-card").bounding_box()
-    mark = page.locator(".about-id .mark").bounding_box()
+    art = page.locator(".about-id .about-art").bounding_box()
     name = page.locator(".about-id p").bounding_box()
     lead = page.locator("main .page-header .lead")
     quote = page.locator(".about-quote blockquote")
@@ -189,11 +190,13 @@ def test_over_mij_sets_her_card_beside_her_tip_as_a_pull_quote(page, base_url, w
     )
     assert align in ("start", "left")
     bottom = header["y"] + header["height"]
-    # The mark beside her name, the size of a logo, not of a portrait.
-    assert name["x"] >= mark["x"] + mark["width"]
-    assert 40 <= mark["height"] <= 64
+    # The drawing over her name, an illustration's size, not a logo's tile.
+    assert name["y"] >= art["y"] + art["height"]
+    assert art["width"] >= 160 and art["height"] == pytest.approx(
+        art["width"] * 400 / 440, abs=1
+    )
     if width == 1366:
-        assert 24 <= size <= 28, size
+        assert 26 <= size <= 28, size
         assert card["y"] < bottom < card["y"] + card["height"]
         assert card["y"] > lead.bounding_box()["y"] + lead.bounding_box()["height"]
         assert story["x"] >= card["x"] + card["width"] + 32
@@ -432,11 +435,23 @@ def test_on_a_laptop_dienstens_promises_are_one_row_over_the_headers_foot(
     header = page.locator("main .page-header").bounding_box()
     panel = page.locator(".services-promises").bounding_box()
     assert panel["y"] < header["y"] + header["height"] < panel["y"] + panel["height"]
-    promises = [li.bounding_box() for li in page.locator(".promises li").all()]
+    items = page.locator(".promises li").all()
+    promises = [li.bounding_box() for li in items]
     assert len(promises) == 3
     assert len({round(box["y"]) for box in promises}) == 1
     for left, right in zip(promises, promises[1:], strict=False):
         assert right["x"] >= left["x"] + left["width"]
+    # Each promise about 18 px semibold in the body's face, on one line.
+    for item in items:
+        size, weight, family, lines = item.evaluate(
+            """li => { const s = getComputedStyle(li);
+                       return [parseFloat(s.fontSize), s.fontWeight, s.fontFamily,
+                               li.getBoundingClientRect().height
+                               / parseFloat(s.lineHeight)]; }"""
+        )
+        assert 17 <= size <= 19 and weight == "600", (size, weight)
+        assert not family.startswith("Lora"), family
+        assert lines < 1.5, lines
 
 
 INNER_PAGES = ("/over-mij/", "/diensten/", "/contact/", "/blog/", "/privacy/")
@@ -470,16 +485,37 @@ def test_on_a_laptop_diensten_lists_each_service_on_a_row_its_tasks_beside_it(
     page, base_url
 ):
     """At 1366 px the services are a list, not the home page's cards: one under the
-    other, each one's tasks in a column beside its name and text."""
+    other between hairlines, each numbered 01, 02... in the accent over its name on
+    the left, its text and its tasks in a column beside them, from the row's top."""
     page.set_viewport_size({"width": 1366, "height": 800})
     page.goto(base_url + "/diensten/")
     services = page.locator(".services .service").all()
     assert len({round(s.bounding_box()["x"]) for s in services}) == 1
+    accent = page.evaluate(
+        "getComputedStyle(document.documentElement).getPropertyValue('--accent')"
+    )
+    probe = "c => { const d = document.createElement('i'); d.style.color = c;"
+    probe += " document.body.append(d); const v = getComputedStyle(d).color;"
+    probe += " d.remove(); return v; }"
+    accent = page.evaluate(probe, accent.strip())
     for service in services:
-        name = service.locator("h2").bounding_box()
+        name = service.locator("h2")
+        box = name.bounding_box()
+        text = service.locator("p").first.bounding_box()
         tasks = service.locator("ul").bounding_box()
-        assert tasks["x"] >= name["x"] + name["width"]
-        assert tasks["y"] == pytest.approx(name["y"], abs=24)
+        assert text["x"] >= box["x"] + box["width"]
+        assert tasks["x"] == pytest.approx(text["x"], abs=1)
+        assert tasks["y"] > text["y"]
+        assert text["y"] == pytest.approx(box["y"], abs=24)
+        count, color = name.evaluate(
+            """h => { const s = getComputedStyle(h, "::before");
+                      return [s.content, s.color]; }"""
+        )
+        assert "counter(service, decimal-leading-zero)" in count, count
+        assert color == accent
+        assert service.locator(".icon-badge").is_hidden()
+        border = service.evaluate("s => getComputedStyle(s).borderBottomWidth")
+        assert border == "1px"
 
 
 @pytest.mark.browser
@@ -907,3 +943,26 @@ def test_on_paper_an_articles_cover_is_black_on_white(page, base_url):
     assert page.locator(".post-header .ws-jump").is_hidden()
     page.set_viewport_size({"width": 1366, "height": 900})
     assert page.locator(".post-header .cover-art").is_hidden()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [390, 1366])
+def test_contacts_what_to_expect_reads_at_the_forms_size_in_full_lines(
+    page, base_url, width
+):
+    """What to expect at the form labels' size (not the 20 px body), each line as
+    wide as the panel allows: no balanced or "pretty" early breaks on a phone."""
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(base_url + "/contact/")
+    label = page.locator(".contact-form label").first.evaluate(
+        "l => parseFloat(getComputedStyle(l).fontSize)"
+    )
+    items = page.locator(".contact-expect .checks li").all()
+    assert items
+    for item in items:
+        size, wrap = item.evaluate(
+            """li => { const s = getComputedStyle(li);
+                       return [parseFloat(s.fontSize), s.textWrapStyle]; }"""
+        )
+        assert size <= label + 1, (size, label)
+        assert wrap == "auto", wrap

@@ -194,18 +194,20 @@ def test_the_services_page_lists_tasks_questions_and_ends_in_one_band(site):
 
 
 def test_over_mij_is_her_card_and_her_story_not_the_home_page_again(site):
-    """Without a photo or words made up: her card (the brand's mark beside her name
+    """Without a photo or words made up: her card (the brand's drawing over her name
     and role, how she works), then her story (her tip, one quiet link to Diensten);
     nothing the home page says already; the band's button the one filled button."""
     page = soup(site / "over-mij/index.html")
     about = page.select_one("article.about")
-    # Her card, right under the header: the mark (decorative), not a round initial.
+    # Her card, right under the header: the brand's drawing of the stable door
+    # (decorative, its size set: no shift), not her logo in a photo's slot.
     body = about.select_one(".page-header").find_next_sibling()
     card, story = body.find_all(recursive=False)
     assert "about-card" in card["class"] and "about-story" in story["class"]
-    mark = card.select_one(".about-id > svg.mark[aria-hidden=true]")
-    assert mark is not None
-    assert card.select(".about-initial, img, .photo") == []
+    art = card.select_one(".about-id > img.about-art")
+    assert "/img/cover" in art["src"] and art["src"].endswith(".svg")
+    assert (art["alt"], art["width"], art["height"]) == ("", "440", "400")
+    assert card.select(".about-initial, .mark, .photo") == []
     name = text_of(card.select_one(".about-id p"))
     assert name == "Wilhelmien hippisch virtueel assistent"
     assert [text_of(dt) for dt in card.select("dt")][0] == "Werkwijze"
@@ -334,7 +336,7 @@ def test_with_her_photo_on_over_mij_the_home_introduces_her_beside_it(tmp_path):
     assert "meet-words" not in meet["class"] and meet.select(".meet-sign") == []
     assert meet.select_one(".photo img")["alt"] == "Wilhelmien bij de stal"
     card = soup(output / "over-mij/index.html").select_one(".about-card")
-    assert card.select(".about-id .mark") == []
+    assert card.select(".about-id :is(.mark, .about-art)") == []
     assert card.select_one(".about-id .photo img")["alt"] == "Wilhelmien bij de stal"
 
 
