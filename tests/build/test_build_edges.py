@@ -123,7 +123,7 @@ def test_rst_image_sizes_become_attributes_not_styles(tmp_path):
     assert (code, told) == (0, [])
     page = (output / "blog/rst-fotos/index.html").read_text("utf-8")
     assert not re.search(r"<img[^>]*\bstyle=", page)
-    first, second = soup(output / "blog/rst-fotos/index.html").select("article img")
+    first, second = soup(output / "blog/rst-fotos/index.html").select(".post-body img")
     assert first["alt"] == "Een paard" and second["alt"] == "Een half paard"
     assert (first["width"], first["height"]) == ("200", "150")
     assert (second["width"], second["height"]) == ("400", "300")  # 50%: the CSS
