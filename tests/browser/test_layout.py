@@ -107,17 +107,56 @@ def test_headings_and_body_are_set_in_the_sites_own_faces_without_a_shift(
     assert body.evaluate("el => getComputedStyle(el).fontFamily").startswith(
         '"Source Sans 3"'
     )
-    # The face is no render-blocking request and moves nothing when it arrives.
-    shift = page.evaluate(
-        """() => new Promise((done) => {
-          let sum = 0;
-          new PerformanceObserver((list) => {
-            for (const entry of list.getEntries()) sum += entry.value;
-          }).observe({type: "layout-shift", buffered: true});
-          setTimeout(() => done(sum), 500);
-        })"""
+    # The body's face is used when it is there in time, never swapped in later: a
+    # paragraph reflowed one line longer would move everything under it.
+    displays = page.evaluate(
+        "[...document.fonts].filter((f) => f.family.includes('Source Sans 3'))"
+        ".map((f) => f.display)"
     )
-    assert shift < 0.01
+    assert displays == ["optional", "optional"]
+
+
+# Where every box on the first screen starts: the same with the heading face as with
+# its size-adjusted fallback means its swap moves nothing (a layout shift counts boxes
+# that move within the viewport). The body's face never swaps (font-display: optional).
+FIRST_SCREEN = """(height) => [...document.querySelectorAll('body *')]
+  .filter((el) => el.getClientRects().length)
+  .filter((el) => getComputedStyle(el).display !== 'inline')
+  .map((el) => [el.tagName + '.' + el.className, el.getBoundingClientRect()])
+  .filter(([, box]) => box.top < height)
+  .map(([name, box]) => [name, Math.round(box.left), Math.round(box.top)])"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [390, 1366])
+@pytest.mark.parametrize(
+    "path", ["/", "/blog/dilemmas/", "/diensten/", "/over-mij/", "/contact/"]
+)
+def test_the_first_screen_stands_still_when_the_fonts_arrive(
+    browser, base_url, path, width
+):
+    def first_screen(fonts: bool) -> list:
+        context = browser.new_context(
+            service_workers="block", viewport={"width": width, "height": 850}
+        )
+        page = context.new_page()
+        if not fonts:
+            page.route("**/lora-*.woff2", lambda route: route.abort())
+        page.goto(base_url + path)
+        page.evaluate("document.fonts.ready.then(() => null)")
+        assert page.evaluate("document.fonts.check('600 1rem Lora')") == fonts
+        boxes = page.evaluate(FIRST_SCREEN, 850)
+        context.close()
+        return boxes
+
+    fallback, faces = first_screen(fonts=False), first_screen(fonts=True)
+    # Chromium counts a box as shifted when it moves 3 px or more.
+    moved = [
+        (a, b)
+        for a, b in zip(fallback, faces, strict=True)
+        if max(abs(a[1] - b[1]), abs(a[2] - b[2])) >= 3
+    ]
+    assert not moved, moved[:3]
 
 
 @pytest.mark.browser
