@@ -114,12 +114,12 @@ def scores_table(site: Path, urls: dict[str, str]) -> str:
         "Lighthouse 12.2.3, mobile (simulated throttling; the performance score moves "
         "with machine load, here a load average of "
         f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs), served locally with "
-        "the site's CSP.",
+        "the site's CSP and gzip, as the hosts serve it.",
         "",
         "| page type | " + " | ".join(CATEGORIES) + " |",
         "| --- |" + " ---: |" * len(CATEGORIES),
     ]
-    with SiteServer(site) as server:
+    with SiteServer(site, compress=True) as server:
         for kind in AUDITED:
             if kind not in urls:
                 continue

@@ -1,5 +1,6 @@
 """A static file server for the built site that sends the production CSP headers."""
 
+import gzip
 import socket
 import threading
 from functools import partial
@@ -23,9 +24,31 @@ def site_policy(path: str = "") -> str:
     return content_security_policy(site_settings(), path)
 
 
+# What static hosts send compressed (GitHub Pages, Netlify: gzip at level 6).
+COMPRESSED = {".html", ".css", ".js", ".svg", ".json", ".webmanifest", ".xml", ".txt"}
+
+
 class Handler(SimpleHTTPRequestHandler):
     policy = ""  # one policy for every path, when given
     settings: dict = {}
+    compress = False  # gzip text files, as hosts do, when the browser accepts it
+
+    def do_GET(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (self.compress and accepts and path.suffix in COMPRESSED):
+            return super().do_GET()
+        if not path.is_file():
+            return super().do_GET()
+        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def end_headers(self):
         from sitekit.security import content_security_policy
@@ -77,11 +100,17 @@ class SiteServer(LocalServer):
     """
 
     def __init__(
-        self, root: Path, policy: str | None = None, settings: dict | None = None
+        self,
+        root: Path,
+        policy: str | None = None,
+        settings: dict | None = None,
+        compress: bool = False,
     ):
         settings = settings or site_settings()
         handler = type(
-            "SiteHandler", (Handler,), {"policy": policy or "", "settings": settings}
+            "SiteHandler",
+            (Handler,),
+            {"policy": policy or "", "settings": settings, "compress": compress},
         )
         super().__init__(partial(handler, directory=str(root)))
         from sitekit.security import content_security_policy
