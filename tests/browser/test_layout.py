@@ -485,8 +485,10 @@ def test_on_a_laptop_diensten_lists_each_service_on_a_row_its_tasks_beside_it(
     page, base_url
 ):
     """At 1366 px the services are a list, not the home page's cards: one under the
-    other between hairlines, each numbered 01, 02... in the accent over its name on
-    the left, its text and its tasks in a column beside them, from the row's top."""
+    other between hairlines. On the left its icon on a disc beside its number (01,
+    02... in the accent) over its name, its text under them, so the left half is not
+    a name over empty space; on the right its tasks on a panel of their own, from the
+    row's top."""
     page.set_viewport_size({"width": 1366, "height": 800})
     page.goto(base_url + "/diensten/")
     services = page.locator(".services .service").all()
@@ -498,22 +500,34 @@ def test_on_a_laptop_diensten_lists_each_service_on_a_row_its_tasks_beside_it(
     probe += " document.body.append(d); const v = getComputedStyle(d).color;"
     probe += " d.remove(); return v; }"
     accent = page.evaluate(probe, accent.strip())
+    background = "el => getComputedStyle(el).backgroundColor"
     for service in services:
+        row = service.bounding_box()
+        icon = service.locator(".icon-badge")
+        assert icon.is_visible()
+        badge = icon.bounding_box()
         name = service.locator("h2")
         box = name.bounding_box()
         text = service.locator("p").first.bounding_box()
         tasks = service.locator("ul").bounding_box()
-        assert text["x"] >= box["x"] + box["width"]
-        assert tasks["x"] == pytest.approx(text["x"], abs=1)
-        assert tasks["y"] > text["y"]
-        assert text["y"] == pytest.approx(box["y"], abs=24)
+        assert 48 <= badge["width"] <= 64 and badge["x"] == pytest.approx(row["x"], 1)
+        assert box["x"] >= badge["x"] + badge["width"]
+        assert text["x"] == pytest.approx(box["x"], abs=1)
+        assert text["y"] >= box["y"] + box["height"]
+        assert tasks["x"] >= text["x"] + text["width"] + 32
+        assert tasks["x"] < row["x"] + 0.5 * row["width"]
+        assert tasks["y"] == pytest.approx(badge["y"], abs=8)
+        # The left half carries the text beside the tasks, not a name over a gap.
+        assert text["y"] + text["height"] >= tasks["y"] + 0.5 * tasks["height"]
+        assert service.locator("ul").evaluate(background) != service.evaluate(
+            background
+        )
         count, color = name.evaluate(
             """h => { const s = getComputedStyle(h, "::before");
                       return [s.content, s.color]; }"""
         )
         assert "counter(service, decimal-leading-zero)" in count, count
         assert color == accent
-        assert service.locator(".icon-badge").is_hidden()
         border = service.evaluate("s => getComputedStyle(s).borderBottomWidth")
         assert border == "1px"
 
@@ -618,6 +632,41 @@ def test_dienstens_questions_are_set_lighter_than_its_services(page, base_url):
     service = page.locator(".services .service h2").first.evaluate(size_of)
     assert len(questions) == 1 and 18 <= min(questions) <= 20.5, questions
     assert service >= 1.3 * min(questions), (service, questions)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [390, 1366])
+def test_dienstens_questions_are_a_finished_block_on_a_band(page, base_url, width):
+    """Her questions are no three loose lines: on a band of their own (it meets the
+    band before the footer), a card of folds whose first stands open with its answer,
+    the others closed; the ways to ask another after a chat icon, beside the card
+    on a laptop (under it on a phone)."""
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(base_url + "/diensten/")
+    background = "el => getComputedStyle(el).backgroundColor"
+    faq = page.locator(".faq")
+    card = page.locator(".faq-list")
+    body = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert len({body, faq.evaluate(background), card.evaluate(background)}) == 3
+    band = faq.evaluate("f => getComputedStyle(f).borderImageSource")
+    assert "gradient" in band, band
+    opened = [item.evaluate("d => d.open") for item in page.locator(".faq-item").all()]
+    assert opened[0] and not any(opened[1:]), opened
+    answer = page.locator(".faq-item").first.locator("p").first
+    assert answer.is_visible() and answer.bounding_box()["height"] > 40
+    # The band ends where the band before the footer begins.
+    bottom = faq.evaluate("f => f.getBoundingClientRect().bottom + scrollY")
+    closing = page.locator(".cta-band").evaluate("b => b.offsetTop")
+    assert closing - bottom == pytest.approx(0, abs=1)
+    ask = page.locator(".faq-ask").bounding_box()
+    icon = page.locator(".faq-ask > .icon").bounding_box()
+    assert icon["x"] == pytest.approx(ask["x"], abs=1)
+    boxed = card.bounding_box()
+    if width == 1366:
+        assert boxed["x"] >= ask["x"] + ask["width"]
+    else:
+        assert ask["y"] >= boxed["y"] + boxed["height"]
+        assert boxed["x"] >= 0 and boxed["x"] + boxed["width"] <= width
 
 
 @pytest.mark.browser
