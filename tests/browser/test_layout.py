@@ -174,7 +174,7 @@ def test_over_mij_sets_her_card_beside_her_tip_as_a_pull_quote(page, base_url, w
     """On a laptop the header's two columns go on down the page: her card under the
     title, over the lower edge of the header's tint, her story beside it under the
     lead, its words on the lead's; her tip left-aligned at 26 to 28 px, not centred.
-    The brand's drawing heads her card, her name under it. On
+    Her drawing heads her card at its width, her name under it. On
     a phone all one under the other; never wider than the window."""
     page.set_viewport_size({"width": width, "height": 800})
     page.goto(base_url + "/over-mij/")
@@ -190,10 +190,10 @@ def test_over_mij_sets_her_card_beside_her_tip_as_a_pull_quote(page, base_url, w
     )
     assert align in ("start", "left")
     bottom = header["y"] + header["height"]
-    # The drawing over her name, an illustration's size, not a logo's tile.
+    # Her drawing over her name, the card's width, not a logo's tile.
     assert name["y"] >= art["y"] + art["height"]
-    assert art["width"] >= 160 and art["height"] == pytest.approx(
-        art["width"] * 400 / 440, abs=1
+    assert art["width"] >= 0.8 * card["width"] - 80 and art["height"] == pytest.approx(
+        art["width"] * 330 / 480, abs=1
     )
     if width == 1366:
         assert 26 <= size <= 28, size
@@ -452,6 +452,66 @@ def test_on_a_laptop_dienstens_promises_are_one_row_over_the_headers_foot(
         assert 17 <= size <= 19 and weight == "600", (size, weight)
         assert not family.startswith("Lora"), family
         assert lines < 1.5, lines
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [320, 390, 1366])
+def test_over_mij_goes_on_to_what_she_does_and_how_it_works(page, base_url, width):
+    """After her card and story: who she works for two by two (one a row on the
+    narrowest phone); what she does as one card of rows, on a laptop beside the
+    section's head, each row (icon, name, first line) one link at least 44 px high;
+    how it works as a card per step on the sage band, its words from the left, in a
+    row on a laptop: not the home page's centred discs."""
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(base_url + "/over-mij/")
+    story = page.locator(".about-story").bounding_box()
+    chips = [li.bounding_box() for li in page.locator(".about-audience li").all()]
+    assert len(chips) == 4
+    per_row = 1 if width == 320 else 2
+    assert len({round(c["y"]) for c in chips}) == 4 // per_row
+    for chip in chips:
+        assert chip["x"] >= story["x"] - 1
+        assert chip["x"] + chip["width"] <= story["x"] + story["width"] + 1
+    head = page.locator(".about-services .section-head").bounding_box()
+    card = page.locator(".about-services-list").bounding_box()
+    assert card["y"] >= story["y"] + story["height"]
+    if width == 1366:
+        assert card["x"] >= head["x"] + head["width"] + 32
+        assert card["y"] == pytest.approx(head["y"], abs=16)
+    else:
+        assert card["y"] >= head["y"] + head["height"]
+    rows = page.locator(".about-services-list li").all()
+    assert len(rows) == 4
+    for row in rows:
+        row.scroll_into_view_if_needed()
+        box = row.bounding_box()
+        assert box["height"] >= 44
+        assert row.locator(".icon-badge").is_visible()
+        # The whole row is its link's target: a tap in its far corner follows it.
+        target = page.evaluate(
+            "([x, y]) => document.elementFromPoint(x, y).closest('a')?.href",
+            [box["x"] + box["width"] - 4, box["y"] + box["height"] - 4],
+        )
+        assert target and "/diensten/#" in target, target
+    steps = [s.bounding_box() for s in page.locator(".about .step").all()]
+    assert len(steps) == 3
+    band = page.locator(".about .steps")
+    background = "el => getComputedStyle(el).backgroundColor"
+    title = page.locator(".about .steps h2")
+    align = title.evaluate("h => getComputedStyle(h).textAlign")
+    assert align in ("start", "left")
+    if width == 1366:
+        assert len({round(s["y"]) for s in steps}) == 1
+        cards = {
+            step.evaluate(background) for step in page.locator(".about .step").all()
+        }
+        assert len(cards) == 1 and cards != {band.evaluate(background)}
+        assert cards != {"rgba(0, 0, 0, 0)"}
+        text = page.locator(".about .step p").first
+        assert text.evaluate("p => getComputedStyle(p).textAlign") in ("start", "left")
+    else:
+        assert steps[1]["y"] >= steps[0]["y"] + steps[0]["height"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
 
 
 INNER_PAGES = ("/over-mij/", "/diensten/", "/contact/", "/blog/", "/privacy/")
