@@ -245,6 +245,9 @@ def test_over_mij_is_her_card_her_story_what_she_does_and_how_it_works(site):
     more = services.select_one(".about-next a")
     assert text_of(more) == "Bekijk wat ik voor je uit handen neem"
     assert more["href"].endswith("/diensten/")
+    # Words of other pages, not in the search index: a search finds them there.
+    assert audience.has_attr("data-pagefind-ignore")
+    assert services.has_attr("data-pagefind-ignore")
     # How it works: the three steps, the page's last section, on its band.
     assert "steps" in steps["class"] and len(steps.select(".step")) == 3
     # One main action: the band's; in the page no button at all.
