@@ -213,7 +213,7 @@ def test_over_mij_sets_her_card_beside_her_tip_as_a_pull_quote(page, base_url, w
     """On a laptop the header's two columns go on down the page: her card under the
     title, over the lower edge of the header's tint, her story beside it under the
     lead, its words on the lead's; her tip left-aligned at 26 to 28 px, not centred.
-    The brand's drawing heads her card, her name under it. On
+    Her drawing heads her card at its width, her name under it. On
     a phone all one under the other; never wider than the window."""
     page.set_viewport_size({"width": width, "height": 800})
     page.goto(base_url + "/over-mij/")
@@ -229,10 +229,10 @@ def test_over_mij_sets_her_card_beside_her_tip_as_a_pull_quote(page, base_url, w
     )
     assert align in ("start", "left")
     bottom = header["y"] + header["height"]
-    # The drawing over her name, an illustration's size, not a logo's tile.
+    # Her drawing over her name, the card's width, not a logo's tile.
     assert name["y"] >= art["y"] + art["height"]
-    assert art["width"] >= 160 and art["height"] == pytest.approx(
-        art["width"] * 400 / 440, abs=1
+    assert art["width"] >= 0.8 * card["width"] - 80 and art["height"] == pytest.approx(
+        art["width"] * 330 / 480, abs=1
     )
     if width == 1366:
         assert 26 <= size <= 28, size
@@ -493,6 +493,66 @@ def test_on_a_laptop_dienstens_promises_are_one_row_over_the_headers_foot(
         assert lines < 1.5, lines
 
 
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [320, 390, 1366])
+def test_over_mij_goes_on_to_what_she_does_and_how_it_works(page, base_url, width):
+    """After her card and story: who she works for two by two (one a row on the
+    narrowest phone); what she does as one card of rows, on a laptop beside the
+    section's head, each row (icon, name, first line) one link at least 44 px high;
+    how it works as a card per step on the sage band, its words from the left, in a
+    row on a laptop: not the home page's centred discs."""
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(base_url + "/over-mij/")
+    story = page.locator(".about-story").bounding_box()
+    chips = [li.bounding_box() for li in page.locator(".about-audience li").all()]
+    assert len(chips) == 4
+    per_row = 1 if width == 320 else 2
+    assert len({round(c["y"]) for c in chips}) == 4 // per_row
+    for chip in chips:
+        assert chip["x"] >= story["x"] - 1
+        assert chip["x"] + chip["width"] <= story["x"] + story["width"] + 1
+    head = page.locator(".about-services .section-head").bounding_box()
+    card = page.locator(".about-services-list").bounding_box()
+    assert card["y"] >= story["y"] + story["height"]
+    if width == 1366:
+        assert card["x"] >= head["x"] + head["width"] + 32
+        assert card["y"] == pytest.approx(head["y"], abs=16)
+    else:
+        assert card["y"] >= head["y"] + head["height"]
+    rows = page.locator(".about-services-list li").all()
+    assert len(rows) == 4
+    for row in rows:
+        row.scroll_into_view_if_needed()
+        box = row.bounding_box()
+        assert box["height"] >= 44
+        assert row.locator(".icon-badge").is_visible()
+        # The whole row is its link's target: a tap in its far corner follows it.
+        target = page.evaluate(
+            "([x, y]) => document.elementFromPoint(x, y).closest('a')?.href",
+            [box["x"] + box["width"] - 4, box["y"] + box["height"] - 4],
+        )
+        assert target and "/diensten/#" in target, target
+    steps = [s.bounding_box() for s in page.locator(".about .step").all()]
+    assert len(steps) == 3
+    band = page.locator(".about .steps")
+    background = "el => getComputedStyle(el).backgroundColor"
+    title = page.locator(".about .steps h2")
+    align = title.evaluate("h => getComputedStyle(h).textAlign")
+    assert align in ("start", "left")
+    if width == 1366:
+        assert len({round(s["y"]) for s in steps}) == 1
+        cards = {
+            step.evaluate(background) for step in page.locator(".about .step").all()
+        }
+        assert len(cards) == 1 and cards != {band.evaluate(background)}
+        assert cards != {"rgba(0, 0, 0, 0)"}
+        text = page.locator(".about .step p").first
+        assert text.evaluate("p => getComputedStyle(p).textAlign") in ("start", "left")
+    else:
+        assert steps[1]["y"] >= steps[0]["y"] + steps[0]["height"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
 INNER_PAGES = ("/over-mij/", "/diensten/", "/contact/", "/blog/", "/privacy/")
 
 
@@ -524,8 +584,10 @@ def test_on_a_laptop_diensten_lists_each_service_on_a_row_its_tasks_beside_it(
     page, base_url
 ):
     """At 1366 px the services are a list, not the home page's cards: one under the
-    other between hairlines, each numbered 01, 02... in the accent over its name on
-    the left, its text and its tasks in a column beside them, from the row's top."""
+    other between hairlines. On the left its icon on a disc beside its number (01,
+    02... in the accent) over its name, its text under them, so the left half is not
+    a name over empty space; on the right its tasks on a panel of their own, from the
+    row's top."""
     page.set_viewport_size({"width": 1366, "height": 800})
     page.goto(base_url + "/diensten/")
     services = page.locator(".services .service").all()
@@ -537,22 +599,34 @@ def test_on_a_laptop_diensten_lists_each_service_on_a_row_its_tasks_beside_it(
     probe += " document.body.append(d); const v = getComputedStyle(d).color;"
     probe += " d.remove(); return v; }"
     accent = page.evaluate(probe, accent.strip())
+    background = "el => getComputedStyle(el).backgroundColor"
     for service in services:
+        row = service.bounding_box()
+        icon = service.locator(".icon-badge")
+        assert icon.is_visible()
+        badge = icon.bounding_box()
         name = service.locator("h2")
         box = name.bounding_box()
         text = service.locator("p").first.bounding_box()
         tasks = service.locator("ul").bounding_box()
-        assert text["x"] >= box["x"] + box["width"]
-        assert tasks["x"] == pytest.approx(text["x"], abs=1)
-        assert tasks["y"] > text["y"]
-        assert text["y"] == pytest.approx(box["y"], abs=24)
+        assert 48 <= badge["width"] <= 64 and badge["x"] == pytest.approx(row["x"], 1)
+        assert box["x"] >= badge["x"] + badge["width"]
+        assert text["x"] == pytest.approx(box["x"], abs=1)
+        assert text["y"] >= box["y"] + box["height"]
+        assert tasks["x"] >= text["x"] + text["width"] + 32
+        assert tasks["x"] < row["x"] + 0.5 * row["width"]
+        assert tasks["y"] == pytest.approx(badge["y"], abs=8)
+        # The left half carries the text beside the tasks, not a name over a gap.
+        assert text["y"] + text["height"] >= tasks["y"] + 0.5 * tasks["height"]
+        assert service.locator("ul").evaluate(background) != service.evaluate(
+            background
+        )
         count, color = name.evaluate(
             """h => { const s = getComputedStyle(h, "::before");
                       return [s.content, s.color]; }"""
         )
         assert "counter(service, decimal-leading-zero)" in count, count
         assert color == accent
-        assert service.locator(".icon-badge").is_hidden()
         border = service.evaluate("s => getComputedStyle(s).borderBottomWidth")
         assert border == "1px"
 
@@ -657,6 +731,41 @@ def test_dienstens_questions_are_set_lighter_than_its_services(page, base_url):
     service = page.locator(".services .service h2").first.evaluate(size_of)
     assert len(questions) == 1 and 18 <= min(questions) <= 20.5, questions
     assert service >= 1.3 * min(questions), (service, questions)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [390, 1366])
+def test_dienstens_questions_are_a_finished_block_on_a_band(page, base_url, width):
+    """Her questions are no three loose lines: on a band of their own (it meets the
+    band before the footer), a card of folds whose first stands open with its answer,
+    the others closed; the ways to ask another after a chat icon, beside the card
+    on a laptop (under it on a phone)."""
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(base_url + "/diensten/")
+    background = "el => getComputedStyle(el).backgroundColor"
+    faq = page.locator(".faq")
+    card = page.locator(".faq-list")
+    body = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert len({body, faq.evaluate(background), card.evaluate(background)}) == 3
+    band = faq.evaluate("f => getComputedStyle(f).borderImageSource")
+    assert "gradient" in band, band
+    opened = [item.evaluate("d => d.open") for item in page.locator(".faq-item").all()]
+    assert opened[0] and not any(opened[1:]), opened
+    answer = page.locator(".faq-item").first.locator("p").first
+    assert answer.is_visible() and answer.bounding_box()["height"] > 40
+    # The band ends where the band before the footer begins.
+    bottom = faq.evaluate("f => f.getBoundingClientRect().bottom + scrollY")
+    closing = page.locator(".cta-band").evaluate("b => b.offsetTop")
+    assert closing - bottom == pytest.approx(0, abs=1)
+    ask = page.locator(".faq-ask").bounding_box()
+    icon = page.locator(".faq-ask > .icon").bounding_box()
+    assert icon["x"] == pytest.approx(ask["x"], abs=1)
+    boxed = card.bounding_box()
+    if width == 1366:
+        assert boxed["x"] >= ask["x"] + ask["width"]
+    else:
+        assert ask["y"] >= boxed["y"] + boxed["height"]
+        assert boxed["x"] >= 0 and boxed["x"] + boxed["width"] <= width
 
 
 @pytest.mark.browser

@@ -193,45 +193,69 @@ def test_the_services_page_lists_tasks_questions_and_ends_in_one_band(site):
     assert len(home) == 4 and all(card.select("li") == [] for card in home)
 
 
-def test_over_mij_is_her_card_and_her_story_not_the_home_page_again(site):
-    """Without a photo or words made up: her card (the brand's drawing over her name
-    and role, how she works), then her story (her tip, one quiet link to Diensten);
-    nothing the home page says already; the band's button the one filled button."""
+def test_over_mij_is_her_card_her_story_what_she_does_and_how_it_works(site):
+    """Without a photo or words made up: her card (her own drawing over her name and
+    role, how she works), her story (her tip, who she works for), what she does (a
+    row per service to its place on Diensten) and how it works (the steps); the
+    band's button the one filled button."""
     page = soup(site / "over-mij/index.html")
     about = page.select_one("article.about")
-    # Her card, right under the header: the brand's drawing of the stable door
-    # (decorative, its size set: no shift), not her logo in a photo's slot.
+    # Her card, right under the header: her own drawing (a desk, not the article's
+    # cover: decorative, its size set: no shift), not her logo in a photo's slot.
     body = about.select_one(".page-header").find_next_sibling()
     card, story = body.find_all(recursive=False)
     assert "about-card" in card["class"] and "about-story" in story["class"]
     art = card.select_one(".about-id > img.about-art")
-    assert "/img/cover" in art["src"] and art["src"].endswith(".svg")
-    assert (art["alt"], art["width"], art["height"]) == ("", "440", "400")
+    assert "/img/desk" in art["src"] and art["src"].endswith(".svg")
+    assert (art["alt"], art["width"], art["height"]) == ("", "480", "330")
+    drawing = (site / "theme" / "img").glob("desk.*.svg")
+    assert all(len(svg.read_bytes()) < 4096 for svg in drawing)
     assert card.select(".about-initial, .mark, .photo") == []
     name = text_of(card.select_one(".about-id p"))
     assert name == "Wilhelmien hippisch virtueel assistent"
     assert [text_of(dt) for dt in card.select("dt")][0] == "Werkwijze"
-    # Her tip ("> " in over-mij.md) opens her story, her name under it; then one
-    # quiet link to Diensten, the story's last word.
+    # Her tip ("> " in over-mij.md) opens her story, her name under it; then who she
+    # works for: the home page's audience, by name.
     quote = story.select_one("figure.about-quote")
     assert text_of(quote.blockquote).startswith("Mijn tip aan iedere ondernemer:")
     assert text_of(quote.figcaption) == "— Wilhelmien"
-    links = story.select("a")
-    assert [text_of(a) for a in links] == ["Bekijk wat ik voor je uit handen neem"]
-    assert links[0]["href"].endswith("/diensten/")
-    assert story.find_all(recursive=False)[-1] is links[0].parent
-    # Not the home page again: no audience, no services list, no steps.
-    words = text_of(about)
-    for home_part in ("Voor wie ik werk", "Waar ik je mee help", "Zo werkt het"):
-        assert home_part not in words, home_part
-    assert about.select(".steps, .about-list, section") == []
+    audience = story.find_all(recursive=False)[-1]
+    assert text_of(audience.h2) == "Voor wie ik werk"
+    assert [text_of(li) for li in audience.select("li")] == [
+        "Stallen",
+        "Instructeurs",
+        "Hoefsmeden",
+        "Paardenfysio's",
+    ]
+    assert all(li.svg for li in audience.select("li"))
+    # What she does: after her card and story, a row per service of Diensten, its
+    # icon, its name the link to its place there, its first line; and the way to
+    # all of Diensten.
+    services, steps = body.find_next_siblings()
+    assert services.h2.get_text() == "Waar ik je mee help"
+    diensten = soup(site / "diensten/index.html")
+    ids = [card["id"] for card in diensten.select(".service")]
+    rows = services.select(".about-services-list > li")
+    assert [row.h3.a["href"] for row in rows] == [f"../diensten/#{id}" for id in ids]
+    assert [text_of(row.h3) for row in rows] == [
+        text_of(h2) for h2 in diensten.select(".service h2")
+    ]
+    first = text_of(diensten.select_one(".service p"))
+    assert text_of(rows[0].p) == first and all(row.svg for row in rows)
+    more = services.select_one(".about-next a")
+    assert text_of(more) == "Bekijk wat ik voor je uit handen neem"
+    assert more["href"].endswith("/diensten/")
+    # Words of other pages, not in the search index: a search finds them there.
+    assert audience.has_attr("data-pagefind-ignore")
+    assert services.has_attr("data-pagefind-ignore")
+    # How it works: the three steps, the page's last section, on its band.
+    assert "steps" in steps["class"] and len(steps.select(".step")) == 3
     # One main action: the band's; in the page no button at all.
     assert page.select("main a.button") == []
     band = page.select_one(".cta-band .button")
     assert text_of(band) == "Plan een gratis kennismaking"
     # The promises stay Diensten's alone.
-    services = soup(site / "diensten/index.html")
-    assert len(services.select(".services-promises .promises li")) == 3
+    assert len(diensten.select(".services-promises .promises li")) == 3
     assert page.select(".promises") == []
     assert soup(site / "index.html").select(".promises") == []
     assert page.select(".photo") == []
