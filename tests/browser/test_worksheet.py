@@ -469,6 +469,7 @@ def test_a_step_is_one_column_and_the_end_ends_in_its_quiet_controls(browser, ba
                  document.querySelector(s)).backgroundColor)"""
     )
     assert fills == [fill_, fill_], (fills, fill_)
+    field = fill_
     reach(page, "#ws-uurtarief")
     # One focus ring, the box's: none on the figure's own box, which shows no edge.
     page.focus("#ws-uurtarief")
@@ -545,6 +546,13 @@ def test_a_step_is_one_column_and_the_end_ends_in_its_quiet_controls(browser, ba
     assert contrast(rule, card) >= 1.5, (rule, card)
     page.locator("[data-end] [data-step='-1']").click()
     assert visible_sections(page) == ["volgende_stap"]
+    # The site's forms share the worksheet's calm field at night (forms.css --field).
+    page.goto(base_url + "/contact/")
+    fills = page.evaluate(
+        """() => [...document.querySelectorAll(".site-form :is([type=text], textarea)")]
+                 .map((e) => getComputedStyle(e).backgroundColor)"""
+    )
+    assert fills and set(fills) == {field}, (fills, field)
     context.close()
 
 
