@@ -219,10 +219,15 @@ def visible_sections(page) -> list[str]:
     )
 
 
+def step_line(page, section: str) -> str:
+    """A step's line as written (on screen a kicker, in capitals)."""
+    return page.locator(f"[data-section={section}] .ws-step").text_content().strip()
+
+
 def test_on_a_phone_one_step_at_a_time_with_progress_kept(phone):
     page = phone
     assert visible_sections(page) == ["doelen"]
-    assert page.locator("[data-section=doelen] .ws-step").inner_text() == "Stap 1 van 4"
+    assert step_line(page, "doelen") == "Stap 1 van 4"
     # The goal is required: "Volgende" stops with a summary that takes the focus.
     page.click("[data-section=doelen] [data-step='1']")
     assert visible_sections(page) == ["doelen"]
@@ -266,7 +271,7 @@ def test_on_a_laptop_the_same_guided_flow_in_the_text_column(browser, base_url):
     context, page, box = worksheet()
     ready(page)
     assert visible_sections(page) == ["doelen"]
-    assert page.locator("[data-section=doelen] .ws-step").inner_text() == "Stap 1 van 4"
+    assert step_line(page, "doelen") == "Stap 1 van 4"
     assert page.locator("[data-section=doelen] [data-step='1']").is_visible()
     # One step, not every one at once: less than half the whole form's height, in
     # the same text column.
@@ -321,6 +326,18 @@ def test_the_end_is_a_results_card_with_what_she_wrote(browser, base_url, scheme
     # not say its unit again.
     assert len({round(u.bounding_box()["y"]) for u in units}) == 1
     assert len({round(u.bounding_box()["height"]) for u in units}) == 1
+    # The captions in even columns: from one line, on as many lines (not 2/3/2)...
+    captions = [page.locator(f"label[for=ws-{f}]") for f in figures]
+    assert len({round(c.bounding_box()["y"]) for c in captions}) == 1
+    assert len({c.evaluate(LINES) for c in captions}) == 1, [
+        c.evaluate(LINES) for c in captions
+    ]
+    # ... and on one row however a unit wraps (the tiles share the card's rows).
+    units[0].evaluate("e => e.dataset.was = e.textContent")
+    units[0].evaluate("e => e.textContent = 'uur per maand aan de administratie'")
+    assert units[0].evaluate(LINES) > 1
+    assert len({round(c.bounding_box()["y"]) for c in captions}) == 1
+    units[0].evaluate("e => e.textContent = e.dataset.was")
     assert page.text_content("#ws-klanten_extra") == "ongeveer 5 klanten"
     # "ongeveer" not seen: nowhere in its box is it what a reader sees (or taps).
     hidden = page.locator("#ws-klanten_extra small").first.evaluate(
@@ -433,21 +450,27 @@ def test_a_step_is_one_column_and_the_end_ends_in_its_quiet_controls(browser, ba
                       return r.getBoundingClientRect().right; }"""
         )
         assert right(unit) - words < 20, (right(unit), words)
-    # At night the box a level between the page and the card, not a hole: lighter
-    # than the page, darker than the card, its edge still a control's (3:1).
+    # At night every box a calm step under the card (inset, not a near-black hole):
+    # darker than the card but close to it, well apart from the page, its edge still
+    # a control's (3:1); one fill for every box (the shared --field, forms.css).
     page_bg, card_bg, fill_, edge = page.evaluate(
         """() => [getComputedStyle(document.body).backgroundColor,
                   ...["backgroundColor", "backgroundColor", "borderTopColor"].map(
                       (k, i) => getComputedStyle(document.querySelector(
                           [".worksheet", ".ws-unit", ".ws-unit"][i]))[k])]"""
     )
-    assert contrast(fill_, page_bg) >= 1.1 and contrast(card_bg, fill_) >= 1.3, (
-        page_bg,
-        fill_,
-        card_bg,
-    )
+    assert 1.05 <= contrast(card_bg, fill_) <= 1.2, (fill_, card_bg)
+    assert contrast(fill_, page_bg) >= 1.4, (fill_, page_bg)
     assert contrast(card_bg, page_bg) > contrast(fill_, page_bg)
     assert contrast(edge, fill_) >= 3, (edge, fill_)
+    reach(page, "#ws-stap")
+    fills = page.evaluate(
+        """() => ["#ws-stap", "#ws-wanneer"].map((s) => getComputedStyle(
+                 document.querySelector(s)).backgroundColor)"""
+    )
+    assert fills == [fill_, fill_], (fills, fill_)
+    field = fill_
+    reach(page, "#ws-uurtarief")
     # One focus ring, the box's: none on the figure's own box, which shows no edge.
     page.focus("#ws-uurtarief")
     rings = page.evaluate(
@@ -480,10 +503,9 @@ def test_a_step_is_one_column_and_the_end_ends_in_its_quiet_controls(browser, ba
     go = page.locator("[data-section=volgende_stap] [data-step='1']")
     assert go.inner_text() == "Bekijk mijn uitkomst"
     go.click()
-    # The end in one order: the sheet's title, the result, main action, one way to
-    # keep, and at the foot the way back with the quiet "Wis" on its line.
+    # The end in one order: the result, main action, one way to keep, and at the foot
+    # the way back with the quiet "Wis" on its line.
     order = [
-        "#ws-title",
         "[data-result]",
         "[data-cta-shown]",
         "[data-mail]",
@@ -524,6 +546,13 @@ def test_a_step_is_one_column_and_the_end_ends_in_its_quiet_controls(browser, ba
     assert contrast(rule, card) >= 1.5, (rule, card)
     page.locator("[data-end] [data-step='-1']").click()
     assert visible_sections(page) == ["volgende_stap"]
+    # The site's forms share the worksheet's calm field at night (forms.css --field).
+    page.goto(base_url + "/contact/")
+    fills = page.evaluate(
+        """() => [...document.querySelectorAll(".site-form :is([type=text], textarea)")]
+                 .map((e) => getComputedStyle(e).backgroundColor)"""
+    )
+    assert fills and set(fills) == {field}, (fills, field)
     context.close()
 
 
@@ -637,19 +666,41 @@ def test_the_result_is_the_high_point_and_the_end_has_three_control_styles(
     title, first = px("#ws-title"), px("[data-section=doelen] > legend")
     assert title >= 1.25 * first > 1.25 * px("label[for=ws-doelen-1-doel]")
     fill_every_step(page)
-    # After it the title once, as a kicker: the sheet's name small over the step line,
-    # the step's title under them the main heading, as large as the title was.
+    # After it a compact header of what belongs to every step: the step line a kicker
+    # (as "Bewaar of deel") at the card's top, the step's own title under it the main
+    # heading, as large as the sheet's title was. The sheet's title (which names no
+    # step, and once read as a contradicting kicker) is heard, not seen.
     step = "[data-section=berekening] > legend"
-    assert px(step) == title >= 1.25 * px("#ws-title")
-    assert page.evaluate(style, ["#ws-title", "textTransform"]) == "uppercase"
-    tops = [
-        page.locator(s).bounding_box()["y"]
-        for s in ["#ws-title", f"{step} .ws-step", "#ws-uurtarief"]
+    assert px(step) == title
+    kicker = [
+        page.evaluate(style, [s, p])
+        for s in ["[data-section=berekening] .ws-step", ".ws-tools > h3"]
+        for p in ["color", "fontSize", "textTransform"]
     ]
-    assert tops == sorted(tops), tops
+    assert kicker[:3] == kicker[3:] and kicker[2] == "uppercase", kicker
+    assert kicker[1] != f"{title}px"
+    content_top = """() => { const c = document.querySelector(".worksheet");
+        const s = getComputedStyle(c);
+        return c.getBoundingClientRect().top + parseFloat(s.borderTopWidth)
+               + parseFloat(s.paddingTop); }"""
+    top = page.evaluate(content_top)
+    # The step line, its title (the legend's words after it), the first question.
+    tops = [
+        page.locator(f"{step} .ws-step").bounding_box()["y"],
+        page.locator(step).evaluate(
+            """e => { const r = document.createRange(); r.selectNodeContents(
+                         e.lastChild); return r.getBoundingClientRect().top; }"""
+        ),
+        page.locator("label[for=ws-dagen]").bounding_box()["y"],
+    ]
+    assert abs(tops[0] - top) < 1 and tops == sorted(tops), (top, tops)
+    assert not_seen(page, "#ws-title")
+    assert page.get_by_role("heading", name="Wat zijn jouw doelstellingen?").count()
     to_end(page)
-    # At the end the result's heading the main one, under the kicker.
-    assert px("#ws-uitkomst") >= 1.25 * px("#ws-title")
+    # At the end the result's heading the main one, the result at the card's top.
+    assert px("#ws-uitkomst") == title and not_seen(page, "#ws-title")
+    top = page.evaluate(content_top)
+    assert abs(page.locator("[data-result]").bounding_box()["y"] - top) < 1
     # From large to small: her figures, the result's heading, "Bewaar of deel"; in a
     # figure the number large, its unit small.
     assert px("#ws-omzet_kwijt") > 1.15 * px("#ws-uitkomst")
@@ -669,7 +720,11 @@ def test_the_result_is_the_high_point_and_the_end_has_three_control_styles(
     r, g, b = (float(n) / scale for n in re.findall(r"[\d.]+", band)[:3])
     assert g > r + 0.08 and g > b + 0.04, band
     assert contrast(words, band) >= 4.5, (words, band)
-    assert contrast(band, sheet) >= (1.2 if scheme == "dark" else 3), (band, sheet)
+    assert contrast(band, sheet) >= (1.35 if scheme == "dark" else 3), (band, sheet)
+    # At night raised (lighter than the card, as light is at night), not sunk.
+    black = "rgb(0, 0, 0)"
+    if scheme == "dark":
+        assert contrast(band, black) > contrast(sheet, black), (band, sheet)
     # One button size throughout: the ways to keep as large as the way back.
     sizes = {px(s) for s in ["[data-mail]", ".ws-more > summary", ".ws-back > button"]}
     heights = {
@@ -681,24 +736,28 @@ def test_the_result_is_the_high_point_and_the_end_has_three_control_styles(
     band = [card, *page.locator(".ws-at-end > .ws-recap:visible").all()]
     bottom = max(p.bounding_box()["y"] + p.bounding_box()["height"] for p in band)
     assert len(band) == 2 and abs(action.bounding_box()["y"] - bottom) < 40
-    # One primary (the main action), one secondary style for the ways to keep and the
-    # way back (as on every step), "Wis" a quiet link.
-    secondary = ["[data-mail]", ".ws-more > summary", "[data-end] [data-step='-1']"]
-    looks = {
-        tuple(
+
+    # Three weights: one primary (the main action, filled), the ways to keep in the
+    # secondary style (a step's "Vorige"'s: an outline), and the foot's "Vorige" and
+    # "Wis" quiet links (no outline, no fill, underlined).
+    def look(selector: str) -> tuple:
+        return tuple(
             page.evaluate(
                 """s => { const c = getComputedStyle(document.querySelector(s));
-                          return [c.borderTopStyle, c.borderTopColor, c.color,
-                                  c.backgroundColor, c.textDecorationLine]; }""",
+                          return [c.borderTopColor, c.color, c.backgroundColor,
+                                  c.textDecorationLine]; }""",
                 selector,
             )
         )
-        for selector in secondary + ["[data-section=berekening] [data-step='-1']"]
-    }
+
+    secondary = ["[data-mail]", ".ws-more > summary", "[data-step='-1']"]
+    looks = {look(s) for s in secondary}
     assert len(looks) == 1, looks
-    assert "underline" in page.evaluate(
-        style, ["[data-action=clear]", "textDecorationLine"]
-    )
+    edge, colour, fill_, line = looks.pop()
+    assert edge == colour and fill_ == "rgba(0, 0, 0, 0)" and line == "none"
+    for quiet in ["[data-end] [data-step='-1']", "[data-action=clear]"]:
+        edge, _, fill_, line = look(quiet)
+        assert edge == fill_ == "rgba(0, 0, 0, 0)" and "underline" in line, quiet
     # "Meer opties" opens where it is: beside the mail button, its ways under both;
     # its chevron points down, where it opens, and turns once open.
     more = page.locator(".ws-more > summary")
@@ -717,6 +776,18 @@ def test_the_result_is_the_high_point_and_the_end_has_three_control_styles(
     assert page.locator(".ws-more-row").bounding_box()["y"] > mail["y"] + mail["height"]
     assert probe.axe_violations() == [] and probe.csp_violations() == []
     context.close()
+
+
+def not_seen(page, selector: str) -> bool:
+    """Nowhere in the element's box is it what a reader sees (or taps); the page
+    scrolled back where it was."""
+    return page.locator(selector).evaluate(
+        """e => { const y = scrollY; e.scrollIntoView({ block: "center" });
+                  const r = e.getBoundingClientRect();
+                  const seen = [0.25, 0.5, 0.75].some((f) => document.elementFromPoint(
+                      r.left + f * r.width, r.top + r.height / 2) === e);
+                  scrollTo(0, y); return r.width > 0 && !seen; }"""
+    )
 
 
 def contrast(first: str, second: str) -> float:
@@ -753,7 +824,7 @@ def test_on_a_phone_the_last_step_ends_in_the_result_and_one_main_action(phone):
     fill(page, "#ws-doelen-1-doel", "Twee extra pensionklanten")
     page.click("[data-section=doelen] [data-step='1']")
     assert page.locator(".ws-intro").is_hidden()  # the title and intro once
-    assert "Stap 2 van 4" in page.inner_text("[data-section=afleidingen] legend")
+    assert step_line(page, "afleidingen") == "Stap 2 van 4"
     page.click("[data-section=afleidingen] [data-step='1']")
     fill(page, "#ws-uurtarief", "45")
     fill(page, "#ws-uren_per_klant", "4")
@@ -1008,7 +1079,7 @@ def test_exports_hold_every_answer_as_text(sheet, tmp_path):
         assert "Ingevuld op" in exported
         assert HOSTILE in exported
         assert "Mijn besluit: Uitbesteden" in plain
-        assert "Omzet die je in die uren had kunnen maken: € 25.010 per maand" in plain
+        assert "Omzet die je had kunnen maken: € 25.010 per maand" in plain
         assert "In die uren had je kunnen helpen: ongeveer 5 klanten" in plain
         assert "Is het helder? Ja" in plain
         assert "31-12-2026" in exported and "15-01-2027" in exported
