@@ -412,18 +412,48 @@ def test_on_a_laptop_the_home_sections_take_turns_in_shape(page, base_url):
     assert more["y"] < latest["y"] + latest["height"]
 
 
+# A tile's look: its colours (as #rrggbb), its corner's radius, width and padding.
+TILE_LOOK = """(e) => { const s = getComputedStyle(e);
+  const hex = (c) => '#' + c.match(/\\d+/g).slice(0, 3)
+    .map((n) => (+n).toString(16).padStart(2, '0')).join('');
+  const width = e.getBoundingClientRect().width, r = s.borderTopLeftRadius;
+  const radius = parseFloat(r) * (r.endsWith('%') ? width / 100 : 1);
+  return [hex(s.backgroundColor), hex(s.color), radius, width,
+          parseFloat(s.paddingLeft)]; }"""
+FONT_SIZE = "(e) => parseFloat(getComputedStyle(e).fontSize)"
+
+
 @pytest.mark.browser
-def test_the_audience_icons_are_drawn_at_28_to_32_px(page, base_url):
-    page.set_viewport_size({"width": 1366, "height": 800})
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_audience_icons_stand_on_tiles_of_the_marks_shape(
+    browser, base_url, scheme
+):
+    """ "Voor wie ik werk" is designed, not small icons over grey words: each icon on
+    a tile of the mark's shape (a rounded square, not the services' disc) in the
+    buttons' colours (the mark's green by day, the light accent at night), larger
+    than the services' discs, its drawing 34 to 40 px on a laptop, its name a size
+    over the services' names."""
+    context = browser.new_context(
+        color_scheme=scheme, viewport={"width": 1366, "height": 800}
+    )
+    page = context.new_page()
     page.goto(base_url + "/")
-    for icon in page.locator(".tile .icon-badge").all():
-        # The drawing: the badge less its padding, less the 24-unit grid's margin.
-        drawn = icon.evaluate(
-            """(e) => { const s = getComputedStyle(e);
-                       return (e.getBoundingClientRect().width
-                               - 2 * parseFloat(s.paddingLeft)) * 20 / 24; }"""
-        )
-        assert 28 <= drawn <= 34, drawn
+    colours = [page.evaluate(TOKEN, n) for n in ("--accent", "--accent-text")]
+    disc = page.locator(".home-services .icon-badge").first.bounding_box()
+    service = page.locator(".home-services .service h3").first.evaluate(FONT_SIZE)
+    tiles = page.locator(".tile").all()
+    assert len(tiles) == 4
+    for tile in tiles:
+        look = tile.locator(".icon-badge").evaluate(TILE_LOOK)
+        background, colour, radius, width, padding = look
+        assert [background, colour] == colours, look
+        assert 0.15 * width <= radius <= 0.3 * width, look  # a tile, not a disc
+        assert width >= disc["width"] + 8, (look, disc)
+        # The drawing: the tile less its padding, less the 24-unit grid's margin.
+        assert 34 <= (width - 2 * padding) * 20 / 24 <= 40, look
+        name = tile.locator("h3").evaluate(FONT_SIZE)
+        assert name >= service + 4, (name, service)
+    context.close()
 
 
 @pytest.mark.browser
@@ -626,15 +656,16 @@ def test_without_her_photo_her_words_are_the_focus_of_even_voorstellen(
     page, base_url, width
 ):
     """No empty portrait slot (a large initial reads as "photo still to come"): her
-    words take the section's width beside the facts, larger than an intro but not so
-    large they run five lines on a laptop (~30 px, four), signed with her name after a
-    short rule (no mark in a tile, which reads as a placeholder avatar). The facts are
-    a card level with the top of her words, not afloat in an empty column."""
+    words take the section's width beside the facts, large (a size over the
+    sections' intros: ~40 px on a laptop, in two or three even lines), signed with
+    her name after a short rule and her role (no mark in a tile, which reads as a
+    placeholder avatar). The facts are a card level with the top of her words, not
+    afloat in an empty column."""
     page.set_viewport_size({"width": width, "height": 800})
     page.goto(base_url + "/")
     assert page.locator(".meet .meet-initial, .meet .photo").count() == 0
     main = page.locator("main").bounding_box()
-    words = page.locator(".meet-text > p").first
+    words = page.locator(".meet-quote blockquote")
     box = words.bounding_box()
     assert box["x"] - main["x"] < 50  # from the left edge, nothing before them
     assert box["width"] >= (0.55 if width > 1000 else 0.9) * main["width"]
@@ -644,11 +675,13 @@ def test_without_her_photo_her_words_are_the_focus_of_even_voorstellen(
                            Math.round(e.offsetHeight / parseFloat(s.lineHeight))]; }"""
     )
     if width > 1000:
-        assert 28 <= size <= 33 and lines <= 4, (size, lines)
+        assert 36 <= size <= 44 and 2 <= lines <= 3, (size, lines)
     else:
-        assert size >= 23, size
+        assert size >= 26, size
     sign = page.locator(".meet-sign")
-    assert sign.inner_text().strip() == "Wilhelmien"
+    signed = " ".join(sign.inner_text().split())
+    assert signed == "Wilhelmien hippisch virtueel assistent", signed
+    assert sign.locator("b").inner_text() == "Wilhelmien"
     assert sign.locator(".mark, img, svg").count() == 0
     rule = sign.evaluate(
         """(e) => { const s = getComputedStyle(e, "::before");
