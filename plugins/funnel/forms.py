@@ -76,13 +76,12 @@ def _field_name(value, path: str) -> str:
 
 def load_form(name: str, config) -> dict:
     """One form's setup: provider, action, extra fields, and the fields it sends.
-    A contact form sent by the reader's own mail program asks for her e-mail address
-    only if she likes: the mail comes from it anyway."""
+    A contact form sent by the reader's own mail program does not ask for her e-mail
+    address: the mail comes from it (and a form where the address and the phone were
+    both "optional" read as if she need give neither)."""
     fields = [dict(field, send_as=field["name"]) for field in FIELDS[name]]
     if config is None and name == "contact":
-        for field in fields:
-            if field["name"] == "email":
-                field["required"] = False
+        fields = [field for field in fields if field["name"] != "email"]
     setup = {
         "name": name,
         "provider": "mail",

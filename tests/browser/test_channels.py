@@ -126,3 +126,46 @@ def test_contacts_booking_tile_reads_on_one_line_on_a_laptop(browser, direct):
             wrap = text.evaluate("s => getComputedStyle(s).textWrapStyle")
             assert wrap == "auto", (width, wrap)
         context.close()
+
+
+@pytest.fixture(scope="module")
+def direct_with_service(tmp_path_factory):
+    """Her direct ways and a form service: the form asks for the address and consent,
+    so it is the taller column."""
+    work = tmp_path_factory.mktemp("channels-service")
+    business = read_settings(str(ROOT / "pelicanconf.py"))["BUSINESS"]
+    output = build_with(
+        work,
+        BUSINESS={**business, "phone": "06 12345678"},
+        BOOKING_URL=BOOKING,
+        FORMS={"contact": {"provider": "netlify"}},
+    )
+    with SiteServer(output) as server:
+        yield server.url
+
+
+@pytest.mark.parametrize("service", [False, True])
+def test_on_a_laptop_the_contact_pages_columns_end_on_one_line(
+    browser, direct, direct_with_service, service
+):
+    """With her direct ways the form's card and the column beside it (the quick ways,
+    what to expect under them) start and end on one line, whichever is the taller;
+    what to expect keeps its words in its middle, not over an empty foot."""
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    page = context.new_page()
+    page.goto((direct_with_service if service else direct) + "/contact/")
+    assert page.locator("#contact-email").count() == (1 if service else 0)
+    form, side, expect = (
+        page.locator(selector).bounding_box()
+        for selector in (".contact-form", ".contact-side", ".contact-expect")
+    )
+    assert side["x"] > form["x"] + form["width"]
+    assert side["y"] == pytest.approx(form["y"], abs=1)
+    bottom = form["y"] + form["height"]
+    assert expect["y"] + expect["height"] == pytest.approx(bottom, abs=1)
+    heading = page.locator(".contact-expect h2").bounding_box()
+    last = page.locator(".contact-expect li").last.bounding_box()
+    above = heading["y"] - expect["y"]
+    below = expect["y"] + expect["height"] - last["y"] - last["height"]
+    assert above == pytest.approx(below, abs=12), (above, below)
+    context.close()

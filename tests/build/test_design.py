@@ -295,18 +295,24 @@ def test_the_footer_leaves_the_call_to_action_to_the_band_above_it(site):
 def test_the_home_page_introduces_her_in_her_own_words(site):
     meet = soup(site / "index.html").select_one("section.meet")
     assert text_of(meet.h2) == "Even voorstellen"
-    words = text_of(meet.select_one(".meet-text > p"))
-    # Verbatim: the first paragraph of her "Over mij" (its header's lead there), not
-    # words put in her mouth.
-    about = soup(site / "over-mij/index.html").select_one("article.about")
-    assert words == text_of(about.select_one(".page-header .lead"))
-    assert words.startswith("Ik ben Wilhelmien")
+    words = text_of(meet.select_one(".meet-quote blockquote"))
+    # Her own words (the close of her post Dilemma's), not words put in her mouth,
+    # and not what "Over mij" says already: the two pages do not echo each other.
+    post = text_of(soup(site / "blog/dilemmas/index.html").select_one(".post-body"))
+    assert (
+        words
+        == "Blijf bij jezelf, doe waar je goed in bent en maak je doelstellingen waar."
+    )
+    assert words in post
+    about = text_of(soup(site / "over-mij/index.html").select_one("main"))
+    assert words not in about
     # Without her photo no stand-in for it (an initial reads as a portrait to come):
-    # her words signed with her name alone (no mark in a tile: it reads as a
+    # her words signed with her name and role (no mark in a tile: it reads as a
     # placeholder avatar); the way to read on.
     assert "meet-words" in meet["class"] and meet.select(".meet-initial, .photo") == []
-    sign = meet.select_one(".meet-text > p.meet-sign")
-    assert text_of(sign) == "Wilhelmien"
+    sign = meet.select_one(".meet-quote > figcaption.meet-sign")
+    assert text_of(sign.b) == "Wilhelmien"
+    assert text_of(sign) == "Wilhelmien hippisch virtueel assistent"
     assert sign.select("img, svg, .mark") == []
     assert meet.select_one(".meet-more a")["href"].endswith("/over-mij/")
 
@@ -355,9 +361,8 @@ def test_with_her_photo_on_over_mij_the_home_introduces_her_beside_it(tmp_path):
     about.write_text(f"{head}\n{photo}\n\n{body}", "utf-8")
     output = build_with(tmp_path, content)
     meet = soup(output / "index.html").select_one("section.meet")
-    # Her photo beside her words, with her words for it (no signature); on her card
-    # too.
-    assert "meet-words" not in meet["class"] and meet.select(".meet-sign") == []
+    # Her photo beside her words, signed as without it; on her card too.
+    assert "meet-words" not in meet["class"] and meet.select(".meet-sign")
     assert meet.select_one(".photo img")["alt"] == "Wilhelmien bij de stal"
     card = soup(output / "over-mij/index.html").select_one(".about-card")
     assert card.select(".about-id :is(.mark, .about-art)") == []

@@ -367,16 +367,17 @@ def test_without_booking_page_or_phone_nothing_points_elsewhere(site):
     assert soup(site / "contact/index.html").select(".contact-channels") == []
 
 
-def test_the_mail_contact_form_asks_for_an_address_only_optionally(site):
-    field = soup(site / "contact/index.html").select_one("#contact-email")
-    assert not field.has_attr("required")
-    assert field["type"] == "email" and field["pattern"]
-    label = text_of(soup(site / "contact/index.html").select_one("[for=contact-email]"))
-    assert label == "E-mailadres (optioneel)"
-    # A required field says so by `required` alone; only the optional one is marked.
+def test_the_mail_contact_form_asks_what_a_reader_must_give(site):
+    """By mail her address is the mail's sender: the form does not ask for it, so the
+    phone is its one optional field, marked; the rest required, unmarked."""
     page = soup(site / "contact/index.html")
-    assert page.select_one("#contact-naam").has_attr("required")
-    assert text_of(page.select_one("[for=contact-naam]")) == "Naam"
+    assert page.select("#contact-email, [for=contact-email]") == []
+    labels = [text_of(label) for label in page.select("#contact-form label")]
+    assert labels == ["Naam", "Telefoonnummer (optioneel)", "Je bericht"]
+    assert not page.select_one("#contact-telefoon").has_attr("required")
+    # A required field says so by `required` alone; only the optional one is marked.
+    for name in ("naam", "bericht"):
+        assert page.select_one(f"#contact-{name}").has_attr("required")
 
 
 def test_each_thank_you_page_says_what_happened_to_its_form(direct_site, site):

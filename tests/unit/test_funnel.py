@@ -213,13 +213,22 @@ def test_the_email_pattern_asks_for_a_domain_with_a_dot(address, plausible):
 
 
 def test_the_mail_contact_form_leaves_the_address_to_her_mail_program():
-    def email_required(forms):
-        fields = {
-            f["name"]: f for f in load_forms({"FORMS": forms})["contact"]["fields"]
-        }
-        return fields["email"]["required"]
+    def contact_fields(forms):
+        fields = load_forms({"FORMS": forms})["contact"]["fields"]
+        return {f["name"]: f["required"] for f in fields}
 
-    assert email_required({}) is False
-    assert email_required({"contact": {"provider": "netlify"}}) is True
+    # By mail her address is the mail's sender: not asked, so the phone is the one
+    # optional field (not two "optional" ones that read as if neither is needed).
+    assert contact_fields({}) == {"naam": True, "telefoon": False, "bericht": True}
+    # A form service needs it to answer: required there, the phone still optional.
+    backend = {"provider": "backend", "endpoint": "https://forms.example/contact"}
+    for provider in ({"provider": "netlify"}, backend):
+        fields = contact_fields({"contact": provider})
+        assert fields == {
+            "naam": True,
+            "email": True,
+            "telefoon": False,
+            "bericht": True,
+        }
     newsletter = load_forms({"FORMS": {}})["newsletter"]["fields"]
     assert [f["required"] for f in newsletter if f["name"] == "email"] == [True]
