@@ -32,6 +32,7 @@ from sitekit.owner import (
     OWNER_FILE,
     SCHEMA,
     SettingsError,
+    file_path,
     read,
     setting_line,
     setting_lines,
@@ -111,11 +112,13 @@ def problem_from_error(
     catalog, at its file, line and field path (a setting's: where the build with
     `settings_file` gets it from)."""
     message, advice, _level = words(error.code, error.params)
-    if error.path and not message.startswith(error.path):
-        message = f"{error.path}: {message}"
-    file, line = error.file, error.line
+    file, line, path = error.file, error.line, error.path
     if Path(file).name == SETTINGS_NAME and not Path(file).is_absolute():
-        file, line = setting_place(error.path or "", line, settings_file)
+        file, line = setting_place(path or "", line, settings_file)
+        if path and Path(file).name == Path(OWNER_FILE).name:
+            path = file_path(path)  # as she wrote it: forms.contact, not FORMS
+    if path and not message.startswith(path):
+        message = f"{path}: {message}"
     root = settings_file.parent if settings_file else None
     return Problem.error(shown(file, content, root), line or 1, message, advice)
 

@@ -62,6 +62,8 @@ def _fail(code: str, path: str, **params):
 
 
 def _http_url(value, path: str) -> str:
+    if value is None or value == "":
+        _fail("value-missing", path)
     parts = urlsplit(value) if isinstance(value, str) else None
     if not parts or parts.scheme not in ("http", "https") or not parts.netloc:
         _fail("url-not-http", path, value=value)

@@ -313,6 +313,14 @@ def setting_path(path: str) -> str:
     return f"{name}.{rest}" if rest else name
 
 
+def file_path(path: str) -> str:
+    """A setting's path as the owner's file writes it (setting_path's way back):
+    `FORMS["contact"].endpoint` -> `forms.contact.endpoint`."""
+    key, *rest = [p.strip("'\"") for p in re.split(r"[.\[\]]+", path) if p]
+    names = {name: key for key, name in SETTING_NAMES.items()}
+    return ".".join([names.get(key, key.lower()), *rest])
+
+
 def setting_lines(lines: dict[str, int]) -> dict[str, int]:
     """The file's lines (from `read`) by the paths of their settings."""
     return {setting_path(path): line for path, line in lines.items()}

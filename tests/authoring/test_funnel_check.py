@@ -113,3 +113,19 @@ def test_a_phone_number_that_is_none_is_named_on_its_line(workspace):
     )
     assert found[message] == (line_of(workspace, "phone:"), "fout")
     assert settings_problems(workspace, publishing=True)[message][1] == "fout"
+
+
+def test_a_form_service_without_its_address_is_named_as_she_wrote_it(workspace):
+    """Her file says `forms:`; the build's setting is FORMS: she reads her own words."""
+    file = owner(workspace)
+    text = file.read_text(encoding="utf-8")
+    file.write_text(
+        text.replace("forms: {}", "forms:\n  contact:\n    provider: backend"),
+        encoding="utf-8",
+    )
+    found = settings_problems(workspace)
+    line = file.read_text(encoding="utf-8").splitlines().index("    provider: backend")
+    assert found["forms.contact.endpoint: dit ontbreekt of is leeg"] == (
+        line + 1,
+        "fout",
+    )

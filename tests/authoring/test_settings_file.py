@@ -121,7 +121,7 @@ def test_what_a_plugin_finds_in_her_settings_is_told_at_its_line(
         workspace, monkeypatch, "cta_default: kennismaking", "cta_default: kennismakin"
     )
     assert told == [
-        f"{file}:{line}: fout: CTA_DEFAULT: er is geen oproep met de naam "
+        f"{file}:{line}: fout: cta_default: er is geen oproep met de naam "
         "'kennismakin' (bedoel je kennismaking? kies uit: kennismaking, nieuwsbrief, "
         "vraag, of none voor geen oproep)"
     ]

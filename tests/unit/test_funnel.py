@@ -87,6 +87,9 @@ def test_form_settings_are_checked():
     hostile = {"provider": "backend", "endpoint": "https://a.b/", "honeypot": '"><'}
     with pytest.raises(DefinitionError, match="FORMS.contact.honeypot"):
         load_forms({"FORMS": {"contact": hostile}})
+    # A service without its address: missing, not "'None' is no web address".
+    with pytest.raises(DefinitionError, match="FORMS.contact.endpoint: value-missing"):
+        load_forms({"FORMS": {"contact": {"provider": "backend"}}})
     backend = {"provider": "backend", "endpoint": "https://a.b/"}
     assert load_forms({"FORMS": {"contact": backend}})["contact"]["redirect_field"] == (
         "_next"
