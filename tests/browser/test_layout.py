@@ -668,7 +668,7 @@ def test_an_inner_pages_title_stands_a_size_above_its_sections(
         title = page.locator("main .page-header h1").evaluate(size_of)
         assert low <= title <= high, (path, title)
         sections = [h.evaluate(size_of) for h in page.locator("main h2").all()]
-        assert title >= 1.15 * max(sections, default=0), (path, title, sections)
+        assert title >= 1.15 * max(sections), (path, title, sections)
 
 
 @pytest.mark.browser

@@ -7,6 +7,8 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from hosting.compress import TEXT_SUFFIXES
+
 from authoring.source import site_settings
 
 
@@ -24,10 +26,6 @@ def site_policy(path: str = "") -> str:
     return content_security_policy(site_settings(), path)
 
 
-# What static hosts send compressed (GitHub Pages, Netlify: gzip at level 6).
-COMPRESSED = {".html", ".css", ".js", ".svg", ".json", ".webmanifest", ".xml", ".txt"}
-
-
 class Handler(SimpleHTTPRequestHandler):
     policy = ""  # one policy for every path, when given
     settings: dict = {}
@@ -38,7 +36,7 @@ class Handler(SimpleHTTPRequestHandler):
         if path.is_dir() and self.path.split("?")[0].endswith("/"):
             path = path / "index.html"
         accepts = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (self.compress and accepts and path.suffix in COMPRESSED):
+        if not (self.compress and accepts and path.suffix in TEXT_SUFFIXES):
             return super().do_GET()
         if not path.is_file():
             return super().do_GET()
